@@ -1,0 +1,210 @@
+/**
+ * Strict parsers for action inputs. Each takes the input's name (for the error) and its raw text,
+ * and throws InputError for anything it does not fully understand: a typo must fail, never
+ * silently change behaviour.
+ */
+import { readFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
+import { InputError } from './errors';
+
+/** `true` or `false`, nothing else (not `yes`, `1` or `True`). */
+export function parseBoolean(input: string, raw: string): boolean {
+  const value = raw.trim();
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw new InputError(input, raw, "'true' or 'false'");
+}
+
+const DURATION_UNITS: Record<string, number> = {
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+};
+
+/**
+ * A duration such as `90s`, `30m`, `1h30m` or `250ms`, returned in milliseconds.
+ * A bare number is refused: `30` could mean seconds or minutes, and guessing is how outages start.
+ */
+export function parseDuration(input: string, raw: string, opts: { min?: number; max?: number } = {}): number {
+  const value = raw.trim();
+  const expected = "a duration with units, such as '90s', '30m' or '1h30m' (units: ms, s, m, h)";
+  if (value === '') throw new InputError(input, raw, expected);
+  const part = /(\d+(?:\.\d+)?)(ms|s|m|h)/y;
+  let total = 0;
+  let pos = 0;
+  while (pos < value.length) {
+    part.lastIndex = pos;
+    const m = part.exec(value);
+    if (!m) throw new InputError(input, raw, expected);
+    total += Number(m[1]) * DURATION_UNITS[m[2]!]!;
+    pos = part.lastIndex;
+  }
+  total = Math.round(total);
+  if (opts.min !== undefined && total < opts.min) {
+    throw new InputError(input, raw, `a duration of at least ${formatDuration(opts.min)}`);
+  }
+  if (opts.max !== undefined && total > opts.max) {
+    throw new InputError(input, raw, `a duration of at most ${formatDuration(opts.max)}`);
+  }
+  return total;
+}
+
+/** Formats milliseconds the way parseDuration reads them (`1h2m3s`, `250ms`). */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)}ms`;
+  let s = Math.round(ms / 1000);
+  const h = Math.floor(s / 3600);
+  s -= h * 3600;
+  const m = Math.floor(s / 60);
+  s -= m * 60;
+  return `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s || (!h && !m) ? `${s}s` : ''}`;
+}
+
+/** A whole number, optionally bounded. */
+export function parseInteger(input: string, raw: string, opts: { min?: number; max?: number } = {}): number {
+  const value = raw.trim();
+  const bounds =
+    opts.min !== undefined && opts.max !== undefined
+      ? ` from ${opts.min} to ${opts.max}`
+      : opts.min !== undefined
+        ? ` of at least ${opts.min}`
+        : opts.max !== undefined
+          ? ` of at most ${opts.max}`
+          : '';
+  const expected = `a whole number${bounds}`;
+  if (!/^-?\d+$/.test(value)) throw new InputError(input, raw, expected);
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new InputError(input, raw, expected);
+  if (opts.min !== undefined && n < opts.min) throw new InputError(input, raw, expected);
+  if (opts.max !== undefined && n > opts.max) throw new InputError(input, raw, expected);
+  return n;
+}
+
+/** One of a fixed set of words. */
+export function parseChoice<T extends string>(input: string, raw: string, choices: readonly T[]): T {
+  const value = raw.trim();
+  if ((choices as readonly string[]).includes(value)) return value as T;
+  throw new InputError(input, raw, `one of ${choices.map((c) => `'${c}'`).join(', ')}`);
+}
+
+/**
+ * A list of `key=value` pairs, one per line or separated by commas. Values may be quoted with
+ * double quotes (then `\"`, `\\`, `\n` and `,` are literal inside) to hold commas, `=` or spaces.
+ * Lines starting with `#` are comments. A key repeated is an error (which one should win?).
+ * Returns pairs in the order given.
+ */
+export function parseKeyValues(input: string, raw: string): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  const seen = new Set<string>();
+  const expected = "KEY=VALUE pairs, one per line or separated by commas (quote values that hold commas: KEY=\"a,b\")";
+  const items = splitItems(input, raw, expected);
+  for (const item of items) {
+    const eq = item.text.indexOf('=');
+    if (eq <= 0) throw new InputError(input, item.text, expected);
+    const key = item.text.slice(0, eq).trim();
+    if (!/^[A-Za-z_][A-Za-z0-9_.\-/]*$/.test(key)) {
+      throw new InputError(input, item.text, `${expected}; '${key}' is not a valid key`);
+    }
+    let value = item.text.slice(eq + 1);
+    value = item.quoted ? item.value! : value.trim();
+    if (seen.has(key)) throw new InputError(input, item.text, `each key once; '${key}' is given twice`);
+    seen.add(key);
+    pairs.push([key, value]);
+  }
+  return pairs;
+}
+
+interface Item {
+  text: string;
+  quoted: boolean;
+  value?: string;
+}
+
+function splitItems(input: string, raw: string, expected: string): Item[] {
+  const items: Item[] = [];
+  let i = 0;
+  const n = raw.length;
+  while (i < n) {
+    // skip separators and blank space between items
+    while (i < n && /[\s,]/.test(raw[i]!)) i++;
+    if (i >= n) break;
+    if (raw[i] === '#') {
+      while (i < n && raw[i] !== '\n') i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && raw[i] !== '=' && raw[i] !== '\n' && raw[i] !== ',') i++;
+    if (i >= n || raw[i] !== '=') throw new InputError(input, raw.slice(start, i).trim(), expected);
+    i++; // past '='
+    while (i < n && (raw[i] === ' ' || raw[i] === '\t')) i++;
+    if (raw[i] === '"') {
+      i++;
+      let value = '';
+      let closed = false;
+      while (i < n) {
+        const c = raw[i]!;
+        if (c === '\\' && i + 1 < n) {
+          const next = raw[i + 1]!;
+          value += next === 'n' ? '\n' : next === 't' ? '\t' : next;
+          i += 2;
+          continue;
+        }
+        if (c === '"') {
+          closed = true;
+          i++;
+          break;
+        }
+        value += c;
+        i++;
+      }
+      if (!closed) throw new InputError(input, raw.slice(start).split('\n')[0]!, `${expected}; a quote is not closed`);
+      while (i < n && (raw[i] === ' ' || raw[i] === '\t')) i++;
+      if (i < n && raw[i] !== ',' && raw[i] !== '\n') {
+        throw new InputError(input, raw.slice(start, i + 1), `${expected}; nothing may follow a closing quote`);
+      }
+      items.push({ text: raw.slice(start, i).trim(), quoted: true, value });
+    } else {
+      while (i < n && raw[i] !== ',' && raw[i] !== '\n') i++;
+      items.push({ text: raw.slice(start, i).trim(), quoted: false });
+    }
+  }
+  return items;
+}
+
+/** A list of words, one per line or comma-separated, blanks and `#` comments dropped. */
+export function parseList(raw: string): string[] {
+  return raw
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '' && !s.startsWith('#'));
+}
+
+/** Reads a JSON or YAML file given by an input; errors name the input and the file. */
+export async function readStructuredFile(input: string, path: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(input, path, `a readable file (${code === 'ENOENT' ? 'no such file' : code ?? 'unreadable'})`);
+  }
+  return parseStructuredText(input, path, text);
+}
+
+/** Parses JSON (by `.json` name or a leading `{`/`[`) or else YAML, with the parser's position in errors. */
+export function parseStructuredText(input: string, path: string, text: string): unknown {
+  const looksJson = /\.json$/i.test(path) || /^\s*[[{]/.test(text);
+  if (looksJson) {
+    try {
+      return JSON.parse(text);
+    } catch (err) {
+      throw new InputError(input, path, `a file of valid JSON (${(err as Error).message})`);
+    }
+  }
+  try {
+    return parseYaml(text, { strict: true, uniqueKeys: true });
+  } catch (err) {
+    throw new InputError(input, path, `a file of valid YAML or JSON (${(err as Error).message.split('\n')[0]})`);
+  }
+}

@@ -1,0 +1,87 @@
+import { cancellationFromSignals } from './cancel';
+import { CancelledError, isUserError, toError } from './errors';
+import type { Logger } from './logger';
+import { SecretRegistry } from './mask';
+import { SummaryBuilder } from './summary';
+
+/**
+ * What the runner offers an action. The action's entry (the only file that imports
+ * `@actions/core`) builds this; tests build it from plain objects and files.
+ */
+export interface RunnerIO {
+  /** The raw input, as the runner passes it; '' when unset. */
+  getInput(name: string): string;
+  setOutput(name: string, value: string): void;
+  setSecret(value: string): void;
+  appendSummary(markdown: string): Promise<void>;
+  setFailed(message: string): void;
+  logger: Logger;
+}
+
+/** Reads an input: `undefined` when unset or blank, never ''. */
+export type InputReader = (name: string) => string | undefined;
+
+export interface ActionContext {
+  logger: Logger;
+  signal: AbortSignal;
+  secrets: SecretRegistry;
+  summary: SummaryBuilder;
+  /** Sets an output at once, so outputs known before a failure still reach the workflow. */
+  setOutput(name: string, value: string | number | undefined): void;
+}
+
+export interface ActionDefinition<I> {
+  /** The action's name, used as the prefix of its failure message. */
+  name: string;
+  parseInputs(read: InputReader, secrets: SecretRegistry): I | Promise<I>;
+  run(inputs: I, ctx: ActionContext): Promise<void>;
+}
+
+/**
+ * The one place that turns an action's result into step status: it parses inputs, runs, always
+ * writes the summary (failure included), masks secrets in everything it prints, and fails the step
+ * with a message that says whose mistake it was.
+ */
+export async function runAction<I>(def: ActionDefinition<I>, io: RunnerIO): Promise<void> {
+  const secrets = new SecretRegistry((v) => io.setSecret(v));
+  const summary = new SummaryBuilder();
+  const { signal, dispose } = cancellationFromSignals();
+  const ctx: ActionContext = {
+    logger: io.logger,
+    signal,
+    secrets,
+    summary,
+    setOutput(name, value) {
+      if (value === undefined) return;
+      io.setOutput(name, secrets.redact(String(value)));
+    },
+  };
+  try {
+    const read: InputReader = (name) => {
+      const v = io.getInput(name);
+      return v.trim() === '' ? undefined : v;
+    };
+    const inputs = await def.parseInputs(read, secrets);
+    await def.run(inputs, ctx);
+  } catch (thrown) {
+    const err = toError(thrown);
+    const message = secrets.redact(err.message);
+    if (err instanceof CancelledError) {
+      io.setFailed(`${def.name}: ${message}`);
+    } else if (isUserError(err)) {
+      io.setFailed(`${def.name}: ${message}`);
+    } else {
+      if (err.stack) io.logger.debug(secrets.redact(err.stack));
+      io.setFailed(`${def.name} failed: ${message}`);
+    }
+  } finally {
+    dispose();
+    if (!summary.isEmpty()) {
+      try {
+        await io.appendSummary(secrets.redact(summary.toString()));
+      } catch (err) {
+        io.logger.warning(`could not write the job summary: ${toError(err).message}`);
+      }
+    }
+  }
+}
