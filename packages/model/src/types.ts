@@ -1,0 +1,82 @@
+/** Model container formats recognised from their bytes (never from the file name alone). */
+export type ModelFormat =
+  | 'onnx'
+  | 'safetensors'
+  | 'pickle'
+  | 'joblib'
+  | 'pytorch-zip'
+  | 'pytorch-legacy'
+  | 'keras-v3'
+  | 'hdf5'
+  | 'gguf'
+  | 'tf-savedmodel'
+  | 'mlflow'
+  | 'xgboost-json'
+  | 'xgboost-ubj'
+  | 'lightgbm-text'
+  | 'zip'
+  | 'numpy'
+  | 'unknown';
+
+/**
+ * How bad a finding is. `dangerous`: the file would run code or touch the system when loaded.
+ * `unknown-import`: it imports something not on the allow-list. `malformed`: it could not be
+ * parsed, so it cannot be vouched for. `warning`/`info`: worth a look, not a verdict.
+ */
+export type Severity = 'dangerous' | 'unknown-import' | 'malformed' | 'warning' | 'info';
+
+/** One thing the scanner noticed. */
+export interface Finding {
+  severity: Severity;
+  /** Stable id, e.g. `pickle.dangerous-import`. */
+  rule: string;
+  message: string;
+  /** Relative to the scanned root. */
+  file: string;
+  /** Where inside the file, e.g. `archive/data.pkl @ byte 1234`. */
+  location?: string;
+  /** `module.qualname` when the finding is about an import. */
+  import?: string;
+}
+
+/** One import a pickle would perform, with its classification. */
+export interface ImportRecord {
+  name: string;
+  classification: 'safe' | 'unknown' | 'dangerous';
+  location?: string;
+}
+
+/** Everything learnt about one file. */
+export interface FileReport {
+  file: string;
+  size: number;
+  sha256: string;
+  format: ModelFormat;
+  imports: ImportRecord[];
+  findings: Finding[];
+}
+
+/** The result of scanning a model file or directory. */
+export interface ScanReport {
+  root: string;
+  kind: 'file' | 'directory';
+  /** The whole model's format: a directory is `mlflow` / `tf-savedmodel` / else its main file's. */
+  format: ModelFormat;
+  /** File: its sha256. Directory: sha256 over sorted `"sha256  relpath\n"` lines. */
+  sha256: string;
+  size: number;
+  files: FileReport[];
+  findings: Finding[];
+  bytesScanned: number;
+}
+
+/** Knobs for {@link scanModel}. */
+export interface ScanOptions {
+  /** Extra safe globals: `module.name` or `module.*`. */
+  allow?: string[];
+  /** Bound on bytes inflated from zip members over the whole scan (zip-bomb guard). */
+  maxDecompressedBytes?: number;
+  /** Bound on files visited in a directory. */
+  maxFiles?: number;
+  signal?: AbortSignal;
+}
