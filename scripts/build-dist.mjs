@@ -1,0 +1,209 @@
+#!/usr/bin/env node
+/**
+ * Builds every action bundle: wipes `actions/<name>/dist` and runs ncc on `actions/<name>/src/index.ts`,
+ * with a licenses file beside each bundle.
+ *
+ *   node scripts/build-dist.mjs            rebuild every actions/*\/dist in place
+ *   node scripts/build-dist.mjs --check    rebuild into a temp dir and compare byte for byte with the
+ *                                          dist in the working tree; print (and append to
+ *                                          $GITHUB_STEP_SUMMARY) what differs; exit 1 on any difference
+ *   node scripts/build-dist.mjs deploy-ecs only the named actions (either mode)
+ *
+ * A bundle must not depend on where the repository sits: CI builds from a fresh clone in another
+ * directory and compares with the committed bytes. Every bundle is therefore scanned for the
+ * absolute path of the repository, and the build fails if it is found.
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const nccCli = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
+const MAX_DIFF_LINES = 40;
+
+const args = process.argv.slice(2);
+const check = args.includes('--check');
+const only = args.filter((a) => !a.startsWith('--'));
+const unknown = args.filter((a) => a.startsWith('--') && a !== '--check');
+if (unknown.length > 0) {
+  fail(`unknown option ${unknown.join(' ')}; usage: build-dist.mjs [--check] [action ...]`);
+}
+
+/** Action packages with an entry point, sorted so logs and summaries are stable. */
+function listActions() {
+  const dir = join(root, 'actions');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'src', 'index.ts')))
+    .map((d) => d.name)
+    .sort();
+}
+
+function fail(message) {
+  process.stderr.write(`build-dist: ${message}\n`);
+  process.exit(1);
+}
+
+/** Runs ncc for one action into outDir; throws with ncc's output on failure. */
+function bundle(name, outDir) {
+  rmSync(outDir, { recursive: true, force: true });
+  const entry = join('actions', name, 'src', 'index.ts');
+  // cwd is the repository root and every path given is relative, so nothing machine-specific
+  // reaches ncc's options. No cache: a stale cache entry must never decide what we commit.
+  const result = spawnSync(
+    process.execPath,
+    [nccCli, 'build', entry, '--out', outDir, '--license', 'licenses.txt', '--no-cache', '--quiet'],
+    { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } },
+  );
+  if (result.status !== 0) {
+    throw new Error(
+      `ncc failed for actions/${name} (exit ${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`,
+    );
+  }
+  if (!existsSync(join(outDir, 'index.js'))) {
+    throw new Error(`ncc produced no index.js for actions/${name} in ${outDir}`);
+  }
+  assertNoMachinePaths(name, outDir);
+}
+
+/** Fails when a bundle embeds this machine's checkout path (it would differ on every clone). */
+function assertNoMachinePaths(name, outDir) {
+  const needles = [root, process.env.HOME].filter((n) => n && n.length > 1 && n !== '/');
+  for (const file of listFiles(outDir)) {
+    const text = readFileSync(join(outDir, file), 'latin1');
+    for (const needle of needles) {
+      const at = text.indexOf(needle);
+      if (at >= 0) {
+        const line = text.slice(0, at).split('\n').length;
+        throw new Error(
+          `actions/${name}/dist/${file}:${line} contains the absolute path ${needle}; ` +
+            'the bundle would differ in another checkout. Find the import that captures ' +
+            '__dirname/import.meta.url at build time and make it runtime-relative.',
+        );
+      }
+    }
+  }
+}
+
+/** Relative paths of every file under dir, sorted. */
+function listFiles(dir, prefix = '') {
+  if (!existsSync(dir)) return [];
+  const out = [];
+  for (const entry of readdirSync(join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...listFiles(dir, rel));
+    else out.push(rel);
+  }
+  return out.sort();
+}
+
+/** Short unified diff of two files (text), or a size note for binaries. */
+function shortDiff(committed, built) {
+  const result = spawnSync('diff', ['-u', '--label', 'committed', '--label', 'rebuilt', committed, built], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (result.error) {
+    return `(diff unavailable: ${result.error.message}; sizes ${statSync(committed).size} vs ${statSync(built).size} bytes)`;
+  }
+  const lines = result.stdout.split('\n');
+  const cut = lines.length > MAX_DIFF_LINES;
+  return lines.slice(0, MAX_DIFF_LINES).join('\n') + (cut ? `\n... (${lines.length - MAX_DIFF_LINES} more diff lines)` : '');
+}
+
+/** Compares committed vs rebuilt dist trees; returns a list of {file, detail}. */
+function compareTrees(name, committedDir, builtDir) {
+  const problems = [];
+  const committed = new Set(listFiles(committedDir));
+  const built = new Set(listFiles(builtDir));
+  for (const file of [...new Set([...committed, ...built])].sort()) {
+    const path = `actions/${name}/dist/${file}`;
+    if (!committed.has(file)) {
+      problems.push({ path, detail: 'missing from the committed dist (the build makes it)' });
+    } else if (!built.has(file)) {
+      problems.push({ path, detail: 'committed but no longer produced by the build (stale)' });
+    } else {
+      const a = readFileSync(join(committedDir, file));
+      const b = readFileSync(join(builtDir, file));
+      if (!a.equals(b)) {
+        problems.push({ path, detail: shortDiff(join(committedDir, file), join(builtDir, file)) });
+      }
+    }
+  }
+  return problems;
+}
+
+function writeSummary(problems) {
+  const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+  if (!summaryFile) return;
+  const parts = ['## check-dist: committed bundles differ from a fresh build', ''];
+  parts.push('Run `pnpm build` and commit `actions/*/dist`.', '');
+  for (const p of problems) {
+    parts.push(`### \`${p.path}\``, '', '```diff', p.detail, '```', '');
+  }
+  appendFileSync(summaryFile, parts.join('\n') + '\n');
+}
+
+const all = listActions();
+const missing = only.filter((n) => !all.includes(n));
+if (missing.length > 0) {
+  fail(`no action package with src/index.ts named ${missing.join(', ')} (found: ${all.join(', ') || 'none'})`);
+}
+const actions = only.length > 0 ? only : all;
+if (actions.length === 0) {
+  process.stdout.write('build-dist: no actions/*/src/index.ts found; nothing to build\n');
+  process.exit(0);
+}
+
+// Dist folders whose action lost its entry point: stale bundles a release could still ship.
+if (only.length === 0 && existsSync(join(root, 'actions'))) {
+  for (const d of readdirSync(join(root, 'actions'), { withFileTypes: true })) {
+    if (d.isDirectory() && !all.includes(d.name) && existsSync(join(root, 'actions', d.name, 'dist'))) {
+      const msg = `actions/${d.name}/dist exists but actions/${d.name}/src/index.ts does not; delete the dist`;
+      if (check) fail(msg);
+      process.stderr.write(`build-dist: warning: ${msg}\n`);
+    }
+  }
+}
+
+if (!check) {
+  for (const name of actions) {
+    const started = Date.now();
+    try {
+      bundle(name, join(root, 'actions', name, 'dist'));
+    } catch (error) {
+      fail(error.message);
+    }
+    process.stdout.write(`build-dist: actions/${name}/dist (${((Date.now() - started) / 1000).toFixed(1)}s)\n`);
+  }
+  process.exit(0);
+}
+
+const work = mkdtempSync(join(tmpdir(), 'ml-deploy-dist-'));
+let problems = [];
+try {
+  for (const name of actions) {
+    const builtDir = join(work, name);
+    try {
+      bundle(name, builtDir);
+    } catch (error) {
+      fail(error.message);
+    }
+    problems = problems.concat(compareTrees(name, join(root, 'actions', name, 'dist'), builtDir));
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+if (problems.length === 0) {
+  process.stdout.write(`check-dist: ${actions.length} bundle(s) match a fresh build: ${actions.join(', ')}\n`);
+  process.exit(0);
+}
+process.stderr.write(`check-dist: ${problems.length} file(s) differ from a fresh build; run \`pnpm build\` and commit actions/*/dist\n`);
+for (const p of problems) {
+  process.stderr.write(`\n--- ${p.path}\n${p.detail}\n`);
+}
+writeSummary(problems);
+process.exit(1);
