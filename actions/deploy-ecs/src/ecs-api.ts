@@ -1,0 +1,109 @@
+/**
+ * The ECS calls deploy-ecs makes, each wrapped so that an SDK error becomes one that says what to
+ * do (missing permission, unknown cluster) with the call it came from.
+ */
+import {
+  DescribeServicesCommand,
+  DescribeTaskDefinitionCommand,
+  DescribeTasksCommand,
+  type ECSClient,
+  ListServicesCommand,
+  ListTasksCommand,
+  RegisterTaskDefinitionCommand,
+  type Service,
+  type Task,
+  type TaskDefinition,
+  type Tag,
+  UpdateServiceCommand,
+  type UpdateServiceCommandInput,
+} from '@aws-sdk/client-ecs';
+import { ConfigurationError } from '@ml-deploy/action-kit';
+import { awsErrorCode, explainAwsError } from '@ml-deploy/aws';
+import type { TaskDefinitionInput } from './render';
+
+/** The part of the SDK client deploy-ecs uses, so tests can hand in a client for any endpoint. */
+export type EcsSender = Pick<ECSClient, 'send'>;
+
+async function call<T>(operation: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw explainAwsError(err, 'ecs', operation);
+  }
+}
+
+export class EcsApi {
+  constructor(private readonly ecs: EcsSender) {}
+
+  /** The service, or a ConfigurationError naming what is missing (cluster, service, or both). */
+  async describeService(cluster: string, service: string): Promise<Service> {
+    let out;
+    try {
+      out = await this.ecs.send(new DescribeServicesCommand({ cluster, services: [service] }));
+    } catch (err) {
+      if (awsErrorCode(err) === 'ClusterNotFoundException') {
+        throw new ConfigurationError(`cluster '${cluster}' was not found in this account and region (input 'cluster')`);
+      }
+      throw explainAwsError(err, 'ecs', 'DescribeServices');
+    }
+    const found = out.services?.find((s) => s.serviceName === service || s.serviceArn === service);
+    if (!found) {
+      const reason = out.failures?.[0]?.reason ?? 'MISSING';
+      if (reason === 'MISSING' && /cluster/i.test(out.failures?.[0]?.detail ?? '')) {
+        throw new ConfigurationError(`cluster '${cluster}' was not found (input 'cluster')`);
+      }
+      const names = await this.listServiceNames(cluster).catch(() => undefined);
+      throw new ConfigurationError(
+        `service '${service}' was not found in cluster '${cluster}' (${reason})${names ? `; services there: ${names.length ? names.map((n) => `'${n}'`).join(', ') : 'none'}` : ''} (input 'service')`,
+      );
+    }
+    return found;
+  }
+
+  private async listServiceNames(cluster: string): Promise<string[]> {
+    const out = await this.ecs.send(new ListServicesCommand({ cluster, maxResults: 20 }));
+    return (out.serviceArns ?? []).map((a) => a.split('/').pop() ?? a);
+  }
+
+  async describeTaskDefinition(ref: string): Promise<{ taskDefinition: TaskDefinition; tags: Tag[] }> {
+    const out = await call('DescribeTaskDefinition', () =>
+      this.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: ref, include: ['TAGS'] })),
+    );
+    if (!out.taskDefinition) throw new Error(`ecs:DescribeTaskDefinition returned no task definition for ${ref}`);
+    return { taskDefinition: out.taskDefinition, tags: out.tags ?? [] };
+  }
+
+  async registerTaskDefinition(td: TaskDefinitionInput): Promise<TaskDefinition> {
+    const out = await call('RegisterTaskDefinition', () => this.ecs.send(new RegisterTaskDefinitionCommand(td)));
+    if (!out.taskDefinition?.taskDefinitionArn) throw new Error('ecs:RegisterTaskDefinition returned no task definition ARN');
+    return out.taskDefinition;
+  }
+
+  async updateService(input: UpdateServiceCommandInput): Promise<Service> {
+    const out = await call('UpdateService', () => this.ecs.send(new UpdateServiceCommand(input)));
+    if (!out.service) throw new Error('ecs:UpdateService returned no service');
+    return out.service;
+  }
+
+  /** Stopped tasks a deployment started (newest first), with their reasons; at most `limit`. */
+  async stoppedTasks(cluster: string, deploymentId: string, limit = 10): Promise<Task[]> {
+    const list = await call('ListTasks', () =>
+      this.ecs.send(new ListTasksCommand({ cluster, startedBy: deploymentId, desiredStatus: 'STOPPED', maxResults: 100 })),
+    );
+    const arns = (list.taskArns ?? []).slice(0, 100);
+    if (!arns.length) return [];
+    const out = await call('DescribeTasks', () => this.ecs.send(new DescribeTasksCommand({ cluster, tasks: arns })));
+    return (out.tasks ?? [])
+      .sort((a, b) => (b.stoppedAt?.getTime() ?? 0) - (a.stoppedAt?.getTime() ?? 0))
+      .slice(0, limit);
+  }
+}
+
+/** One line per stopped task: why it stopped and what its containers said. */
+export function describeStoppedTask(task: Task): string {
+  const id = task.taskArn?.split('/').pop() ?? 'task';
+  const containers = (task.containers ?? [])
+    .filter((c) => c.reason || c.exitCode !== undefined)
+    .map((c) => `${c.name}${c.exitCode !== undefined ? ` exit ${c.exitCode}` : ''}${c.reason ? `: ${c.reason}` : ''}`);
+  return `${id}: ${task.stoppedReason ?? task.stopCode ?? 'stopped'}${containers.length ? ` (${containers.join('; ')})` : ''}`;
+}

@@ -1,0 +1,49 @@
+/** Entry of the deploy-ecs action: the only file that touches the runner (@actions/core). */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import * as core from '@actions/core';
+import { readStructuredFile, runAction } from '@ml-deploy/action-kit';
+import { createEcsClient } from '@ml-deploy/aws';
+import { EcsApi } from './ecs-api';
+import { type Inputs, parseInputs } from './inputs';
+import { run } from './run';
+
+await runAction<Inputs>(
+  {
+    name: 'deploy-ecs',
+    parseInputs: (read) => parseInputs(read),
+    async run(inputs, ctx) {
+      const ecs = createEcsClient({ region: inputs.region, maxAttempts: inputs['max-attempts'], logger: ctx.logger });
+      const region = inputs.region ?? (await ecs.config.region().catch(() => undefined));
+      await run(inputs, {
+        ...ctx,
+        api: new EcsApi(ecs),
+        region,
+        readTaskDefinitionFile: (path) => readStructuredFile('task-definition', path),
+        writeReport: async (report) => {
+          const path = inputs['report-path'] ?? join(process.env.RUNNER_TEMP ?? tmpdir(), 'ml-deploy', `deploy-ecs-${Date.now()}.json`);
+          await mkdir(dirname(path), { recursive: true });
+          await writeFile(path, `${JSON.stringify(report, null, 2)}\n`);
+          return path;
+        },
+      });
+    },
+  },
+  {
+    getInput: (name) => core.getInput(name),
+    setOutput: (name, value) => core.setOutput(name, value),
+    setSecret: (value) => core.setSecret(value),
+    appendSummary: async (markdown) => {
+      await core.summary.addRaw(markdown).write();
+    },
+    setFailed: (message) => core.setFailed(message),
+    logger: {
+      debug: (m) => core.debug(m),
+      info: (m) => core.info(m),
+      warning: (m) => core.warning(m),
+      error: (m) => core.error(m),
+      group: (title, fn) => core.group(title, fn),
+    },
+  },
+);

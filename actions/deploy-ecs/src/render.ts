@@ -1,0 +1,201 @@
+/**
+ * Renders the task definition to register: takes a base (a file, or the one the service runs now),
+ * drops what DescribeTaskDefinition returns but RegisterTaskDefinition refuses, and applies the
+ * image, environment, secrets and size changes. Pure: no SDK calls, so every rule is unit-tested.
+ */
+import type { ContainerDefinition, RegisterTaskDefinitionCommandInput, Tag } from '@aws-sdk/client-ecs';
+import { InputError, UserError } from '@ml-deploy/action-kit';
+
+/** Fields DescribeTaskDefinition returns that are not part of a registration. */
+const READ_ONLY_FIELDS = [
+  'taskDefinitionArn',
+  'revision',
+  'status',
+  'requiresAttributes',
+  'compatibilities',
+  'registeredAt',
+  'registeredBy',
+  'deregisteredAt',
+  'deleteRequestedAt',
+] as const;
+
+/** Every field RegisterTaskDefinition accepts (API version 2014-11-13), so a typo is caught here. */
+const REGISTER_FIELDS = new Set([
+  'family',
+  'taskRoleArn',
+  'executionRoleArn',
+  'networkMode',
+  'containerDefinitions',
+  'volumes',
+  'placementConstraints',
+  'requiresCompatibilities',
+  'cpu',
+  'memory',
+  'tags',
+  'pidMode',
+  'ipcMode',
+  'proxyConfiguration',
+  'inferenceAccelerators',
+  'ephemeralStorage',
+  'runtimePlatform',
+  'enableFaultInjection',
+]);
+
+export type TaskDefinitionInput = RegisterTaskDefinitionCommandInput;
+
+export interface RenderChanges {
+  containerName: string | undefined;
+  image: string | undefined;
+  environment: Array<[string, string]>;
+  secrets: Array<[string, string]>;
+  cpu: string | undefined;
+  memory: string | undefined;
+}
+
+export interface Rendered {
+  taskDefinition: TaskDefinitionInput;
+  /** The container the changes were applied to, when there were any. */
+  containerName: string | undefined;
+  /** That container's image after rendering. */
+  image: string | undefined;
+  /** What changed, for the summary: `environment: +A ~B`. */
+  changes: string[];
+}
+
+/**
+ * Normalises a task definition from a file or from DescribeTaskDefinition into a registration
+ * request. Accepts the bare object or DescribeTaskDefinition's `{ taskDefinition, tags }` shape.
+ * `source` names where it came from, for errors (an input name, or 'the running service').
+ */
+export function normaliseTaskDefinition(raw: unknown, source: { input?: string; label: string }): TaskDefinitionInput {
+  const fail = (why: string): never => {
+    if (source.input) throw new InputError(source.input, source.label, `an ECS task definition: ${why}`);
+    throw new UserError(`${source.label} is not a usable task definition: ${why}`);
+  };
+  if (!isObject(raw)) return fail('the file holds no JSON object');
+  let body: Record<string, unknown> = raw;
+  let tags: unknown = raw.tags;
+  if (isObject(raw.taskDefinition)) {
+    body = raw.taskDefinition;
+    tags = raw.tags ?? body.tags;
+  }
+  const out: Record<string, unknown> = {};
+  const unknown: string[] = [];
+  for (const [key, value] of Object.entries(body)) {
+    if ((READ_ONLY_FIELDS as readonly string[]).includes(key)) continue;
+    if (value === null) continue;
+    if (!REGISTER_FIELDS.has(key)) {
+      unknown.push(key);
+      continue;
+    }
+    out[key] = value;
+  }
+  if (unknown.length) {
+    return fail(`unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `'${k}'`).join(', ')} (the fields are camelCase, as RegisterTaskDefinition names them: ${[...REGISTER_FIELDS].join(', ')})`);
+  }
+  if (typeof out.family !== 'string' || out.family === '') return fail("'family' is missing");
+  if (!Array.isArray(out.containerDefinitions) || out.containerDefinitions.length === 0) {
+    return fail("'containerDefinitions' is missing or empty");
+  }
+  out.containerDefinitions.forEach((c: unknown, i: number) => {
+    if (!isObject(c) || typeof c.name !== 'string') fail(`containerDefinitions[${i}] has no 'name'`);
+  });
+  if (Array.isArray(tags) && tags.length > 0) out.tags = tags as Tag[];
+  else delete out.tags;
+  return out as unknown as TaskDefinitionInput;
+}
+
+/** Applies image, environment, secrets and size changes; errors name the input at fault. */
+export function applyChanges(base: TaskDefinitionInput, changes: RenderChanges): Rendered {
+  // Work on a copy: the base may be reused for the summary's "before" column.
+  const td = structuredClone(base);
+  const containers = td.containerDefinitions ?? [];
+  const names = containers.map((c) => c.name ?? '');
+  const touchesContainer = changes.image !== undefined || changes.environment.length > 0 || changes.secrets.length > 0;
+  const summary: string[] = [];
+  let container: ContainerDefinition | undefined;
+
+  if (touchesContainer) {
+    if (changes.containerName === undefined) {
+      if (containers.length !== 1) {
+        throw new InputError(
+          'container-name',
+          '',
+          `the name of the container to change; the task definition has ${containers.length}: ${names.map((n) => `'${n}'`).join(', ')}`,
+        );
+      }
+      container = containers[0];
+    } else {
+      container = containers.find((c) => c.name === changes.containerName);
+      if (!container) {
+        throw new InputError(
+          'container-name',
+          changes.containerName,
+          `a container of task definition '${td.family}': ${names.map((n) => `'${n}'`).join(', ')}`,
+        );
+      }
+    }
+  }
+
+  if (container && changes.image !== undefined && container.image !== changes.image) {
+    summary.push(`image: ${container.image ?? '(none)'} → ${changes.image}`);
+    container.image = changes.image;
+  }
+
+  if (container && changes.environment.length) {
+    const env = [...(container.environment ?? [])];
+    const marks: string[] = [];
+    for (const [name, value] of changes.environment) {
+      const at = env.findIndex((e) => e.name === name);
+      if (at >= 0) {
+        if (env[at]!.value !== value) marks.push(`~${name}`);
+        env[at] = { name, value };
+      } else {
+        env.push({ name, value });
+        marks.push(`+${name}`);
+      }
+    }
+    container.environment = env;
+    if (marks.length) summary.push(`environment: ${marks.join(' ')}`);
+  }
+
+  if (container && changes.secrets.length) {
+    const secrets = [...(container.secrets ?? [])];
+    const marks: string[] = [];
+    for (const [name, valueFrom] of changes.secrets) {
+      if ((container.environment ?? []).some((e) => e.name === name)) {
+        throw new InputError('secrets', `${name}=${valueFrom}`, `a name not already set as a plain environment variable of container '${container.name}'`);
+      }
+      const at = secrets.findIndex((s) => s.name === name);
+      if (at >= 0) {
+        if (secrets[at]!.valueFrom !== valueFrom) marks.push(`~${name}`);
+        secrets[at] = { name, valueFrom };
+      } else {
+        secrets.push({ name, valueFrom });
+        marks.push(`+${name}`);
+      }
+    }
+    container.secrets = secrets;
+    if (marks.length) summary.push(`secrets: ${marks.join(' ')}`);
+  }
+
+  if (changes.cpu !== undefined && td.cpu !== changes.cpu) {
+    summary.push(`cpu: ${td.cpu ?? '(unset)'} → ${changes.cpu}`);
+    td.cpu = changes.cpu;
+  }
+  if (changes.memory !== undefined && td.memory !== changes.memory) {
+    summary.push(`memory: ${td.memory ?? '(unset)'} → ${changes.memory}`);
+    td.memory = changes.memory;
+  }
+
+  return { taskDefinition: td, containerName: container?.name, image: container?.image, changes: summary };
+}
+
+/** The `sha256:…` digest an image reference pins, if any. */
+export function imageDigest(image: string | undefined): string | undefined {
+  return image ? /@(sha256:[0-9a-f]{64})$/.exec(image)?.[1] : undefined;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

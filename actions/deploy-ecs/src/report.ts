@@ -1,0 +1,107 @@
+/** The deploy report (JSON output `report`) and the job summary built from it. */
+import { codeSpan, formatDuration, md, type SummaryBuilder } from '@ml-deploy/action-kit';
+import { ecsConsoleUrl, parseTaskDefinitionRef } from '@ml-deploy/aws';
+
+export type DeployResult =
+  | 'deployed' // this deployment completed
+  | 'registered' // no service: the task definition was registered only
+  | 'started' // wait-for-deployment: false
+  | 'rolled-back' // failed, and the previous task definition serves again
+  | 'superseded' // another deployment replaced ours; nothing rolled back
+  | 'cancelled'
+  | 'failed';
+
+export interface DeployReport {
+  cluster: string;
+  service: string | undefined;
+  result: DeployResult;
+  startedAt: string;
+  durationMs?: number;
+  taskDefinitionArn?: string | undefined;
+  revision?: number | undefined;
+  previousTaskDefinitionArn?: string | undefined;
+  previousRevision?: number | undefined;
+  deploymentId?: string | undefined;
+  container?: string | undefined;
+  image?: string | undefined;
+  imageDigest?: string | undefined;
+  runningCount?: number | undefined;
+  desiredCount?: number | undefined;
+  changes: string[];
+  events: Array<{ id: string; at: string | undefined; message: string }>;
+  stoppedTasks: string[];
+  failure?: string;
+  error?: string;
+  rollback?: {
+    deploymentId: string | undefined;
+    taskDefinitionArn: string;
+    startedBy: 'ecs-circuit-breaker' | 'deploy-ecs';
+    result: string;
+  };
+}
+
+const HEADLINE: Record<DeployResult, ['ok' | 'failed' | 'warning' | 'rolled-back' | 'cancelled', string]> = {
+  deployed: ['ok', 'Deployed'],
+  registered: ['ok', 'Task definition registered (no service given)'],
+  started: ['warning', 'Deployment started, not waited for (wait-for-deployment: false)'],
+  'rolled-back': ['rolled-back', 'Deployment failed and was rolled back'],
+  superseded: ['failed', 'Deployment superseded by another one before it completed'],
+  cancelled: ['cancelled', 'Cancelled'],
+  failed: ['failed', 'Deployment failed'],
+};
+
+function shortTd(arn: string | undefined): string | undefined {
+  if (!arn) return undefined;
+  const { family, revision } = parseTaskDefinitionRef(arn);
+  return revision !== undefined ? `${family}:${revision}` : family;
+}
+
+export function writeSummary(summary: SummaryBuilder, r: DeployReport, region: string | undefined): void {
+  const [kind, text] = HEADLINE[r.result];
+  summary.heading(`deploy-ecs: ${r.service ?? shortTd(r.taskDefinitionArn) ?? 'task definition'}`, 2);
+  summary.status(kind, `**${text}**${r.durationMs !== undefined ? ` in ${formatDuration(r.durationMs)}` : ''}`);
+  const link = r.service ? ecsConsoleUrl(region, r.cluster, r.service) : undefined;
+  summary.keyValues([
+    ['Cluster', r.cluster],
+    ['Service', r.service ? (link ? md(`[${r.service}](${link})`) : r.service) : undefined],
+    ['Task definition', r.taskDefinitionArn ? codeSpan(shortTd(r.taskDefinitionArn)!) : undefined],
+    ['Previous', r.previousTaskDefinitionArn ? codeSpan(shortTd(r.previousTaskDefinitionArn)!) : undefined],
+    ['Container', r.container],
+    ['Image', r.image ? codeSpan(r.image) : undefined],
+    ['Image digest', r.imageDigest ? codeSpan(r.imageDigest) : undefined],
+    ['Deployment', r.deploymentId ? codeSpan(r.deploymentId) : undefined],
+    ['Tasks', r.runningCount !== undefined ? `${r.runningCount}/${r.desiredCount} running` : undefined],
+    ['Changes', r.changes.length ? r.changes.join('\n') : undefined],
+  ]);
+  if (r.failure || (r.error && r.result !== 'deployed')) {
+    summary.heading('What went wrong', 3);
+    summary.paragraph(codeSpanBlock(r.failure ?? r.error ?? ''));
+  }
+  if (r.stoppedTasks.length) {
+    summary.heading('Stopped tasks', 3);
+    summary.list(r.stoppedTasks);
+  }
+  if (r.rollback) {
+    summary.heading('Rollback', 3);
+    summary.keyValues([
+      ['Restored task definition', codeSpan(shortTd(r.rollback.taskDefinitionArn)!)],
+      ['Started by', r.rollback.startedBy === 'ecs-circuit-breaker' ? 'the ECS deployment circuit breaker' : 'deploy-ecs'],
+      ['Deployment', r.rollback.deploymentId ? codeSpan(r.rollback.deploymentId) : undefined],
+      ['Result', r.rollback.result],
+    ]);
+  }
+  if (r.events.length) {
+    summary.details(
+      `Service events (${r.events.length})`,
+      ['| Time | Event |', '| --- | --- |', ...r.events.slice(-20).map((e) => `| ${e.at ?? ''} | ${escapeCell(e.message)} |`)].join('\n'),
+    );
+  }
+}
+
+function codeSpanBlock(text: string): string {
+  return `> ${escapeCell(text)}`;
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}

@@ -1,0 +1,3 @@
+export * from './arn';
+export * from './clients';
+export * from './errors';
