@@ -71,7 +71,7 @@ export function writeSummary(summary: SummaryBuilder, r: DeployReport, region: s
     ['Image digest', r.imageDigest ? codeSpan(r.imageDigest) : undefined],
     ['Deployment', r.deploymentId ? codeSpan(r.deploymentId) : undefined],
     ['Tasks', r.runningCount !== undefined ? `${r.runningCount}/${r.desiredCount} running` : undefined],
-    ['Changes', r.changes.length ? r.changes.join('\n') : undefined],
+    ['Changes', r.changes.length ? md(r.changes.map((c) => codeSpan(c).markdown).join('<br>')) : undefined],
   ]);
   if (r.failure || (r.error && r.result !== 'deployed')) {
     summary.heading('What went wrong', 3);
