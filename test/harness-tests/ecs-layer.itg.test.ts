@@ -15,7 +15,7 @@ import {
 } from '@aws-sdk/client-ecs';
 import { DeadlineError, pollUntil } from '@ml-deploy/action-kit';
 import { awsClientConfig } from '@ml-deploy/test/harness/aws-env';
-import { startEcsLayer, type EcsLayer } from '@ml-deploy/test/harness/ecs-layer';
+import { ecsLayerControl, startEcsLayer, type EcsLayer } from '@ml-deploy/test/harness/ecs-layer';
 import { createEcsFixture, registerModelTaskDefinition, type EcsFixture } from '@ml-deploy/test/harness/ecs-fixtures';
 import { httpCall, startMoto, type MotoServer } from '@ml-deploy/test/harness/moto';
 
@@ -331,6 +331,63 @@ describe('pass-through and bookkeeping', () => {
     const missing = await fx.client.send(new DescribeServicesCommand({ cluster: fx.clusterName, services: [fx.serviceName, 'nope'] }));
     expect(missing.services).toHaveLength(1);
     expect(missing.failures).toEqual([{ arn: 'arn:aws:ecs:us-east-1:123456789012:service/nope', reason: 'MISSING' }]);
+  });
+
+  it('passes other services through whatever their protocol: ECR and CloudWatch JSON, ELBv2 Query, S3 REST', async () => {
+    // moto: every answer here.
+    const sign = (service: string) => `AWS4-HMAC-SHA256 Credential=testing/20200101/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=0`;
+    const ecr = await httpCall('POST', layer.url, JSON.stringify({ repositoryName: 'models/iris' }), {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': 'AmazonEC2ContainerRegistry_V20150921.CreateRepository',
+      authorization: sign('ecr'),
+    });
+    expect(JSON.parse(ecr.body).repository.repositoryUri).toBe('123456789012.dkr.ecr.us-east-1.amazonaws.com/models/iris');
+    const cw = await httpCall('POST', layer.url, '{}', {
+      'content-type': 'application/x-amz-json-1.0',
+      'x-amz-target': 'GraniteServiceVersion20100801.ListMetrics',
+      authorization: sign('monitoring'),
+    });
+    expect(JSON.parse(cw.body)).toEqual({ Metrics: [] });
+    const elb = await httpCall('POST', layer.url, 'Action=DescribeLoadBalancers&Version=2015-12-01', {
+      'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
+      authorization: sign('elasticloadbalancing'),
+    });
+    expect(elb.body).toContain('<DescribeLoadBalancersResponse');
+    const s3 = await httpCall('PUT', `${layer.url}/model-artifacts`, '', { authorization: sign('s3') });
+    expect(s3.status).toBe(200);
+    expect(layer.calls.map((c) => [c.service, c.operation, c.status, c.answeredByLayer])).toEqual([
+      ['ecr', 'CreateRepository', 200, false],
+      ['monitoring', 'ListMetrics', 200, false],
+      ['elasticloadbalancing', 'DescribeLoadBalancers', 200, false],
+      ['s3', 'PUT /model-artifacts', 200, false],
+    ]);
+    // A fault for '*' hits other services too, in their own protocol's error form.
+    layer.injectFault({ kind: 'throttle', count: 1 });
+    const throttled = await httpCall('POST', layer.url, 'Action=DescribeLoadBalancers&Version=2015-12-01', {
+      'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
+      authorization: sign('elasticloadbalancing'),
+    });
+    expect(throttled.status).toBe(400);
+    expect(throttled.body).toContain('<Code>Throttling</Code>');
+  });
+
+  it('can be driven over HTTP from another process', async () => {
+    // layer only: the /_layer control API and its typed client.
+    const control = ecsLayerControl(layer.url);
+    await control.planDeployments({ cluster: fx.clusterName, service: fx.serviceName }, { outcome: 'fail', steps: 1, failedTasks: 1 });
+    await control.injectFault({ operation: 'DescribeServices', kind: 'throttle', count: 1 });
+    await update(td2);
+    const svc = await describeService(); // one throttle, then the SDK retries
+    expect(svc.deployments![0]!.rolloutState).toBe('FAILED');
+    expect((await control.calls()).map((c) => c.operation)).toEqual(['UpdateService', 'DescribeServices', 'DescribeServices']);
+    expect((await control.state()).tasks).toHaveLength(1);
+    await control.denyOperation('ListClusters');
+    expect((await rawEcs(layer.url, 'ListClusters', {})).status).toBe(400);
+    await control.allowOperation();
+    expect((await rawEcs(layer.url, 'ListClusters', {})).status).toBe(200);
+    await expect(control.planDeployments({ cluster: 'c', service: 's' }, { outcome: 'sometimes' } as never)).rejects.toThrow(/answered 400: .*unknown plan outcome "sometimes"/);
+    await control.resetCalls();
+    expect(await control.calls()).toEqual([]);
   });
 
   it('reset clears the layer and moto', async () => {

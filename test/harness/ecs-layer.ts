@@ -146,6 +146,8 @@ export async function startEcsLayer(opts: EcsLayerOptions): Promise<EcsLayer> {
     return new Promise((resolve, reject) => {
       const h: IncomingHttpHeaders = { ...headers };
       delete h['transfer-encoding'];
+      // The layer has read the whole body already; a 100-continue handshake with moto would stall.
+      delete h.expect;
       h['content-length'] = String(body.length);
       const req = request({ host: upstream.hostname, port: upstream.port, method, path, headers: h }, (res) => {
         const chunks: Buffer[] = [];
@@ -313,7 +315,9 @@ export async function startEcsLayer(opts: EcsLayerOptions): Promise<EcsLayer> {
     let motoTasks: unknown[] = [];
     let failures: unknown[] = [];
     if (others.length > 0) {
-      const res = await toMoto('POST', '/', headers, Buffer.from(JSON.stringify({ ...input, tasks: others })));
+      const plain: IncomingHttpHeaders = { ...headers };
+      delete plain['content-encoding'];
+      const res = await toMoto('POST', '/', plain, Buffer.from(JSON.stringify({ ...input, tasks: others })));
       if (res.status !== 200) return { upstream: res };
       const out = parseJson(decode(res)) ?? {};
       motoTasks = (out.tasks as unknown[] | undefined) ?? [];
@@ -374,7 +378,7 @@ export async function startEcsLayer(opts: EcsLayerOptions): Promise<EcsLayer> {
     };
 
     if (denied.has(operation)) {
-      const input = isEcs ? (parseJson(raw.toString('utf8')) ?? {}) : {};
+      const input = isEcs ? (parseJson(requestText(req, raw)) ?? {}) : {};
       const prefix = signingName ?? (isEcs ? 'ecs' : 'aws');
       const resource = deniedResource(input);
       const e = errorResponse(
@@ -402,7 +406,7 @@ export async function startEcsLayer(opts: EcsLayerOptions): Promise<EcsLayer> {
     if (fault?.kind === 'latency') await new Promise((r) => setTimeout(r, fault.delayMs ?? 1000));
 
     const ecsOp = isEcs ? target.slice(ECS_TARGET_PREFIX.length) : undefined;
-    const input = ecsOp !== undefined ? (parseJson(raw.toString('utf8')) ?? {}) : {};
+    const input = ecsOp !== undefined ? (parseJson(requestText(req, raw)) ?? {}) : {};
     let body: Buffer | undefined;
     let up: Upstream | undefined;
 
@@ -576,9 +580,19 @@ function identify(req: IncomingMessage, path: string, raw: Buffer): { operation:
   }
   const contentType = String(req.headers['content-type'] ?? '');
   const query = new URLSearchParams(path.includes('?') ? path.slice(path.indexOf('?') + 1) : '');
-  const action = contentType.startsWith('application/x-www-form-urlencoded') ? new URLSearchParams(raw.toString('utf8')).get('Action') : query.get('Action');
+  const action = contentType.startsWith('application/x-www-form-urlencoded') ? new URLSearchParams(requestText(req, raw)).get('Action') : query.get('Action');
   if (action) return { operation: action, protocol: 'query', ...base };
   return { operation: `${req.method ?? 'GET'} ${path.split('?')[0]}`, protocol: 'rest', ...base };
+}
+
+/** The request body as text, for reading only: the SDK gzips large CloudWatch PutMetricData bodies. */
+function requestText(req: IncomingMessage, raw: Buffer): string {
+  if (!String(req.headers['content-encoding'] ?? '').includes('gzip')) return raw.toString('utf8');
+  try {
+    return gunzipSync(raw).toString('utf8');
+  } catch {
+    return '';
+  }
 }
 
 function deniedResource(input: Record<string, unknown>): string {
@@ -634,3 +648,56 @@ function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+
+/**
+ * The control API of a layer running in another process (a benchmark, a script), over HTTP.
+ * Same meanings as the EcsLayer methods.
+ */
+export interface EcsLayerControl {
+  calls(): Promise<CallRecord[]>;
+  resetCalls(): Promise<void>;
+  planDeployments(target: { cluster: string; service: string }, ...plans: DeploymentPlan[]): Promise<void>;
+  injectFault(fault: FaultSpec): Promise<void>;
+  clearFaults(): Promise<void>;
+  denyOperation(operation: string): Promise<void>;
+  /** Without an operation: allows every denied one again. */
+  allowOperation(operation?: string): Promise<void>;
+  state(): Promise<LayerStateSnapshot>;
+  reset(): Promise<void>;
+}
+
+export function ecsLayerControl(layerUrl: string): EcsLayerControl {
+  const call = async (method: string, route: string, input?: unknown): Promise<unknown> => {
+    const body = input === undefined ? undefined : JSON.stringify(input);
+    const res = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = request(
+        `${layerUrl}/_layer/${route}`,
+        { method, headers: body === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } },
+        (r) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => resolve({ status: r.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+          r.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+    if (res.status !== 200) {
+      const message = (parseJson(res.text)?.message as string | undefined) ?? res.text;
+      throw new Error(`ecs-layer control ${method} /_layer/${route} answered ${res.status}: ${message}`);
+    }
+    return JSON.parse(res.text) as unknown;
+  };
+  return {
+    calls: async () => (await call('GET', 'calls')) as CallRecord[],
+    resetCalls: async () => void (await call('DELETE', 'calls')),
+    planDeployments: async (target, ...plans) => void (await call('POST', 'plans', { ...target, plans })),
+    injectFault: async (fault) => void (await call('POST', 'faults', fault)),
+    clearFaults: async () => void (await call('DELETE', 'faults')),
+    denyOperation: async (operation) => void (await call('POST', 'deny', { operation })),
+    allowOperation: async (operation) => void (await call('DELETE', 'deny', operation === undefined ? {} : { operation })),
+    state: async () => (await call('GET', 'state')) as LayerStateSnapshot,
+    reset: async () => void (await call('POST', 'reset')),
+  };
+}
