@@ -10,9 +10,10 @@
  *   - `actions/<name>/src/inputs.ts` reads exactly the inputs action.yml declares:
  *       declared but never mentioned as a quoted string ('name') in inputs.ts   -> fail
  *       read there but not declared                                             -> fail
- *     "read" means the quoted name is the first argument of a call whose function is `read`, has
- *     `input` in its name (getInput, core.getBooleanInput, requiredInput...), or starts with
- *     `parse` (parseDuration('timeout', ...)). Comments are ignored.
+ *     "read" means the quoted name is the first argument of a call whose function is `read`,
+ *     `required` or `optional`, has `input` in its name (getInput, core.getBooleanInput,
+ *     new InputError(...)), or starts with `parse` (parseDuration('timeout', ...)). Comments are
+ *     ignored.
  *   - every action package with src/index.ts is used by some root action.yml.
  *
  *   node scripts/check-actions.mjs          all root actions
@@ -27,6 +28,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const ALLOWED_IN_ACTION_FOLDER = new Set(['action.yml', 'README.md']);
 const REQUIRED_NODE = 'node24';
+/** Functions that take an input name first, besides any with `input` in the name and parse*. */
+const READER_NAMES = new Set(['read', 'required', 'optional']);
 
 const problems = [];
 const report = (where, message) => problems.push(`${where}: ${message}`);
@@ -91,7 +94,7 @@ export function scanInputsSource(source) {
   const call = /([A-Za-z_$][\w$]*)\s*(?:<[^()]*?>)?\(\s*(['"`])([^'"`\n]*)\2/g;
   for (const m of text.matchAll(call)) {
     const fn = m[1];
-    if (fn === 'read' || /input/i.test(fn) || /^parse[A-Z]/.test(fn)) read.add(m[3]);
+    if (READER_NAMES.has(fn) || /input/i.test(fn) || /^parse[A-Z]/.test(fn)) read.add(m[3]);
   }
   return { quoted, read };
 }

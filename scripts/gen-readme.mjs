@@ -8,7 +8,8 @@
  *   <!-- BEGIN GENERATED: <action> inputs -->   and   <!-- END GENERATED: <action> inputs -->
  *   <!-- BEGIN GENERATED: <action> outputs -->  and   <!-- END GENERATED: <action> outputs -->
  *
- * is replaced by a table. README.md must hold both blocks for every action.
+ * is replaced by a table. README.md must hold both blocks for every action. An empty block for an
+ * action without action.yml yet is left alone (a placeholder for an action being written).
  *
  *   node scripts/gen-readme.mjs           rewrite the blocks in place
  *   node scripts/gen-readme.mjs --check   change nothing; print a diff and exit 1 if a file is not
@@ -95,7 +96,11 @@ export function renderBlocks(text, tables) {
     found.add(key);
     const table = tables.get(action)?.[kind];
     if (table === undefined) {
-      problems.push(`line ${line}: block for '${action}', but no ${action}/action.yml exists; remove the block`);
+      // An empty block may wait for an action that is being written; generated text left behind by
+      // an action that is gone may not.
+      if (text.slice(begin.index + begin[0].length, end.index).trim() !== '') {
+        problems.push(`line ${line}: block for '${action}', but no ${action}/action.yml exists; empty or remove the block`);
+      }
       continue;
     }
     out += text.slice(pos, begin.index + begin[0].length) + '\n' + table + '\n';
