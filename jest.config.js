@@ -35,7 +35,7 @@ export default {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/{actions,packages,test}/**/*.itg.test.ts'],
-      testTimeout: 180_000,
+      setupFilesAfterEnv: ['<rootDir>/test/setup-integration.ts'],
     },
   ],
 };

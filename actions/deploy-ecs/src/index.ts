@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as core from '@actions/core';
-import { readStructuredFile, runAction } from '@ml-deploy/action-kit';
+import { parseDuration, readStructuredFile, runAction } from '@ml-deploy/action-kit';
 import { createEcsClient } from '@ml-deploy/aws';
 import { EcsApi } from './ecs-api';
 import { type Inputs, parseInputs } from './inputs';
@@ -20,6 +20,7 @@ await runAction<Inputs>(
         ...ctx,
         api: new EcsApi(ecs),
         region,
+        pollIntervalMs: pollInterval(),
         readTaskDefinitionFile: (path) => readStructuredFile('task-definition', path),
         writeReport: async (report) => {
           const path = inputs['report-path'] ?? join(process.env.RUNNER_TEMP ?? tmpdir(), 'ml-deploy', `deploy-ecs-${Date.now()}.json`);
@@ -47,3 +48,9 @@ await runAction<Inputs>(
     },
   },
 );
+
+/** ML_DEPLOY_POLL_INTERVAL: first wait between status checks (default 6s), e.g. for emulators. */
+function pollInterval(): number | undefined {
+  const raw = process.env.ML_DEPLOY_POLL_INTERVAL;
+  return raw ? parseDuration('ML_DEPLOY_POLL_INTERVAL', raw, { min: 10, max: 60_000 }) : undefined;
+}
