@@ -371,6 +371,26 @@ describe('pass-through and bookkeeping', () => {
     expect(throttled.body).toContain('<Code>Throttling</Code>');
   });
 
+  it('marks calls moto cannot handle as emulator gaps', async () => {
+    // moto 5.2.5: ListServiceDeployments (ECS, 2025) is not implemented and answers an HTML 500.
+    const res = await rawEcs(layer.url, 'ListServiceDeployments', { cluster: fx.clusterName, service: fx.serviceName });
+    expect(res.status).toBe(500);
+    expect(layer.calls.at(-1)).toMatchObject({ operation: 'ListServiceDeployments', status: 500, answeredByLayer: false, emulatorGap: true });
+    await describeService();
+    expect(layer.calls.at(-1)!.emulatorGap).toBeUndefined();
+  });
+
+  it('caps ListTasks at maxResults with the layer tasks first', async () => {
+    // layer: its stopped tasks; moto: an empty list for the deployment id.
+    layer.planDeployments({ cluster: fx.clusterName, service: fx.serviceName }, { outcome: 'fail', steps: 1, failedTasks: 4 });
+    const id = (await update(td2)).service!.deployments![0]!.id!;
+    await describeService();
+    const page = await fx.client.send(new ListTasksCommand({ cluster: fx.clusterName, startedBy: id, desiredStatus: 'STOPPED', maxResults: 3 }));
+    expect(page.taskArns).toHaveLength(3);
+    const other = await fx.client.send(new ListTasksCommand({ cluster: fx.clusterName, startedBy: 'ecs-svc/0000000000000000000', desiredStatus: 'STOPPED' }));
+    expect(other.taskArns).toEqual([]);
+  });
+
   it('can be driven over HTTP from another process', async () => {
     // layer only: the /_layer control API and its typed client.
     const control = ecsLayerControl(layer.url);

@@ -28,8 +28,13 @@
  *   it from UpdateService): remembered and shown when moto shows none.
  * - The tasks its deployments start (ARNs task/<cluster>/<32 hex>): ListTasks adds them to
  *   moto's list when they match (cluster, serviceName, startedBy, desiredStatus, family,
- *   launchType); DescribeTasks answers them and asks moto for the rest.
- * - Faults the test injects (throttling, 5xx, latency, AccessDenied) and the call log.
+ *   launchType), first, within maxResults; DescribeTasks answers them and asks moto for the rest.
+ *   For an adopted (pre-existing) deployment the layer has no tasks: moto's service has none.
+ * - Faults the test injects (throttling, 5xx, latency, AccessDenied) and the call log, which
+ *   also marks moto's own 5xx and HTML 404 answers as emulator gaps.
+ * - Not modelled: CreateService's own rollout (moto's creation-time deployment shows as it is in
+ *   the CreateService response, then is adopted as COMPLETED), task sets / blue-green, load
+ *   balancer health, ListServiceDeployments (moto 5.2.5 answers 500).
  *
  * Control API (plain HTTP on the same port, for other processes; the EcsLayer methods do the
  * same in-process): GET/DELETE /_layer/calls, POST /_layer/plans {cluster, service, plans},
@@ -62,6 +67,11 @@ export interface EcsLayerOptions {
   upstream: string;
   /** Port to bind; default: a free one on 127.0.0.1. */
   port?: number;
+  /**
+   * moto's log tail (pass `moto.logTail`): printed to stderr when moto answers with an
+   * emulator gap (a 5xx of its own, or its HTML 404 for a route it does not have).
+   */
+  motoLogTail?: (lines?: number) => string;
 }
 
 export type FaultKind = 'throttle' | 'server-error' | 'latency';
@@ -87,6 +97,11 @@ export interface CallRecord {
   /** True when the layer wrote the answer (a fault, a denial, or an ECS call it rewrote or made up). */
   answeredByLayer: boolean;
   fault?: FaultKind | 'denied';
+  /**
+   * moto could not handle the call (its own 5xx, e.g. NotImplementedError, or an HTML 404 for a
+   * route it lacks): a gap in the emulator, not an AWS error the code under test should expect.
+   */
+  emulatorGap?: boolean;
   durationMs: number;
 }
 
@@ -287,7 +302,10 @@ export async function startEcsLayer(opts: EcsLayerOptions): Promise<EcsLayer> {
     if (mine.length === 0) return undefined;
     const out = res.status === 200 ? parseJson(decode(res)) : { taskArns: [] };
     if (out === undefined) return undefined;
-    out.taskArns = [...mine, ...((out.taskArns as string[] | undefined) ?? [])];
+    const arns = [...mine, ...((out.taskArns as string[] | undefined) ?? [])];
+    // The layer's tasks come first; maxResults caps the page unless moto is paginating itself.
+    const max = typeof input.maxResults === 'number' && out.nextToken === undefined ? input.maxResults : arns.length;
+    out.taskArns = arns.slice(0, max);
     return Buffer.from(JSON.stringify(out));
   }
 
@@ -373,8 +391,16 @@ export async function startEcsLayer(opts: EcsLayerOptions): Promise<EcsLayer> {
     const { operation, protocol, signingName } = identify(req, path, raw);
     const target = String(req.headers['x-amz-target'] ?? '');
     const isEcs = target.startsWith(ECS_TARGET_PREFIX);
-    const record = (status: number, answeredByLayer: boolean, fault?: CallRecord['fault']): void => {
-      calls.push({ operation, ...(signingName ? { service: signingName } : {}), status, answeredByLayer, ...(fault ? { fault } : {}), durationMs: Date.now() - started });
+    const record = (status: number, answeredByLayer: boolean, fault?: CallRecord['fault'], emulatorGap = false): void => {
+      calls.push({
+        operation,
+        ...(signingName ? { service: signingName } : {}),
+        status,
+        answeredByLayer,
+        ...(fault ? { fault } : {}),
+        ...(emulatorGap ? { emulatorGap } : {}),
+        durationMs: Date.now() - started,
+      });
     };
 
     if (denied.has(operation)) {
@@ -440,7 +466,12 @@ export async function startEcsLayer(opts: EcsLayerOptions): Promise<EcsLayer> {
       return send(res, 200, headers, body);
     }
     if (up === undefined) throw new Error('ecs-layer: no answer for the request');
-    record(up.status, false, fault?.kind);
+    const gap = up.status >= 500 || (up.status === 404 && String(up.headers['content-type'] ?? '').startsWith('text/html'));
+    if (gap) {
+      const tail = opts.motoLogTail ? `\n--- moto log ---\n${opts.motoLogTail(30)}` : '';
+      process.stderr.write(`ecs-layer: moto could not handle ${signingName ?? '?'}:${operation} (HTTP ${up.status}): an emulator gap, not an AWS error${tail}\n`);
+    }
+    record(up.status, false, fault?.kind, gap);
     return send(res, up.status, up.headers, up.body);
   }
 
