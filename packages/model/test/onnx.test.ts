@@ -41,10 +41,11 @@ describe('readOnnxModel', () => {
       ...vint(1, 2), // dims
       ...vint(2, FLOAT),
       ...str(8, 'w'),
-      ...bytes(14, [...str(1, 'location'), ...str(2, 'w.bin')]),
-      ...bytes(14, [...str(1, 'offset'), ...str(2, '0')]),
-      ...bytes(14, [...str(1, 'length'), ...str(2, '8')]),
-      ...vint(15, 1),
+      ...bytes(9, [1, 2, 3, 4]), // raw_data, skipped
+      ...bytes(13, [...str(1, 'location'), ...str(2, 'w.bin')]),
+      ...bytes(13, [...str(1, 'offset'), ...str(2, '0')]),
+      ...bytes(13, [...str(1, 'length'), ...str(2, '8')]),
+      ...vint(14, 1),
     ];
     const graph = [
       ...bytes(11, tensorValueInfo('x', FLOAT, [2])),
@@ -69,7 +70,7 @@ describe('readOnnxModel', () => {
     ['/etc/passwd', 'absolute-path'],
     ['sub/../../x.bin', 'outside-model-directory'],
   ])('flags external data at %s as %s', async (location, problem) => {
-    const init = [...str(8, 'w'), ...bytes(14, [...str(1, 'location'), ...str(2, location)]), ...vint(15, 1)];
+    const init = [...str(8, 'w'), ...bytes(13, [...str(1, 'location'), ...str(2, location)]), ...vint(14, 1)];
     const p = file(model([...bytes(5, init), ...bytes(12, tensorValueInfo('y', FLOAT, [1]))]));
     const problems = await checkExternalData(p, await readOnnxModel(p));
     expect(problems.map((e) => e.problem)).toEqual([problem]);
@@ -86,7 +87,7 @@ describe('readOnnxModel', () => {
     const RAW = 2 ** 31;
     const input = bytes(11, tensorValueInfo('x', FLOAT, ['N', 4]));
     const output = bytes(12, tensorValueInfo('y', FLOAT, ['N', 1]));
-    const initHead = [...str(8, 'big'), ...tag(13, 2), ...varint(RAW)];
+    const initHead = [...str(8, 'big'), ...tag(9, 2), ...varint(RAW)]; // raw_data
     const initLen = initHead.length + RAW;
     const graphLen = input.length + tag(5, 2).length + varint(initLen).length + initLen + output.length;
     const head = [...vint(1, 8), ...tag(7, 2), ...varint(graphLen), ...input, ...tag(5, 2), ...varint(initLen), ...initHead];

@@ -259,7 +259,7 @@ interface TensorHeader {
   external: { location: string; offset?: number; length?: number } | undefined;
 }
 
-/** A TensorProto's name and external-data entries; raw_data and typed data fields are skipped. */
+/** A TensorProto's name (8), external_data (13) and data_location (14); raw_data (9) and typed data are skipped. */
 async function readTensorHeader(r: ProtobufReader): Promise<TensorHeader> {
   let name = '';
   let external = false;
@@ -268,10 +268,10 @@ async function readTensorHeader(r: ProtobufReader): Promise<TensorHeader> {
     const h = await r.readFieldHeader();
     if (h.field === 8 && h.wireType === WireType.LengthDelimited) {
       name = await r.readString();
-    } else if (h.field === 14 && h.wireType === WireType.LengthDelimited) {
+    } else if (h.field === 13 && h.wireType === WireType.LengthDelimited) {
       const [k, v] = await r.withMessage(() => readStringEntry(r));
       entries[k] = v;
-    } else if (h.field === 15 && h.wireType === WireType.Varint) {
+    } else if (h.field === 14 && h.wireType === WireType.Varint) {
       external = (await r.readInt32()) === 1;
     } else {
       await r.skip(h);

@@ -1,0 +1,3 @@
+export * from './npy';
+export * from './ort-runtime';
+export * from './smoke-test';

@@ -1,0 +1,173 @@
+/**
+ * SARIF 2.1.0 for GitHub code scanning (github/codeql-action/upload-sarif): one run whose driver
+ * lists every rule used, results with ruleId, level, message and a location whose URI is relative
+ * to the repository root, as code scanning expects.
+ */
+import { createHash } from 'node:crypto';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import type { Finding, Severity } from '../types';
+
+export type SarifLevel = 'error' | 'warning' | 'note';
+
+export interface SarifRuleInput {
+  id: string;
+  /** One line shown in the alert list. */
+  shortDescription: string;
+  /** Longer help text (Markdown allowed in `help.markdown`). */
+  help?: string;
+  level: SarifLevel;
+  /** 0.0–10.0; GitHub maps it to critical/high/medium/low for security rules. */
+  securitySeverity?: number;
+  tags?: string[];
+}
+
+export interface SarifResultInput {
+  ruleId: string;
+  level: SarifLevel;
+  message: string;
+  /** The file on disk (absolute, or relative to the current directory). */
+  file: string;
+  /** Where inside the file (a pickle offset, a zip member); kept in the message and properties. */
+  location?: string;
+}
+
+export interface SarifOptions {
+  tool: { name: string; version?: string; informationUri?: string };
+  rules: SarifRuleInput[];
+  results: SarifResultInput[];
+  /** Locations are made relative to this directory (the repository checkout, GITHUB_WORKSPACE). */
+  baseDir: string;
+}
+
+/** The SARIF log as a plain object, ready for JSON.stringify. */
+export type SarifLog = Record<string, unknown> & { version: '2.1.0'; runs: Array<Record<string, unknown>> };
+
+/**
+ * Builds a SARIF 2.1.0 log. Results whose rule is not in `rules` are an error: code scanning
+ * shows a rule's description next to each alert, and an undescribed rule is a bug here.
+ */
+export function buildSarif(opts: SarifOptions): SarifLog {
+  const ruleIndex = new Map<string, number>();
+  const rules = opts.rules.map((r, i) => {
+    if (ruleIndex.has(r.id)) throw new Error(`sarif: rule '${r.id}' is defined twice`);
+    ruleIndex.set(r.id, i);
+    const properties: Record<string, unknown> = { tags: r.tags ?? [] };
+    if (r.securitySeverity !== undefined) properties['security-severity'] = r.securitySeverity.toFixed(1);
+    const rule: Record<string, unknown> = {
+      id: r.id,
+      name: toPascal(r.id),
+      shortDescription: { text: r.shortDescription },
+      fullDescription: { text: r.help ?? r.shortDescription },
+      defaultConfiguration: { level: r.level },
+      properties,
+    };
+    if (r.help) rule.help = { text: r.help, markdown: r.help };
+    return rule;
+  });
+  const results = opts.results.map((res) => {
+    const index = ruleIndex.get(res.ruleId);
+    if (index === undefined) throw new Error(`sarif: result uses rule '${res.ruleId}', which is not defined`);
+    const uri = relativeUri(opts.baseDir, res.file);
+    const text = res.location ? `${res.message} (at ${res.location})` : res.message;
+    const result: Record<string, unknown> = {
+      ruleId: res.ruleId,
+      ruleIndex: index,
+      level: res.level,
+      message: { text },
+      locations: [{ physicalLocation: { artifactLocation: { uri } } }],
+      // Our own fingerprint: without one, upload-sarif hashes the located file line by line,
+      // which means reading a multi-gigabyte binary model for nothing.
+      partialFingerprints: { primaryLocationLineHash: fingerprint(res.ruleId, uri, res.location ?? '', res.message) },
+    };
+    if (res.location) result.properties = { location: res.location };
+    return result;
+  });
+  const driver: Record<string, unknown> = { name: opts.tool.name, rules };
+  if (opts.tool.version) driver.semanticVersion = opts.tool.version;
+  if (opts.tool.informationUri) driver.informationUri = opts.tool.informationUri;
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{ tool: { driver }, results, columnKind: 'utf16CodeUnits' }],
+  };
+}
+
+/**
+ * A URI relative to the repository root, with forward slashes and percent-encoding. A file outside
+ * the checkout cannot be shown by code scanning; it keeps its path below the last directory we can
+ * name, so the alert still says which file.
+ */
+export function relativeUri(baseDir: string, file: string): string {
+  const abs = resolve(file);
+  let rel = relative(resolve(baseDir), abs);
+  if (rel === '' || isAbsolute(rel) || rel === '..' || rel.startsWith(`..${sep}`)) rel = abs.replace(/^[A-Za-z]:/, '').replace(/^[\\/]+/, '');
+  return rel.split(sep).map((p) => encodeURIComponent(p)).join('/');
+}
+
+function fingerprint(...parts: string[]): string {
+  return createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 32);
+}
+
+function toPascal(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
+}
+
+/** SARIF level of a scan finding's severity. */
+export function severityLevel(severity: Severity): SarifLevel {
+  switch (severity) {
+    case 'dangerous':
+    case 'malformed':
+      return 'error';
+    case 'unknown-import':
+    case 'warning':
+      return 'warning';
+    default:
+      return 'note';
+  }
+}
+
+const SECURITY_SEVERITY: Record<Severity, number | undefined> = {
+  dangerous: 9.0,
+  'unknown-import': 5.0,
+  malformed: 5.0,
+  warning: 3.0,
+  info: undefined,
+};
+
+const SEVERITY_TEXT: Record<Severity, string> = {
+  dangerous: 'The model would run code or touch the system when loaded',
+  'unknown-import': 'The model imports something that is not on the allow-list',
+  malformed: 'The model file could not be parsed, so it cannot be vouched for',
+  warning: 'Worth a look before deploying this model',
+  info: 'Information about the model file',
+};
+
+/**
+ * Rules and results for scan findings. A rule id used with several severities takes the most
+ * severe one as its default level; each result keeps its own level.
+ * @param resolveFile maps a finding's `file` (relative to the scanned root) to a path on disk.
+ */
+export function findingsToSarif(findings: Finding[], resolveFile: (file: string) => string): { rules: SarifRuleInput[]; results: SarifResultInput[] } {
+  const order: Severity[] = ['dangerous', 'malformed', 'unknown-import', 'warning', 'info'];
+  const bySeverity = new Map<string, Severity>();
+  for (const f of findings) {
+    const prev = bySeverity.get(f.rule);
+    if (prev === undefined || order.indexOf(f.severity) < order.indexOf(prev)) bySeverity.set(f.rule, f.severity);
+  }
+  const rules: SarifRuleInput[] = [...bySeverity].map(([id, severity]) => {
+    const r: SarifRuleInput = { id, shortDescription: `${SEVERITY_TEXT[severity]} (${id})`, level: severityLevel(severity), tags: ['security', 'ml-model', severity] };
+    const s = SECURITY_SEVERITY[severity];
+    if (s !== undefined) r.securitySeverity = s;
+    return r;
+  });
+  const results: SarifResultInput[] = findings.map((f) => {
+    const r: SarifResultInput = { ruleId: f.rule, level: severityLevel(f.severity), message: f.import && !f.message.includes(f.import) ? `${f.message} [${f.import}]` : f.message, file: resolveFile(f.file) };
+    if (f.location) r.location = f.location;
+    return r;
+  });
+  return { rules, results };
+}
