@@ -1,0 +1,96 @@
+import { describe, expect, it } from '@jest/globals';
+import { CancelledError, DeadlineError, fakeClock, pollUntil, retry } from '@ml-deploy/action-kit';
+
+describe('pollUntil', () => {
+  it('returns the value once done, printing each new progress line once', async () => {
+    const clock = fakeClock();
+    const lines: string[] = [];
+    const states = ['a', 'a', 'b', 'b', 'b'];
+    let i = 0;
+    const value = await pollUntil(
+      async () => (i < states.length ? { done: false, progress: states[i++]! } : { done: true, value: 42 }),
+      { what: 'x', timeoutMs: 600_000, intervalMs: 1000, clock, onProgress: (l) => lines.push(l) },
+    );
+    expect(value).toBe(42);
+    expect(lines).toEqual(['[0ms] a', '[3s] b']); // 1s, then 1.5s backed off
+  });
+
+  it('backs off while nothing changes, up to the maximum, and resets on change', async () => {
+    const clock = fakeClock();
+    const sleeps: number[] = [];
+    const sleep = clock.sleep;
+    clock.sleep = async (ms, s) => {
+      sleeps.push(ms);
+      return sleep(ms, s);
+    };
+    const progress = ['same', 'same', 'same', 'same', 'new', 'new'];
+    let i = 0;
+    await pollUntil(async () => (i < progress.length ? { done: false, progress: progress[i++]! } : { done: true, value: 0 }), {
+      what: 'x',
+      timeoutMs: 600_000,
+      intervalMs: 1000,
+      maxIntervalMs: 2000,
+      backoff: 2,
+      clock,
+    });
+    expect(sleeps).toEqual([1000, 2000, 2000, 2000, 1000, 2000]);
+  });
+
+  it('stops at the deadline naming what it waited for and the last state', async () => {
+    const clock = fakeClock();
+    await expect(
+      pollUntil(async () => ({ done: false, progress: 'running 1/2' }), { what: 'deployment d-1', timeoutMs: 10_000, intervalMs: 3000, clock }),
+    ).rejects.toThrow(new DeadlineError('deployment d-1 did not finish within 10s (last seen: running 1/2)'));
+  });
+
+  it('never sleeps past the deadline', async () => {
+    const clock = fakeClock();
+    let checks = 0;
+    await expect(
+      pollUntil(async () => ((checks++), { done: false }), { what: 'x', timeoutMs: 5000, intervalMs: 4000, backoff: 1, clock }),
+    ).rejects.toBeInstanceOf(DeadlineError);
+    // checks at 0s and 4s, a last one exactly at the deadline, no sleep beyond it
+    expect(clock.now()).toBe(5000);
+    expect(checks).toBe(3);
+  });
+
+  it('stops with the cancellation when the signal aborts', async () => {
+    const controller = new AbortController();
+    let checks = 0;
+    const p = pollUntil(
+      async () => {
+        if (++checks === 2) controller.abort(new CancelledError('cancelled by SIGTERM'));
+        return { done: false };
+      },
+      { what: 'x', timeoutMs: 60_000, intervalMs: 10, signal: controller.signal },
+    );
+    await expect(p).rejects.toThrow('cancelled by SIGTERM');
+    expect(checks).toBe(2);
+  });
+});
+
+describe('retry', () => {
+  it('retries what is retryable, up to the attempts', async () => {
+    const clock = fakeClock();
+    let calls = 0;
+    const out = await retry(
+      async () => {
+        if (++calls < 3) throw Object.assign(new Error('busy'), { code: 503 });
+        return 'ok';
+      },
+      { attempts: 5, retryable: (e) => (e as { code?: number }).code === 503, clock },
+    );
+    expect(out).toBe('ok');
+    expect(calls).toBe(3);
+  });
+
+  it('does not retry what is not retryable, and gives up after the attempts', async () => {
+    const clock = fakeClock();
+    let calls = 0;
+    await expect(retry(async () => { calls++; throw new Error('no'); }, { attempts: 5, retryable: () => false, clock })).rejects.toThrow('no');
+    expect(calls).toBe(1);
+    calls = 0;
+    await expect(retry(async () => { calls++; throw new Error('busy'); }, { attempts: 3, retryable: () => true, clock })).rejects.toThrow('busy');
+    expect(calls).toBe(3);
+  });
+});
