@@ -114,6 +114,10 @@ class NativeSessionHandler implements ort.InferenceSessionHandler {
 
 type TypedArrayCtor = new (buffer: ArrayBufferLike, byteOffset: number, length: number) => ArrayBufferView;
 
+function isInstance(v: object, ctor: TypedArrayCtor): boolean {
+  return v instanceof ctor;
+}
+
 /**
  * The binding builds output tensors with typed arrays of the main realm. Code in a vm context (jest
  * runs every test file in one) has its own Float32Array, so onnxruntime-common's `instanceof`
@@ -123,10 +127,11 @@ type TypedArrayCtor = new (buffer: ArrayBufferLike, byteOffset: number, length: 
 function realmSafeTensor(Base: typeof ort.Tensor): typeof ort.Tensor {
   const local = (v: unknown): unknown => {
     if (!ArrayBuffer.isView(v) || v instanceof DataView) return v;
-    const Ctor = (globalThis as unknown as Record<string, TypedArrayCtor | undefined>)[v.constructor.name];
-    if (!Ctor || v instanceof Ctor) return v;
-    const elements = v.byteLength / (v as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
-    return new Ctor(v.buffer, v.byteOffset, elements);
+    const view: ArrayBufferView & { BYTES_PER_ELEMENT?: number } = v;
+    const Ctor = (globalThis as unknown as Record<string, TypedArrayCtor | undefined>)[view.constructor.name];
+    const width = view.BYTES_PER_ELEMENT;
+    if (!Ctor || !width || isInstance(view, Ctor)) return v;
+    return new Ctor(view.buffer, view.byteOffset, view.byteLength / width);
   };
   const Wrapped = class extends (Base as unknown as new (...args: unknown[]) => object) {
     constructor(...args: unknown[]) {
