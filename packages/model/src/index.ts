@@ -1,16 +1,15 @@
 /**
- * @ml-deploy/model: model files without trusting them. Work in progress (issue 5): the API below
- * is stable, the implementation lands in following commits.
+ * @ml-deploy/model: model files without trusting them (issue 5). Format detection from bytes,
+ * sha256 integrity computed in the same streaming pass as the scan, and a pickle walker that
+ * reports every import a pickle would perform — also inside zip archives — without executing it.
  */
 export type { ModelFormat, Severity, Finding, FileReport, ImportRecord, ScanReport, ScanOptions } from './types';
-import type { ModelFormat, ScanOptions, ScanReport } from './types';
-
-/** Scan a model file or directory. Stub until the scanner lands. */
-export async function scanModel(path: string, _opts?: ScanOptions): Promise<ScanReport> {
-  throw new Error(`scanModel is not implemented yet (asked to scan ${path})`);
-}
-
-/** Detect a format from the first bytes of a file. Stub until the detector lands. */
-export function detectFormat(_head: Uint8Array, _name?: string): ModelFormat {
-  return 'unknown';
-}
+export { scanModel, DEFAULT_MAX_DECOMPRESSED_BYTES, DEFAULT_MAX_FILES } from './scan-model';
+export { detectFormat, DETECT_HEAD_BYTES } from './detect-format';
+export { ImportPolicy, type ImportClassification, type ImportVerdict } from './pickle/import-policy';
+export * from './onnx';
+export * from './signature';
+export * from './inference';
+export * from './quality';
+export * from './mlflow';
+export * from './sarif';

@@ -1,0 +1,215 @@
+/**
+ * Which imports a pickle may perform. Allow-list first: anything not known to be safe is at least
+ * `unknown`. The deny-list turns the well-known code-execution, file, network and importer entry
+ * points into `dangerous`. It merges what picklescan 1.0.5 and modelscan 0.8.8 flag with the
+ * bypasses reported against them (pkgutil.resolve_name, numpy.testing runstring, torch.load via
+ * storage._load_from_bytes, operator getattr chains, cProfile/profile/timeit/trace/pdb exec
+ * wrappers, io.FileIO, logging.FileHandler, uuid command helpers, idlelib/lib2to3 evaluators, ...).
+ */
+
+/** How an import is judged. */
+export type ImportClassification = 'safe' | 'unknown' | 'dangerous';
+
+/** The verdict for one import, with the reason when it is not safe. */
+export interface ImportVerdict {
+  classification: ImportClassification;
+  reason?: string;
+}
+
+/** Whole modules (and everything under them) that run code, touch files/processes/network, or import. */
+const DANGEROUS_MODULES = [
+  'os', 'posix', 'nt', 'posixpath', 'ntpath', 'subprocess', '_posixsubprocess', 'sys', 'importlib', 'imp',
+  'runpy', 'socket', '_socket', 'ssl', 'http', 'httplib', 'urllib', 'urllib2', 'urllib3', 'requests',
+  'aiohttp', 'httpx', 'ftplib', 'smtplib', 'telnetlib', 'poplib', 'imaplib', 'nntplib', 'xmlrpc', 'socketserver',
+  'webbrowser', 'shutil', 'pty', 'code', 'codeop', 'pickle', '_pickle', 'cPickle', 'pickletools', 'dill',
+  'cloudpickle', 'marshal', 'ctypes', '_ctypes', 'pip', 'setuptools', 'distutils', 'ensurepip', 'venv',
+  'asyncio', 'multiprocessing', '_multiprocessing', 'concurrent', 'threading', '_thread', 'signal',
+  'pdb', 'bdb', 'trace', 'profile', 'cProfile', 'timeit', 'pydoc', 'doctest', 'idlelib', 'lib2to3', 'test',
+  'tempfile', 'glob', 'pathlib', 'fileinput', 'zipimport', 'pkgutil', 'sysconfig', 'site', 'builtins.__import__',
+  '_io', 'io', 'operator', '_operator', 'functools', 'types', 'copyreg', 'copy_reg', 'gc', 'inspect',
+  'commands', 'popen2', 'spawn', '_osx_support', '_aix_support', '_pyrepl', 'uuid', 'platform', 'ctypes',
+  'numpy.f2py', 'numpy.testing', 'numpy.distutils', 'numpy.ctypeslib', 'numpy.lib.npyio', 'numpy.lib.format',
+  'numpy.load', 'numpy.loadtxt', 'numpy.genfromtxt', 'numpy.fromfile', 'numpy.memmap', 'numpy.save',
+  'numpy.savez', 'numpy.savetxt', 'numpy.tofile', 'numpy.fromregex',
+  'torch.load', 'torch.hub', 'torch._ops', 'torch.ops', 'torch.serialization', 'torch.storage._load_from_bytes',
+  'torch._inductor', 'torch._dynamo', 'torch.jit', 'torch.utils.bottleneck', 'torch.utils.collect_env',
+  'torch.utils.data.datapipes', 'torch.utils._config_module', 'torch.fx.experimental.symbolic_shapes',
+  'torch.package', 'torch.classes', 'torch.compile', 'torch.autograd.profiler',
+  'pandas.read_pickle', 'pandas.io', 'pandas.read_csv', 'pandas.read_json', 'pandas.read_parquet',
+  'pandas.read_excel', 'pandas.read_html', 'pandas.read_sql', 'pandas.read_table', 'pandas.read_hdf',
+  'pandas.read_feather', 'pandas.read_orc', 'pandas.read_sas', 'pandas.read_spss', 'pandas.read_stata',
+  'pandas.read_xml', 'pandas.read_fwf', 'pandas.eval', 'pandas.core.computation',
+  'sklearn.utils._joblib', 'sklearn.externals', 'sklearn.datasets', 'joblib.load', 'joblib.numpy_pickle.load',
+  'joblib.parallel', 'joblib._parallel_backends', 'joblib.externals', 'joblib.pool', 'joblib.memory',
+  'keras.models.load_model', 'tensorflow', 'jinja2', 'yaml', 'logging.config', 'logging.FileHandler',
+  'logging.handlers', 'codecs.open', 'bz2.open', 'gzip.open', 'lzma.open', 'tarfile', 'zipfile', 'sqlite3',
+  'dbm', 'shelve', 'mmap', 'resource', 'fcntl', 'termios', 'tty', 'pwd', 'grp', 'crypt', 'syslog', 'cmd',
+  'rlcompleter', 'readline', 'atexit', 'weakref.finalize', 'contextlib', 'sched', 'selectors', 'select',
+  'ensurepip', 'compileall', 'py_compile', 'dis', 'ast', 'symtable', 'tokenize', 'linecache',
+] as const;
+
+/** builtins / __builtin__ members that evaluate, import, reach attributes or touch files. */
+const DANGEROUS_BUILTINS = new Set([
+  'eval', 'exec', 'execfile', 'compile', 'open', 'file', 'getattr', 'setattr', 'delattr', 'hasattr',
+  '__import__', 'globals', 'locals', 'vars', 'breakpoint', 'input', 'raw_input', 'apply', 'reload', 'help',
+  'exit', 'quit', 'dir', 'memoryview', 'type', 'super', 'classmethod', 'staticmethod', 'property',
+  'print', 'callable', 'iter', 'next', 'map', 'filter', 'reduce', 'sorted', 'min', 'max', 'id', 'copyright',
+  'credits', 'license', '__loader__', '__spec__', '__build_class__', 'object.__subclasses__', 'aiter', 'anext',
+]);
+
+/** builtins that rebuild plain data. */
+const SAFE_BUILTINS = new Set([
+  'set', 'frozenset', 'dict', 'list', 'tuple', 'slice', 'complex', 'bytearray', 'bytes', 'range', 'int',
+  'float', 'str', 'bool', 'object', 'unicode', 'long', 'NotImplemented', 'Ellipsis',
+]);
+
+/** Exact globals known to only rebuild data. */
+const SAFE_EXACT = new Set([
+  'collections.OrderedDict', 'collections.defaultdict', 'collections.deque', 'collections.Counter',
+  'copyreg._reconstructor', 'copy_reg._reconstructor', 'copyreg.__newobj__', 'copyreg.__newobj_ex__',
+  '_codecs.encode', 'codecs.encode',
+  'numpy.dtype', 'numpy.ndarray', 'numpy.matrix', 'numpy.ma.core.MaskedArray', 'numpy.ma.core._mareconstruct',
+  'numpy.core.multiarray._reconstruct', 'numpy._core.multiarray._reconstruct',
+  'numpy.core.multiarray.scalar', 'numpy._core.multiarray.scalar',
+  'numpy.core.numeric._frombuffer', 'numpy._core.numeric._frombuffer',
+  'numpy.core._multiarray_umath._reconstruct', 'numpy._core._multiarray_umath._reconstruct',
+  'numpy.random._pickle.__randomstate_ctor', 'numpy.random._pickle.__bit_generator_ctor',
+  'numpy.random._pickle.__generator_ctor', 'numpy.random.mtrand.RandomState', 'numpy.random._generator.Generator',
+  'numpy.random._mt19937.MT19937', 'numpy.random._pcg64.PCG64', 'numpy.random._pcg64.PCG64DXSM',
+  'numpy.random._philox.Philox', 'numpy.random._sfc64.SFC64', 'numpy.random.bit_generator.SeedSequence',
+  'numpy.random._bit_generator.SeedSequence',
+  'joblib.numpy_pickle.NumpyArrayWrapper', 'sklearn.externals.joblib.numpy_pickle.NumpyArrayWrapper',
+  'datetime.datetime', 'datetime.date', 'datetime.time', 'datetime.timedelta', 'datetime.timezone',
+  'decimal.Decimal', 'fractions.Fraction', 'uuid.UUID', 're._compile',
+  'torch.Size', 'torch.device', 'torch.Tensor', 'torch.nn.parameter.Parameter', 'torch._tensor._rebuild_from_type_v2',
+  'torch.serialization._get_layout', 'torch.strided', 'torch.sparse_coo', 'torch.sparse_csr', 'torch._C._nn.gelu',
+  'torch.contiguous_format', 'torch.channels_last', 'torch.preserve_format', 'torch.storage.UntypedStorage',
+  'torch.storage.TypedStorage', 'torch.UntypedStorage', 'torch.TypedStorage',
+  'xgboost.core.Booster', 'xgboost.sklearn.XGBClassifier', 'xgboost.sklearn.XGBRegressor',
+  'xgboost.sklearn.XGBRanker', 'xgboost.sklearn.XGBRFClassifier', 'xgboost.sklearn.XGBRFRegressor',
+  'lightgbm.basic.Booster', 'lightgbm.sklearn.LGBMClassifier', 'lightgbm.sklearn.LGBMRegressor',
+  'lightgbm.sklearn.LGBMRanker',
+]);
+
+const NUMPY_SCALAR_TYPES = new Set([
+  'bool_', 'bool', 'int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64', 'float16', 'float32',
+  'float64', 'float128', 'complex64', 'complex128', 'complex256', 'str_', 'bytes_', 'object_', 'void',
+  'datetime64', 'timedelta64', 'intc', 'uintc', 'longlong', 'ulonglong', 'intp', 'uintp', 'longdouble',
+  'clongdouble', 'half', 'single', 'double', 'csingle', 'cdouble', 'byte', 'ubyte', 'short', 'ushort', 'int_',
+  'uint', 'float_', 'complex_', 'unicode_', 'string_',
+]);
+
+const TORCH_DTYPES = new Set([
+  'float32', 'float', 'float64', 'double', 'float16', 'half', 'bfloat16', 'complex32', 'complex64', 'cfloat',
+  'complex128', 'cdouble', 'uint8', 'int8', 'int16', 'short', 'int32', 'int', 'int64', 'long', 'bool',
+  'quint8', 'qint8', 'qint32', 'quint4x2', 'quint2x4', 'float8_e4m3fn', 'float8_e5m2', 'uint16', 'uint32', 'uint64',
+]);
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const CLASS_NAME = /^_?[A-Z][A-Za-z0-9_]*$/;
+const SPARSE_CLASS = /^(csr|csc|coo|bsr|dia|dok|lil)_(matrix|array)$/;
+
+/** Segments that, anywhere in a dotted path, mean the path walks into a dangerous module or dunder. */
+const DANGEROUS_SEGMENTS = new Set([
+  'os', 'posix', 'nt', 'subprocess', 'sys', 'builtins', '__builtin__', '__builtins__', 'importlib', 'runpy',
+  'socket', 'shutil', 'pty', 'ctypes', 'pickle', '_pickle', 'marshal', 'eval', 'exec', 'system', 'popen',
+  'Popen', 'getattr', '__import__', 'import_module', 'spawn', 'execv', 'execve', 'check_output', 'run',
+  'load', 'loads', 'urlopen', 'compile',
+]);
+
+/** Dunder names that are fine as the final segment of a vetted safe global; all others are reflection. */
+const ALLOWED_DUNDERS = new Set(['__newobj__', '__newobj_ex__', '__randomstate_ctor', '__bit_generator_ctor', '__generator_ctor']);
+
+function matchesPrefix(path: string, prefix: string): boolean {
+  return path === prefix || path.startsWith(prefix + '.');
+}
+
+/**
+ * A policy: the built-in lists plus the caller's `allow` patterns (`module.name` or `module.*`).
+ * An exact user allow entry overrides the deny-list (the user has vetted that one global); a
+ * wildcard does not, so `mypkg.*` can never whitelist `mypkg.os.system`.
+ */
+export class ImportPolicy {
+  private readonly userExact = new Set<string>();
+  private readonly userPrefixes: string[] = [];
+  private readonly cache = new Map<string, ImportVerdict>();
+
+  constructor(allow: readonly string[] = []) {
+    for (const raw of allow) {
+      const entry = raw.trim();
+      if (entry.endsWith('.*')) this.userPrefixes.push(entry.slice(0, -2));
+      else if (entry) this.userExact.add(entry);
+    }
+  }
+
+  /** Classify the import `module` + `name` (a possibly dotted qualname). */
+  classify(module: string, name: string): ImportVerdict {
+    const key = module + '\u0000' + name;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const verdict = this.classifyUncached(module, name);
+    // Bounded: adversarial pickles can mint unlimited distinct names.
+    if (this.cache.size < 65536) this.cache.set(key, verdict);
+    return verdict;
+  }
+
+  private classifyUncached(module: string, name: string): ImportVerdict {
+    const modSegs = module.split('.');
+    const nameSegs = name.split('.');
+    // Python's find_class imports `module` verbatim and walks `name` by getattr; a scanner that
+    // normalises (strips spaces, folds unicode) would judge a different import than Python makes,
+    // and legitimate pickles only ever carry ASCII identifiers, so anything else is an evasion.
+    for (const seg of [...modSegs, ...nameSegs]) {
+      if (!IDENTIFIER.test(seg)) {
+        return { classification: 'dangerous', reason: `name is not a plain identifier path (${JSON.stringify(module)} ${JSON.stringify(name)})` };
+      }
+    }
+    const full = `${module}.${name}`;
+    if (this.userExact.has(full)) return { classification: 'safe' };
+    if (module === 'builtins' || module === '__builtin__') {
+      if (nameSegs.length === 1 && SAFE_BUILTINS.has(name)) return { classification: 'safe' };
+      if (DANGEROUS_BUILTINS.has(nameSegs[0] as string) || nameSegs.length > 1) {
+        return { classification: 'dangerous', reason: `builtins.${name} evaluates, imports, reflects or opens files` };
+      }
+      return { classification: 'unknown' };
+    }
+    if (SAFE_EXACT.has(full)) return { classification: 'safe' };
+    for (const seg of nameSegs) {
+      if (seg.startsWith('__') && !ALLOWED_DUNDERS.has(seg)) {
+        return { classification: 'dangerous', reason: `attribute path reaches ${seg}` };
+      }
+    }
+    for (const prefix of DANGEROUS_MODULES) {
+      if (matchesPrefix(full, prefix) && !(prefix === 'uuid' && full === 'uuid.UUID')) {
+        return { classification: 'dangerous', reason: `${prefix} can run code, import, or touch files, processes or the network` };
+      }
+    }
+    // A name path that walks through a re-exported module (`torch.serialization.os.system`,
+    // `numpy.core.sys.modules`) reaches the dangerous module without naming it at the front.
+    const allSegs = [...modSegs, ...nameSegs];
+    for (let i = 1; i < allSegs.length; i++) {
+      const seg = allSegs[i] as string;
+      if (DANGEROUS_SEGMENTS.has(seg) || seg.startsWith('__')) {
+        if (ALLOWED_DUNDERS.has(seg) && i === allSegs.length - 1) continue;
+        return { classification: 'dangerous', reason: `path goes through ${seg}` };
+      }
+    }
+    for (const prefix of this.userPrefixes) if (matchesPrefix(full, prefix)) return { classification: 'safe' };
+    if (this.builtInSafePattern(module, name, nameSegs)) return { classification: 'safe' };
+    return { classification: 'unknown' };
+  }
+
+  private builtInSafePattern(module: string, name: string, nameSegs: string[]): boolean {
+    if (nameSegs.length !== 1) return false;
+    if (module === 'numpy' && NUMPY_SCALAR_TYPES.has(name)) return true;
+    if (module === 'numpy.dtypes' && CLASS_NAME.test(name)) return true;
+    if (module === 'torch' && (TORCH_DTYPES.has(name) || /^[A-Z][A-Za-z0-9]*Storage$/.test(name))) return true;
+    if (module === 'torch._utils' && name.startsWith('_rebuild_')) return true;
+    if ((module === 'torch.nn.modules' || module.startsWith('torch.nn.modules.')) && CLASS_NAME.test(name)) return true;
+    // scikit-learn estimators, transformers, trees, losses and kernels are classes (CapWords);
+    // its functions are not on the list: some load files (datasets, externals.joblib).
+    if ((module === 'sklearn' || module.startsWith('sklearn.')) && CLASS_NAME.test(name)) return true;
+    if (module.startsWith('scipy.sparse') && (SPARSE_CLASS.test(name) || /^(csr|csc|coo|bsr|dia|dok|lil)_(matrix|array)$/.test(name))) return true;
+    return false;
+  }
+}

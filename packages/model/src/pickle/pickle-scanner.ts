@@ -1,0 +1,1058 @@
+/**
+ * A streaming pickle walker: feed it chunks, it simulates the unpickler's stack and memo opcode by
+ * opcode (never executing anything) and reports every import the stream would perform.
+ *
+ * Why a state machine: a pickle member can be gigabytes (protocol 5 pickles carry array bytes
+ * inline; joblib writes raw array bytes in the middle of its pickle), so the scanner never needs
+ * more than one opcode's small argument in memory; large payloads are skipped by length.
+ */
+import type { Severity } from '../types';
+import type { ImportClassification, ImportPolicy } from './import-policy';
+import {
+  BUFFER, BYTES, CONTAINER_ITEM_CAP, LONG_STRING, NONE, SCALAR, SET, dictGet, intValue, type PickleValue,
+} from './pickle-values';
+import { decodeLatin1, decodeRawUnicodeEscape, decodeStringOpcodeArg, decodeUtf8 } from './string-decoding';
+
+/** A finding before it is tied to a file: `offset` is the byte offset in the scanned stream. */
+export interface RawFinding {
+  severity: Severity;
+  rule: string;
+  message: string;
+  offset: number;
+  import?: string;
+}
+
+/** One distinct import and where it first happened. */
+export interface RawImport {
+  name: string;
+  classification: ImportClassification;
+  offset: number;
+  count: number;
+}
+
+/** Options for {@link PickleScanner}. */
+export interface PickleScannerOptions {
+  policy: ImportPolicy;
+  /**
+   * What reads this stream. `pytorch` members and legacy files carry persistent ids by design;
+   * elsewhere a persistent id hands attacker data to a loader-defined hook and is worth a warning.
+   */
+  persistentIdsExpected?: boolean;
+  /** Stream is a probe of a file head: stop quietly at the end of the data. */
+  probe?: boolean;
+}
+
+// Argument kinds, indexed by opcode byte.
+const A_INVALID = 0;
+const A_NONE = 1;
+const A_FIXED = 2; // fixed-size argument, size in ARG_SIZE
+const A_LEN = 3; // length prefix of ARG_SIZE bytes, then that many payload bytes
+const A_LINE = 4; // newline-terminated argument(s), count in ARG_SIZE
+
+const ARG_KIND = new Uint8Array(256);
+const ARG_SIZE = new Uint8Array(256);
+const OP_NAME: string[] = new Array<string>(256).fill('');
+
+function def(ch: string | number, name: string, kind: number, size = 0): void {
+  const code = typeof ch === 'number' ? ch : ch.charCodeAt(0);
+  ARG_KIND[code] = kind;
+  ARG_SIZE[code] = size;
+  OP_NAME[code] = name;
+}
+def('(', 'MARK', A_NONE); def('.', 'STOP', A_NONE); def('0', 'POP', A_NONE); def('1', 'POP_MARK', A_NONE);
+def('2', 'DUP', A_NONE); def('F', 'FLOAT', A_LINE, 1); def('I', 'INT', A_LINE, 1); def('J', 'BININT', A_FIXED, 4);
+def('K', 'BININT1', A_FIXED, 1); def('L', 'LONG', A_LINE, 1); def('M', 'BININT2', A_FIXED, 2); def('N', 'NONE', A_NONE);
+def('P', 'PERSID', A_LINE, 1); def('Q', 'BINPERSID', A_NONE); def('R', 'REDUCE', A_NONE); def('S', 'STRING', A_LINE, 1);
+def('T', 'BINSTRING', A_LEN, 4); def('U', 'SHORT_BINSTRING', A_LEN, 1); def('V', 'UNICODE', A_LINE, 1);
+def('X', 'BINUNICODE', A_LEN, 4); def('a', 'APPEND', A_NONE); def('b', 'BUILD', A_NONE); def('c', 'GLOBAL', A_LINE, 2);
+def('d', 'DICT', A_NONE); def('}', 'EMPTY_DICT', A_NONE); def('e', 'APPENDS', A_NONE); def('g', 'GET', A_LINE, 1);
+def('h', 'BINGET', A_FIXED, 1); def('i', 'INST', A_LINE, 2); def('j', 'LONG_BINGET', A_FIXED, 4); def('l', 'LIST', A_NONE);
+def(']', 'EMPTY_LIST', A_NONE); def('o', 'OBJ', A_NONE); def('p', 'PUT', A_LINE, 1); def('q', 'BINPUT', A_FIXED, 1);
+def('r', 'LONG_BINPUT', A_FIXED, 4); def('s', 'SETITEM', A_NONE); def('t', 'TUPLE', A_NONE); def(')', 'EMPTY_TUPLE', A_NONE);
+def('u', 'SETITEMS', A_NONE); def('G', 'BINFLOAT', A_FIXED, 8);
+def(0x80, 'PROTO', A_FIXED, 1); def(0x81, 'NEWOBJ', A_NONE); def(0x82, 'EXT1', A_FIXED, 1); def(0x83, 'EXT2', A_FIXED, 2);
+def(0x84, 'EXT4', A_FIXED, 4); def(0x85, 'TUPLE1', A_NONE); def(0x86, 'TUPLE2', A_NONE); def(0x87, 'TUPLE3', A_NONE);
+def(0x88, 'NEWTRUE', A_NONE); def(0x89, 'NEWFALSE', A_NONE); def(0x8a, 'LONG1', A_LEN, 1); def(0x8b, 'LONG4', A_LEN, 4);
+def('B', 'BINBYTES', A_LEN, 4); def('C', 'SHORT_BINBYTES', A_LEN, 1);
+def(0x8c, 'SHORT_BINUNICODE', A_LEN, 1); def(0x8d, 'BINUNICODE8', A_LEN, 8); def(0x8e, 'BINBYTES8', A_LEN, 8);
+def(0x8f, 'EMPTY_SET', A_NONE); def(0x90, 'ADDITEMS', A_NONE); def(0x91, 'FROZENSET', A_NONE); def(0x92, 'NEWOBJ_EX', A_NONE);
+def(0x93, 'STACK_GLOBAL', A_NONE); def(0x94, 'MEMOIZE', A_NONE); def(0x95, 'FRAME', A_FIXED, 8);
+def(0x96, 'BYTEARRAY8', A_LEN, 8); def(0x97, 'NEXT_BUFFER', A_NONE); def(0x98, 'READONLY_BUFFER', A_NONE);
+
+/** Payloads whose content matters (strings that may become names, small longs): captured up to this size. */
+const CAPTURE_LIMIT = 4096;
+/** Protocol-0 argument lines longer than this are skipped, not buffered. */
+const LINE_LIMIT = 65536;
+const STACK_LIMIT = 1 << 21;
+const MEMO_LIMIT = 1 << 22;
+const PENDING_SIZE = LINE_LIMIT + 16;
+/** The legacy PyTorch magic number 0x1950a86a20f9469cfc6c, little-endian as LONG1 writes it. */
+const TORCH_LEGACY_MAGIC = [0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19];
+
+const enum Phase {
+  Between, // at the start of a stream or after a STOP
+  Op, // expecting an opcode
+  Need, // collecting a fixed number of bytes into `pending`
+  Line, // collecting a newline-terminated argument into `pending`
+  SkipPayload, // skipping a long payload by length
+  SkipLine, // skipping an over-long line
+  RawSkip, // skipping joblib inline array bytes
+  PadLen, // reading joblib's one-byte alignment padding length
+  Tail, // after the last pickle: bytes are counted, not parsed
+  Dead, // after a malformed opcode: nothing more can be trusted or parsed
+}
+
+/** Thrown inside the walker for malformed streams; never escapes {@link PickleScanner.push}. */
+class Malformed extends Error {}
+
+interface SavedContext {
+  stack: PickleValue[];
+  marks: number[];
+  memo: Map<number, PickleValue>;
+}
+
+/**
+ * Walks one byte stream that holds one or more pickles (and, for joblib, inline array bytes).
+ * Results accumulate in {@link imports} and {@link findings}; offsets are stream offsets.
+ */
+export class PickleScanner {
+  readonly imports = new Map<string, RawImport>();
+  readonly findings: RawFinding[] = [];
+  /** Complete pickles seen (STOP reached at top level). */
+  pickles = 0;
+  /** True once the stream proved to be a legacy (pre-1.6, non-zip) torch.save file. */
+  torchLegacy = false;
+  /** True once a joblib NumpyArrayWrapper was seen. */
+  joblib = false;
+  /** Bytes consumed so far. */
+  offset = 0;
+  /** Set when the stream could not be parsed (also reported as a finding unless probing). */
+  malformed: string | null = null;
+  opcodes = 0;
+
+  private phase: Phase = Phase.Between;
+  private stack: PickleValue[] = [];
+  private marks: number[] = [];
+  private memo = new Map<number, PickleValue>();
+  private saved: SavedContext[] = [];
+  private readonly pending = new Uint8Array(PENDING_SIZE);
+  private pendingLen = 0;
+  private needLen = 0;
+  private needOp = 0;
+  private needStage = 0; // 0: fixed arg or length prefix; 1: payload
+  private lines: Uint8Array[] = [];
+  private linesWanted = 0;
+  private skipLeft = 0;
+  private skipOp = 0;
+  private opStart = 0;
+  private afterRaw: 'op' | 'nested' = 'op';
+  private rawBytesLeft = 0;
+  private tailStart = -1;
+  private readonly findingKeys = new Set<string>();
+  private persistentIds = 0;
+  private spec: { start: number; findings: number; imports: string[] } | null = null;
+
+  constructor(private readonly opts: PickleScannerOptions) {}
+
+  /** Feed the next chunk. Never throws for bad input: malformed streams become findings. */
+  push(chunk: Uint8Array): void {
+    const n = chunk.length;
+    let i = 0;
+    try {
+      while (i < n) {
+        switch (this.phase) {
+          case Phase.Op:
+            i = this.runOps(chunk, i);
+            break;
+          case Phase.Between:
+            this.offset = this.chunkBase + i;
+            this.startPickle(chunk[i] as number);
+            break;
+          case Phase.Need: {
+            const take = Math.min(this.needLen - this.pendingLen, n - i);
+            this.pending.set(chunk.subarray(i, i + take), this.pendingLen);
+            this.pendingLen += take;
+            i += take;
+            if (this.pendingLen === this.needLen) {
+              this.phase = Phase.Op;
+              this.offset = this.chunkBase + i;
+              this.afterNeed(this.pending, 0);
+            }
+            break;
+          }
+          case Phase.Line: {
+            const nl = chunk.indexOf(0x0a, i);
+            const end = nl === -1 ? n : nl;
+            const take = end - i;
+            if (this.pendingLen + take > LINE_LIMIT) {
+              this.offset = this.chunkBase + i;
+              // Names longer than this never occur in real pickles; other lines are skipped unread.
+              if (this.linesWanted > 1 || this.needOp === 0x67 || this.needOp === 0x70) {
+                throw new Malformed(`${OP_NAME[this.needOp]} argument longer than ${LINE_LIMIT} bytes`);
+              }
+              this.phase = Phase.SkipLine;
+              this.lines = [];
+              break;
+            }
+            this.pending.set(chunk.subarray(i, end), this.pendingLen);
+            this.pendingLen += take;
+            i = end;
+            if (nl !== -1) {
+              i++;
+              this.lines.push(this.pending.slice(0, this.pendingLen));
+              this.pendingLen = 0;
+              if (this.lines.length === this.linesWanted) {
+                this.phase = Phase.Op;
+                this.offset = this.chunkBase + i;
+                const lines = this.lines;
+                this.lines = [];
+                this.execLines(this.needOp, lines);
+              }
+            }
+            break;
+          }
+          case Phase.SkipLine: {
+            const nl = chunk.indexOf(0x0a, i);
+            if (nl === -1) {
+              i = n;
+              break;
+            }
+            i = nl + 1;
+            this.phase = Phase.Op;
+            this.offset = this.chunkBase + i;
+            this.execOverlongLine(this.needOp);
+            break;
+          }
+          case Phase.SkipPayload:
+          case Phase.RawSkip: {
+            const take = Math.min(this.skipLeft, n - i);
+            this.skipLeft -= take;
+            i += take;
+            if (this.skipLeft === 0) {
+              this.offset = this.chunkBase + i;
+              if (this.phase === Phase.SkipPayload) {
+                this.phase = Phase.Op;
+                this.execPayload(this.skipOp, null, 0, 0);
+              } else {
+                this.phase = this.afterRaw === 'nested' ? Phase.Between : Phase.Op;
+              }
+            }
+            break;
+          }
+          case Phase.PadLen: {
+            const pad = chunk[i] as number;
+            i++;
+            this.skipLeft = pad + this.rawBytesLeft;
+            this.phase = Phase.RawSkip;
+            if (this.skipLeft === 0) this.phase = Phase.Op;
+            break;
+          }
+          case Phase.Tail:
+          case Phase.Dead:
+            i = n;
+            break;
+        }
+      }
+    } catch (e) {
+      if (!(e instanceof Malformed)) throw e;
+      this.offset = this.chunkBase + i;
+      this.fail(e.message);
+    }
+    this.chunkBase += n;
+    this.offset = this.chunkBase;
+  }
+
+  /** Signal the end of the stream; reports truncation and trailing data. */
+  finish(): void {
+    if (this.opts.probe) return;
+    if (this.spec && this.insidePickle) this.rollbackSpeculation();
+    switch (this.phase) {
+      case Phase.Between:
+        if (this.pickles === 0) this.addFinding('malformed', 'pickle.empty', 'no pickle opcodes: the stream is empty', this.offset);
+        break;
+      case Phase.RawSkip:
+      case Phase.PadLen:
+        this.addFinding('malformed', 'joblib.truncated-array', `stream ends ${this.skipLeft} bytes before the end of an inline joblib array`, this.offset);
+        break;
+      case Phase.Tail:
+        if (this.torchLegacy) {
+          this.addFinding('info', 'pytorch-legacy.storage-data', `${this.offset - this.tailStart} bytes of raw tensor storage follow the pickles (not pickle data)`, this.tailStart);
+        } else {
+          this.addFinding('warning', 'pickle.trailing-data', `${this.offset - this.tailStart} bytes after the last STOP are not a pickle; a custom loader could read them`, this.tailStart);
+        }
+        break;
+      case Phase.Dead:
+        break;
+      default:
+        this.addFinding('malformed', 'pickle.truncated', `stream ends inside a pickle (in ${OP_NAME[this.needOp] || 'an opcode'}); a truncated pickle cannot be vouched for`, this.offset);
+    }
+    if (this.persistentIds > 0 && !this.opts.persistentIdsExpected && !this.torchLegacy) {
+      this.addFinding('warning', 'pickle.persistent-id', `${this.persistentIds} persistent id(s): the loader's persistent_load hook receives data from the file`, 0);
+    }
+  }
+
+  /** Whether the stream parsed cleanly so far (used by format probing). */
+  get ok(): boolean {
+    return this.malformed === null;
+  }
+
+  /** Whether a pickle opcode stream has started but not yet stopped. */
+  get insidePickle(): boolean {
+    return this.phase !== Phase.Between && this.phase !== Phase.Tail && this.phase !== Phase.Dead;
+  }
+
+  // --- internals -------------------------------------------------------------------------------
+
+  private chunkBase = 0;
+
+  private startPickle(first: number): void {
+    if (this.saved.length > 0) {
+      // A nested pickle (joblib object array) must start right here.
+      this.resetMachine();
+      this.phase = Phase.Op;
+      return;
+    }
+    if (this.pickles > 0) {
+      // Another pickle may follow a STOP (torch legacy writes five; `pickle.dump` twice writes two).
+      if (this.torchLegacy && this.pickles >= 5) {
+        this.enterTail();
+        return;
+      }
+      if (ARG_KIND[first] === A_INVALID) {
+        this.enterTail();
+        return;
+      }
+      if (first !== 0x80) {
+        // Without a PROTO opcode this may be plain data that happens to start like an opcode:
+        // parse it speculatively and only keep what it imports if it is a complete pickle.
+        this.spec = { start: this.offset, findings: this.findings.length, imports: [] };
+      }
+    }
+    this.resetMachine();
+    this.phase = Phase.Op;
+  }
+
+  /** A speculative parse of bytes after a STOP failed: they are trailing data, not a pickle. */
+  private rollbackSpeculation(): void {
+    const spec = this.spec as NonNullable<typeof this.spec>;
+    this.spec = null;
+    const dangerous = spec.imports.filter((n) => this.imports.get(n)?.classification === 'dangerous');
+    for (const n of spec.imports) this.imports.delete(n);
+    for (const f of this.findings.splice(spec.findings)) this.findingKeys.delete(findingKey(f.rule, f.import, f.message));
+    this.phase = Phase.Tail;
+    this.tailStart = spec.start;
+    if (dangerous.length > 0) {
+      this.addFinding('warning', 'pickle.trailing-imports', `trailing bytes after the last STOP contain an incomplete pickle naming ${dangerous.join(', ')}`, spec.start);
+    }
+  }
+
+  private enterTail(): void {
+    this.phase = Phase.Tail;
+    this.tailStart = this.offset;
+  }
+
+  private resetMachine(): void {
+    this.stack = [];
+    this.marks = [];
+    this.memo = new Map();
+  }
+
+  /** The hot loop: opcodes whose arguments lie inside this chunk are handled without copying. */
+  private runOps(chunk: Uint8Array, start: number): number {
+    const n = chunk.length;
+    let i = start;
+    const base = this.chunkBase;
+    while (i < n) {
+      if (this.phase !== Phase.Op) return i;
+      const op = chunk[i] as number;
+      this.opStart = base + i;
+      this.opcodes++;
+      const kind = ARG_KIND[op];
+      if (kind === A_NONE) {
+        i++;
+        this.offset = base + i;
+        this.execNoArg(op);
+        continue;
+      }
+      if (kind === A_FIXED || kind === A_LEN) {
+        const size = ARG_SIZE[op] as number;
+        if (i + 1 + size <= n) {
+          i += 1 + size;
+          this.offset = base + i;
+          this.needOp = op;
+          this.needStage = 0;
+          const payloadLen = this.afterArg(op, chunk, i - size);
+          if (payloadLen > 0) {
+            // Payload wanted in memory: take it straight from the chunk when it is all there.
+            if (i + payloadLen <= n) {
+              i += payloadLen;
+              this.offset = base + i;
+              this.phase = Phase.Op;
+              this.execPayload(op, chunk, i - payloadLen, payloadLen);
+            } else {
+              this.needStage = 1;
+              this.needLen = payloadLen;
+              this.pendingLen = 0;
+              this.phase = Phase.Need;
+            }
+          }
+          continue;
+        }
+        this.needOp = op;
+        this.needStage = 0;
+        this.needLen = size;
+        this.pendingLen = 0;
+        this.phase = Phase.Need;
+        i++;
+        continue;
+      }
+      if (kind === A_LINE) {
+        const wanted = ARG_SIZE[op] as number;
+        const nl1 = chunk.indexOf(0x0a, i + 1);
+        if (nl1 !== -1 && nl1 - i - 1 <= LINE_LIMIT) {
+          if (wanted === 1) {
+            const line = chunk.subarray(i + 1, nl1);
+            i = nl1 + 1;
+            this.offset = base + i;
+            this.execLines(op, [line]);
+            continue;
+          }
+          const nl2 = chunk.indexOf(0x0a, nl1 + 1);
+          if (nl2 !== -1 && nl2 - nl1 - 1 <= LINE_LIMIT) {
+            const l1 = chunk.subarray(i + 1, nl1);
+            const l2 = chunk.subarray(nl1 + 1, nl2);
+            i = nl2 + 1;
+            this.offset = base + i;
+            this.execLines(op, [l1, l2]);
+            continue;
+          }
+        }
+        // Slow path: the argument crosses the chunk end (or is absurdly long).
+        this.needOp = op;
+        this.linesWanted = wanted;
+        this.lines = [];
+        this.pendingLen = 0;
+        this.phase = Phase.Line;
+        return i + 1;
+      }
+      this.offset = base + i;
+      throw new Malformed(`invalid opcode 0x${op.toString(16).padStart(2, '0')}`);
+    }
+    return i;
+  }
+
+  /** A fixed argument or length prefix is complete in `pending` (slow path). */
+  private afterNeed(buf: Uint8Array, off: number): void {
+    const op = this.needOp;
+    if (this.needStage === 1) {
+      this.execPayload(op, buf, off, this.needLen);
+      return;
+    }
+    const payloadLen = this.afterArg(op, buf, off);
+    if (payloadLen > 0) {
+      this.needStage = 1;
+      this.needLen = payloadLen;
+      this.pendingLen = 0;
+      this.phase = Phase.Need;
+    }
+  }
+
+  /**
+   * Handles a complete fixed-size argument. For length-prefixed opcodes returns the payload
+   * length to capture (0 when the payload is skipped or empty).
+   */
+  private afterArg(op: number, buf: Uint8Array, off: number): number {
+    if (ARG_KIND[op] === A_FIXED) {
+      this.execFixed(op, buf, off);
+      return 0;
+    }
+    const size = ARG_SIZE[op] as number;
+    let len: number;
+    if (size === 1) len = buf[off] as number;
+    else if (size === 4) {
+      len = readU32(buf, off);
+      // BINSTRING and LONG4 lengths are signed in CPython; a negative one is an error there.
+      if ((op === 0x54 || op === 0x8b) && len > 0x7fffffff) throw new Malformed(`negative length in ${OP_NAME[op]}`);
+    } else {
+      const lo = readU32(buf, off);
+      const hi = readU32(buf, off + 4);
+      if (hi > 0x1fffff) throw new Malformed(`absurd length in ${OP_NAME[op]}`);
+      len = hi * 0x100000000 + lo;
+    }
+    const wanted = op === 0x54 || op === 0x55 || op === 0x58 || op === 0x8c || op === 0x8d || op === 0x8a;
+    if (len === 0) {
+      this.execPayload(op, buf, off, 0);
+      return 0;
+    }
+    if (wanted && len <= CAPTURE_LIMIT) return len;
+    this.skipOp = op;
+    this.skipLeft = len;
+    this.phase = Phase.SkipPayload;
+    return 0;
+  }
+
+  private execFixed(op: number, buf: Uint8Array, off: number): void {
+    switch (op) {
+      case 0x4a: // BININT
+        this.push1(intValue(readI32(buf, off)));
+        return;
+      case 0x4b: // BININT1
+        this.push1(intValue(buf[off] as number));
+        return;
+      case 0x4d: // BININT2
+        this.push1(intValue((buf[off] as number) | ((buf[off + 1] as number) << 8)));
+        return;
+      case 0x47: // BINFLOAT
+        this.push1(SCALAR);
+        return;
+      case 0x68: // BINGET
+        this.get(buf[off] as number);
+        return;
+      case 0x6a: // LONG_BINGET
+        this.get(readU32(buf, off));
+        return;
+      case 0x71: // BINPUT
+        this.put(buf[off] as number);
+        return;
+      case 0x72: // LONG_BINPUT
+        this.put(readU32(buf, off));
+        return;
+      case 0x80: { // PROTO
+        const v = buf[off] as number;
+        if (v > 5) throw new Malformed(`unsupported pickle protocol ${v}`);
+        return;
+      }
+      case 0x82:
+      case 0x83:
+      case 0x84: { // EXT1/2/4
+        const code = op === 0x82 ? (buf[off] as number) : op === 0x83 ? (buf[off] as number) | ((buf[off + 1] as number) << 8) : readU32(buf, off);
+        const name = `<copyreg extension ${code}>`;
+        this.recordImport(name, 'dangerous');
+        this.addFinding('dangerous', 'pickle.extension-registry', `${OP_NAME[op]} loads the global registered as extension code ${code} in copyreg; the target cannot be known from the file`, this.opStart, name);
+        this.push1({ t: 'global', name, classification: 'dangerous' });
+        return;
+      }
+      case 0x95: // FRAME: framing is a read-ahead hint; the opcodes inside are walked normally
+        if (readU32(buf, off + 4) > 0x1fffff) throw new Malformed('absurd FRAME length');
+        return;
+    }
+  }
+
+  private execPayload(op: number, buf: Uint8Array | null, off: number, len: number): void {
+    const bytes = buf ? buf.subarray(off, off + len) : null;
+    switch (op) {
+      case 0x54: // BINSTRING
+      case 0x55: // SHORT_BINSTRING
+        this.push1(bytes ? { t: 'str', s: decodeLatin1(bytes), literal: true } : LONG_STRING);
+        return;
+      case 0x58:
+      case 0x8c:
+      case 0x8d: // BINUNICODE, SHORT_BINUNICODE, BINUNICODE8
+        this.push1(bytes ? { t: 'str', s: decodeUtf8(bytes), literal: true } : LONG_STRING);
+        return;
+      case 0x8a: // LONG1
+        if (bytes && this.pickles === 0 && this.stack.length === 0 && bytes.length === 10 && TORCH_LEGACY_MAGIC.every((b, k) => bytes[k] === b)) {
+          this.torchLegacy = true;
+        }
+        this.push1(bytes ? intValue(decodeLong(bytes)) : SCALAR);
+        return;
+      case 0x8b: // LONG4
+        this.push1(SCALAR);
+        return;
+      case 0x42:
+      case 0x43:
+      case 0x8e:
+      case 0x96: // BINBYTES, SHORT_BINBYTES, BINBYTES8, BYTEARRAY8
+        this.push1(BYTES);
+        return;
+    }
+  }
+
+  private execOverlongLine(op: number): void {
+    if (op === 0x63 || op === 0x69) throw new Malformed(`${OP_NAME[op]} argument longer than ${LINE_LIMIT} bytes`);
+    if (op === 0x53 || op === 0x56) this.push1(LONG_STRING);
+    else if (op === 0x67 || op === 0x70) throw new Malformed(`${OP_NAME[op]} argument longer than ${LINE_LIMIT} bytes`);
+    else if (op === 0x50) this.persid(LONG_STRING);
+    else this.push1(SCALAR);
+  }
+
+  private execLines(op: number, lines: Uint8Array[]): void {
+    const l0 = lines[0] as Uint8Array;
+    switch (op) {
+      case 0x46: // FLOAT
+        this.push1(SCALAR);
+        return;
+      case 0x49: { // INT (also I00/I01 booleans)
+        const s = decodeLatin1(l0);
+        if (!/^\s*[-+]?\d+L?\s*$/.test(s)) throw new Malformed(`INT argument is not an integer: ${JSON.stringify(s.slice(0, 40))}`);
+        this.push1(s === '00' || s === '01' ? SCALAR : intValue(Number.parseInt(s, 10)));
+        return;
+      }
+      case 0x4c: { // LONG
+        const s = decodeLatin1(l0);
+        if (!/^\s*[-+]?\d+L?\s*$/.test(s)) throw new Malformed(`LONG argument is not an integer: ${JSON.stringify(s.slice(0, 40))}`);
+        this.push1(intValue(Number.parseInt(s, 10)));
+        return;
+      }
+      case 0x53: { // STRING
+        const s = decodeStringOpcodeArg(trimAsciiSpaceEnd(l0));
+        if (s === null) throw new Malformed('STRING argument is not a quoted string');
+        this.push1({ t: 'str', s, literal: true });
+        return;
+      }
+      case 0x56: { // UNICODE
+        const s = decodeRawUnicodeEscape(l0);
+        if (s === null) throw new Malformed('UNICODE argument has a bad escape');
+        this.push1({ t: 'str', s, literal: true });
+        return;
+      }
+      case 0x50: // PERSID
+        this.persid({ t: 'str', s: decodeLatin1(l0), literal: true });
+        return;
+      case 0x67: // GET
+        this.get(parseIndex(l0, 'GET'));
+        return;
+      case 0x70: // PUT
+        this.put(parseIndex(l0, 'PUT'));
+        return;
+      case 0x63: { // GLOBAL
+        const g = this.importGlobal(decodeUtf8(l0), decodeUtf8(lines[1] as Uint8Array), 'GLOBAL');
+        this.push1(g);
+        return;
+      }
+      case 0x69: { // INST
+        const g = this.importGlobal(decodeUtf8(l0), decodeUtf8(lines[1] as Uint8Array), 'INST');
+        const args = this.popMark();
+        this.push1({ t: 'obj', callee: g, args: tupleOf(args), state: null });
+        return;
+      }
+    }
+  }
+
+  private execNoArg(op: number): void {
+    switch (op) {
+      case 0x28: // MARK
+        if (this.marks.length >= STACK_LIMIT) throw new Malformed('too many MARKs');
+        this.marks.push(this.stack.length);
+        return;
+      case 0x2e: // STOP
+        this.stop();
+        return;
+      case 0x30: // POP: with an empty frame CPython pops the mark instead
+        if (this.stack.length > this.frameBase()) this.stack.pop();
+        else this.popMark();
+        return;
+      case 0x31: // POP_MARK
+        this.popMark();
+        return;
+      case 0x32: // DUP
+        this.push1(this.top('DUP'));
+        return;
+      case 0x4e: // NONE
+        this.push1(NONE);
+        return;
+      case 0x88:
+      case 0x89: // NEWTRUE / NEWFALSE
+        this.push1(SCALAR);
+        return;
+      case 0x51: // BINPERSID
+        this.persid(this.pop('BINPERSID'));
+        return;
+      case 0x52: { // REDUCE
+        const args = this.pop('REDUCE');
+        const callee = this.pop('REDUCE');
+        this.checkCallee(callee, 'REDUCE');
+        this.push1({ t: 'obj', callee, args, state: null });
+        return;
+      }
+      case 0x81: { // NEWOBJ
+        const args = this.pop('NEWOBJ');
+        const cls = this.pop('NEWOBJ');
+        this.checkCallee(cls, 'NEWOBJ');
+        this.push1({ t: 'obj', callee: cls, args, state: null });
+        return;
+      }
+      case 0x92: { // NEWOBJ_EX
+        this.pop('NEWOBJ_EX');
+        const args = this.pop('NEWOBJ_EX');
+        const cls = this.pop('NEWOBJ_EX');
+        this.checkCallee(cls, 'NEWOBJ_EX');
+        this.push1({ t: 'obj', callee: cls, args, state: null });
+        return;
+      }
+      case 0x6f: { // OBJ
+        const items = this.popMark();
+        const cls = items[0];
+        if (!cls) throw new Malformed('OBJ without a class');
+        this.checkCallee(cls, 'OBJ');
+        this.push1({ t: 'obj', callee: cls, args: tupleOf(items.slice(1)), state: null });
+        return;
+      }
+      case 0x62: { // BUILD
+        const state = this.pop('BUILD');
+        const target = this.top('BUILD');
+        if (target.t === 'obj') {
+          target.state = state;
+          this.afterBuild(target);
+        }
+        return;
+      }
+      case 0x93: { // STACK_GLOBAL
+        const name = this.pop('STACK_GLOBAL');
+        const module = this.pop('STACK_GLOBAL');
+        if (module.t === 'str' && name.t === 'str' && module.literal && name.literal && module.s !== null && name.s !== null) {
+          this.push1(this.importGlobal(module.s, name.s, 'STACK_GLOBAL'));
+        } else {
+          // Python pickles always write the operands as literal strings. Anything else was built
+          // at load time (e.g. `_codecs.encode` output, a REDUCE result) to hide the real name.
+          const shown = `${describe(module)}.${describe(name)}`;
+          this.recordImport(shown, 'dangerous');
+          this.addFinding('dangerous', 'pickle.dynamic-global', `STACK_GLOBAL operands are not literal strings (${shown}): the imported name is computed at load time`, this.opStart, shown);
+          this.push1({ t: 'global', name: shown, classification: 'dangerous' });
+        }
+        return;
+      }
+      case 0x94: // MEMOIZE
+        this.put(this.memo.size);
+        return;
+      case 0x29: // EMPTY_TUPLE
+        this.push1({ t: 'tuple', items: [], truncated: false });
+        return;
+      case 0x85:
+      case 0x86:
+      case 0x87: { // TUPLE1/2/3
+        const k = op - 0x84;
+        if (this.stack.length - this.frameBase() < k) throw new Malformed(`stack underflow in ${OP_NAME[op]}`);
+        const items = this.stack.splice(this.stack.length - k, k);
+        this.push1({ t: 'tuple', items, truncated: false });
+        return;
+      }
+      case 0x74: // TUPLE
+        this.push1(tupleOf(this.popMark()));
+        return;
+      case 0x5d: // EMPTY_LIST
+        this.push1({ t: 'list', items: [], truncated: false });
+        return;
+      case 0x6c: { // LIST
+        const items = this.popMark();
+        this.push1({ t: 'list', items: items.slice(0, CONTAINER_ITEM_CAP), truncated: items.length > CONTAINER_ITEM_CAP });
+        return;
+      }
+      case 0x61: { // APPEND
+        const v = this.pop('APPEND');
+        const list = this.top('APPEND');
+        if (list.t === 'list') appendCapped(list, v);
+        return;
+      }
+      case 0x65: { // APPENDS
+        const items = this.popMark();
+        const list = this.top('APPENDS');
+        if (list.t === 'list') for (const v of items) if (!appendCapped(list, v)) break;
+        return;
+      }
+      case 0x7d: // EMPTY_DICT
+        this.push1({ t: 'dict', keys: [], vals: [] });
+        return;
+      case 0x64: { // DICT
+        const items = this.popMark();
+        if (items.length % 2 !== 0) throw new Malformed('DICT with an odd number of items');
+        const d: PickleValue = { t: 'dict', keys: [], vals: [] };
+        for (let k = 0; k + 1 < items.length && d.keys.length < CONTAINER_ITEM_CAP; k += 2) {
+          d.keys.push(items[k] as PickleValue);
+          d.vals.push(items[k + 1] as PickleValue);
+        }
+        this.push1(d);
+        return;
+      }
+      case 0x73: { // SETITEM
+        const v = this.pop('SETITEM');
+        const k = this.pop('SETITEM');
+        const d = this.top('SETITEM');
+        if (d.t === 'dict' && d.keys.length < CONTAINER_ITEM_CAP) {
+          d.keys.push(k);
+          d.vals.push(v);
+        }
+        return;
+      }
+      case 0x75: { // SETITEMS
+        const items = this.popMark();
+        if (items.length % 2 !== 0) throw new Malformed('SETITEMS with an odd number of items');
+        const d = this.top('SETITEMS');
+        if (d.t === 'dict') {
+          for (let k = 0; k + 1 < items.length && d.keys.length < CONTAINER_ITEM_CAP; k += 2) {
+            d.keys.push(items[k] as PickleValue);
+            d.vals.push(items[k + 1] as PickleValue);
+          }
+        }
+        return;
+      }
+      case 0x8f: // EMPTY_SET
+        this.push1(SET);
+        return;
+      case 0x90: // ADDITEMS
+        this.popMark();
+        this.top('ADDITEMS');
+        return;
+      case 0x91: // FROZENSET
+        this.popMark();
+        this.push1(SET);
+        return;
+      case 0x97: // NEXT_BUFFER
+        this.push1(BUFFER);
+        return;
+      case 0x98: // READONLY_BUFFER
+        this.top('READONLY_BUFFER');
+        return;
+    }
+    throw new Malformed(`unhandled opcode 0x${op.toString(16)}`);
+  }
+
+  private stop(): void {
+    this.pop('STOP');
+    if (this.saved.length > 0) {
+      const ctx = this.saved.pop() as SavedContext;
+      this.stack = ctx.stack;
+      this.marks = ctx.marks;
+      this.memo = ctx.memo;
+      this.phase = Phase.Op;
+      return;
+    }
+    this.pickles++;
+    this.spec = null;
+    this.phase = Phase.Between;
+    if (this.pickles > 1 && !this.torchLegacy) {
+      this.addFinding('info', 'pickle.multiple-streams', 'more than one pickle in this stream; every one was scanned', this.opStart);
+    }
+  }
+
+  private importGlobal(module: string, name: string, via: string): PickleValue {
+    const full = `${module}.${name}`;
+    const verdict = this.opts.policy.classify(module, name);
+    this.recordImport(full, verdict.classification);
+    if (verdict.classification === 'dangerous') {
+      this.addFinding('dangerous', 'pickle.dangerous-import', `${via} imports ${full}: ${verdict.reason ?? 'dangerous'}`, this.opStart, full);
+    } else if (verdict.classification === 'unknown') {
+      this.addFinding('unknown-import', 'pickle.unknown-import', `${via} imports ${full}, which is not on the allow-list`, this.opStart, full);
+    }
+    return { t: 'global', name: full, classification: verdict.classification };
+  }
+
+  private checkCallee(v: PickleValue, op: string): void {
+    if (v.t === 'global') return;
+    // Loaders only ever call imported classes and functions. Calling anything else means a
+    // callable was produced at load time (`getattr(obj, 'system')` then REDUCE).
+    const shown = describe(v);
+    this.addFinding('dangerous', 'pickle.call-computed', `${op} calls a value that is not an imported global (${shown}): a getattr chain or computed callable`, this.opStart, shown);
+  }
+
+  private afterBuild(target: Extract<PickleValue, { t: 'obj' }>): void {
+    const callee = target.callee;
+    if (callee.t !== 'global') return;
+    if (callee.name !== 'joblib.numpy_pickle.NumpyArrayWrapper' && callee.name !== 'sklearn.externals.joblib.numpy_pickle.NumpyArrayWrapper') return;
+    this.joblib = true;
+    // joblib's unpickler reads the array straight from the file right after this BUILD:
+    // object arrays as a nested pickle, others as raw bytes (after optional alignment padding).
+    const layout = joblibArrayLayout(target.state);
+    if (layout === null) throw new Malformed('joblib NumpyArrayWrapper state does not give a shape and dtype; the array bytes that follow cannot be located');
+    if (layout.hasObject) {
+      if (this.saved.length >= 8) throw new Malformed('joblib object arrays nested too deeply');
+      this.saved.push({ stack: this.stack, marks: this.marks, memo: this.memo });
+      this.stack = [];
+      this.marks = [];
+      this.memo = new Map();
+      this.phase = Phase.Between;
+      return;
+    }
+    this.afterRaw = 'op';
+    if (layout.aligned) {
+      this.rawBytesLeft = layout.bytes;
+      this.phase = Phase.PadLen;
+    } else if (layout.bytes > 0) {
+      this.skipLeft = layout.bytes;
+      this.phase = Phase.RawSkip;
+    }
+  }
+
+  private persid(pid: PickleValue): void {
+    this.persistentIds++;
+    this.push1({ t: 'pers', pid });
+  }
+
+  private frameBase(): number {
+    return this.marks.length > 0 ? (this.marks[this.marks.length - 1] as number) : 0;
+  }
+
+  private push1(v: PickleValue): void {
+    if (this.stack.length >= STACK_LIMIT) throw new Malformed(`stack deeper than ${STACK_LIMIT}`);
+    this.stack.push(v);
+  }
+
+  private pop(op: string): PickleValue {
+    if (this.stack.length <= this.frameBase()) throw new Malformed(`stack underflow in ${op}`);
+    return this.stack.pop() as PickleValue;
+  }
+
+  private top(op: string): PickleValue {
+    if (this.stack.length <= this.frameBase()) throw new Malformed(`stack underflow in ${op}`);
+    return this.stack[this.stack.length - 1] as PickleValue;
+  }
+
+  private popMark(): PickleValue[] {
+    const m = this.marks.pop();
+    if (m === undefined) throw new Malformed('MARK expected but none on the stack');
+    return this.stack.splice(m);
+  }
+
+  private get(idx: number): void {
+    const v = this.memo.get(idx);
+    if (v === undefined) throw new Malformed(`memo value not found at index ${idx}`);
+    this.push1(v);
+  }
+
+  private put(idx: number): void {
+    if (idx < 0) throw new Malformed('negative PUT argument');
+    if (this.memo.size >= MEMO_LIMIT && !this.memo.has(idx)) throw new Malformed(`more than ${MEMO_LIMIT} memo entries`);
+    this.memo.set(idx, this.top('PUT'));
+  }
+
+  private recordImport(name: string, classification: ImportClassification): void {
+    const hit = this.imports.get(name);
+    if (hit) hit.count++;
+    else if (this.imports.size < 100_000) {
+      this.imports.set(name, { name, classification, offset: this.opStart, count: 1 });
+      this.spec?.imports.push(name);
+    }
+  }
+
+  private addFinding(severity: Severity, rule: string, message: string, offset: number, imp?: string): void {
+    // One finding per rule and import: a model that imports the same unknown class 10,000 times
+    // should produce one line, not 10,000.
+    const key = findingKey(rule, imp, message);
+    if (this.findingKeys.has(key)) return;
+    this.findingKeys.add(key);
+    const f: RawFinding = { severity, rule, message, offset };
+    if (imp !== undefined) f.import = imp;
+    this.findings.push(f);
+  }
+
+  private fail(message: string): void {
+    if (this.spec) {
+      this.rollbackSpeculation();
+      return;
+    }
+    this.malformed = message;
+    this.phase = Phase.Dead;
+    if (!this.opts.probe) {
+      this.addFinding('malformed', 'pickle.malformed', `${message}; the rest of the stream cannot be parsed and is not trusted`, this.opStart);
+    }
+  }
+}
+
+function findingKey(rule: string, imp: string | undefined, message: string): string {
+  return `${rule}\u0000${imp ?? message}`;
+}
+
+function readU32(b: Uint8Array, o: number): number {
+  return ((b[o] as number) | ((b[o + 1] as number) << 8) | ((b[o + 2] as number) << 16)) + (b[o + 3] as number) * 0x1000000;
+}
+
+function readI32(b: Uint8Array, o: number): number {
+  return (b[o] as number) | ((b[o + 1] as number) << 8) | ((b[o + 2] as number) << 16) | ((b[o + 3] as number) << 24);
+}
+
+/** Two's-complement little-endian (LONG1); beyond 2^53 the exact value does not matter here. */
+function decodeLong(bytes: Uint8Array): number {
+  if (bytes.length === 0) return 0;
+  let v = 0;
+  for (let k = bytes.length - 1; k >= 0; k--) v = v * 256 + (bytes[k] as number);
+  if (((bytes[bytes.length - 1] as number) & 0x80) !== 0) v -= 2 ** (8 * bytes.length);
+  return v;
+}
+
+function parseIndex(line: Uint8Array, op: string): number {
+  const s = decodeLatin1(line).trim();
+  if (!/^\d+$/.test(s)) throw new Malformed(`${op} argument is not an index`);
+  return Number.parseInt(s, 10);
+}
+
+function trimAsciiSpaceEnd(b: Uint8Array): Uint8Array {
+  let end = b.length;
+  while (end > 0 && (b[end - 1] === 0x20 || b[end - 1] === 0x0d || b[end - 1] === 0x09)) end--;
+  return b.subarray(0, end);
+}
+
+function tupleOf(items: PickleValue[]): PickleValue {
+  return { t: 'tuple', items: items.length > CONTAINER_ITEM_CAP ? items.slice(0, CONTAINER_ITEM_CAP) : items, truncated: items.length > CONTAINER_ITEM_CAP };
+}
+
+function appendCapped(list: Extract<PickleValue, { t: 'list' }>, v: PickleValue): boolean {
+  if (list.items.length >= CONTAINER_ITEM_CAP) {
+    list.truncated = true;
+    return false;
+  }
+  list.items.push(v);
+  return true;
+}
+
+function describe(v: PickleValue): string {
+  switch (v.t) {
+    case 'str':
+      return v.s === null ? '<long string>' : v.literal ? v.s : `<computed ${v.s}>`;
+    case 'global':
+      return v.name;
+    case 'obj':
+      return `<result of ${describe(v.callee)}(...)>`;
+    case 'pers':
+      return '<persistent object>';
+    default:
+      return `<${v.t}>`;
+  }
+}
+
+/** What joblib's NumpyArrayWrapper.read_array will consume, from the wrapper's pickled state. */
+interface JoblibLayout {
+  bytes: number;
+  hasObject: boolean;
+  aligned: boolean;
+}
+
+const DTYPE_CHAR_SIZE: Record<string, number> = {
+  '?': 1, b: 1, B: 1, h: 2, H: 2, i: 4, I: 4, l: 8, L: 8, q: 8, Q: 8, e: 2, f: 4, d: 8, g: 16, F: 8, D: 16, G: 32, O: 8,
+};
+
+function joblibArrayLayout(state: PickleValue | null): JoblibLayout | null {
+  const shape = dictGet(state, 'shape');
+  const dtype = dictGet(state, 'dtype');
+  if (!shape || shape.t !== 'tuple' || shape.truncated || !dtype || dtype.t !== 'obj') return null;
+  let count = 1;
+  for (const d of shape.items) {
+    if (d.t !== 'int' || d.n < 0) return null;
+    count *= d.n;
+  }
+  const args = dtype.args;
+  const descrV = args && args.t === 'tuple' ? args.items[0] : undefined;
+  if (!descrV || descrV.t !== 'str' || descrV.s === null) return null;
+  const descr = descrV.s;
+  const dstate = dtype.state;
+  let itemsize = -1;
+  let hasObject = /^[<>|=]?O/.test(descr);
+  if (dstate && dstate.t === 'tuple') {
+    const elsize = dstate.items[5];
+    const flags = dstate.items[7];
+    if (elsize && elsize.t === 'int' && elsize.n > 0) itemsize = elsize.n;
+    if (flags && flags.t === 'int' && (flags.n & 1) === 1) hasObject = true;
+  }
+  if (itemsize < 0) {
+    const m = /^[<>|=]?([a-zA-Z?])(\d*)$/.exec(descr);
+    if (!m) return null;
+    const ch = m[1] as string;
+    if (m[2]) itemsize = Number.parseInt(m[2], 10) * (ch === 'U' ? 4 : 1);
+    else if (DTYPE_CHAR_SIZE[ch] !== undefined) itemsize = DTYPE_CHAR_SIZE[ch] as number;
+    else return null;
+  }
+  if (hasObject) return { bytes: 0, hasObject: true, aligned: false };
+  const align = dictGet(state, 'numpy_array_alignment_bytes');
+  const bytes = count * itemsize;
+  if (!Number.isSafeInteger(bytes)) return null;
+  return { bytes, hasObject: false, aligned: !!align && align.t === 'int' };
+}

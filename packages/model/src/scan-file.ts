@@ -1,0 +1,389 @@
+/**
+ * Scans one regular file: a single sequential pass reads it in chunks and feeds the same chunks
+ * to sha256 and to whichever streaming scanner the format needs (pickle walker, decompressor in
+ * front of it, npy header). Zip archives additionally need their central directory, read by
+ * positional reads after that pass; only the members that can hold code are then read again.
+ */
+import { createHash } from 'node:crypto';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { crc32 } from 'node:zlib';
+import { Gunzip, Unzlib } from 'fflate';
+import { BufferByteSource, FileByteSource, SliceByteSource, type ByteSource } from './byte-source';
+import { DETECT_HEAD_BYTES, compressionOf, detectFormat } from './detect-format';
+import { parseNpyHeader } from './numpy-header';
+import type { ImportPolicy } from './pickle/import-policy';
+import { PickleScanner } from './pickle/pickle-scanner';
+import type { FileReport, Finding, ImportRecord, ModelFormat } from './types';
+import { BudgetExceeded, CorruptStream, memberChunks, type DecompressionBudget } from './zip/member-stream';
+import { findEndOfCentralDirectory, readZipListing, type ZipEntry } from './zip/zip-archive';
+
+/** State shared by every file of one scan. */
+export interface ScanContext {
+  policy: ImportPolicy;
+  budget: DecompressionBudget;
+  signal?: AbortSignal;
+}
+
+/** A file's report plus how many bytes were read to produce it. */
+export interface FileScanResult {
+  report: FileReport;
+  bytesRead: number;
+}
+
+const CHUNK = 4 * 1024 * 1024;
+/** Deflated nested zips are inflated into memory up to this size to be walked. */
+const NESTED_ZIP_LIMIT = 64 * 1024 * 1024;
+const MAX_ZIP_DEPTH = 3;
+/** Decompressors are fed slices this small so one push cannot explode (deflate tops out near 1032:1). */
+const INFLATE_FEED = 64 * 1024;
+const PICKLE_NAME = /(\.(pkl|pickle|joblib|pt|pth|bin|ckpt)$)|((^|\/)data\.pkl$)/i;
+const LAMBDA_PATTERNS = ['"class_name": "Lambda"', '"class_name":"Lambda"'];
+
+/** Collects findings and imports for one file, tagging each with where it was found. */
+class Collector {
+  readonly findings: Finding[] = [];
+  readonly imports: ImportRecord[] = [];
+  private readonly importKeys = new Set<string>();
+
+  constructor(readonly file: string) {}
+
+  add(f: Omit<Finding, 'file'>): void {
+    this.findings.push({ ...f, file: this.file });
+  }
+
+  /** Moves a pickle scanner's results in, with locations inside `where` (file or member path). */
+  absorb(s: PickleScanner, where: string, base = 0): void {
+    for (const f of s.findings) {
+      const finding: Finding = { severity: f.severity, rule: f.rule, message: f.message, file: this.file, location: `${where} @ byte ${base + f.offset}` };
+      if (f.import !== undefined) finding.import = f.import;
+      this.findings.push(finding);
+    }
+    for (const imp of s.imports.values()) {
+      const key = `${imp.name}\u0000${where}`;
+      if (this.importKeys.has(key)) continue;
+      this.importKeys.add(key);
+      this.imports.push({ name: imp.name, classification: imp.classification, location: `${where} @ byte ${base + imp.offset}` });
+    }
+  }
+}
+
+/** Feeds a decompressed stream (compressed joblib) into a pickle scanner within the budget. */
+class InflatingFeeder {
+  private readonly d: Unzlib | Gunzip;
+  private stopped = false;
+
+  constructor(
+    kind: 'zlib' | 'gzip',
+    private readonly scanner: PickleScanner,
+    private readonly budget: DecompressionBudget,
+    private readonly out: Collector,
+    private readonly where: string,
+  ) {
+    const ondata = (data: Uint8Array): void => {
+      this.budget.left -= data.length;
+      if (this.budget.left < 0) throw new BudgetExceeded(`decompressed data exceeds the ${this.budget.limit}-byte bound`);
+      this.scanner.push(data);
+    };
+    this.d = kind === 'zlib' ? new Unzlib(ondata) : new Gunzip(ondata);
+  }
+
+  push(chunk: Uint8Array, final: boolean): void {
+    if (this.stopped) return;
+    try {
+      for (let o = 0; o < chunk.length || (final && o === 0); o += INFLATE_FEED) {
+        const end = Math.min(chunk.length, o + INFLATE_FEED);
+        this.d.push(chunk.subarray(o, end), final && end >= chunk.length);
+        if (chunk.length === 0) break;
+      }
+    } catch (e) {
+      this.stopped = true;
+      if (e instanceof BudgetExceeded) {
+        this.out.add({ severity: 'malformed', rule: 'archive.decompression-limit', message: `${e.message}: the rest of the compressed stream was not scanned (zip bomb or raise maxDecompressedBytes)`, location: this.where });
+      } else {
+        this.out.add({ severity: 'malformed', rule: 'archive.corrupt-stream', message: `compressed stream is corrupt: ${(e as Error).message}`, location: this.where });
+      }
+    }
+  }
+}
+
+/** Scans one regular file. `rel` is its path relative to the scanned root (for reports). */
+export async function scanFile(abs: string, rel: string, ctx: ScanContext): Promise<FileScanResult> {
+  const out = new Collector(rel);
+  // O_NOFOLLOW: the walker already decided this path is a regular file; a swap for a symlink
+  // between that check and this open must not redirect the read.
+  const fh = await open(abs, constants.O_RDONLY | constants.O_NOFOLLOW);
+  try {
+    const st = await fh.stat();
+    const hash = createHash('sha256');
+    const buf = new Uint8Array(Math.max(1, Math.min(CHUNK, st.size || 1)));
+    let pos = 0;
+    let format: ModelFormat = 'unknown';
+    let head: Uint8Array | null = null;
+    let scanner: PickleScanner | null = null;
+    let feeder: InflatingFeeder | null = null;
+    let npyPending: { scanner: PickleScanner; skip: number } | null = null;
+    let lambdaSearch = false;
+    let carry = new Uint8Array(0);
+    let firstChunk: Uint8Array | null = null;
+    for (;;) {
+      ctx.signal?.throwIfAborted();
+      const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+      if (bytesRead === 0) break;
+      const chunk = buf.subarray(0, bytesRead);
+      hash.update(chunk);
+      if (head === null) {
+        head = chunk.slice(0, Math.min(DETECT_HEAD_BYTES, bytesRead));
+        if (pos + bytesRead >= st.size) firstChunk = chunk;
+        format = detectFormat(head, rel);
+        if (format === 'pickle' || format === 'pytorch-legacy' || (format === 'joblib' && compressionOf(head) === null)) {
+          scanner = new PickleScanner({ policy: ctx.policy });
+        } else if (format === 'joblib') {
+          const comp = compressionOf(head);
+          if (comp === 'zlib' || comp === 'gzip') {
+            scanner = new PickleScanner({ policy: ctx.policy });
+            feeder = new InflatingFeeder(comp, scanner, ctx.budget, out, rel);
+          } else {
+            out.add({ severity: 'malformed', rule: 'joblib.unsupported-compression', message: `joblib file compressed with ${comp}: its pickle cannot be decompressed here, so it is not vouched for (re-save with compress='zlib' or none)` });
+          }
+        } else if (format === 'numpy') {
+          const h = parseNpyHeader(head);
+          if (!h) out.add({ severity: 'malformed', rule: 'numpy.bad-header', message: 'npy header is invalid or longer than 64 KiB' });
+          else if (h.objectArray) npyPending = { scanner: new PickleScanner({ policy: ctx.policy }), skip: h.dataOffset };
+        } else if (format === 'hdf5') {
+          lambdaSearch = true;
+        } else if (format === 'unknown' && /\.(pkl|pickle|joblib)$/i.test(rel)) {
+          // Named as a pickle but not parseable as one: walk it anyway so the failure is reported
+          // (the name never makes bytes a pickle; it only says someone will try to load them so).
+          scanner = new PickleScanner({ policy: ctx.policy });
+        }
+      }
+      if (feeder) feeder.push(chunk, pos + bytesRead >= st.size);
+      else if (scanner) scanner.push(chunk);
+      else if (npyPending) {
+        const { skip } = npyPending;
+        if (skip < bytesRead) {
+          npyPending.scanner.push(chunk.subarray(skip));
+          npyPending.skip = 0;
+        } else npyPending.skip -= bytesRead;
+      }
+      if (lambdaSearch) {
+        // Keras HDF5 models keep their config as JSON text inside the file; a Lambda layer in it
+        // carries marshalled Python bytecode that Keras runs when safe_mode is off.
+        const window = carry.length > 0 ? concat(carry, chunk) : chunk;
+        if (LAMBDA_PATTERNS.some((p) => Buffer.from(window.buffer, window.byteOffset, window.length).indexOf(p) !== -1)) {
+          out.add({ severity: 'dangerous', rule: 'keras.lambda-layer', message: 'Keras model config contains a Lambda layer: it carries Python bytecode that runs when the model is loaded without safe_mode', import: 'keras.layers.Lambda' });
+          lambdaSearch = false;
+        }
+        carry = chunk.slice(Math.max(0, chunk.length - 32));
+      }
+      pos += bytesRead;
+    }
+    // The file grew after the first read: the buffer was reused, so it no longer holds the file.
+    if (firstChunk && pos > firstChunk.length) firstChunk = null;
+    let bytesRead = pos;
+    if (feeder && pos === 0) feeder.push(new Uint8Array(0), true);
+    if (scanner) {
+      scanner.finish();
+      out.absorb(scanner, feeder ? `${rel} (decompressed)` : rel);
+      if (scanner.torchLegacy) format = 'pytorch-legacy';
+      else if (scanner.joblib && format === 'pickle') format = 'joblib';
+    }
+    if (npyPending) {
+      npyPending.scanner.finish();
+      out.absorb(npyPending.scanner, rel, parseNpyHeader(head as Uint8Array)?.dataOffset ?? 0);
+      out.add({ severity: 'warning', rule: 'numpy.object-array', message: 'npy file holds an object array, stored as a pickle (scanned); np.load needs allow_pickle=True to read it' });
+    }
+
+    // Zip: by signature, or an archive appended to something else (a pickle/zip polyglot).
+    const src: ByteSource = firstChunk ? new BufferByteSource(firstChunk) : new FileByteSource(fh, pos);
+    const isZipHead = format === 'zip';
+    const eocd = isZipHead || pos >= 22 ? await findEndOfCentralDirectory(src) : null;
+    if (isZipHead || eocd) {
+      if (!isZipHead) {
+        out.add({ severity: 'malformed', rule: 'format.polyglot', message: `file reads as ${format} from its start and also ends with a zip archive: loaders disagree on what it is (both were scanned)` });
+      }
+      const zipFormat = await scanZip(src, '', out, ctx, 0);
+      if (isZipHead) format = zipFormat;
+    }
+    bytesRead += src.bytesRead();
+    return {
+      report: { file: rel, size: pos, sha256: hash.digest('hex'), format, imports: out.imports, findings: out.findings },
+      bytesRead,
+    };
+  } finally {
+    await fh.close();
+  }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const c = new Uint8Array(a.length + b.length);
+  c.set(a, 0);
+  c.set(b, a.length);
+  return c;
+}
+
+/** Refines `zip` by what the members say the archive is. */
+function zipFormatOf(entries: ZipEntry[]): ModelFormat {
+  const names = new Set(entries.map((e) => e.name));
+  if (entries.some((e) => /(^|\/)data\.pkl$/.test(e.name))) return 'pytorch-zip';
+  if (names.has('config.json') && names.has('metadata.json') && names.has('model.weights.h5')) return 'keras-v3';
+  return 'zip';
+}
+
+/** Walks an archive, scanning members that can carry code. Returns the refined format. */
+async function scanZip(src: ByteSource, prefix: string, out: Collector, ctx: ScanContext, depth: number): Promise<ModelFormat> {
+  const listing = await readZipListing(src);
+  for (const f of listing.findings) {
+    const finding: Omit<Finding, 'file'> = { severity: f.severity, rule: f.rule, message: f.message };
+    if (f.entry !== undefined || f.offset !== undefined) finding.location = `${prefix}${f.entry ?? ''}${f.offset !== undefined ? ` @ byte ${f.offset}` : ''}`;
+    out.add(finding);
+  }
+  const format = zipFormatOf(listing.entries);
+  const torch = format === 'pytorch-zip';
+  for (const entry of listing.entries) {
+    if (entry.isDirectory || entry.dataOffset < 0) continue;
+    ctx.signal?.throwIfAborted();
+    const readings: Array<{ method: number; length: number }> = [{ method: entry.method, length: Math.max(entry.compressedSize, entry.localCompressedSize) }];
+    if (entry.localMethod !== entry.method) readings.push({ method: entry.localMethod, length: Math.max(entry.compressedSize, entry.localCompressedSize) });
+    for (const [k, reading] of readings.entries()) {
+      const where = `${prefix}${entry.name}`;
+      if (reading.method !== 0 && reading.method !== 8) {
+        out.add({ severity: 'malformed', rule: 'zip.unsupported-method', message: `compression method ${reading.method} is not supported here; the member is not vouched for`, location: where });
+        continue;
+      }
+      try {
+        await scanMember(src, entry, reading, where, out, ctx, depth, torch, k === 0);
+      } catch (e) {
+        if (e instanceof BudgetExceeded) {
+          out.add({ severity: 'malformed', rule: 'archive.decompression-limit', message: `${e.message}: scanning stopped (zip bomb, or raise maxDecompressedBytes)`, location: where });
+          return format;
+        }
+        if (e instanceof CorruptStream) {
+          // With two readings of one member, one of them is expected not to inflate.
+          if (k === 0 || readings.length === 1) out.add({ severity: 'malformed', rule: 'zip.corrupt-member', message: e.message, location: where });
+          continue;
+        }
+        throw e;
+      }
+    }
+  }
+  if (format === 'keras-v3') await checkKerasConfig(src, listing.entries, prefix, out, ctx);
+  return format;
+}
+
+async function scanMember(
+  src: ByteSource, entry: ZipEntry, reading: { method: number; length: number }, where: string, out: Collector,
+  ctx: ScanContext, depth: number, torch: boolean, primary: boolean,
+): Promise<void> {
+  const gen = memberChunks(src, entry.dataOffset, reading.length, reading.method, ctx.budget, ctx.signal);
+  const headParts: Uint8Array[] = [];
+  let headLen = 0;
+  let done = false;
+  while (headLen < DETECT_HEAD_BYTES) {
+    const r = await gen.next();
+    if (r.done) {
+      done = true;
+      break;
+    }
+    headParts.push(r.value);
+    headLen += r.value.length;
+  }
+  const head = headParts.length === 1 ? (headParts[0] as Uint8Array) : concatAll(headParts);
+  const fmt = detectFormat(head.subarray(0, DETECT_HEAD_BYTES), entry.name);
+  if (fmt === 'zip') {
+    if (depth >= MAX_ZIP_DEPTH) {
+      out.add({ severity: 'malformed', rule: 'zip.nesting-too-deep', message: `archive nested more than ${MAX_ZIP_DEPTH} levels deep is not scanned further`, location: where });
+      await gen.return(undefined);
+      return;
+    }
+    let inner: ByteSource;
+    if (reading.method === 0) {
+      await gen.return(undefined);
+      inner = new SliceByteSource(src, entry.dataOffset, Math.min(reading.length, src.size - entry.dataOffset));
+    } else {
+      const parts = [head];
+      let total = head.length;
+      if (!done) {
+        for await (const c of gen) {
+          total += c.length;
+          if (total > NESTED_ZIP_LIMIT) {
+            out.add({ severity: 'malformed', rule: 'zip.nested-too-large', message: `compressed nested archive inflates past ${NESTED_ZIP_LIMIT} bytes; not scanned (store it uncompressed)`, location: where });
+            return;
+          }
+          parts.push(c);
+        }
+      }
+      inner = new BufferByteSource(concatAll(parts));
+    }
+    await scanZip(inner, `${where}!/`, out, ctx, depth + 1);
+    return;
+  }
+  let scanner: PickleScanner | null = null;
+  let skip = 0;
+  if (fmt === 'pickle' || fmt === 'joblib' || fmt === 'pytorch-legacy' || PICKLE_NAME.test(entry.name) && !(torch && /\/data\/[^/]+$/.test(entry.name))) {
+    scanner = new PickleScanner({ policy: ctx.policy, persistentIdsExpected: torch });
+  } else if (fmt === 'numpy') {
+    const h = parseNpyHeader(head);
+    if (h?.objectArray) {
+      scanner = new PickleScanner({ policy: ctx.policy });
+      skip = h.dataOffset;
+    }
+  }
+  if (!scanner) {
+    await gen.return(undefined);
+    return;
+  }
+  let crc = 0;
+  let size = 0;
+  const feed = (c: Uint8Array): void => {
+    crc = crc32(c, crc);
+    size += c.length;
+    if (skip >= c.length) skip -= c.length;
+    else {
+      (scanner as PickleScanner).push(skip > 0 ? c.subarray(skip) : c);
+      skip = 0;
+    }
+  };
+  for (const p of headParts) feed(p);
+  if (!done) for await (const c of gen) feed(c);
+  scanner.finish();
+  out.absorb(scanner, where);
+  if (primary && entry.origin === 'central' && (entry.flags & 1) === 0) {
+    if ((crc >>> 0) !== entry.crc >>> 0) out.add({ severity: 'malformed', rule: 'zip.crc-mismatch', message: `member content does not match its recorded CRC-32 (readers that check it refuse the file; others load these bytes)`, location: where });
+    if (size !== entry.uncompressedSize) out.add({ severity: 'malformed', rule: 'zip.size-mismatch', message: `member inflates to ${size} bytes, the directory says ${entry.uncompressedSize}`, location: where });
+  }
+}
+
+async function checkKerasConfig(src: ByteSource, entries: ZipEntry[], prefix: string, out: Collector, ctx: ScanContext): Promise<void> {
+  const cfg = entries.find((e) => e.name === 'config.json' && e.origin === 'central');
+  if (!cfg || (cfg.method !== 0 && cfg.method !== 8)) return;
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for await (const c of memberChunks(src, cfg.dataOffset, cfg.compressedSize, cfg.method, ctx.budget, ctx.signal)) {
+      parts.push(c);
+      total += c.length;
+      if (total > 64 * 1024 * 1024) break;
+    }
+  } catch {
+    return; // already reported by the member scan
+  }
+  const text = Buffer.from(concatAll(parts)).toString('utf8');
+  if (LAMBDA_PATTERNS.some((p) => text.includes(p))) {
+    out.add({ severity: 'dangerous', rule: 'keras.lambda-layer', message: 'Keras config.json contains a Lambda layer: it carries Python bytecode that runs when the model is loaded without safe_mode', location: `${prefix}config.json`, import: 'keras.layers.Lambda' });
+  }
+}
+
+function concatAll(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0] as Uint8Array;
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
