@@ -148,7 +148,9 @@ let loaded: Promise<typeof ort> | undefined;
  * @throws InferenceUnavailableError on an unsupported platform or when the binary cannot load.
  */
 export function loadOnnxRuntime(): Promise<typeof ort> {
-  loaded ??= (async () => {
+  // Not `??=`: ncc's asset relocator cannot parse logical assignment and would then silently
+  // skip this file, leaving the binaries out of dist/.
+  if (!loaded) loaded = (async () => {
     const dir = bindingDir(process.platform, process.arch);
     const support = inferenceSupport();
     if (!dir || !support.supported) throw new InferenceUnavailableError((support as { reason: string }).reason ?? 'unsupported platform');
