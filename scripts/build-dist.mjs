@@ -72,11 +72,23 @@ function bundle(name, outDir) {
   assertNoMachinePaths(name, outDir);
 }
 
-/** Fails when a bundle embeds this machine's checkout path (it would differ on every clone). */
+/**
+ * Fails when a bundle embeds this machine's checkout path (it would differ on every clone), or
+ * loads a file outside its dist/ at run time: ncc leaves `eval("require")("../..")` for a require
+ * it could not resolve, and in a user's workflow there is nothing (no node_modules) beside dist/.
+ */
 function assertNoMachinePaths(name, outDir) {
   const needles = [root, process.env.HOME].filter((n) => n && n.length > 1 && n !== '/');
   for (const file of listFiles(outDir)) {
     const text = readFileSync(join(outDir, file), 'latin1');
+    const escape = /eval\(\s*["']require["']\s*\)\(\s*["'`](\.\.\/[^"'`]*)["'`]/.exec(text);
+    if (escape) {
+      throw new Error(
+        `actions/${name}/dist/${file} requires '${escape[1]}' at run time, outside dist/: ncc could not ` +
+          'bundle or copy it, and it will not exist where users run the action. Make the import ' +
+          'static (so ncc bundles it or copies the asset), or ship the file inside dist/.',
+      );
+    }
     for (const needle of needles) {
       const at = text.indexOf(needle);
       if (at >= 0) {

@@ -265,6 +265,17 @@ describe('build-dist', () => {
     assert.match(md, /```diff\n--- committed\n\+\+\+ rebuilt/);
   });
 
+  test('a bundle that loads a file outside dist/ at run time fails the build', () => {
+    // What ncc leaves for a native binding it could not copy (seen with onnxruntime-node's folder
+    // inside pnpm's node_modules): a run-time require that only resolves inside the checkout.
+    const dir = toyRepo({
+      'actions/toy/src/index.ts': `${TOY_INDEX}export const native = eval('require')('../../node_modules/x/binding');\n`,
+    });
+    const r = run(dir, 'build-dist.mjs');
+    assert.equal(r.status, 1, r.out);
+    assert.match(r.out, /requires '\.\.\/\.\.\/node_modules\/x\/binding' at run time, outside dist/);
+  });
+
   test('a bundle holding the checkout path fails the build', () => {
     const dir = toyRepo();
     writeFileSync(join(dir, 'actions/toy/src/index.ts'), `${TOY_INDEX}console.log(${JSON.stringify(join(dir, 'x'))});\n`);
