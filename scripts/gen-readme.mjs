@@ -14,6 +14,7 @@
  *   node scripts/gen-readme.mjs           rewrite the blocks in place
  *   node scripts/gen-readme.mjs --check   change nothing; print a diff and exit 1 if a file is not
  *                                         what would be generated, or a block is missing/unknown
+ *   node scripts/gen-readme.mjs README.md only the files named (either mode)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,6 +26,8 @@ import { listRootActions } from './check-actions.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
+/** Optional file arguments limit the run to those files (e.g. `gen-readme.mjs README.md`). */
+const onlyFiles = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const KINDS = ['inputs', 'outputs'];
 const MARKER = /<!-- (BEGIN|END) GENERATED: ([a-z0-9-]+) (inputs|outputs) -->/g;
 
@@ -138,7 +141,15 @@ function main() {
     tables.set(action, { inputs: inputsTable(meta.inputs), outputs: outputsTable(meta.outputs) });
   }
 
-  const files = ['README.md', ...actions.map((a) => `${a}/README.md`).filter((f) => existsSync(join(root, f)))];
+  let files = ['README.md', ...actions.map((a) => `${a}/README.md`).filter((f) => existsSync(join(root, f)))];
+  if (onlyFiles.length > 0) {
+    const unknown = onlyFiles.filter((f) => !files.includes(f));
+    if (unknown.length > 0) {
+      process.stderr.write(`gen-readme: not a README this script generates: ${unknown.join(', ')} (known: ${files.join(', ')})\n`);
+      process.exit(1);
+    }
+    files = onlyFiles;
+  }
   if (!existsSync(join(root, 'README.md'))) problems.push('README.md: missing');
   let changed = 0;
   for (const file of files) {
