@@ -161,11 +161,11 @@ function parseFailOn(raw: string): Severity[] {
 
 /**
  * The expected signature is a file path, or the YAML/JSON text itself. Text is recognised by a
- * line break or a leading `{`: a one-line path never has either.
+ * line break, a leading `{`, or a leading `inputs:`/`outputs:` key: no sane path looks like that.
  */
 async function parseSignatureInput(raw: string | undefined): Promise<Inputs['expected-signature']> {
   if (raw === undefined) return undefined;
-  const inline = raw.includes('\n') || /^[{[]/.test(raw);
+  const inline = raw.includes('\n') || /^[{[]/.test(raw) || /^(inputs|outputs)\s*:/.test(raw);
   let text = raw;
   if (!inline) {
     try {

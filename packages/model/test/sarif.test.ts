@@ -3,25 +3,10 @@
  * @microsoft/jest-sarif, validated with the ajv 6 it depends on (ajv 8 dropped draft-04).
  */
 import { describe, expect, it } from '@jest/globals';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { buildSarif, findingsToSarif, relativeUri, severityLevel } from '../src/sarif';
 import type { Finding } from '../src/types';
-
-interface Ajv6 {
-  addMetaSchema(s: object): void;
-  compile(s: object): ((data: unknown) => boolean) & { errors?: Array<{ dataPath: string; message: string }> | null };
-}
-
-function sarifValidator() {
-  const req = createRequire(import.meta.url);
-  const pkg = req.resolve('@microsoft/jest-sarif/package.json');
-  const inPkg = createRequire(pkg);
-  const AjvCtor = inPkg('ajv') as new (opts: object) => Ajv6;
-  const ajv = new AjvCtor({ schemaId: 'auto', validateSchema: false, allErrors: true });
-  ajv.addMetaSchema(inPkg('ajv/lib/refs/json-schema-draft-04.json') as object);
-  return ajv.compile(inPkg('./lib/schemas/sarif-2.1.0-rtm.5.json') as object);
-}
+import { sarifValidator } from './sarif-schema';
 
 const validate = sarifValidator();
 function expectValidSarif(log: unknown): void {

@@ -1,0 +1,107 @@
+/**
+ * The committed bundle (actions/validate-model/dist/index.js), run as the runner runs it: Node 24,
+ * INPUT_* variables with every default of action.yml filled in, GITHUB_OUTPUT and
+ * GITHUB_STEP_SUMMARY files. Models come from scikit-learn + skl2onnx at set-up; inference runs on
+ * the ONNX Runtime binaries shipped inside dist/, not on node_modules.
+ */
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '@ml-deploy/test/action-yml';
+import { runBundle } from '@ml-deploy/test/run-bundle';
+import { sarifErrors } from '../../../packages/model/test/sarif-schema';
+import { makeOnnxFixtures, type OnnxFixtures } from '../../../test/fixtures/onnx/fixtures';
+
+let fx: OnnxFixtures;
+beforeAll(() => {
+  fx = makeOnnxFixtures();
+});
+
+describe('validate-model bundle', () => {
+  it('ships ONNX Runtime beside index.js, so no node_modules is needed', () => {
+    const dist = join(repoRoot, 'actions', 'validate-model', 'dist');
+    for (const arch of ['x64', 'arm64']) {
+      expect(existsSync(join(dist, arch, 'onnxruntime_binding.node'))).toBe(true);
+      expect(existsSync(join(dist, arch, 'libonnxruntime.so.1'))).toBe(true);
+    }
+    expect(readFileSync(join(dist, 'index.js'), 'utf8')).not.toContain('node_modules/onnxruntime-node');
+  });
+
+  it('passes a good model and sets every output, the report, SARIF and the summary', async () => {
+    const sig = join(fx.dir, 'bundle-signature.json');
+    writeFileSync(sig, JSON.stringify({ inputs: [{ name: 'X', dtype: 'float32', shape: [-1, 4] }], outputs: [{ name: 'label', dtype: 'int64' }, { name: 'probabilities' }] }));
+    const run = await runBundle('validate-model', {
+      inputs: {
+        'model-path': fx.classifier,
+        'expected-signature': sig,
+        'sample-input': fx.sample_npy,
+        'latency-budget': '2s',
+        metrics: fx.metrics,
+        'champion-metrics': fx.champion,
+        thresholds: 'accuracy >= 0.9\naccuracy >= champion - 0.01 # no worse than production\nlatency_p95_ms <= 2000',
+        'model-name': 'iris-classifier',
+        'model-version': '42',
+      },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.outputs).toMatchObject({ format: 'onnx', verdict: 'pass', size: String(readFileSync(fx.classifier).length) });
+    expect(run.outputs.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const metadata = JSON.parse(run.outputs.metadata!);
+    expect(metadata).toEqual({
+      name: 'iris-classifier',
+      version: '42',
+      format: 'onnx',
+      digest: `sha256:${run.outputs.sha256}`,
+      size: readFileSync(fx.classifier).length,
+      signature: {
+        inputs: [{ name: 'X', dtype: 'float', shape: [null, 4] }],
+        outputs: [
+          { name: 'label', dtype: 'int64', shape: [null] },
+          { name: 'probabilities', dtype: 'float', shape: [null, 3] },
+        ],
+      },
+      verdict: 'pass',
+    });
+    const report = JSON.parse(readFileSync(run.outputs.report!, 'utf8'));
+    expect(report.smokeTest.result.inputs[0]).toMatchObject({ name: 'X', source: 'sample', shape: [2, 4] });
+    expect(report.quality.rules).toHaveLength(3);
+    const sarif = JSON.parse(readFileSync(run.outputs.sarif!, 'utf8'));
+    expect(sarifErrors(sarif)).toEqual([]);
+    expect(run.stdout).toMatch(/latency over 20 runs \(after 3 warm-up\): p50 [\d.]+ ms, p95 [\d.]+ ms/);
+    expect(run.summary).toContain('## Model validation: iris-classifier');
+    expect(run.summary).toContain('✅ **Passed**');
+    expect(run.summary).toContain('Compared with `' + sig + '`: ✅ passed');
+    expect(run.summary).toMatch(/\| 20 \(\+3 warm-up\) \| [\d.]+ ms \| [\d.]+ ms \|/);
+    expect(run.summary).toMatch(/\| `accuracy >= champion - 0.01` \| [\d.]+ \| champion [\d.]+ - 0.01 = [\d.]+ \| ✅ pass \|/);
+  });
+
+  it('fails a bad input early, naming it', async () => {
+    const run = await runBundle('validate-model', { inputs: { 'model-path': fx.classifier, runs: 'many' } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`::error::validate-model: input 'runs': got "many", expected a whole number from 1 to 100000`);
+    expect(run.outputs).toEqual({});
+  });
+
+  it('rejects a model with NaN outputs and a failed rule: exit 1, verdict fail, SARIF results', async () => {
+    const run = await runBundle('validate-model', { inputs: { 'model-path': fx.nan, thresholds: 'latency_p95_ms <= 0.000001' } });
+    expect(run.code).toBe(1);
+    expect(run.outputs.verdict).toBe('fail');
+    expect(run.stdout).toMatch(/::error::validate-model: model rejected: smoke test: output 'y' has 3 non-finite values .*; quality gate: 1 of 1 rule\(s\) failed/);
+    const sarif = JSON.parse(readFileSync(run.outputs.sarif!, 'utf8'));
+    expect(sarifErrors(sarif)).toEqual([]);
+    expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toEqual(['validate-model.smoke-test-failed', 'validate-model.quality-rule-failed']);
+    for (const r of sarif.runs[0].results) expect(r.locations[0].physicalLocation.artifactLocation.uri).not.toMatch(/^\//);
+    expect(run.summary).toContain('❌ **Rejected**');
+    expect(run.summary).toMatch(/\| `latency_p95_ms <= 0.000001` \| [\d.]+ \| 0\.000001 \| ❌ fail: /);
+  });
+
+  it('writes the report into report-dir when given', async () => {
+    const dir = join(fx.dir, 'bundle-report');
+    const run = await runBundle('validate-model', { inputs: { 'model-path': fx.mlflow, 'report-dir': dir, runs: '3' } });
+    expect(run.code).toBe(0);
+    expect(run.outputs.report).toBe(join(dir, 'report.json'));
+    expect(run.outputs.format).toBe('mlflow');
+    expect(JSON.parse(readFileSync(join(dir, 'metadata.json'), 'utf8')).name).toBe('mlflow-model');
+  });
+});

@@ -1,0 +1,109 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InputError } from '@ml-deploy/action-kit';
+import { inputReader, loadActionYml } from '@ml-deploy/test/action-yml';
+import { parseInputs } from '../src/inputs';
+
+const dir = mkdtempSync(join(tmpdir(), 'validate-model-inputs-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const model = join(dir, 'model.onnx');
+writeFileSync(model, 'not really a model; inputs only check that it exists');
+const metrics = join(dir, 'metrics.json');
+writeFileSync(metrics, JSON.stringify({ accuracy: 0.9 }));
+const champion = join(dir, 'champion.json');
+writeFileSync(champion, JSON.stringify({ accuracy: 0.8 }));
+const sig = join(dir, 'signature.yml');
+writeFileSync(sig, 'inputs:\n  - name: X\n    dtype: float32\n    shape: [-1, 4]\n');
+const sample = join(dir, 'sample.json');
+writeFileSync(sample, '{"X": [[1, 2, 3, 4]]}');
+writeFileSync(join(dir, 'list.json'), '[1, 2]');
+
+const parse = (overrides: Record<string, string>) => parseInputs(inputReader('validate-model', { 'model-path': model, ...overrides }));
+
+describe('parseInputs', () => {
+  it('reads the defaults of action.yml and has one key per declared input', async () => {
+    const inputs = await parse({});
+    expect(inputs).toMatchObject({
+      'model-path': model,
+      'fail-on': ['dangerous'],
+      'smoke-test': 'auto',
+      runs: 20,
+      'warmup-runs': 3,
+      thresholds: [],
+      'allow-globals': [],
+    });
+    expect(inputs['expected-sha256']).toBeUndefined();
+    expect(Object.keys(inputs).sort()).toEqual(Object.keys(loadActionYml('validate-model').inputs).sort());
+  });
+
+  it('parses every input given', async () => {
+    const inputs = await parse({
+      'expected-sha256': `sha256:${'AB'.repeat(32)}`,
+      'allow-globals': 'mypkg.features.*\nmypkg.Model',
+      'fail-on': 'dangerous, unknown-import',
+      'expected-signature': sig,
+      'sample-input': sample,
+      runs: '5',
+      'warmup-runs': '0',
+      'latency-budget': '50ms',
+      metrics,
+      'champion-metrics': champion,
+      thresholds: 'accuracy >= 0.9\naccuracy >= champion - 0.01\nlatency_p95_ms <= 20',
+      'report-dir': join(dir, 'out'),
+      'model-name': 'iris',
+      'model-version': '3',
+    });
+    expect(inputs['expected-sha256']).toBe('ab'.repeat(32));
+    expect(inputs['allow-globals']).toEqual(['mypkg.features.*', 'mypkg.Model']);
+    expect(inputs['fail-on']).toEqual(['dangerous', 'unknown-import']);
+    expect(inputs['expected-signature']).toEqual({ source: sig, signature: { inputs: [{ name: 'X', dtype: 'float', shape: [null, 4] }] } });
+    expect(inputs['latency-budget']).toBe(50);
+    expect(inputs.metrics).toEqual({ path: metrics, values: { accuracy: 0.9 } });
+    expect(inputs.thresholds.map((t) => t.text)).toEqual(['accuracy >= 0.9', 'accuracy >= champion - 0.01', 'latency_p95_ms <= 20']);
+  });
+
+  it('takes an inline signature and report-only fail-on', async () => {
+    const inputs = await parse({ 'expected-signature': 'outputs:\n  - name: label\n', 'fail-on': 'none' });
+    expect(inputs['expected-signature']).toEqual({ source: 'inline', signature: { outputs: [{ name: 'label' }] } });
+    expect(inputs['fail-on']).toEqual([]);
+  });
+
+  it.each<[string, Record<string, string>, RegExp]>([
+    ['a missing model', { 'model-path': join(dir, 'nope.onnx') }, /input 'model-path': got ".*nope.onnx", expected an existing file or directory \(no such file or directory\)/],
+    ['a short digest', { 'expected-sha256': 'abc' }, /input 'expected-sha256': got "abc", expected a sha256 digest/],
+    ['a bad global', { 'allow-globals': 'os;system' }, /input 'allow-globals': got "os;system"/],
+    ['an unknown severity', { 'fail-on': 'dangerous, critical' }, /input 'fail-on': got "critical", expected 'none', or severities from 'dangerous'/],
+    ['none with others', { 'fail-on': 'none, dangerous' }, /input 'fail-on': got "none, dangerous", expected 'none' alone/],
+    ['an empty fail-on', { 'fail-on': ' ' }, /input 'fail-on': got "", expected/],
+    ['a missing signature file', { 'expected-signature': 'sig.yml' }, /input 'expected-signature': got "sig.yml", expected a YAML or JSON file \(no such file\)/],
+    ['a signature with a typo', { 'expected-signature': 'inputs:\n  - name: X\n    dtpye: float\n' }, /input 'expected-signature'.*unknown key 'dtpye'/],
+    ['smoke-test yes', { 'smoke-test': 'yes' }, /input 'smoke-test': got "yes", expected one of 'true', 'false', 'auto'/],
+    ['a sample of another kind', { 'sample-input': 'sample.csv' }, /input 'sample-input': got "sample.csv", expected a .json or .npy file/],
+    ['a missing sample', { 'sample-input': 'missing.npy' }, /input 'sample-input': got "missing.npy", expected a readable file/],
+    ['runs 0', { runs: '0' }, /input 'runs': got "0", expected a whole number from 1 to 100000/],
+    ['a budget without units', { 'latency-budget': '50' }, /input 'latency-budget': got "50", expected a duration with units/],
+    ['metrics that are a list', { metrics: join(dir, 'list.json') }, /input 'metrics': .*expected a JSON or YAML object of metrics/],
+    ['a missing metrics file', { metrics: 'nope.json' }, /input 'metrics': got "nope.json", expected a readable file/],
+    ['a rule with a typo', { metrics, thresholds: 'accuracy => 0.9' }, /input 'thresholds': got "accuracy => 0.9", expected rules such as .*line 1, column 10: unknown operator/],
+    ['a rule without metrics', { thresholds: 'accuracy >= 0.9' }, /input 'metrics': got "", expected a metrics file, since the threshold 'accuracy >= 0.9' needs the candidate's 'accuracy'/],
+    ['a champion rule without champion', { metrics, thresholds: 'accuracy >= champion' }, /input 'champion-metrics': got "", expected the champion's metrics file/],
+    ['a latency rule without smoke test', { 'smoke-test': 'false', thresholds: 'latency_p95_ms <= 5' }, /input 'smoke-test': got "false", expected 'true' or 'auto', since the threshold 'latency_p95_ms <= 5' needs the latency/],
+    ['a sample without smoke test', { 'smoke-test': 'false', 'sample-input': sample }, /input 'sample-input': .* expected nothing when 'smoke-test' is false/],
+    ['a budget without smoke test', { 'smoke-test': 'false', 'latency-budget': '10ms' }, /input 'latency-budget': got "10ms", expected nothing when 'smoke-test' is false/],
+  ])('refuses %s, naming the input', async (_name, overrides, message) => {
+    const cwd = process.cwd();
+    process.chdir(dir); // relative paths in the table resolve here
+    try {
+      const err = await parse(overrides).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(InputError);
+      expect((err as Error).message).toMatch(message);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+});

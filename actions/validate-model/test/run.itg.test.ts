@@ -1,0 +1,220 @@
+/**
+ * run() against real files: models made by scikit-learn + skl2onnx at set-up, the real scanner
+ * (@ml-deploy/model scanModel), real inference with ONNX Runtime, and a malicious pickle built with
+ * Python's own pickler from a real __reduce__ payload (built, never loaded).
+ */
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ActionContext, memoryLogger, SecretRegistry, SummaryBuilder, UserError } from '@ml-deploy/action-kit';
+import { scanModel } from '@ml-deploy/model';
+import { inputReader } from '@ml-deploy/test/action-yml';
+import { makeOnnxFixtures, type OnnxFixtures } from '../../../test/fixtures/onnx/fixtures';
+import { parseInputs } from '../src/inputs';
+import { run, type RunDeps, type ValidationReport } from '../src/run';
+
+let fx: OnnxFixtures;
+let evilPickle: string;
+beforeAll(() => {
+  fx = makeOnnxFixtures();
+  evilPickle = join(fx.dir, 'evil.pkl');
+  const py = `import os, pickle, sys
+class Payload:
+    def __reduce__(self):
+        return (os.system, ("echo pwned",))
+open(sys.argv[1], "wb").write(pickle.dumps({"model": Payload()}, protocol=4))`;
+  const r = spawnSync(process.env.PYTHON ?? 'python3', ['-c', py, evilPickle], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`making the malicious pickle failed: ${r.stderr}`);
+});
+
+interface Outcome {
+  error?: Error;
+  outputs: Record<string, string>;
+  summary: string;
+  log: string[];
+  report: ValidationReport;
+  sarif: { runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; results: Array<{ ruleId: string; level: string; message: { text: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
+}
+
+async function validate(overrides: Record<string, string>, extra: Partial<RunDeps> = {}): Promise<Outcome> {
+  const inputs = await parseInputs(inputReader('validate-model', overrides));
+  const outputs: Record<string, string> = {};
+  const logger = memoryLogger();
+  const summary = new SummaryBuilder();
+  const ctx: ActionContext = {
+    logger,
+    signal: new AbortController().signal,
+    secrets: new SecretRegistry(() => {}),
+    summary,
+    setOutput: (name, value) => {
+      if (value !== undefined) outputs[name] = String(value);
+    },
+  };
+  const reportDir = mkdtempSync(join(tmpdir(), 'validate-model-run-'));
+  let error: Error | undefined;
+  try {
+    await run(inputs, { ...ctx, scanModel, reportDir, workspace: fx.dir, ...extra });
+  } catch (err) {
+    error = err as Error;
+  }
+  return {
+    ...(error ? { error } : {}),
+    outputs,
+    summary: summary.toString(),
+    log: logger.lines,
+    report: JSON.parse(readFileSync(outputs.report ?? join(reportDir, 'report.json'), 'utf8')) as ValidationReport,
+    sarif: JSON.parse(readFileSync(outputs.sarif ?? join(reportDir, 'results.sarif'), 'utf8')) as Outcome['sarif'],
+  };
+}
+
+describe('validate-model run()', () => {
+  it('passes a good ONNX classifier through every check', async () => {
+    const sig = join(fx.dir, 'expected-signature.yml');
+    writeFileSync(sig, 'inputs:\n  - {name: X, dtype: float32, shape: [-1, 4]}\noutputs:\n  - {name: label, dtype: int64, shape: [-1]}\n  - {name: probabilities, dtype: float32, shape: [-1, 3]}\n');
+    const o = await validate({
+      'model-path': fx.classifier,
+      'expected-signature': sig,
+      'sample-input': fx.sample_json,
+      runs: '5',
+      'latency-budget': '1s',
+      metrics: fx.metrics,
+      'champion-metrics': fx.champion,
+      thresholds: 'accuracy >= 0.9\naccuracy >= champion - 0.01\neval.f1 > champion.eval.f1\neval.auc >= champion * 0.99\nlatency_p95_ms <= 1000',
+      'model-name': 'iris',
+      'model-version': '7',
+    });
+    expect(o.error).toBeUndefined();
+    expect(o.outputs).toMatchObject({ format: 'onnx', verdict: 'pass', size: String(readFileSync(fx.classifier).length) });
+    expect(o.outputs.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const metadata = JSON.parse(o.outputs.metadata!);
+    expect(metadata).toMatchObject({ name: 'iris', version: '7', format: 'onnx', digest: `sha256:${o.outputs.sha256}`, verdict: 'pass' });
+    expect(metadata.signature.inputs).toEqual([{ name: 'X', dtype: 'float', shape: [null, 4] }]);
+    expect(o.report.signatureCheck?.status).toBe('passed');
+    expect(o.report.smokeTest.status).toBe('passed');
+    expect(o.report.smokeTest.result?.inputs[0]).toMatchObject({ source: 'sample', shape: [2, 4] });
+    expect(o.report.quality?.rules.map((r) => r.passed)).toEqual([true, true, true, true, true]);
+    expect(o.summary).toContain('✅ **Passed**');
+    expect(o.summary).toContain('| `accuracy >= champion - 0.01` |');
+    expect(o.summary).toMatch(/\| `latency_p95_ms <= 1000` \| [\d.]+ \| 1000 \| ✅ pass \|/);
+    expect(o.sarif.runs[0]!.results).toEqual([]);
+  });
+
+  it('rejects a model whose outputs are NaN, and says so everywhere', async () => {
+    const o = await validate({ 'model-path': fx.nan, runs: '2' });
+    expect(o.error).toBeInstanceOf(UserError);
+    expect(o.error!.message).toBe("model rejected: smoke test: output 'y' has 3 non-finite values (NaN or ±Infinity) of 3");
+    expect(o.outputs.verdict).toBe('fail');
+    expect(o.summary).toContain('❌ **Rejected**');
+    expect(o.summary).toContain("❌ output 'y' has 3 non-finite values");
+    expect(o.sarif.runs[0]!.results).toMatchObject([{ ruleId: 'validate-model.smoke-test-failed', level: 'error', locations: [{ physicalLocation: { artifactLocation: { uri: 'nan-output.onnx' } } }] }]);
+  });
+
+  it('shows a signature mismatch as a diff in the log and the summary', async () => {
+    const o = await validate({ 'model-path': fx.regressor, 'expected-signature': 'inputs:\n  - {name: X, dtype: float64, shape: [-1, 4]}\n', 'smoke-test': 'false' });
+    expect(o.error?.message).toBe("model rejected: signature mismatch: input 'X': dtype float, expected double");
+    const diff = '- X: double [?, 4]\n+ X: float [?, 4]';
+    expect(o.log.join('\n')).toContain(diff);
+    expect(o.summary).toContain(`\`\`\`diff\ninputs:\n${diff}\n\`\`\``);
+    expect(o.report.smokeTest).toEqual({ status: 'skipped', reason: 'smoke-test is false' });
+  });
+
+  it('rejects a pickle that runs os.system, and reports it in SARIF', async () => {
+    const o = await validate({ 'model-path': evilPickle });
+    expect(o.outputs.format).toBe('pickle');
+    expect(o.outputs.verdict).toBe('fail');
+    expect(o.error?.message).toMatch(/^model rejected: \d+ finding\(s\) at fail-on severities \(\d+ dangerous\)/);
+    const dangerous = o.report.findings.filter((f) => f.severity === 'dangerous');
+    expect(dangerous.some((f) => /os\.system|posix\.system/.test(`${f.import} ${f.message}`))).toBe(true);
+    expect(o.report.smokeTest).toEqual({ status: 'skipped', reason: 'the model is pickle, and the smoke test runs ONNX models only' });
+    const results = o.sarif.runs[0]!.results;
+    expect(results.some((r) => r.level === 'error' && r.locations[0]!.physicalLocation.artifactLocation.uri === 'evil.pkl')).toBe(true);
+    expect(o.summary).toMatch(/🛑 dangerous/);
+  });
+
+  it('reports the same pickle without failing when fail-on is none', async () => {
+    const o = await validate({ 'model-path': evilPickle, 'fail-on': 'none' });
+    expect(o.error).toBeUndefined();
+    expect(o.outputs.verdict).toBe('pass');
+    expect(o.report.findings.some((f) => f.severity === 'dangerous')).toBe(true);
+    expect(o.summary).toContain('nothing (report-only)');
+  });
+
+  it('fails smoke-test true on a model that is not ONNX', async () => {
+    const o = await validate({ 'model-path': evilPickle, 'fail-on': 'none', 'smoke-test': 'true' });
+    expect(o.error?.message).toBe('model rejected: smoke test: the model is pickle, and the smoke test runs ONNX models only');
+  });
+
+  it('skips (auto) or fails (true) where the runtime does not ship', async () => {
+    const smoke = { run: () => Promise.reject(new Error('must not run')), support: () => ({ supported: false as const, reason: 'ONNX Runtime ships with this action for linux-x64 and linux-arm64 only, not darwin-x64' }) };
+    const auto = await validate({ 'model-path': fx.classifier }, { smoke });
+    expect(auto.error).toBeUndefined();
+    expect(auto.report.smokeTest).toEqual({ status: 'skipped', reason: expect.stringContaining('not darwin-x64') });
+    const must = await validate({ 'model-path': fx.classifier, 'smoke-test': 'true' }, { smoke });
+    expect(must.error?.message).toMatch(/^model rejected: smoke test: ONNX Runtime ships with this action for linux-x64 and linux-arm64 only/);
+  });
+
+  it('fails on a digest mismatch and every failed quality rule, with reasons', async () => {
+    const o = await validate({
+      'model-path': fx.classifier,
+      'expected-sha256': '0'.repeat(64),
+      metrics: fx.metrics,
+      'champion-metrics': fx.champion,
+      thresholds: 'accuracy >= 0.999\nrecall >= 0.5\naccuracy < champion',
+      runs: '2',
+    });
+    expect(o.outputs.verdict).toBe('fail');
+    expect(o.report.failures[0]).toMatch(/^sha256 [0-9a-f]{64} is not the expected 0{64}$/);
+    expect(o.report.quality?.rules.map((r) => [r.rule, r.passed])).toEqual([
+      ['accuracy >= 0.999', false],
+      ['recall >= 0.5', false],
+      ['accuracy < champion', false],
+    ]);
+    // the smoke test's measurements are candidate metrics too
+    expect(o.report.quality?.rules[1]!.message).toBe("candidate metric 'recall' not found (available: accuracy, eval.f1, eval.auc, latency_p50_ms, latency_p95_ms)");
+    expect(o.summary).toContain("❌ fail: candidate metric 'recall' not found");
+    expect(o.sarif.runs[0]!.results.map((r) => r.ruleId)).toEqual([
+      'validate-model.integrity-mismatch',
+      'validate-model.quality-rule-failed',
+      'validate-model.quality-rule-failed',
+      'validate-model.quality-rule-failed',
+    ]);
+    expect(o.summary).toContain('❌ differs');
+  });
+
+  it('validates an MLflow model directory through its ONNX flavor', async () => {
+    const o = await validate({ 'model-path': fx.mlflow, 'expected-signature': 'inputs: [{name: X, dtype: float32, shape: [-1, 4]}]', runs: '2' });
+    expect(o.error).toBeUndefined();
+    expect(o.outputs.format).toBe('mlflow');
+    expect(o.report.mlflow).toMatchObject({ flavors: ['onnx', 'python_function'], signatureKind: 'tensor', inputExample: 'input_example.json' });
+    expect(o.report.model.onnxFile).toBe('model.onnx');
+    expect(o.report.smokeTest.status).toBe('passed');
+    expect(o.summary).toContain('ONNX graph model.onnx');
+  });
+
+  it('refuses external data that points outside the model directory without running it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'escape-'));
+    cpSync(join(fx.dir, 'external'), dir, { recursive: true });
+    // Rewrite the location to ../weights.bin (same length, so the protobuf stays valid).
+    const p = join(dir, 'model.onnx');
+    const bytes = readFileSync(p);
+    const at = bytes.indexOf('weights.bin');
+    expect(at).toBeGreaterThan(0);
+    bytes.write('../eights.b', at, 'latin1');
+    writeFileSync(p, bytes);
+    const o = await validate({ 'model-path': p });
+    expect(o.report.findings).toEqual(expect.arrayContaining([expect.objectContaining({ severity: 'dangerous', rule: 'onnx.external-data-escape' })]));
+    expect(o.report.smokeTest).toEqual({ status: 'failed', reason: 'not run: the model points at external data outside its directory' });
+    expect(o.outputs.verdict).toBe('fail');
+  });
+
+  it('reports a corrupt ONNX file as malformed', async () => {
+    const p = join(fx.dir, 'truncated.onnx');
+    writeFileSync(p, readFileSync(fx.classifier).subarray(0, 200));
+    const o = await validate({ 'model-path': p, 'fail-on': 'dangerous,malformed' });
+    expect(o.outputs.verdict).toBe('fail');
+    expect(o.report.findings.some((f) => f.severity === 'malformed')).toBe(true);
+    expect(o.report.smokeTest.status).toBe('failed');
+  });
+});
