@@ -5,10 +5,12 @@
  * the ONNX Runtime binaries shipped inside dist/, not on node_modules.
  */
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot } from '@ml-deploy/test/action-yml';
-import { runBundle } from '@ml-deploy/test/run-bundle';
+import { repoRoot, runnerInputEnv } from '@ml-deploy/test/action-yml';
+import { node24, parseOutputFile, runBundle } from '@ml-deploy/test/run-bundle';
 import { sarifErrors } from '../../../packages/model/test/sarif-schema';
 import { makeOnnxFixtures, type OnnxFixtures } from '../../../test/fixtures/onnx/fixtures';
 
@@ -25,6 +27,33 @@ describe('validate-model bundle', () => {
       expect(existsSync(join(dist, arch, 'libonnxruntime.so.1'))).toBe(true);
     }
     expect(readFileSync(join(dist, 'index.js'), 'utf8')).not.toContain('node_modules/onnxruntime-node');
+  });
+
+  it('runs from a copy of dist/ alone, as from a release tag with no npm install', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'validate-model-tag-'));
+    const dist = join(dir, 'actions', 'validate-model', 'dist');
+    cpSync(join(repoRoot, 'actions', 'validate-model', 'dist'), dist, { recursive: true });
+    writeFileSync(join(dir, 'output'), '');
+    writeFileSync(join(dir, 'summary.md'), '');
+    const r = spawnSync(node24(), [join(dist, 'index.js')], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: {
+        PATH: '/usr/bin:/bin',
+        HOME: dir,
+        RUNNER_TEMP: dir,
+        GITHUB_WORKSPACE: dir,
+        GITHUB_OUTPUT: join(dir, 'output'),
+        GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+        ...runnerInputEnv('validate-model', { 'model-path': fx.classifier, 'smoke-test': 'true', runs: '3' }),
+      },
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const outputs = parseOutputFile(readFileSync(join(dir, 'output'), 'utf8'));
+    expect(outputs).toMatchObject({ format: 'onnx', verdict: 'pass' });
+    expect(JSON.parse(readFileSync(outputs.report!, 'utf8')).smokeTest.status).toBe('passed');
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('### Smoke test\n\n✅ passed');
   });
 
   it('passes a good model and sets every output, the report, SARIF and the summary', async () => {
