@@ -5,12 +5,13 @@
  * the ONNX Runtime binaries shipped inside dist/, not on node_modules.
  */
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, cpSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, runnerInputEnv } from '@ml-deploy/test/action-yml';
 import { node24, parseOutputFile, runBundle } from '@ml-deploy/test/run-bundle';
+import { bytes, str, tag, tensorValueInfo, varint, vint } from '../../../packages/model/test/onnx-proto-builder';
 import { sarifErrors } from '../../../packages/model/test/sarif-schema';
 import { makeOnnxFixtures, type OnnxFixtures } from '../../../test/fixtures/onnx/fixtures';
 
@@ -132,5 +133,63 @@ describe('validate-model bundle', () => {
     expect(run.outputs.report).toBe(join(dir, 'report.json'));
     expect(run.outputs.format).toBe('mlflow');
     expect(JSON.parse(readFileSync(join(dir, 'metadata.json'), 'utf8')).name).toBe('mlflow-model');
+  });
+
+  it('validates a 2 GiB ONNX model in bounded memory (peak RSS under 200 MB)', async () => {
+    // A valid ModelProto whose one initializer holds 2 GiB of raw_data: a sparse file, so the test
+    // costs no disk, while the scanner still hashes every byte and the reader must skip them.
+    const RAW = 2 ** 31;
+    const input = bytes(11, tensorValueInfo('x', 1, ['N', 4]));
+    const output = bytes(12, tensorValueInfo('y', 1, ['N', 1]));
+    const initHead = [...str(8, 'w'), ...vint(1, 4), ...vint(2, 1), ...tag(9, 2), ...varint(RAW)];
+    const initLen = initHead.length + RAW;
+    const graphLen = input.length + tag(5, 2).length + varint(initLen).length + initLen + output.length;
+    const head = [...vint(1, 8), ...str(2, 'big'), ...tag(7, 2), ...varint(graphLen), ...input, ...tag(5, 2), ...varint(initLen), ...initHead];
+    const tail = [...output, ...bytes(8, [...str(1, ''), ...vint(2, 17)])];
+    const dir = mkdtempSync(join(tmpdir(), 'validate-model-big-'));
+    const model = join(dir, 'big.onnx');
+    const fd = openSync(model, 'w');
+    writeSync(fd, Uint8Array.from(head), 0, head.length, 0);
+    writeSync(fd, Uint8Array.from(tail), 0, tail.length, head.length + RAW);
+    closeSync(fd);
+    writeFileSync(join(dir, 'output'), '');
+    writeFileSync(join(dir, 'summary.md'), '');
+
+    const child = spawn(node24(), [join(repoRoot, 'actions', 'validate-model', 'dist', 'index.js')], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        PATH: '/usr/bin:/bin',
+        HOME: dir,
+        RUNNER_TEMP: dir,
+        GITHUB_WORKSPACE: dir,
+        GITHUB_OUTPUT: join(dir, 'output'),
+        GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+        // The smoke test would load all weights into ONNX Runtime: that is its job, not the gate's.
+        ...runnerInputEnv('validate-model', { 'model-path': model, 'smoke-test': 'false', 'expected-signature': 'inputs: [{name: x, dtype: float32, shape: [-1, 4]}]' }),
+      },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.resume();
+    // VmHWM is the process's peak resident set, kept by the kernel: sample it until exit.
+    let peakKb = 0;
+    const timer = setInterval(() => {
+      try {
+        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (m) peakKb = Math.max(peakKb, Number(m[1]));
+      } catch {
+        // the process has just exited
+      }
+    }, 20);
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    clearInterval(timer);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const outputs = parseOutputFile(readFileSync(join(dir, 'output'), 'utf8'));
+    expect(outputs).toMatchObject({ format: 'onnx', verdict: 'pass', size: String(head.length + RAW + tail.length) });
+    expect(peakKb).toBeGreaterThan(0);
+    expect(peakKb).toBeLessThan(200 * 1024);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
