@@ -4,7 +4,7 @@
  * window of another source (a stored zip inside a zip, without copying), or a small buffer
  * (a deflated nested zip that was inflated within the size bound).
  */
-import type { FileHandle } from 'node:fs/promises';
+import { readSync } from 'node:fs';
 
 /** Bytes that can be read at any position. */
 export interface ByteSource {
@@ -15,11 +15,11 @@ export interface ByteSource {
   bytesRead(): number;
 }
 
-/** A file handle read with positional reads (no shared file offset, so reads may overlap in time). */
+/** A file descriptor read with positional reads (no shared file offset). */
 export class FileByteSource implements ByteSource {
   private count = 0;
   constructor(
-    private readonly fh: FileHandle,
+    private readonly fd: number,
     readonly size: number,
   ) {}
 
@@ -28,7 +28,7 @@ export class FileByteSource implements ByteSource {
     const buf = new Uint8Array(len);
     let got = 0;
     while (got < len) {
-      const { bytesRead } = await this.fh.read(buf, got, len - got, position + got);
+      const bytesRead = readSync(this.fd, buf, got, len - got, position + got);
       if (bytesRead === 0) break; // the file shrank under us: callers see a short read
       got += bytesRead;
     }

@@ -102,13 +102,44 @@ const enum Phase {
   Dead, // after a malformed opcode: nothing more can be trusted or parsed
 }
 
+/**
+ * The unpickler's memo: a dense array for the small indices picklers emit (fast, no hashing), a
+ * Map for anything a hand-made stream puts far away. `size` is CPython's len(memo).
+ */
+class Memo {
+  private readonly dense: Array<PickleValue | undefined> = [];
+  private sparse: Map<number, PickleValue> | null = null;
+  size = 0;
+
+  get(idx: number): PickleValue | undefined {
+    return idx < DENSE_MEMO ? this.dense[idx] : this.sparse?.get(idx);
+  }
+
+  set(idx: number, v: PickleValue): void {
+    if (idx < DENSE_MEMO) {
+      if (this.dense[idx] === undefined) {
+        this.size++;
+        // Fill holes so the array stays packed (V8 keeps holey arrays fast, dictionary ones not).
+        while (this.dense.length < idx) this.dense.push(undefined);
+      }
+      this.dense[idx] = v;
+      return;
+    }
+    this.sparse ??= new Map();
+    if (!this.sparse.has(idx)) this.size++;
+    this.sparse.set(idx, v);
+  }
+}
+
+const DENSE_MEMO = 1 << 16;
+
 /** Thrown inside the walker for malformed streams; never escapes {@link PickleScanner.push}. */
 class Malformed extends Error {}
 
 interface SavedContext {
   stack: PickleValue[];
   marks: number[];
-  memo: Map<number, PickleValue>;
+  memo: Memo;
 }
 
 /**
@@ -133,9 +164,11 @@ export class PickleScanner {
   private phase: Phase = Phase.Between;
   private stack: PickleValue[] = [];
   private marks: number[] = [];
-  private memo = new Map<number, PickleValue>();
+  private memo = new Memo();
   private saved: SavedContext[] = [];
-  private readonly pending = new Uint8Array(PENDING_SIZE);
+  // Grown on demand: most streams never split an argument across chunks, and 10,000 small files
+  // should not each pay for a 64 KiB buffer.
+  private pending = new Uint8Array(64);
   private pendingLen = 0;
   private needLen = 0;
   private needOp = 0;
@@ -170,6 +203,7 @@ export class PickleScanner {
             break;
           case Phase.Need: {
             const take = Math.min(this.needLen - this.pendingLen, n - i);
+            this.reservePending(this.pendingLen + take);
             this.pending.set(chunk.subarray(i, i + take), this.pendingLen);
             this.pendingLen += take;
             i += take;
@@ -194,6 +228,7 @@ export class PickleScanner {
               this.lines = [];
               break;
             }
+            this.reservePending(this.pendingLen + take);
             this.pending.set(chunk.subarray(i, end), this.pendingLen);
             this.pendingLen += take;
             i = end;
@@ -346,6 +381,13 @@ export class PickleScanner {
     }
   }
 
+  private reservePending(n: number): void {
+    if (n <= this.pending.length) return;
+    const next = new Uint8Array(Math.min(PENDING_SIZE, Math.max(n, this.pending.length * 2)));
+    next.set(this.pending.subarray(0, this.pendingLen));
+    this.pending = next;
+  }
+
   private enterTail(): void {
     this.phase = Phase.Tail;
     this.tailStart = this.offset;
@@ -354,7 +396,7 @@ export class PickleScanner {
   private resetMachine(): void {
     this.stack = [];
     this.marks = [];
-    this.memo = new Map();
+    this.memo = new Memo();
   }
 
   /** The hot loop: opcodes whose arguments lie inside this chunk are handled without copying. */
@@ -713,7 +755,7 @@ export class PickleScanner {
         return;
       }
       case 0x94: // MEMOIZE
-        this.put(this.memo.size);
+        this.put(this.memo.size); // CPython uses len(memo) as the index
         return;
       case 0x29: // EMPTY_TUPLE
         this.push1({ t: 'tuple', items: [], truncated: false });
@@ -859,7 +901,7 @@ export class PickleScanner {
       this.saved.push({ stack: this.stack, marks: this.marks, memo: this.memo });
       this.stack = [];
       this.marks = [];
-      this.memo = new Map();
+      this.memo = new Memo();
       this.phase = Phase.Between;
       return;
     }
@@ -911,7 +953,7 @@ export class PickleScanner {
 
   private put(idx: number): void {
     if (idx < 0) throw new Malformed('negative PUT argument');
-    if (this.memo.size >= MEMO_LIMIT && !this.memo.has(idx)) throw new Malformed(`more than ${MEMO_LIMIT} memo entries`);
+    if (this.memo.size >= MEMO_LIMIT && this.memo.get(idx) === undefined) throw new Malformed(`more than ${MEMO_LIMIT} memo entries`);
     this.memo.set(idx, this.top('PUT'));
   }
 

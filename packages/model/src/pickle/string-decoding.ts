@@ -8,12 +8,25 @@ const latin1 = new TextDecoder('latin1');
 
 /** UTF-8 (GLOBAL/INST lines, BINUNICODE payloads), replacing invalid sequences as Python would fail. */
 export function decodeUtf8(bytes: Uint8Array): string {
-  return utf8.decode(bytes);
+  return asciiFast(bytes) ?? utf8.decode(bytes);
+}
+
+/** Short ASCII strings (nearly every module, class and key name) without TextDecoder's call cost. */
+function asciiFast(bytes: Uint8Array): string | null {
+  const n = bytes.length;
+  if (n > 64) return null;
+  let s = '';
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i] as number;
+    if (b >= 0x80) return null;
+    s += String.fromCharCode(b);
+  }
+  return s;
 }
 
 /** Latin-1: byte strings (BINSTRING/SHORT_BINSTRING), which Python 3 decodes as ASCII/latin1. */
 export function decodeLatin1(bytes: Uint8Array): string {
-  return latin1.decode(bytes);
+  return asciiFast(bytes) ?? latin1.decode(bytes);
 }
 
 /** `raw-unicode-escape` as used by the UNICODE opcode: only \uXXXX and \UXXXXXXXX are escapes. */

@@ -18,6 +18,7 @@ export class BudgetExceeded extends Error {}
 export class CorruptStream extends Error {}
 
 const READ_CHUNK = 1 << 20;
+const FIRST_READ = 64 * 1024;
 
 /**
  * Yields the member's bytes. `method` 0 (stored) or 8 (deflate); other methods are the
@@ -26,9 +27,10 @@ const READ_CHUNK = 1 << 20;
 export async function* memberChunks(src: ByteSource, offset: number, length: number, method: number, budget: DecompressionBudget, signal?: AbortSignal): AsyncGenerator<Uint8Array> {
   const end = Math.min(src.size, offset + length);
   if (method === 0) {
-    for (let pos = offset; pos < end; ) {
+    // The first read is small: most members are only sniffed for their format.
+    for (let pos = offset, want = FIRST_READ; pos < end; want = READ_CHUNK) {
       signal?.throwIfAborted();
-      const buf = await src.read(pos, Math.min(READ_CHUNK, end - pos));
+      const buf = await src.read(pos, Math.min(want, end - pos));
       if (buf.length === 0) return;
       pos += buf.length;
       yield buf;

@@ -1,0 +1,46 @@
+/** The allow/deny policy as a table: module, name, expected classification. */
+import { describe, expect, test } from '@jest/globals';
+import { ImportPolicy } from '../src/pickle/import-policy';
+
+describe('ImportPolicy', () => {
+  const policy = new ImportPolicy(['mylib.models.*', 'functools.partial']);
+  test.each([
+    ['numpy._core.multiarray', '_reconstruct', 'safe'],
+    ['numpy', 'float64', 'safe'],
+    ['sklearn.ensemble._forest', 'RandomForestClassifier', 'safe'],
+    ['sklearn.tree._tree', 'Tree', 'safe'],
+    ['sklearn.datasets', 'fetch_openml', 'dangerous'],
+    ['sklearn.utils', 'some_function', 'unknown'],
+    ['torch._utils', '_rebuild_tensor_v2', 'safe'],
+    ['torch', 'FloatStorage', 'safe'],
+    ['torch.storage', '_load_from_bytes', 'dangerous'],
+    ['torch.serialization', 'load', 'dangerous'],
+    ['joblib.numpy_pickle', 'NumpyArrayWrapper', 'safe'],
+    ['builtins', 'set', 'safe'],
+    ['builtins', 'getattr', 'dangerous'],
+    ['__builtin__', 'eval', 'dangerous'],
+    ['builtins', 'dict.fromkeys', 'dangerous'],
+    ['os', 'system', 'dangerous'],
+    ['posix', 'system', 'dangerous'],
+    ['nt', 'system', 'dangerous'],
+    ['subprocess', 'Popen', 'dangerous'],
+    ['_operator', 'attrgetter', 'dangerous'],
+    ['pkgutil', 'resolve_name', 'dangerous'],
+    ['numpy.testing._private.utils', 'runstring', 'dangerous'],
+    ['numpy', 'load', 'dangerous'],
+    ['pandas', 'read_pickle', 'dangerous'],
+    ['uuid', 'UUID', 'safe'],
+    ['uuid', '_get_command_stdout', 'dangerous'],
+    ['sklearn', 'os.system', 'dangerous'],
+    ['collections', 'OrderedDict.__init__', 'dangerous'],
+    ['os ', 'system', 'dangerous'],
+    ['', 'system', 'dangerous'],
+    ['mylib.models', 'Net', 'safe'],
+    ['mylib.models', 'os.system', 'dangerous'],
+    ['functools', 'partial', 'safe'],
+    ['functools', 'reduce', 'dangerous'],
+    ['somepkg', 'Thing', 'unknown'],
+  ])('%s.%s is %s', (module, name, expected) => {
+    expect(policy.classify(module, name).classification).toBe(expected);
+  });
+});
