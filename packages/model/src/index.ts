@@ -13,3 +13,12 @@ export * from './inference';
 export * from './quality';
 export * from './mlflow';
 export * from './sarif';
+
+// The ONNX, signature, smoke-inference, quality-gate, MLflow and SARIF modules (written alongside
+// the validate-model action) are part of the same package API.
+export * from './onnx';
+export * from './signature';
+export * from './inference';
+export * from './quality';
+export * from './mlflow';
+export * from './sarif';
