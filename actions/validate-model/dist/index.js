@@ -28839,6 +28839,8 @@ async function run(inputs, deps) {
     }
     let onnxFile;
     let onnxRel;
+    /** Why no ONNX file was chosen although there are some. */
+    let onnxChoice;
     if (scan.kind === 'file' && scan.format === 'onnx') {
         onnxFile = modelPath;
         onnxRel = (0,external_node_path_.basename)(modelPath);
@@ -28854,7 +28856,8 @@ async function run(inputs, deps) {
             onnxFile = (0,external_node_path_.join)(modelPath, onnxRel);
         }
         else if (onnxFiles.length > 1) {
-            logger.warning(`${onnxFiles.length} ONNX files in the directory (${onnxFiles.map((f) => f.file).join(', ')}): signature and smoke test need one; point model-path at it`);
+            onnxChoice = `${onnxFiles.length} ONNX files in the directory (${onnxFiles.map((f) => f.file).join(', ')}); the signature and the smoke test need one: point model-path at it`;
+            logger.warning(onnxChoice);
         }
     }
     let onnx;
@@ -28908,7 +28911,9 @@ async function run(inputs, deps) {
     const expected = inputs['expected-signature'];
     if (expected) {
         if (!signature) {
-            const reason = onnxProblem ? `the ONNX model could not be read (${onnxProblem})` : `no signature can be read from a ${scan.format} model (ONNX graphs and MLflow signatures can be)`;
+            const reason = onnxProblem
+                ? `the ONNX model could not be read (${onnxProblem})`
+                : (onnxChoice ?? `no signature can be read from a ${scan.format} model (ONNX graphs and MLflow signatures can be)`);
             signatureCheck = { status: 'failed', reason, match: false, diff: [], problems: [reason], expectedFrom: expected.source };
             failures.push(`signature: ${reason}`);
             logger.error(`signature check failed: ${reason}`);
@@ -28929,7 +28934,7 @@ async function run(inputs, deps) {
         logger.info(`signature: inputs ${signature.inputs.map(model_src/* formatSpec */.J6).join('; ')} → outputs ${signature.outputs.map(model_src/* formatSpec */.J6).join('; ')}`);
     }
     // 6. Smoke test.
-    const smoke = await logger.group('Smoke test', () => smokeTest(inputs, deps, { onnxFile, onnx, onnxProblem, externalDataUnsafe, format: scan.format }));
+    const smoke = await logger.group('Smoke test', () => smokeTest(inputs, deps, { onnxFile, onnx, onnxProblem, onnxChoice, externalDataUnsafe, format: scan.format }));
     if (smoke.status === 'failed')
         failures.push(`smoke test: ${smoke.reason}`);
     // 7. Quality gate.
@@ -29047,6 +29052,8 @@ async function smokeTest(inputs, deps, c) {
         logger.error(`smoke test failed: ${c.onnxProblem}`);
         return { status: 'failed', reason: c.onnxProblem };
     }
+    if (c.onnxChoice)
+        return notPossible(c.onnxChoice);
     if (!c.onnxFile || !c.onnx)
         return notPossible(`the model is ${c.format}, and the smoke test runs ONNX models only`);
     if (c.externalDataUnsafe) {
@@ -32785,13 +32792,20 @@ function unzipSync(data, opts) {
 }
 
 ;// CONCATENATED MODULE: ./packages/model/src/byte-source.ts
-/** A file handle read with positional reads (no shared file offset, so reads may overlap in time). */
+/**
+ * Random-access byte sources. Zip archives must be read from their end (the central directory),
+ * so the zip walker takes one of these instead of a stream: a file read by positional reads, a
+ * window of another source (a stored zip inside a zip, without copying), or a small buffer
+ * (a deflated nested zip that was inflated within the size bound).
+ */
+
+/** A file descriptor read with positional reads (no shared file offset). */
 class FileByteSource {
-    fh;
+    fd;
     size;
     count = 0;
-    constructor(fh, size) {
-        this.fh = fh;
+    constructor(fd, size) {
+        this.fd = fd;
         this.size = size;
     }
     async read(position, length) {
@@ -32799,7 +32813,7 @@ class FileByteSource {
         const buf = new Uint8Array(len);
         let got = 0;
         while (got < len) {
-            const { bytesRead } = await this.fh.read(buf, got, len - got, position + got);
+            const bytesRead = (0,external_node_fs_namespaceObject.readSync)(this.fd, buf, got, len - got, position + got);
             if (bytesRead === 0)
                 break; // the file shrank under us: callers see a short read
             got += bytesRead;
@@ -32882,11 +32896,25 @@ const utf8 = new TextDecoder('utf-8');
 const latin1 = new TextDecoder('latin1');
 /** UTF-8 (GLOBAL/INST lines, BINUNICODE payloads), replacing invalid sequences as Python would fail. */
 function decodeUtf8(bytes) {
-    return utf8.decode(bytes);
+    return asciiFast(bytes) ?? utf8.decode(bytes);
+}
+/** Short ASCII strings (nearly every module, class and key name) without TextDecoder's call cost. */
+function asciiFast(bytes) {
+    const n = bytes.length;
+    if (n > 64)
+        return null;
+    let s = '';
+    for (let i = 0; i < n; i++) {
+        const b = bytes[i];
+        if (b >= 0x80)
+            return null;
+        s += String.fromCharCode(b);
+    }
+    return s;
 }
 /** Latin-1: byte strings (BINSTRING/SHORT_BINSTRING), which Python 3 decodes as ASCII/latin1. */
 function decodeLatin1(bytes) {
-    return latin1.decode(bytes);
+    return asciiFast(bytes) ?? latin1.decode(bytes);
 }
 /** `raw-unicode-escape` as used by the UNICODE opcode: only \uXXXX and \UXXXXXXXX are escapes. */
 function decodeRawUnicodeEscape(bytes) {
@@ -33106,6 +33134,35 @@ var Phase;
     Phase[Phase["Tail"] = 8] = "Tail";
     Phase[Phase["Dead"] = 9] = "Dead";
 })(Phase || (Phase = {}));
+/**
+ * The unpickler's memo: a dense array for the small indices picklers emit (fast, no hashing), a
+ * Map for anything a hand-made stream puts far away. `size` is CPython's len(memo).
+ */
+class Memo {
+    dense = [];
+    sparse = null;
+    size = 0;
+    get(idx) {
+        return idx < DENSE_MEMO ? this.dense[idx] : this.sparse?.get(idx);
+    }
+    set(idx, v) {
+        if (idx < DENSE_MEMO) {
+            if (this.dense[idx] === undefined) {
+                this.size++;
+                // Fill holes so the array stays packed (V8 keeps holey arrays fast, dictionary ones not).
+                while (this.dense.length < idx)
+                    this.dense.push(undefined);
+            }
+            this.dense[idx] = v;
+            return;
+        }
+        this.sparse ??= new Map();
+        if (!this.sparse.has(idx))
+            this.size++;
+        this.sparse.set(idx, v);
+    }
+}
+const DENSE_MEMO = 1 << 16;
 /** Thrown inside the walker for malformed streams; never escapes {@link PickleScanner.push}. */
 class Malformed extends Error {
 }
@@ -33131,9 +33188,11 @@ class PickleScanner {
     phase = Phase.Between;
     stack = [];
     marks = [];
-    memo = new Map();
+    memo = new Memo();
     saved = [];
-    pending = new Uint8Array(PENDING_SIZE);
+    // Grown on demand: most streams never split an argument across chunks, and 10,000 small files
+    // should not each pay for a 64 KiB buffer.
+    pending = new Uint8Array(64);
     pendingLen = 0;
     needLen = 0;
     needOp = 0;
@@ -33168,6 +33227,7 @@ class PickleScanner {
                         break;
                     case Phase.Need: {
                         const take = Math.min(this.needLen - this.pendingLen, n - i);
+                        this.reservePending(this.pendingLen + take);
                         this.pending.set(chunk.subarray(i, i + take), this.pendingLen);
                         this.pendingLen += take;
                         i += take;
@@ -33192,6 +33252,7 @@ class PickleScanner {
                             this.lines = [];
                             break;
                         }
+                        this.reservePending(this.pendingLen + take);
                         this.pending.set(chunk.subarray(i, end), this.pendingLen);
                         this.pendingLen += take;
                         i = end;
@@ -33346,6 +33407,13 @@ class PickleScanner {
             this.addFinding('warning', 'pickle.trailing-imports', `trailing bytes after the last STOP contain an incomplete pickle naming ${dangerous.join(', ')}`, spec.start);
         }
     }
+    reservePending(n) {
+        if (n <= this.pending.length)
+            return;
+        const next = new Uint8Array(Math.min(PENDING_SIZE, Math.max(n, this.pending.length * 2)));
+        next.set(this.pending.subarray(0, this.pendingLen));
+        this.pending = next;
+    }
     enterTail() {
         this.phase = Phase.Tail;
         this.tailStart = this.offset;
@@ -33353,7 +33421,7 @@ class PickleScanner {
     resetMachine() {
         this.stack = [];
         this.marks = [];
-        this.memo = new Map();
+        this.memo = new Memo();
     }
     /** The hot loop: opcodes whose arguments lie inside this chunk are handled without copying. */
     runOps(chunk, start) {
@@ -33727,7 +33795,7 @@ class PickleScanner {
                 return;
             }
             case 0x94: // MEMOIZE
-                this.put(this.memo.size);
+                this.put(this.memo.size); // CPython uses len(memo) as the index
                 return;
             case 0x29: // EMPTY_TUPLE
                 this.push1({ t: 'tuple', items: [], truncated: false });
@@ -33882,7 +33950,7 @@ class PickleScanner {
             this.saved.push({ stack: this.stack, marks: this.marks, memo: this.memo });
             this.stack = [];
             this.marks = [];
-            this.memo = new Map();
+            this.memo = new Memo();
             this.phase = Phase.Between;
             return;
         }
@@ -33933,7 +34001,7 @@ class PickleScanner {
     put(idx) {
         if (idx < 0)
             throw new Malformed('negative PUT argument');
-        if (this.memo.size >= MEMO_LIMIT && !this.memo.has(idx))
+        if (this.memo.size >= MEMO_LIMIT && this.memo.get(idx) === undefined)
             throw new Malformed(`more than ${MEMO_LIMIT} memo entries`);
         this.memo.set(idx, this.top('PUT'));
     }
@@ -34354,6 +34422,7 @@ class BudgetExceeded extends Error {
 class CorruptStream extends Error {
 }
 const READ_CHUNK = 1 << 20;
+const FIRST_READ = 64 * 1024;
 /**
  * Yields the member's bytes. `method` 0 (stored) or 8 (deflate); other methods are the
  * caller's to report. `length` is the compressed length to read from `offset`.
@@ -34361,9 +34430,10 @@ const READ_CHUNK = 1 << 20;
 async function* memberChunks(src, offset, length, method, budget, signal) {
     const end = Math.min(src.size, offset + length);
     if (method === 0) {
-        for (let pos = offset; pos < end;) {
+        // The first read is small: most members are only sniffed for their format.
+        for (let pos = offset, want = FIRST_READ; pos < end; want = READ_CHUNK) {
             signal?.throwIfAborted();
-            const buf = await src.read(pos, Math.min(READ_CHUNK, end - pos));
+            const buf = await src.read(pos, Math.min(want, end - pos));
             if (buf.length === 0)
                 return;
             pos += buf.length;
@@ -34735,8 +34805,8 @@ async function scanGapForLocalHeaders(src, start, end, findings) {
 
 
 
-
 const CHUNK = 4 * 1024 * 1024;
+const YIELD_EVERY = 64 * 1024 * 1024;
 /** Deflated nested zips are inflated into memory up to this size to be walked. */
 const NESTED_ZIP_LIMIT = 64 * 1024 * 1024;
 const MAX_ZIP_DEPTH = 3;
@@ -34821,11 +34891,15 @@ async function scanFile(abs, rel, ctx) {
     const out = new Collector(rel);
     // O_NOFOLLOW: the walker already decided this path is a regular file; a swap for a symlink
     // between that check and this open must not redirect the read.
-    const fh = await (0,promises_.open)(abs, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW);
+    // Synchronous reads: one file is read strictly in sequence, and skipping the thread-pool round
+    // trip per chunk is what makes 10,000 small files fast; the loop yields between chunks.
+    const fd = (0,external_node_fs_namespaceObject.openSync)(abs, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK);
     try {
-        const st = await fh.stat();
+        const st = (0,external_node_fs_namespaceObject.fstatSync)(fd);
         const hash = (0,external_node_crypto_.createHash)('sha256');
-        const buf = new Uint8Array(Math.max(1, Math.min(CHUNK, st.size || 1)));
+        if (!st.isFile())
+            throw new Error('not a regular file (replaced while scanning?)');
+        const buf = new Uint8Array(st.size < CHUNK ? st.size + 1 : CHUNK);
         let pos = 0;
         let format = 'unknown';
         let head = null;
@@ -34835,11 +34909,18 @@ async function scanFile(abs, rel, ctx) {
         let lambdaSearch = false;
         let carry = new Uint8Array(0);
         let firstChunk = null;
+        let sinceYield = 0;
         for (;;) {
             ctx.signal?.throwIfAborted();
-            const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+            const bytesRead = (0,external_node_fs_namespaceObject.readSync)(fd, buf, 0, buf.length, pos);
             if (bytesRead === 0)
                 break;
+            sinceYield += bytesRead;
+            if (sinceYield >= YIELD_EVERY) {
+                sinceYield = 0;
+                // Let timers and abort signals run during long files.
+                await new Promise((r) => setImmediate(r));
+            }
             const chunk = buf.subarray(0, bytesRead);
             hash.update(chunk);
             if (head === null) {
@@ -34900,6 +34981,9 @@ async function scanFile(abs, rel, ctx) {
                 carry = chunk.slice(Math.max(0, chunk.length - 32));
             }
             pos += bytesRead;
+            // A short read at the recorded size is the end of a regular file: skip the extra read.
+            if (bytesRead < buf.length && pos >= st.size)
+                break;
         }
         // The file grew after the first read: the buffer was reused, so it no longer holds the file.
         if (firstChunk && pos > firstChunk.length)
@@ -34921,7 +35005,7 @@ async function scanFile(abs, rel, ctx) {
             out.add({ severity: 'warning', rule: 'numpy.object-array', message: 'npy file holds an object array, stored as a pickle (scanned); np.load needs allow_pickle=True to read it' });
         }
         // Zip: by signature, or an archive appended to something else (a pickle/zip polyglot).
-        const src = firstChunk ? new BufferByteSource(firstChunk) : new FileByteSource(fh, pos);
+        const src = firstChunk ? new BufferByteSource(firstChunk) : new FileByteSource(fd, pos);
         const isZipHead = format === 'zip';
         const eocd = isZipHead || pos >= 22 ? await findEndOfCentralDirectory(src) : null;
         if (isZipHead || eocd) {
@@ -34939,7 +35023,7 @@ async function scanFile(abs, rel, ctx) {
         };
     }
     finally {
-        await fh.close();
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
 }
 function concat(a, b) {

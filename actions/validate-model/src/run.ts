@@ -131,6 +131,8 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
   }
   let onnxFile: string | undefined;
   let onnxRel: string | undefined;
+  /** Why no ONNX file was chosen although there are some. */
+  let onnxChoice: string | undefined;
   if (scan.kind === 'file' && scan.format === 'onnx') {
     onnxFile = modelPath;
     onnxRel = basename(modelPath);
@@ -143,7 +145,8 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
       onnxRel = onnxFiles[0]!.file;
       onnxFile = join(modelPath, onnxRel);
     } else if (onnxFiles.length > 1) {
-      logger.warning(`${onnxFiles.length} ONNX files in the directory (${onnxFiles.map((f) => f.file).join(', ')}): signature and smoke test need one; point model-path at it`);
+      onnxChoice = `${onnxFiles.length} ONNX files in the directory (${onnxFiles.map((f) => f.file).join(', ')}); the signature and the smoke test need one: point model-path at it`;
+      logger.warning(onnxChoice);
     }
   }
   let onnx: OnnxModelInfo | undefined;
@@ -191,7 +194,9 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
   const expected = inputs['expected-signature'];
   if (expected) {
     if (!signature) {
-      const reason = onnxProblem ? `the ONNX model could not be read (${onnxProblem})` : `no signature can be read from a ${scan.format} model (ONNX graphs and MLflow signatures can be)`;
+      const reason = onnxProblem
+        ? `the ONNX model could not be read (${onnxProblem})`
+        : (onnxChoice ?? `no signature can be read from a ${scan.format} model (ONNX graphs and MLflow signatures can be)`);
       signatureCheck = { status: 'failed', reason, match: false, diff: [], problems: [reason], expectedFrom: expected.source };
       failures.push(`signature: ${reason}`);
       logger.error(`signature check failed: ${reason}`);
@@ -210,7 +215,7 @@ export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
   }
 
   // 6. Smoke test.
-  const smoke = await logger.group('Smoke test', () => smokeTest(inputs, deps, { onnxFile, onnx, onnxProblem, externalDataUnsafe, format: scan.format }));
+  const smoke = await logger.group('Smoke test', () => smokeTest(inputs, deps, { onnxFile, onnx, onnxProblem, onnxChoice, externalDataUnsafe, format: scan.format }));
   if (smoke.status === 'failed') failures.push(`smoke test: ${smoke.reason}`);
 
   // 7. Quality gate.
@@ -301,6 +306,7 @@ interface SmokeContext {
   onnxFile: string | undefined;
   onnx: OnnxModelInfo | undefined;
   onnxProblem: string | undefined;
+  onnxChoice: string | undefined;
   externalDataUnsafe: boolean;
   format: ModelFormat;
 }
@@ -325,6 +331,7 @@ async function smokeTest(inputs: Inputs, deps: RunDeps, c: SmokeContext): Promis
     logger.error(`smoke test failed: ${c.onnxProblem}`);
     return { status: 'failed', reason: c.onnxProblem };
   }
+  if (c.onnxChoice) return notPossible(c.onnxChoice);
   if (!c.onnxFile || !c.onnx) return notPossible(`the model is ${c.format}, and the smoke test runs ONNX models only`);
   if (c.externalDataUnsafe) {
     const reason = 'not run: the model points at external data outside its directory';

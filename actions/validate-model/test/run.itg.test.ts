@@ -217,4 +217,22 @@ describe('validate-model run()', () => {
     expect(o.report.findings.some((f) => f.severity === 'malformed')).toBe(true);
     expect(o.report.smokeTest.status).toBe('failed');
   });
+
+  it('picks the one ONNX file of a directory, and asks which when there are several', async () => {
+    const one = mkdtempSync(join(tmpdir(), 'one-onnx-'));
+    cpSync(fx.classifier, join(one, 'model.onnx'));
+    writeFileSync(join(one, 'README.txt'), 'a model card');
+    const o = await validate({ 'model-path': one, runs: '2' });
+    expect(o.report.model.onnxFile).toBe('model.onnx');
+    expect(o.report.smokeTest.status).toBe('passed');
+
+    cpSync(fx.regressor, join(one, 'other.onnx'));
+    const two = await validate({ 'model-path': one, 'expected-signature': 'inputs: [{name: X}]' });
+    const why = /^2 ONNX files in the directory \(model.onnx, other.onnx\); the signature and the smoke test need one: point model-path at it$/;
+    expect(two.report.smokeTest.status).toBe('skipped');
+    expect(two.report.smokeTest.reason).toMatch(why);
+    expect(two.report.signatureCheck?.status).toBe('failed');
+    expect(two.report.signatureCheck?.reason).toMatch(why);
+    expect(two.outputs.verdict).toBe('fail');
+  });
 });
