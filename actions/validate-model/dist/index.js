@@ -28799,6 +28799,20 @@ function writeSummary(s, r) {
 
 /** Validates the model, writes the report files, sets outputs and the summary; throws UserError when the verdict is fail. */
 async function run(inputs, deps) {
+    try {
+        return await validate(inputs, deps);
+    }
+    catch (err) {
+        // A cancelled or crashed run still leaves a summary saying so (a rejected model wrote its own).
+        if (deps.summary.isEmpty()) {
+            const cancelled = err instanceof src/* CancelledError */.cc || deps.signal.aborted;
+            deps.summary.heading(`Model validation: ${inputs['model-name'] ?? (0,external_node_path_.basename)((0,external_node_path_.resolve)(inputs['model-path']))}`);
+            deps.summary.status(cancelled ? 'cancelled' : 'failed', `${cancelled ? '**Cancelled**' : '**Not validated**'}: ${(0,src/* escapeInline */.VV)((0,src/* toError */.iT)(err).message)}`);
+        }
+        throw err;
+    }
+}
+async function validate(inputs, deps) {
     const { logger } = deps;
     const modelPath = (0,external_node_path_.resolve)(inputs['model-path']);
     const failures = [];
@@ -29126,6 +29140,7 @@ function countBy(items) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  cc: () => (/* reexport */ errors_CancelledError),
   dz: () => (/* reexport */ errors_InputError),
   yo: () => (/* reexport */ UserError),
   SS: () => (/* reexport */ codeSpan),
@@ -29137,10 +29152,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   E1: () => (/* reexport */ parseList),
   Ut: () => (/* reexport */ readStructuredFile),
   Cs: () => (/* reexport */ runAction),
+  iT: () => (/* reexport */ toError),
   eQ: () => (/* reexport */ withContext)
 });
 
-// UNUSED EXPORTS: CancelledError, ConfigurationError, DeadlineError, SecretRegistry, SummaryBuilder, addContext, cancellationFromSignals, consoleLogger, fakeClock, formatDuration, isUserError, memoryLogger, parseBoolean, parseKeyValues, parseStructuredText, pollUntil, retry, systemClock, throwIfCancelled, toError
+// UNUSED EXPORTS: ConfigurationError, DeadlineError, SecretRegistry, SummaryBuilder, addContext, cancellationFromSignals, consoleLogger, fakeClock, formatDuration, isUserError, memoryLogger, parseBoolean, parseKeyValues, parseStructuredText, pollUntil, retry, systemClock, throwIfCancelled
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/errors.ts
 /**
@@ -34422,7 +34438,7 @@ class BudgetExceeded extends Error {
 class CorruptStream extends Error {
 }
 const READ_CHUNK = 1 << 20;
-const FIRST_READ = 64 * 1024;
+const FIRST_READ = 4 * 1024;
 /**
  * Yields the member's bytes. `method` 0 (stored) or 8 (deflate); other methods are the
  * caller's to report. `length` is the compressed length to read from `offset`.
@@ -34430,7 +34446,7 @@ const FIRST_READ = 64 * 1024;
 async function* memberChunks(src, offset, length, method, budget, signal) {
     const end = Math.min(src.size, offset + length);
     if (method === 0) {
-        // The first read is small: most members are only sniffed for their format.
+        // The first read is small: most members (tensor storages) are only sniffed for their format.
         for (let pos = offset, want = FIRST_READ; pos < end; want = READ_CHUNK) {
             signal?.throwIfAborted();
             const buf = await src.read(pos, Math.min(want, end - pos));
@@ -34810,6 +34826,7 @@ const YIELD_EVERY = 64 * 1024 * 1024;
 /** Deflated nested zips are inflated into memory up to this size to be walked. */
 const NESTED_ZIP_LIMIT = 64 * 1024 * 1024;
 const MAX_ZIP_DEPTH = 3;
+const MEMBER_SNIFF_BYTES = 4 * 1024;
 /** Decompressors are fed slices this small so one push cannot explode (deflate tops out near 1032:1). */
 const INFLATE_FEED = 64 * 1024;
 const PICKLE_NAME = /(\.(pkl|pickle|joblib|pt|pth|bin|ckpt)$)|((^|\/)data\.pkl$)/i;
@@ -35092,7 +35109,10 @@ async function scanMember(src, entry, reading, where, out, ctx, depth, torch, pr
     const headParts = [];
     let headLen = 0;
     let done = false;
-    while (headLen < DETECT_HEAD_BYTES) {
+    // Members that may be pickles get a full detection head; others (tensor storages, weights)
+    // are sniffed with a few KiB, enough for every signature and a pickle probe.
+    const sniff = PICKLE_NAME.test(entry.name) ? DETECT_HEAD_BYTES : MEMBER_SNIFF_BYTES;
+    while (headLen < sniff) {
         const r = await gen.next();
         if (r.done) {
             done = true;
@@ -35102,7 +35122,7 @@ async function scanMember(src, entry, reading, where, out, ctx, depth, torch, pr
         headLen += r.value.length;
     }
     const head = headParts.length === 1 ? headParts[0] : concatAll(headParts);
-    const fmt = detectFormat(head.subarray(0, DETECT_HEAD_BYTES), entry.name);
+    const fmt = detectFormat(head.subarray(0, sniff), entry.name);
     if (fmt === 'zip') {
         if (depth >= MAX_ZIP_DEPTH) {
             out.add({ severity: 'malformed', rule: 'zip.nesting-too-deep', message: `archive nested more than ${MAX_ZIP_DEPTH} levels deep is not scanned further`, location: where });
@@ -38900,6 +38920,14 @@ function findingsToSarif(findings, resolveFile) {
 
 
 
+
+
+
+
+
+
+// The ONNX, signature, smoke-inference, quality-gate, MLflow and SARIF modules (written alongside
+// the validate-model action) are part of the same package API.
 
 
 

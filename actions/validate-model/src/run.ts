@@ -5,7 +5,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { type ActionContext, UserError, withContext } from '@ml-deploy/action-kit';
+import { type ActionContext, CancelledError, escapeInline, toError, UserError, withContext } from '@ml-deploy/action-kit';
 import {
   checkExternalData,
   compareSignatures,
@@ -91,6 +91,20 @@ export interface RunResult {
 
 /** Validates the model, writes the report files, sets outputs and the summary; throws UserError when the verdict is fail. */
 export async function run(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
+  try {
+    return await validate(inputs, deps);
+  } catch (err) {
+    // A cancelled or crashed run still leaves a summary saying so (a rejected model wrote its own).
+    if (deps.summary.isEmpty()) {
+      const cancelled = err instanceof CancelledError || deps.signal.aborted;
+      deps.summary.heading(`Model validation: ${inputs['model-name'] ?? basename(resolve(inputs['model-path']))}`);
+      deps.summary.status(cancelled ? 'cancelled' : 'failed', `${cancelled ? '**Cancelled**' : '**Not validated**'}: ${escapeInline(toError(err).message)}`);
+    }
+    throw err;
+  }
+}
+
+async function validate(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
   const { logger } = deps;
   const modelPath = resolve(inputs['model-path']);
   const failures: string[] = [];

@@ -126,6 +126,19 @@ describe('validate-model bundle', () => {
     expect(run.summary).toMatch(/\| `latency_p95_ms <= 0.000001` \| [\d.]+ \| 0\.000001 \| ❌ fail: /);
   });
 
+  it('stops a long smoke test when the runner cancels (SIGINT)', async () => {
+    const run = await runBundle('validate-model', {
+      inputs: { 'model-path': fx.classifier, runs: '100000', 'warmup-runs': '10000' },
+      signal: { name: 'SIGINT', whenStdout: /::group::Smoke test/ },
+      timeoutMs: 60_000,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('::error::validate-model: cancelled by SIGINT');
+    expect(run.outputs.verdict).toBeUndefined();
+    expect(run.summary).toContain('⏹️ **Cancelled**: cancelled by SIGINT');
+    expect(run.durationMs).toBeLessThan(30_000);
+  });
+
   it('writes the report into report-dir when given', async () => {
     const dir = join(fx.dir, 'bundle-report');
     const run = await runBundle('validate-model', { inputs: { 'model-path': fx.mlflow, 'report-dir': dir, runs: '3' } });
