@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as core from '@actions/core';
-import { parseDuration, readStructuredFile, runAction } from '@ml-deploy/action-kit';
+import { parseDuration, readStructuredFile, runAction, runnerIO } from '@ml-deploy/action-kit';
 import { createEcsClient } from '@ml-deploy/aws';
 import { EcsApi } from './ecs-api';
 import { type Inputs, parseInputs } from './inputs';
@@ -31,22 +31,7 @@ await runAction<Inputs>(
       });
     },
   },
-  {
-    getInput: (name) => core.getInput(name),
-    setOutput: (name, value) => core.setOutput(name, value),
-    setSecret: (value) => core.setSecret(value),
-    appendSummary: async (markdown) => {
-      await core.summary.addRaw(markdown).write();
-    },
-    setFailed: (message) => core.setFailed(message),
-    logger: {
-      debug: (m) => core.debug(m),
-      info: (m) => core.info(m),
-      warning: (m) => core.warning(m),
-      error: (m) => core.error(m),
-      group: (title, fn) => core.group(title, fn),
-    },
-  },
+  runnerIO(core),
 );
 
 /** ML_DEPLOY_POLL_INTERVAL: first wait between status checks (default 6s), e.g. for emulators. */

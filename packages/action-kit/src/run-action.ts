@@ -18,6 +18,43 @@ export interface RunnerIO {
   logger: Logger;
 }
 
+/**
+ * The functions of `@actions/core` that an action's entry hands over. Typed structurally so this
+ * package never imports the runner toolkit; the entry passes the module: `runnerIO(core)`.
+ */
+export interface ActionsCore {
+  getInput(name: string): string;
+  setOutput(name: string, value: string): void;
+  setSecret(value: string): void;
+  setFailed(message: string): void;
+  debug(message: string): void;
+  info(message: string): void;
+  warning(message: string): void;
+  error(message: string): void;
+  group<T>(name: string, fn: () => Promise<T>): Promise<T>;
+  summary: { addRaw(text: string): { write(): Promise<unknown> } };
+}
+
+/** The RunnerIO every action's entry uses, built from `@actions/core`. */
+export function runnerIO(core: ActionsCore): RunnerIO {
+  return {
+    getInput: (name) => core.getInput(name),
+    setOutput: (name, value) => core.setOutput(name, value),
+    setSecret: (value) => core.setSecret(value),
+    appendSummary: async (markdown) => {
+      await core.summary.addRaw(markdown).write();
+    },
+    setFailed: (message) => core.setFailed(message),
+    logger: {
+      debug: (m) => core.debug(m),
+      info: (m) => core.info(m),
+      warning: (m) => core.warning(m),
+      error: (m) => core.error(m),
+      group: (title, fn) => core.group(title, fn),
+    },
+  };
+}
+
 /** Reads an input: `undefined` when unset or blank, never ''. */
 export type InputReader = (name: string) => string | undefined;
 
