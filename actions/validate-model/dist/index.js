@@ -28382,7 +28382,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4858);
 /* harmony import */ var _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8727);
-/* harmony import */ var _ml_deploy_model__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(976);
+/* harmony import */ var _ml_deploy_model__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5656);
 /* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8982);
 /* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9698);
 /** Entry of the validate-model action: the only file that touches the runner (@actions/core). */
@@ -28434,7 +28434,7 @@ __webpack_async_result__();
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8727);
-/* harmony import */ var _ml_deploy_model__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(976);
+/* harmony import */ var _ml_deploy_model__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5656);
 /**
  * validate-model inputs: the only place they are parsed. Keys are spelled as in
  * validate-model/action.yml, defaults live there (the runner fills them in), and every check that
@@ -28624,8 +28624,8 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./packages/action-kit/src/index.ts + 10 modules
 var src = __nccwpck_require__(8727);
-// EXTERNAL MODULE: ./packages/model/src/index.ts + 46 modules
-var model_src = __nccwpck_require__(976);
+// EXTERNAL MODULE: ./packages/model/src/index.ts + 47 modules
+var model_src = __nccwpck_require__(5656);
 // EXTERNAL MODULE: ./actions/validate-model/src/inputs.ts
 var src_inputs = __nccwpck_require__(8982);
 ;// CONCATENATED MODULE: ./actions/validate-model/src/sarif-report.ts
@@ -28948,7 +28948,11 @@ async function validate(inputs, deps) {
         logger.info(`signature: inputs ${signature.inputs.map(model_src/* formatSpec */.J6).join('; ')} → outputs ${signature.outputs.map(model_src/* formatSpec */.J6).join('; ')}`);
     }
     // 6. Smoke test.
-    const smoke = await logger.group('Smoke test', () => smokeTest(inputs, deps, { onnxFile, onnx, onnxProblem, onnxChoice, externalDataUnsafe, format: scan.format }));
+    let samplePath = inputs['sample-input'];
+    const example = mlflow?.inputExample;
+    if (!samplePath && mlflow?.onnxModel && example?.exists && /\.(json|npy)$/i.test(example.path))
+        samplePath = (0,external_node_path_.join)(modelPath, example.path);
+    const smoke = await logger.group('Smoke test', () => smokeTest(inputs, deps, { onnxFile, onnx, onnxProblem, onnxChoice, externalDataUnsafe, format: scan.format, samplePath, mlflowFlavors: mlflow?.flavors.map((f) => f.name) }));
     if (smoke.status === 'failed')
         failures.push(`smoke test: ${smoke.reason}`);
     // 7. Quality gate.
@@ -29068,6 +29072,8 @@ async function smokeTest(inputs, deps, c) {
     }
     if (c.onnxChoice)
         return notPossible(c.onnxChoice);
+    if (c.mlflowFlavors && !c.onnxFile)
+        return notPossible(`the MLflow model has no onnx flavor (flavors: ${c.mlflowFlavors.join(', ')}), and the smoke test runs ONNX models only`);
     if (!c.onnxFile || !c.onnx)
         return notPossible(`the model is ${c.format}, and the smoke test runs ONNX models only`);
     if (c.externalDataUnsafe) {
@@ -29078,12 +29084,14 @@ async function smokeTest(inputs, deps, c) {
     const support = runtime.support();
     if (!support.supported)
         return notPossible(support.reason);
+    if (c.samplePath && c.samplePath !== inputs['sample-input'])
+        logger.info(`sample: the MLflow input example ${c.samplePath}`);
     let result;
     try {
         result = await runtime.run(c.onnxFile, c.onnx, {
             runs: inputs.runs,
             warmupRuns: inputs['warmup-runs'],
-            ...(inputs['sample-input'] ? { samplePath: inputs['sample-input'] } : {}),
+            ...(c.samplePath ? { samplePath: c.samplePath } : {}),
             signal: deps.signal,
         });
     }
@@ -29156,7 +29164,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   eQ: () => (/* reexport */ withContext)
 });
 
-// UNUSED EXPORTS: ConfigurationError, DeadlineError, SecretRegistry, SummaryBuilder, addContext, cancellationFromSignals, consoleLogger, fakeClock, formatDuration, isUserError, memoryLogger, parseBoolean, parseKeyValues, parseStructuredText, pollUntil, retry, systemClock, throwIfCancelled
+// UNUSED EXPORTS: ConfigurationError, DeadlineError, SecretRegistry, SummaryBuilder, addContext, cancellationFromSignals, consoleLogger, fakeClock, formatDuration, isUserError, memoryLogger, parseBoolean, parseKeyValues, parseStructuredText, pollUntil, retry, runnerIO, systemClock, throwIfCancelled
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/errors.ts
 /**
@@ -29753,6 +29761,25 @@ function escapeHtml(text) {
 
 
 
+/** The RunnerIO every action's entry uses, built from `@actions/core`. */
+function runnerIO(core) {
+    return {
+        getInput: (name) => core.getInput(name),
+        setOutput: (name, value) => core.setOutput(name, value),
+        setSecret: (value) => core.setSecret(value),
+        appendSummary: async (markdown) => {
+            await core.summary.addRaw(markdown).write();
+        },
+        setFailed: (message) => core.setFailed(message),
+        logger: {
+            debug: (m) => core.debug(m),
+            info: (m) => core.info(m),
+            warning: (m) => core.warning(m),
+            error: (m) => core.error(m),
+            group: (title, fn) => core.group(title, fn),
+        },
+    };
+}
 /**
  * The one place that turns an action's result into step status: it parses inputs, runs, always
  * writes the summary (failure included), masks secrets in everything it prints, and fails the step
@@ -29824,7 +29851,7 @@ async function runAction(def, io) {
 
 /***/ }),
 
-/***/ 976:
+/***/ 5656:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35398,6 +35425,11 @@ function directoryFormat(files) {
     return best?.format ?? 'unknown';
 }
 
+;// CONCATENATED MODULE: ./packages/model/src/scan.ts
+
+
+
+
 ;// CONCATENATED MODULE: ./packages/model/src/onnx/protobuf-reader.ts
 /** Wire types of protobuf; 3 and 4 (groups) are deprecated and never used by ONNX. */
 const WireType = { Varint: 0, Fixed64: 1, LengthDelimited: 2, StartGroup: 3, EndGroup: 4, Fixed32: 5 };
@@ -38917,8 +38949,11 @@ function findingsToSarif(findings, resolveFile) {
 
 
 ;// CONCATENATED MODULE: ./packages/model/src/index.ts
-
-
+/**
+ * @ml-deploy/model: model files without trusting them (issue 5). Format detection from bytes,
+ * sha256 integrity computed in the same streaming pass as the scan, and a pickle walker that
+ * reports every import a pickle would perform — also inside zip archives — without executing it.
+ */
 
 
 

@@ -229,7 +229,10 @@ async function validate(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
   }
 
   // 6. Smoke test.
-  const smoke = await logger.group('Smoke test', () => smokeTest(inputs, deps, { onnxFile, onnx, onnxProblem, onnxChoice, externalDataUnsafe, format: scan.format }));
+  let samplePath = inputs['sample-input'];
+  const example = mlflow?.inputExample;
+  if (!samplePath && mlflow?.onnxModel && example?.exists && /\.(json|npy)$/i.test(example.path)) samplePath = join(modelPath, example.path);
+  const smoke = await logger.group('Smoke test', () => smokeTest(inputs, deps, { onnxFile, onnx, onnxProblem, onnxChoice, externalDataUnsafe, format: scan.format, samplePath, mlflowFlavors: mlflow?.flavors.map((f) => f.name) }));
   if (smoke.status === 'failed') failures.push(`smoke test: ${smoke.reason}`);
 
   // 7. Quality gate.
@@ -323,6 +326,9 @@ interface SmokeContext {
   onnxChoice: string | undefined;
   externalDataUnsafe: boolean;
   format: ModelFormat;
+  mlflowFlavors: string[] | undefined;
+  /** sample-input, else the MLflow input example of an ONNX-flavored model (it is the model's own sample). */
+  samplePath: string | undefined;
 }
 
 async function smokeTest(inputs: Inputs, deps: RunDeps, c: SmokeContext): Promise<SmokeReport> {
@@ -346,6 +352,7 @@ async function smokeTest(inputs: Inputs, deps: RunDeps, c: SmokeContext): Promis
     return { status: 'failed', reason: c.onnxProblem };
   }
   if (c.onnxChoice) return notPossible(c.onnxChoice);
+  if (c.mlflowFlavors && !c.onnxFile) return notPossible(`the MLflow model has no onnx flavor (flavors: ${c.mlflowFlavors.join(', ')}), and the smoke test runs ONNX models only`);
   if (!c.onnxFile || !c.onnx) return notPossible(`the model is ${c.format}, and the smoke test runs ONNX models only`);
   if (c.externalDataUnsafe) {
     const reason = 'not run: the model points at external data outside its directory';
@@ -354,12 +361,13 @@ async function smokeTest(inputs: Inputs, deps: RunDeps, c: SmokeContext): Promis
   }
   const support = runtime.support();
   if (!support.supported) return notPossible(support.reason);
+  if (c.samplePath && c.samplePath !== inputs['sample-input']) logger.info(`sample: the MLflow input example ${c.samplePath}`);
   let result: SmokeTestResult;
   try {
     result = await runtime.run(c.onnxFile, c.onnx, {
       runs: inputs.runs,
       warmupRuns: inputs['warmup-runs'],
-      ...(inputs['sample-input'] ? { samplePath: inputs['sample-input'] } : {}),
+      ...(c.samplePath ? { samplePath: c.samplePath } : {}),
       signal: deps.signal,
     });
   } catch (err) {

@@ -190,7 +190,25 @@ describe('validate-model run()', () => {
     expect(o.report.mlflow).toMatchObject({ flavors: ['onnx', 'python_function'], signatureKind: 'tensor', inputExample: 'input_example.json' });
     expect(o.report.model.onnxFile).toBe('model.onnx');
     expect(o.report.smokeTest.status).toBe('passed');
+    // the MLflow input example ({"inputs": [[...], [...]]}) is the sample
+    expect(o.report.smokeTest.result?.inputs).toEqual([{ name: 'X', dtype: 'float32', shape: [2, 4], source: 'sample' }]);
+    expect(o.log).toContain(`sample: the MLflow input example ${join(fx.mlflow, 'input_example.json')}`);
     expect(o.summary).toContain('ONNX graph model.onnx');
+  });
+
+  it('checks an sklearn-flavored MLflow model: pickle scanned, signature from MLmodel, no smoke test', async () => {
+    const o = await validate({
+      'model-path': fx.mlflow_sklearn,
+      'expected-signature': 'inputs:\n  - {name: sepal_length, dtype: float32}\n  - {name: sepal_width}\n  - {name: petal_length}\n  - {name: petal_width}\noutputs:\n  - {name: "0", dtype: int64}\n',
+    });
+    expect(o.error).toBeUndefined();
+    expect(o.outputs).toMatchObject({ format: 'mlflow', verdict: 'pass' });
+    expect(o.report.findings.filter((f) => f.severity === 'dangerous')).toEqual([]);
+    expect(o.report.files.find((f) => f.file === 'model.pkl')).toMatchObject({ format: 'pickle' });
+    expect(o.report.signature).toMatchObject({ source: 'mlflow', inputs: [{ name: 'sepal_length', dtype: 'float', shape: [null] }, {}, {}, {}] });
+    expect(o.report.mlflow).toMatchObject({ flavors: ['python_function', 'sklearn'], signatureKind: 'column' });
+    expect(o.report.smokeTest).toEqual({ status: 'skipped', reason: 'the MLflow model has no onnx flavor (flavors: python_function, sklearn), and the smoke test runs ONNX models only' });
+    expect(o.summary).toContain('From the MLflow MLmodel.');
   });
 
   it('refuses external data that points outside the model directory without running it', async () => {
