@@ -132,6 +132,53 @@ describe('readOnnxModel', () => {
   });
 });
 
+describe('readOnnxModel on damaged bytes', () => {
+  // A realistic small model: a ZipMap-style output type, an initializer with raw_data, external data.
+  const good = model(
+    [
+      ...str(2, 'g'),
+      ...bytes(5, [...vint(1, 2), ...vint(2, FLOAT), ...str(8, 'w'), ...bytes(9, [0, 0, 128, 63, 0, 0, 0, 64])]),
+      ...bytes(11, tensorValueInfo('x', FLOAT, ['N', 4])),
+      ...bytes(12, [...str(1, 'probs'), ...bytes(2, bytes(4, bytes(1, bytes(5, [...vint(1, INT64), ...bytes(2, bytes(1, vint(1, FLOAT)))]))))]),
+      ...bytes(1, [...str(4, 'Relu'), ...str(1, 'x')]),
+    ],
+    { opsets: [['', 17], ['ai.onnx.ml', 3]] },
+  );
+
+  it('is read whole', async () => {
+    expect((await readOnnxModel(file(good))).outputs[0]!.name).toBe('probs');
+  });
+
+  it('returns or throws OnnxFormatError, never anything else, at every truncation and 2000 random mutations', async () => {
+    let seed = 42;
+    const rand = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    const cases: Uint8Array[] = [];
+    for (let len = 0; len < good.length; len++) cases.push(good.subarray(0, len));
+    for (let i = 0; i < 2000; i++) {
+      const m = Uint8Array.from(good);
+      for (let k = 0, flips = 1 + rand(4); k < flips; k++) m[rand(m.length)] = rand(256);
+      cases.push(m);
+    }
+    const p = join(dir, 'damaged.onnx');
+    const started = Date.now();
+    let refused = 0;
+    for (const c of cases) {
+      writeFileSync(p, c);
+      try {
+        await readOnnxModel(p);
+      } catch (err) {
+        if (!(err instanceof OnnxFormatError)) throw err;
+        refused++;
+      }
+    }
+    expect(refused).toBeGreaterThan(good.length - 5); // nearly every truncation is refused
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+});
+
 /** TypeProto { sequence_type { elem_type { sequence_type ... } } } nested `depth` times, as field 2 of a ValueInfoProto. */
 function nestedSeq(depth: number): number[] {
   let t: number[] = bytes(1, vint(1, FLOAT));
