@@ -119,6 +119,7 @@ describe('readOnnxModel', () => {
     ['a group wire type', [...tag(5, 3)], /wire type 3/],
     ['a nested length past its message', [...vint(1, 8), ...bytes(7, [...tag(11, 2), ...varint(50), 1])], /past the end/],
     ['a text file', [...new TextEncoder().encode('hello world, not a model')], /.+/],
+    ['a name longer than 64 KiB', [...vint(1, 8), ...bytes(7, bytes(11, str(1, 'n'.repeat(70_000))))], /string of 70000 bytes is longer than the 65536 allowed/],
     ['deeply nested sequence types', [...vint(1, 8), ...bytes(7, bytes(12, [...str(1, 'y'), ...nestedSeq(40)]))], /nested deeper/],
   ])('rejects %s with a clear error', async (_name, content, message) => {
     const p = file(content);

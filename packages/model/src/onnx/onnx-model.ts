@@ -99,7 +99,7 @@ export function onnxElementTypeName(code: number): string {
 /** TypeProto can nest (sequence of map of sequence...); a crafted file must not recurse forever. */
 const MAX_TYPE_DEPTH = 32;
 /** Bounds on lists we keep in memory; real models are far below them. */
-const MAX_VALUES = 100_000;
+const MAX_VALUES = 10_000;
 
 /**
  * Reads an ONNX model's header, graph interface and external-data references.
@@ -174,7 +174,8 @@ async function readModel(r: ProtobufReader): Promise<OnnxModelInfo> {
         break;
       case 14: {
         r.expect(h, WireType.LengthDelimited, 'metadata_props');
-        const [k, v] = await r.withMessage(() => readStringEntry(r));
+        // Metadata values may hold whole configs (JSON), so they get more room than names.
+        const [k, v] = await r.withMessage(() => readStringEntry(r, 1 << 20));
         info.metadata[k] = v;
         break;
       }
@@ -249,7 +250,7 @@ async function readGraph(r: ProtobufReader): Promise<GraphParts> {
 }
 
 function addInitializer(g: GraphParts, t: TensorHeader, h: FieldHeader): void {
-  if (g.initializers.size >= 10 * MAX_VALUES) throw new ProtobufError('too many initializers', h.offset);
+  if (g.initializers.size >= 100 * MAX_VALUES) throw new ProtobufError('too many initializers', h.offset);
   g.initializers.add(t.name);
   if (t.external) g.externalData.push({ tensor: t.name, ...t.external });
 }
@@ -299,13 +300,13 @@ async function readOpset(r: ProtobufReader): Promise<OnnxOpset> {
   return o;
 }
 
-async function readStringEntry(r: ProtobufReader): Promise<[string, string]> {
+async function readStringEntry(r: ProtobufReader, maxValue?: number): Promise<[string, string]> {
   let key = '';
   let value = '';
   while (!r.atEnd()) {
     const h = await r.readFieldHeader();
     if (h.field === 1 && h.wireType === WireType.LengthDelimited) key = await r.readString();
-    else if (h.field === 2 && h.wireType === WireType.LengthDelimited) value = await r.readString();
+    else if (h.field === 2 && h.wireType === WireType.LengthDelimited) value = await r.readString(maxValue);
     else await r.skip(h);
   }
   return [key, value];

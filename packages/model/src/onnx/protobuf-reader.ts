@@ -30,6 +30,8 @@ export interface FieldHeader {
 }
 
 const WINDOW = 64 * 1024;
+/** All strings one reader may decode: names and types of real models are far below this. */
+const MAX_STRING_BYTES = 64 * 1024 * 1024;
 
 /**
  * A cursor over a byte range of a file. `limit` is the end of the message being read; nested
@@ -40,6 +42,7 @@ export class ProtobufReader {
   private bufStart = 0;
   private pos = 0;
   private limit: number;
+  private stringBytes = 0;
 
   private constructor(
     private readonly fh: FileHandle,
@@ -113,11 +116,16 @@ export class ProtobufReader {
     return Number(len);
   }
 
-  /** A UTF-8 string field; refuses strings longer than `max` bytes instead of allocating them. */
-  async readString(max = 1 << 20): Promise<string> {
+  /**
+   * A UTF-8 string field; refuses strings longer than `max` bytes instead of allocating them, and
+   * strings past the reader's total budget, so a crafted file of many long names stays bounded too.
+   */
+  async readString(max = 64 * 1024): Promise<string> {
     const offset = this.pos;
     const len = await this.readLength();
     if (len > max) throw new ProtobufError(`string of ${len} bytes is longer than the ${max} allowed`, offset);
+    this.stringBytes += len;
+    if (this.stringBytes > MAX_STRING_BYTES) throw new ProtobufError(`more than ${MAX_STRING_BYTES} bytes of strings`, offset);
     const bytes = await this.readBytes(len);
     return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   }
