@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
-import { runAction } from '@ml-deploy/action-kit';
+import { runAction, runnerIO } from '@ml-deploy/action-kit';
 import { scanModel } from '@ml-deploy/model';
 import { type Inputs, parseInputs } from './inputs';
 import { run } from './run';
@@ -17,20 +17,5 @@ await runAction<Inputs>(
       await run(inputs, { ...ctx, scanModel, reportDir, workspace: process.env.GITHUB_WORKSPACE ?? process.cwd() });
     },
   },
-  {
-    getInput: (name) => core.getInput(name),
-    setOutput: (name, value) => core.setOutput(name, value),
-    setSecret: (value) => core.setSecret(value),
-    appendSummary: async (markdown) => {
-      await core.summary.addRaw(markdown).write();
-    },
-    setFailed: (message) => core.setFailed(message),
-    logger: {
-      debug: (m) => core.debug(m),
-      info: (m) => core.info(m),
-      warning: (m) => core.warning(m),
-      error: (m) => core.error(m),
-      group: (title, fn) => core.group(title, fn),
-    },
-  },
+  runnerIO(core),
 );
