@@ -2,47 +2,29 @@
  * The committed bundle (actions/deploy-ecs/dist/index.js), run as the runner runs it, against moto
  * through the ECS layer (see deploy.itg.test.ts for which behaviour is whose).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { DescribeServicesCommand } from '@aws-sdk/client-ecs';
 import { awsEnv } from '@ml-deploy/test/harness/aws-env';
-import { createEcsFixture, type EcsFixture } from '@ml-deploy/test/harness/ecs-fixtures';
-import { type EcsLayer, startEcsLayer } from '@ml-deploy/test/harness/ecs-layer';
-import { type MotoServer, startMoto } from '@ml-deploy/test/harness/moto';
+import { useEcsEmulator } from '@ml-deploy/test/harness/ecs-emulator-jest';
 import { readFile } from 'node:fs/promises';
 import { runBundle } from '@ml-deploy/test/run-bundle';
 
-let moto: MotoServer;
-let layer: EcsLayer;
-let fx: EcsFixture;
-
-beforeAll(async () => {
-  moto = await startMoto();
-  layer = await startEcsLayer({ upstream: moto.url });
-});
-afterAll(async () => {
-  await layer?.stop();
-  await moto?.stop();
-});
-beforeEach(async () => {
-  await layer.reset();
-  fx = await createEcsFixture(layer.url);
-  layer.resetCalls();
-});
+const ecs = useEcsEmulator();
 
 // Poll every 100ms instead of 6s: the layer advances a rollout per DescribeServices call.
-const env = () => awsEnv(layer.url, { ML_DEPLOY_POLL_INTERVAL: '100ms' });
+const env = () => awsEnv(ecs.layer.url, { ML_DEPLOY_POLL_INTERVAL: '100ms' });
 
 describe('deploy-ecs bundle', () => {
   it('deploys and sets every output and the job summary', async () => {
     const digest = `sha256:${'e'.repeat(64)}`;
     const run = await runBundle('deploy-ecs', {
-      inputs: { cluster: fx.clusterName, service: fx.serviceName, image: `registry.example/model@${digest}`, 'environment-variables': 'MODEL_VERSION=2' },
+      inputs: { cluster: ecs.fx.clusterName, service: ecs.fx.serviceName, image: `registry.example/model@${digest}`, 'environment-variables': 'MODEL_VERSION=2' },
       env: env(),
     });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.outputs).toMatchObject({
-      'previous-task-definition-arn': fx.taskDefinitionArn,
+      'previous-task-definition-arn': ecs.fx.taskDefinitionArn,
       'previous-revision': '1',
       revision: '2',
       'image-digest': digest,
@@ -57,32 +39,32 @@ describe('deploy-ecs bundle', () => {
 
   it('fails the step with the input named, before any change', async () => {
     const run = await runBundle('deploy-ecs', {
-      inputs: { cluster: fx.clusterName, service: fx.serviceName, image: 'registry.example/model:2', timeout: '30' },
+      inputs: { cluster: ecs.fx.clusterName, service: ecs.fx.serviceName, image: 'registry.example/model:2', timeout: '30' },
       env: env(),
     });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(`::error::deploy-ecs: input 'timeout': got "30", expected a duration with units`);
-    expect(layer.countCalls('RegisterTaskDefinition')).toBe(0);
+    expect(ecs.layer.countCalls('RegisterTaskDefinition')).toBe(0);
   });
 
   it('a failed deployment fails the step, rolls back, and the summary says what happened', async () => {
-    layer.planDeployments({ cluster: fx.clusterName, service: fx.serviceName }, { outcome: 'fail', steps: 1, failedTasks: 1 });
+    ecs.layer.planDeployments({ cluster: ecs.fx.clusterName, service: ecs.fx.serviceName }, { outcome: 'fail', steps: 1, failedTasks: 1 });
     const run = await runBundle('deploy-ecs', {
-      inputs: { cluster: fx.clusterName, service: fx.serviceName, image: 'registry.example/model:bad', 'circuit-breaker': 'false' },
+      inputs: { cluster: ecs.fx.clusterName, service: ecs.fx.serviceName, image: 'registry.example/model:bad', 'circuit-breaker': 'false' },
       env: env(),
     });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/::error::deploy-ecs: deployment ecs-svc\/\d+ failed: .*rolled back to/);
-    expect(run.outputs['previous-task-definition-arn']).toBe(fx.taskDefinitionArn);
+    expect(run.outputs['previous-task-definition-arn']).toBe(ecs.fx.taskDefinitionArn);
     expect(run.summary).toContain('Deployment failed and was rolled back');
-    const svc = await fx.client.send(new DescribeServicesCommand({ cluster: fx.clusterName, services: [fx.serviceName] }));
-    expect(svc.services![0]!.taskDefinition).toBe(fx.taskDefinitionArn);
+    const svc = await ecs.fx.client.send(new DescribeServicesCommand({ cluster: ecs.fx.clusterName, services: [ecs.fx.serviceName] }));
+    expect(svc.services![0]!.taskDefinition).toBe(ecs.fx.taskDefinitionArn);
   });
 
   it('SIGINT during the wait (runner cancellation) starts the rollback and reports it', async () => {
-    layer.planDeployments({ cluster: fx.clusterName, service: fx.serviceName }, { outcome: 'stuck' });
+    ecs.layer.planDeployments({ cluster: ecs.fx.clusterName, service: ecs.fx.serviceName }, { outcome: 'stuck' });
     const run = await runBundle('deploy-ecs', {
-      inputs: { cluster: fx.clusterName, service: fx.serviceName, image: 'registry.example/model:slow' },
+      inputs: { cluster: ecs.fx.clusterName, service: ecs.fx.serviceName, image: 'registry.example/model:slow' },
       env: env(),
       signal: { name: 'SIGINT', whenStdout: /IN_PROGRESS/ },
     });
@@ -90,7 +72,7 @@ describe('deploy-ecs bundle', () => {
     expect(run.stdout).toMatch(/::error::deploy-ecs: cancelled by SIGINT/);
     expect(run.summary).toContain('⏹️ **Cancelled**');
     expect(run.summary).toMatch(/rollback to .* started as deployment/);
-    const svc = await fx.client.send(new DescribeServicesCommand({ cluster: fx.clusterName, services: [fx.serviceName] }));
-    expect(svc.services![0]!.taskDefinition).toBe(fx.taskDefinitionArn);
+    const svc = await ecs.fx.client.send(new DescribeServicesCommand({ cluster: ecs.fx.clusterName, services: [ecs.fx.serviceName] }));
+    expect(svc.services![0]!.taskDefinition).toBe(ecs.fx.taskDefinitionArn);
   });
 });

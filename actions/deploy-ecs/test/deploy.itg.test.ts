@@ -10,44 +10,29 @@
 import { writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DescribeServicesCommand, DescribeTaskDefinitionCommand, type ECSClient } from '@aws-sdk/client-ecs';
 import { CancelledError, ConfigurationError, InputError, memoryLogger, readStructuredFile, SummaryBuilder } from '@ml-deploy/action-kit';
 import { createEcsClient } from '@ml-deploy/aws';
 import { inputReader } from '@ml-deploy/test/action-yml';
 import { applyAwsEnv } from '@ml-deploy/test/harness/aws-env';
-import { createEcsFixture, type EcsFixture, MODEL_IMAGE } from '@ml-deploy/test/harness/ecs-fixtures';
-import { type EcsLayer, startEcsLayer } from '@ml-deploy/test/harness/ecs-layer';
-import { type MotoServer, startMoto } from '@ml-deploy/test/harness/moto';
+import { MODEL_IMAGE } from '@ml-deploy/test/harness/ecs-fixtures';
+import { useEcsEmulator } from '@ml-deploy/test/harness/ecs-emulator-jest';
 import { EcsApi } from '../src/ecs-api';
 import { parseInputs } from '../src/inputs';
 import type { DeployReport } from '../src/report';
 import { DeploymentFailedError, run } from '../src/run';
 
-let moto: MotoServer;
-let layer: EcsLayer;
+const ecs = useEcsEmulator();
 let restoreEnv: () => void;
-let fx: EcsFixture;
 let workDir: string;
 
 beforeAll(async () => {
-  moto = await startMoto();
-  layer = await startEcsLayer({ upstream: moto.url });
-  restoreEnv = applyAwsEnv(layer.url);
+  restoreEnv = applyAwsEnv(ecs.layer.url);
   workDir = await mkdtemp(join(tmpdir(), 'deploy-ecs-itg-'));
 });
 
-afterAll(async () => {
-  restoreEnv?.();
-  await layer?.stop();
-  await moto?.stop();
-});
-
-beforeEach(async () => {
-  await layer.reset();
-  fx = await createEcsFixture(layer.url);
-  layer.resetCalls();
-});
+afterAll(() => restoreEnv?.());
 
 interface Deployed {
   report?: DeployReport;
@@ -61,12 +46,12 @@ async function deploy(overrides: Record<string, string>, opts: { signal?: AbortS
   const outputs: Record<string, string> = {};
   const summary = new SummaryBuilder();
   const logger = memoryLogger();
-  const inputs = parseInputs(inputReader('deploy-ecs', { cluster: fx.clusterName, service: fx.serviceName, ...overrides }));
-  const ecs = createEcsClient({ maxAttempts: opts.maxAttempts ?? inputs['max-attempts'], logger });
+  const inputs = parseInputs(inputReader('deploy-ecs', { cluster: ecs.fx.clusterName, service: ecs.fx.serviceName, ...overrides }));
+  const client = createEcsClient({ maxAttempts: opts.maxAttempts ?? inputs['max-attempts'], logger });
   const result: Deployed = { outputs, summary: '', log: logger.lines };
   try {
     result.report = await run(inputs, {
-      api: new EcsApi(ecs),
+      api: new EcsApi(client),
       logger,
       summary,
       setOutput: (k, v) => {
@@ -86,12 +71,12 @@ async function deploy(overrides: Record<string, string>, opts: { signal?: AbortS
     result.error = err as Error;
   }
   result.summary = summary.toString();
-  ecs.destroy();
+  client.destroy();
   return result;
 }
 
-async function serviceNow(client: ECSClient = fx.client) {
-  const out = await client.send(new DescribeServicesCommand({ cluster: fx.clusterName, services: [fx.serviceName] }));
+async function serviceNow(client: ECSClient = ecs.fx.client) {
+  const out = await client.send(new DescribeServicesCommand({ cluster: ecs.fx.clusterName, services: [ecs.fx.serviceName] }));
   return out.services![0]!;
 }
 
@@ -102,7 +87,7 @@ describe('deploy-ecs against moto + the ECS layer', () => {
     const r = await deploy({ image: 'registry.example/model:2', 'container-name': 'model-server' });
     expect(r.error).toBeUndefined();
     expect(r.report!.result).toBe('deployed');
-    expect(r.outputs['previous-task-definition-arn']).toBe(fx.taskDefinitionArn);
+    expect(r.outputs['previous-task-definition-arn']).toBe(ecs.fx.taskDefinitionArn);
     expect(r.outputs['previous-revision']).toBe('1');
     expect(r.outputs.revision).toBe('2');
     expect(r.outputs['task-definition-arn']).toMatch(/task-definition\/model-server:2$/);
@@ -117,7 +102,7 @@ describe('deploy-ecs against moto + the ECS layer', () => {
     // circuit breaker with rollback was turned on (stored by moto)
     expect(svc.deploymentConfiguration?.deploymentCircuitBreaker).toEqual({ enable: true, rollback: true });
     // the registered revision kept everything else of the running one
-    const td = await fx.client.send(new DescribeTaskDefinitionCommand({ taskDefinition: r.outputs['task-definition-arn'] }));
+    const td = await ecs.fx.client.send(new DescribeTaskDefinitionCommand({ taskDefinition: r.outputs['task-definition-arn'] }));
     expect(td.taskDefinition!.containerDefinitions![0]!.image).toBe('registry.example/model:2');
     expect(td.taskDefinition!.cpu).toBe('256');
     expect(r.summary).toContain('✅ **Deployed**');
@@ -135,7 +120,7 @@ describe('deploy-ecs against moto + the ECS layer', () => {
     });
     expect(r.error).toBeUndefined();
     expect(r.outputs['image-digest']).toBe(DIGEST);
-    const td = await fx.client.send(new DescribeTaskDefinitionCommand({ taskDefinition: r.outputs['task-definition-arn'] }));
+    const td = await ecs.fx.client.send(new DescribeTaskDefinitionCommand({ taskDefinition: r.outputs['task-definition-arn'] }));
     const c = td.taskDefinition!.containerDefinitions![0]!;
     expect(c.image).toBe(`registry.example/model@${DIGEST}`);
     expect(c.environment).toEqual(
@@ -153,12 +138,12 @@ describe('deploy-ecs against moto + the ECS layer', () => {
   });
 
   it('deploys a task definition file (describe-task-definition output shape)', async () => {
-    const current = await fx.client.send(new DescribeTaskDefinitionCommand({ taskDefinition: fx.taskDefinitionArn, include: ['TAGS'] }));
+    const current = await ecs.fx.client.send(new DescribeTaskDefinitionCommand({ taskDefinition: ecs.fx.taskDefinitionArn, include: ['TAGS'] }));
     const file = join(workDir, 'td.json');
     await writeFile(file, JSON.stringify({ taskDefinition: { ...current.taskDefinition, cpu: '512', memory: '1024' } }, null, 2));
     const r = await deploy({ 'task-definition': file, image: 'registry.example/model:3' });
     expect(r.error).toBeUndefined();
-    const td = await fx.client.send(new DescribeTaskDefinitionCommand({ taskDefinition: r.outputs['task-definition-arn'] }));
+    const td = await ecs.fx.client.send(new DescribeTaskDefinitionCommand({ taskDefinition: r.outputs['task-definition-arn'] }));
     expect(td.taskDefinition!.cpu).toBe('512');
     expect(td.taskDefinition!.containerDefinitions![0]!.image).toBe('registry.example/model:3');
   });
@@ -170,12 +155,12 @@ describe('deploy-ecs against moto + the ECS layer', () => {
     expect(r.error).toBeUndefined();
     expect(r.report!.result).toBe('registered');
     expect(r.outputs['task-definition-arn']).toMatch(/batch-scorer:1$/);
-    expect(layer.countCalls('UpdateService')).toBe(0);
+    expect(ecs.layer.countCalls('UpdateService')).toBe(0);
   });
 
   it('a failing deployment is rolled back by deploy-ecs, with the stopped tasks named', async () => {
-    layer.planDeployments(
-      { cluster: fx.clusterName, service: fx.serviceName },
+    ecs.layer.planDeployments(
+      { cluster: ecs.fx.clusterName, service: ecs.fx.serviceName },
       { outcome: 'fail', steps: 2, failedTasks: 2, stoppedReason: 'Essential container in task exited', containerReason: 'OOMKilled' },
     );
     const r = await deploy({ image: 'registry.example/model:bad', 'circuit-breaker': 'false' });
@@ -184,12 +169,12 @@ describe('deploy-ecs against moto + the ECS layer', () => {
     expect(r.report!.result).toBe('rolled-back');
     expect(r.report!.stoppedTasks.length).toBe(2);
     expect(r.report!.stoppedTasks[0]).toMatch(/Essential container in task exited \(model-server exit 1: OOMKilled\)/);
-    expect(r.report!.rollback).toMatchObject({ startedBy: 'deploy-ecs', taskDefinitionArn: fx.taskDefinitionArn });
+    expect(r.report!.rollback).toMatchObject({ startedBy: 'deploy-ecs', taskDefinitionArn: ecs.fx.taskDefinitionArn });
     // the previous revision serves again: moto's stored service and the layer's PRIMARY agree
     const svc = await serviceNow();
-    expect(svc.taskDefinition).toBe(fx.taskDefinitionArn);
+    expect(svc.taskDefinition).toBe(ecs.fx.taskDefinitionArn);
     const primary = svc.deployments!.find((d) => d.status === 'PRIMARY')!;
-    expect(primary.taskDefinition).toBe(fx.taskDefinitionArn);
+    expect(primary.taskDefinition).toBe(ecs.fx.taskDefinitionArn);
     expect(primary.rolloutState).toBe('COMPLETED');
     expect(r.summary).toContain('↩️ **Deployment failed and was rolled back**');
     expect(r.summary).toContain('### Stopped tasks');
@@ -197,36 +182,36 @@ describe('deploy-ecs against moto + the ECS layer', () => {
   });
 
   it('when the ECS circuit breaker rolls back by itself, deploy-ecs waits for that rollback instead of starting another', async () => {
-    layer.planDeployments({ cluster: fx.clusterName, service: fx.serviceName }, { outcome: 'fail', steps: 2, failedTasks: 3 });
+    ecs.layer.planDeployments({ cluster: ecs.fx.clusterName, service: ecs.fx.serviceName }, { outcome: 'fail', steps: 2, failedTasks: 3 });
     const r = await deploy({ image: 'registry.example/model:bad' });
     expect(r.error).toBeInstanceOf(DeploymentFailedError);
     expect(r.report!.rollback?.startedBy).toBe('ecs-circuit-breaker');
     expect(r.report!.rollback?.result).toMatch(/^completed/);
-    expect((await serviceNow()).taskDefinition).toBe(fx.taskDefinitionArn);
+    expect((await serviceNow()).taskDefinition).toBe(ecs.fx.taskDefinitionArn);
     // one UpdateService: ours; the rollback was ECS's (the layer's)
-    expect(layer.countCalls('UpdateService')).toBe(1);
+    expect(ecs.layer.countCalls('UpdateService')).toBe(1);
   });
 
   it('max-failed-tasks fails the deployment early and rolls back', async () => {
-    layer.planDeployments({ cluster: fx.clusterName, service: fx.serviceName }, { outcome: 'fail', steps: 6, failedTasks: 6 });
+    ecs.layer.planDeployments({ cluster: ecs.fx.clusterName, service: ecs.fx.serviceName }, { outcome: 'fail', steps: 6, failedTasks: 6 });
     const r = await deploy({ image: 'registry.example/model:bad', 'circuit-breaker': 'false', 'max-failed-tasks': '1' });
     expect(r.error!.message).toMatch(/tasks of the deployment stopped \(max-failed-tasks: 1\)/);
     expect(r.report!.result).toBe('rolled-back');
-    expect((await serviceNow()).taskDefinition).toBe(fx.taskDefinitionArn);
+    expect((await serviceNow()).taskDefinition).toBe(ecs.fx.taskDefinitionArn);
   });
 
   it('a deadline hit rolls back and says so', async () => {
-    layer.planDeployments({ cluster: fx.clusterName, service: fx.serviceName }, { outcome: 'stuck' });
+    ecs.layer.planDeployments({ cluster: ecs.fx.clusterName, service: ecs.fx.serviceName }, { outcome: 'stuck' });
     const t0 = Date.now();
     const r = await deploy({ image: 'registry.example/model:slow', timeout: '10s', 'circuit-breaker': 'false' });
     expect(Date.now() - t0).toBeGreaterThanOrEqual(9_000);
     expect(r.error!.message).toMatch(/did not finish within 10s.*rolled back to/);
     expect(r.report!.result).toBe('rolled-back');
-    expect((await serviceNow()).taskDefinition).toBe(fx.taskDefinitionArn);
+    expect((await serviceNow()).taskDefinition).toBe(ecs.fx.taskDefinitionArn);
   }, 60_000);
 
   it('rollback-on-failure: false leaves the failed deployment and says so', async () => {
-    layer.planDeployments({ cluster: fx.clusterName, service: fx.serviceName }, { outcome: 'fail', steps: 1, failedTasks: 1 });
+    ecs.layer.planDeployments({ cluster: ecs.fx.clusterName, service: ecs.fx.serviceName }, { outcome: 'fail', steps: 1, failedTasks: 1 });
     const r = await deploy({ image: 'registry.example/model:bad', 'circuit-breaker': 'false', 'rollback-on-failure': 'false' });
     expect(r.error!.message).toMatch(/not rolled back \(rollback-on-failure: false\)/);
     expect(r.report!.result).toBe('failed');
@@ -234,13 +219,13 @@ describe('deploy-ecs against moto + the ECS layer', () => {
   });
 
   it('survives throttling and 5xx answers (SDK retries with backoff)', async () => {
-    layer.injectFault({ operation: 'DescribeServices', kind: 'throttle', count: 2 });
-    layer.injectFault({ operation: 'RegisterTaskDefinition', kind: 'server-error', status: 503, count: 1 });
-    layer.injectFault({ operation: 'UpdateService', kind: 'server-error', status: 500, count: 2 });
+    ecs.layer.injectFault({ operation: 'DescribeServices', kind: 'throttle', count: 2 });
+    ecs.layer.injectFault({ operation: 'RegisterTaskDefinition', kind: 'server-error', status: 503, count: 1 });
+    ecs.layer.injectFault({ operation: 'UpdateService', kind: 'server-error', status: 500, count: 2 });
     const r = await deploy({ image: 'registry.example/model:2' });
     expect(r.error).toBeUndefined();
     expect(r.report!.result).toBe('deployed');
-    const faulted = layer.calls.filter((c) => c.fault);
+    const faulted = ecs.layer.calls.filter((c) => c.fault);
     expect(faulted.map((c) => `${c.operation}:${c.status}`)).toEqual([
       'DescribeServices:400',
       'DescribeServices:400',
@@ -253,29 +238,29 @@ describe('deploy-ecs against moto + the ECS layer', () => {
   });
 
   it('gives up after max-attempts with a message that says how often it tried', async () => {
-    layer.injectFault({ operation: 'DescribeServices', kind: 'server-error', status: 503, count: 10 });
+    ecs.layer.injectFault({ operation: 'DescribeServices', kind: 'server-error', status: 503, count: 10 });
     const r = await deploy({ image: 'registry.example/model:2', 'max-attempts': '2' });
     expect(r.error!.message).toMatch(/ecs:DescribeServices failed after 2 attempts/);
-    expect(layer.countCalls('RegisterTaskDefinition')).toBe(0);
+    expect(ecs.layer.countCalls('RegisterTaskDefinition')).toBe(0);
   });
 
   it('cancellation during the wait starts the rollback and says what state the service is in', async () => {
-    layer.planDeployments({ cluster: fx.clusterName, service: fx.serviceName }, { outcome: 'stuck' });
+    ecs.layer.planDeployments({ cluster: ecs.fx.clusterName, service: ecs.fx.serviceName }, { outcome: 'stuck' });
     const controller = new AbortController();
     setTimeout(() => controller.abort(new CancelledError('cancelled by SIGINT')), 1500);
     const r = await deploy({ image: 'registry.example/model:slow' }, { signal: controller.signal });
     expect(r.error).toBeInstanceOf(CancelledError);
     expect(r.report!.result).toBe('cancelled');
     expect(r.report!.failure).toMatch(/rollback to .*model-server:1 started as deployment ecs-svc\/\d+ and was not waited for/);
-    expect((await serviceNow()).taskDefinition).toBe(fx.taskDefinitionArn);
+    expect((await serviceNow()).taskDefinition).toBe(ecs.fx.taskDefinitionArn);
     expect(r.summary).toContain('⏹️ **Cancelled**');
   });
 });
 
 describe('deploy-ecs refuses bad input before changing anything', () => {
   const noChange = () => {
-    expect(layer.countCalls('RegisterTaskDefinition')).toBe(0);
-    expect(layer.countCalls('UpdateService')).toBe(0);
+    expect(ecs.layer.countCalls('RegisterTaskDefinition')).toBe(0);
+    expect(ecs.layer.countCalls('UpdateService')).toBe(0);
   };
 
   it('unknown cluster', async () => {
@@ -307,10 +292,10 @@ describe('deploy-ecs refuses bad input before changing anything', () => {
   });
 
   it('AccessDenied names the missing permission', async () => {
-    layer.denyOperation('RegisterTaskDefinition');
+    ecs.layer.denyOperation('RegisterTaskDefinition');
     const r = await deploy({ image: 'registry.example/model:2' });
     expect(r.error).toBeInstanceOf(ConfigurationError);
     expect(r.error!.message).toMatch(/permission ecs:RegisterTaskDefinition is missing/);
-    expect(layer.countCalls('UpdateService')).toBe(0);
+    expect(ecs.layer.countCalls('UpdateService')).toBe(0);
   });
 });
