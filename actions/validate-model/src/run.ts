@@ -190,7 +190,7 @@ async function validate(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
   // 4. Findings against fail-on.
   const failing = findings.filter((f) => inputs['fail-on'].includes(f.severity));
   for (const f of findings) {
-    const line = `[${f.severity}] ${f.rule}: ${f.message} (${f.file}${f.location ? ` @ ${f.location}` : ''})`;
+    const line = `[${f.severity}] ${f.rule}: ${f.message} (${findingWhere(f)})`;
     if (inputs['fail-on'].includes(f.severity)) logger.error(line);
     else if (f.severity === 'info') logger.info(line);
     else logger.warning(line);
@@ -400,6 +400,12 @@ function ruleReport(r: RuleResult): QualityReport['rules'][number] {
   if (r.value !== undefined) out.value = r.value;
   if (r.limit !== undefined) out.limit = r.limit;
   return out;
+}
+
+/** Where a finding is: its location when that already names the file (`a.pt @ archive/data.pkl @ byte 12`), else file and location. */
+export function findingWhere(f: Finding): string {
+  if (!f.location) return f.file;
+  return f.location === f.file || f.location.startsWith(`${f.file} `) || f.location.startsWith(`${f.file}/`) ? f.location : `${f.file} @ ${f.location}`;
 }
 
 function countBy(items: string[]): Record<string, number> {

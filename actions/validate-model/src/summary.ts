@@ -4,7 +4,7 @@
  */
 import { codeSpan, escapeInline, md, type SummaryBuilder } from '@ml-deploy/action-kit';
 import { type Finding, formatNumber, type TensorSpec } from '@ml-deploy/model';
-import type { ValidationReport } from './run';
+import { findingWhere, type ValidationReport } from './run';
 
 /** More findings than this go into a collapsed block: a poisoned archive can hold thousands. */
 const MAX_FINDING_ROWS = 50;
@@ -40,8 +40,8 @@ export function writeSummary(s: SummaryBuilder, r: ValidationReport): void {
     const rows = sorted.map((f) => [
       `${f.severity === 'dangerous' ? '🛑' : r.failOn.includes(f.severity) ? '❌' : f.severity === 'info' ? 'ℹ️' : '⚠️'} ${f.severity}`,
       codeSpan(f.rule),
-      codeSpan(f.location ? `${f.file} @ ${f.location}` : f.file),
-      f.import ? md(`${codeSpan(f.import).markdown} ${escapeInline(f.message)}`) : f.message,
+      codeSpan(findingWhere(f)),
+      f.import && !f.message.includes(f.import) ? md(`${codeSpan(f.import).markdown} ${escapeInline(f.message)}`) : f.message,
     ]);
     s.table(['Severity', 'Rule', 'Where', 'Finding'], rows.slice(0, MAX_FINDING_ROWS));
     if (rows.length > MAX_FINDING_ROWS) s.paragraph(`…and ${rows.length - MAX_FINDING_ROWS} more in the report.`);

@@ -130,7 +130,7 @@ describe('validate-model run()', () => {
     expect(o.report.smokeTest).toEqual({ status: 'skipped', reason: 'the model is pickle, and the smoke test runs ONNX models only' });
     const results = o.sarif.runs[0]!.results;
     expect(results.some((r) => r.level === 'error' && r.locations[0]!.physicalLocation.artifactLocation.uri === 'evil.pkl')).toBe(true);
-    expect(o.summary).toMatch(/🛑 dangerous/);
+    expect(o.summary).toMatch(/\| 🛑 dangerous \| `pickle.dangerous-import` \| `evil.pkl @ byte \d+` \|/);
   });
 
   it('reports the same pickle without failing when fail-on is none', async () => {
