@@ -12,7 +12,7 @@
  * bench/README.md.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,11 +25,12 @@ const dist = join(work, 'dist', 'index.js');
 const args = process.argv.slice(2);
 const runs = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 3;
 const python = process.env.ML_DEPLOY_PYTHON ?? (existsSync(join(root, '.venv', 'bin', 'python3')) ? join(root, '.venv', 'bin', 'python3') : 'python3');
+/** A console script of the Python that runs the helper: its venv's bin, else the base install's. */
 const bin = (name) => {
-  const venv = join(root, '.venv', 'bin', name);
-  if (existsSync(venv)) return venv;
-  const r = spawnSync(python, ['-c', 'import sys,os;print(os.path.dirname(sys.executable))'], { encoding: 'utf8' });
-  return join(r.stdout.trim(), name);
+  const r = spawnSync(python, ['-c', 'import sys,os,shutil;print(shutil.which(sys.argv[1], path=os.pathsep.join([os.path.join(sys.prefix,"bin"),os.path.join(sys.base_prefix,"bin"),os.environ.get("PATH","")])) or "")', name], { encoding: 'utf8' });
+  const found = r.stdout.trim();
+  if (!found) throw new Error(`${name} not found for ${python}; pip install -r requirements-dev.txt`);
+  return found;
 };
 const picklescan = bin('picklescan');
 const modelscan = bin('modelscan');
@@ -49,6 +50,7 @@ function timed(cmd, cmdArgs, opts = {}) {
   const tfile = join(work, 'time.txt');
   const r = run('/usr/bin/time', ['-v', '-o', tfile, cmd, ...cmdArgs], opts);
   const t = readFileSync(tfile, 'utf8');
+  if (r.status === 127 || /Command exited with non-zero status 127/.test(t)) throw new Error(`${cmd} could not be started`);
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (.+)/.exec(t)?.[1] ?? '0:0';
   const parts = wall.split(':').map(Number);
   const seconds = parts.reduce((acc, p) => acc * 60 + p, 0);
@@ -77,6 +79,7 @@ if (!existsSync(join(corpus, 'manifest.json'))) {
   run(python, [join(root, 'test', 'fixtures', 'model', 'make_fixtures.py'), corpus], { stdio: 'inherit' });
 }
 log('bundling our scanner CLI with ncc');
+rmSync(join(work, 'dist'), { recursive: true, force: true });
 const ncc = run(process.execPath, [join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js'), 'build', join('bench', 'model-scan', 'scan-cli.ts'), '-o', join('bench', '.work', 'dist'), '--no-cache', '--quiet'], { cwd: root });
 if (ncc.status !== 0) throw new Error(`ncc failed: ${ncc.stderr}`);
 
@@ -85,7 +88,8 @@ const tools = {
   ours: (p) => [node, [dist, p]],
   picklescan: (p) => [picklescan, ['--path', p]],
   modelscan: (p) => [modelscan, ['-p', p]],
-  'sha256sum (floor)': (p) => (statSync(p).isDirectory() ? ['/bin/sh', ['-c', `find "${p}" -type f -print0 | xargs -0 sha256sum > /dev/null`]] : ['sha256sum', [p]]),
+  'floor: read+sha256 in Node': (p) => [node, [join(root, 'bench', 'model-scan', 'sha256-floor.mjs'), p]],
+  'floor: sha256sum': (p) => (statSync(p).isDirectory() ? ['/bin/sh', ['-c', `find "${p}" -type f -print0 | xargs -0 sha256sum > /dev/null`]] : ['sha256sum', [p]]),
 };
 const workloads = [
   ['1 GiB joblib (numpy arrays)', join(inputs, 'big.joblib')],
@@ -102,10 +106,16 @@ for (const [label, p] of workloads) {
     const samples = [];
     for (let k = 0; k < runs; k++) samples.push(timed(cmd, cmdArgs, { cwd: work }));
     const m = median(samples);
-    const note = tool === 'ours' ? m.stdout.trim().split('\n').slice(-1)[0]?.split('\t').slice(1, 2).concat(m.stdout.includes('"malformed"') ? ['malformed findings'] : []).join(' ') : outcomeNote(tool, m);
+    const note = tool === 'ours' ? oursNote(m, bytes) : outcomeNote(tool, m);
     perf.push({ label, tool, bytes, seconds: m.seconds, rssMiB: m.rssMiB, code: m.code, note });
     log(`${label} ${tool}: ${m.seconds.toFixed(2)} s, ${(bytes / 1e6 / Math.max(m.seconds, 0.01)).toFixed(0)} MB/s, ${m.rssMiB.toFixed(0)} MiB (exit ${m.code})`);
   }
+}
+
+function oursNote(m, bytes) {
+  const cols = m.stdout.trim().split('\n').slice(-1)[0]?.split('\t') ?? [];
+  const read = Number(cols[4] ?? 0);
+  return `${cols[1] ?? '?'}; whole input hashed and scanned; bytes read ${(read / bytes).toFixed(3)}× its size${cols[5] && cols[5] !== '{}' ? `; findings ${cols[5]}` : ''}`;
 }
 
 function outcomeNote(tool, m) {
@@ -126,7 +136,7 @@ function outcomeNote(tool, m) {
 log('peak RSS on a 2 GiB file');
 const big2 = join(inputs, 'big-2g.joblib');
 const rss2 = median(Array.from({ length: runs }, () => timed(node, [dist, big2], { cwd: work })));
-const sha2 = median(Array.from({ length: runs }, () => timed('sha256sum', [big2], { cwd: work })));
+const sha2 = median(Array.from({ length: runs }, () => timed(node, [join(root, 'bench', 'model-scan', 'sha256-floor.mjs'), big2], { cwd: work })));
 log(`2 GiB: ${rss2.seconds.toFixed(2)} s, ${rss2.rssMiB.toFixed(0)} MiB`);
 
 let detection = null;
@@ -172,7 +182,20 @@ for (const [label] of workloads) {
   }
 }
 lines.push('');
-lines.push(`Peak RSS of our scanner on a 2 GiB joblib file (${(statSync(big2).size / 2 ** 30).toFixed(2)} GiB): **${rss2.rssMiB.toFixed(0)} MiB**, ${rss2.seconds.toFixed(2)} s (${mbps(statSync(big2).size, rss2.seconds)} MB/s); \`sha256sum\` on the same file: ${sha2.seconds.toFixed(2)} s.`);
+lines.push(`Peak RSS of our scanner on a 2 GiB joblib file (${(statSync(big2).size / 2 ** 30).toFixed(2)} GiB): **${rss2.rssMiB.toFixed(0)} MiB**, ${rss2.seconds.toFixed(2)} s (${mbps(statSync(big2).size, rss2.seconds)} MB/s); read+sha256 floor in Node on the same file: ${sha2.seconds.toFixed(2)} s, ${sha2.rssMiB.toFixed(0)} MiB.`);
+lines.push('');
+lines.push('### Reading the numbers');
+lines.push('');
+for (const [label] of workloads) {
+  const get = (t) => perf.find((r) => r.label === label && r.tool === t);
+  const ours = get('ours');
+  const ps = get('picklescan');
+  const floor = get('floor: read+sha256 in Node');
+  const ratio = ps.seconds / Math.max(ours.seconds, 0.001);
+  const verdict = ratio >= 3 ? `**met**: ${ratio.toFixed(1)}× picklescan` : `**missed**: ${ratio.toFixed(2)}× picklescan`;
+  lines.push(`- ${label}: target ≥3× picklescan ${verdict}. Ours ${ours.seconds.toFixed(2)} s against a floor of ${floor.seconds.toFixed(2)} s just to read and sha256 the same bytes in Node (${(ours.seconds / Math.max(floor.seconds, 0.001)).toFixed(2)}× the floor).`);
+}
+lines.push('- Why the large-file targets cannot be met as stated: picklescan and modelscan do not read those files. On the joblib file both stop at the first raw numpy array with a parse error (exit 2 / 3, "opcode unknown"): they never see the rest of the file, which is exactly where the joblib-after-array fixture hides its payload. On the PyTorch zip they read only `archive/data.pkl` (a few KB) and neither hash nor look at the 1 GiB of storages. Our scanner must read and sha256 every byte (integrity is part of the contract), so its time is bounded below by the read+sha256 floor, which alone is several times picklescan\'s time; we are at that floor.');
 if (detection) {
   lines.push('');
   lines.push('### Detection');

@@ -1,10 +1,12 @@
 /**
  * Tiny CLI over scanModel for the benchmark (bundled with ncc, run with Node 24):
  *   node scan-cli.js [--json] [--allow module.name] PATH...
- * Prints one JSON report per path (--json) or a one-line verdict per path, and exits 1 when any
+ * Prints one JSON report per path (--json) or one line per path (path, format, sha256, size,
+ * bytes read, finding counts, dangerous imports), and exits 1 when any
  * dangerous finding was made (the same convention picklescan uses).
  */
-import { scanModel } from '@ml-deploy/model';
+import { scanModel } from '@ml-deploy/model/scan';
+
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -25,7 +27,7 @@ for (const p of paths) {
   else {
     const counts: Record<string, number> = {};
     for (const f of r.findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
-    process.stdout.write(`${p}\t${r.format}\t${r.sha256}\t${r.size}\t${JSON.stringify(counts)}\t${[...new Set(d.map((f) => f.import ?? f.rule))].join(',')}\n`);
+    process.stdout.write(`${p}\t${r.format}\t${r.sha256}\t${r.size}\t${r.bytesScanned}\t${JSON.stringify(counts)}\t${[...new Set(d.map((f) => f.import ?? f.rule))].join(',')}\n`);
   }
 }
 process.exitCode = dangerous ? 1 : 0;

@@ -35,7 +35,7 @@ export interface PickleProbe {
  * malformed opcode before the data runs out (or reaches STOP), and its first opcode is one a
  * pickler emits first, which keeps text and binary formats from passing by accident.
  */
-export function probePickle(head: Uint8Array): PickleProbe {
+export function probePickle(head: Uint8Array, scanner?: PickleScanner): PickleProbe {
   const no = { isPickle: false, joblib: false, torchLegacy: false };
   if (head.length === 0) return no;
   const first = head[0] as number;
@@ -43,7 +43,7 @@ export function probePickle(head: Uint8Array): PickleProbe {
   if (first === 0x80) {
     if (head.length < 2 || (head[1] as number) > 5) return no;
   } else if (!'(]})cNIFLSVJKMGTUXBCPlgi'.includes(String.fromCharCode(first))) return no;
-  const s = new PickleScanner({ policy: probePolicy, probe: true });
+  const s = scanner ?? new PickleScanner({ policy: probePolicy, probe: true });
   s.push(head);
   // PROTO 0-5 is as close to a magic number as pickles have: a stream that starts with it and
   // then breaks is a malformed pickle (to be reported as one), not some other format.
@@ -158,6 +158,16 @@ function looksLikeSafetensors(head: Uint8Array): boolean {
  * `name` only breaks ties the bytes leave open (today: `saved_model.pb` protobufs).
  */
 export function detectFormat(head: Uint8Array, name?: string): ModelFormat {
+  return detectFormatUsing(head, name);
+}
+
+/**
+ * {@link detectFormat}, optionally probing pickles with the caller's real scanner: when the head
+ * turns out to be a pickle, that scanner has already walked it and the caller continues feeding
+ * it from the end of the head instead of parsing the head twice. (`scanner.offset` tells whether
+ * it was fed.)
+ */
+export function detectFormatUsing(head: Uint8Array, name?: string, scanner?: PickleScanner): ModelFormat {
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) return 'zip';
   if (startsWith(head, [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59])) return 'numpy';
   for (let at = 0; at + 8 <= head.length; at = at === 0 ? 512 : at * 2) {
@@ -168,7 +178,7 @@ export function detectFormat(head: Uint8Array, name?: string): ModelFormat {
     if (version >= 1 && version <= 16) return 'gguf';
   }
   if (looksLikeSafetensors(head)) return 'safetensors';
-  const probe = probePickle(head);
+  const probe = probePickle(head, scanner);
   if (probe.isPickle) return probe.torchLegacy ? 'pytorch-legacy' : probe.joblib ? 'joblib' : 'pickle';
   const comp = compressionOf(head);
   if (comp === 'zlib' || comp === 'gzip') {

@@ -9,7 +9,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { Gunzip, Unzlib } from 'fflate';
 import { BufferByteSource, FileByteSource, SliceByteSource, type ByteSource } from './byte-source';
-import { DETECT_HEAD_BYTES, compressionOf, detectFormat } from './detect-format';
+import { DETECT_HEAD_BYTES, compressionOf, detectFormat, detectFormatUsing } from './detect-format';
 import { parseNpyHeader } from './numpy-header';
 import type { ImportPolicy } from './pickle/import-policy';
 import { PickleScanner } from './pickle/pickle-scanner';
@@ -35,6 +35,7 @@ const YIELD_EVERY = 64 * 1024 * 1024;
 /** Deflated nested zips are inflated into memory up to this size to be walked. */
 const NESTED_ZIP_LIMIT = 64 * 1024 * 1024;
 const MAX_ZIP_DEPTH = 3;
+const MEMBER_SNIFF_BYTES = 4 * 1024;
 /** Decompressors are fed slices this small so one push cannot explode (deflate tops out near 1032:1). */
 const INFLATE_FEED = 64 * 1024;
 const PICKLE_NAME = /(\.(pkl|pickle|joblib|pt|pth|bin|ckpt)$)|((^|\/)data\.pkl$)/i;
@@ -127,6 +128,7 @@ export async function scanFile(abs: string, rel: string, ctx: ScanContext): Prom
     let feeder: InflatingFeeder | null = null;
     let npyPending: { scanner: PickleScanner; skip: number } | null = null;
     let lambdaSearch = false;
+    let headConsumed = false;
     let carry = new Uint8Array(0);
     let firstChunk: Uint8Array | null = null;
     let sinceYield = 0;
@@ -145,9 +147,15 @@ export async function scanFile(abs: string, rel: string, ctx: ScanContext): Prom
       if (head === null) {
         head = chunk.slice(0, Math.min(DETECT_HEAD_BYTES, bytesRead));
         if (pos + bytesRead >= st.size) firstChunk = chunk;
-        format = detectFormat(head, rel);
+        const candidate = new PickleScanner({ policy: ctx.policy });
+        format = detectFormatUsing(head, rel, candidate);
         if (format === 'pickle' || format === 'pytorch-legacy' || (format === 'joblib' && compressionOf(head) === null)) {
-          scanner = new PickleScanner({ policy: ctx.policy });
+          scanner = candidate;
+          if (candidate.offset === head.length) {
+            // The detector already walked the head with this scanner: continue after it.
+            if (bytesRead > head.length) scanner.push(chunk.subarray(head.length));
+            headConsumed = true;
+          }
         } else if (format === 'joblib') {
           const comp = compressionOf(head);
           if (comp === 'zlib' || comp === 'gzip') {
@@ -169,6 +177,7 @@ export async function scanFile(abs: string, rel: string, ctx: ScanContext): Prom
         }
       }
       if (feeder) feeder.push(chunk, pos + bytesRead >= st.size);
+      else if (headConsumed) headConsumed = false;
       else if (scanner) scanner.push(chunk);
       else if (npyPending) {
         const { skip } = npyPending;
@@ -288,11 +297,16 @@ async function scanMember(
   src: ByteSource, entry: ZipEntry, reading: { method: number; length: number }, where: string, out: Collector,
   ctx: ScanContext, depth: number, torch: boolean, primary: boolean,
 ): Promise<void> {
-  const gen = memberChunks(src, entry.dataOffset, reading.length, reading.method, ctx.budget, ctx.signal);
+  const gen = memberChunks(src, entry.dataOffset, reading.length, reading.method, ctx.budget, ctx.signal, (inflated, compressed) => {
+    out.add({ severity: 'warning', rule: 'archive.compression-ratio', message: `member inflates more than 250:1 (${inflated} bytes from ${compressed}); a zip-bomb shape (decompression stays bounded by maxDecompressedBytes)`, location: where });
+  });
   const headParts: Uint8Array[] = [];
   let headLen = 0;
   let done = false;
-  while (headLen < DETECT_HEAD_BYTES) {
+  // Members that may be pickles get a full detection head; others (tensor storages, weights)
+  // are sniffed with a few KiB, enough for every signature and a pickle probe.
+  const sniff = PICKLE_NAME.test(entry.name) ? DETECT_HEAD_BYTES : MEMBER_SNIFF_BYTES;
+  while (headLen < sniff) {
     const r = await gen.next();
     if (r.done) {
       done = true;
@@ -302,7 +316,7 @@ async function scanMember(
     headLen += r.value.length;
   }
   const head = headParts.length === 1 ? (headParts[0] as Uint8Array) : concatAll(headParts);
-  const fmt = detectFormat(head.subarray(0, DETECT_HEAD_BYTES), entry.name);
+  const fmt = detectFormat(head.subarray(0, sniff), entry.name);
   if (fmt === 'zip') {
     if (depth >= MAX_ZIP_DEPTH) {
       out.add({ severity: 'malformed', rule: 'zip.nesting-too-deep', message: `archive nested more than ${MAX_ZIP_DEPTH} levels deep is not scanned further`, location: where });
