@@ -15,7 +15,7 @@ import type { ImportPolicy } from './pickle/import-policy';
 import { PickleScanner } from './pickle/pickle-scanner';
 import type { FileReport, Finding, ImportRecord, ModelFormat } from './types';
 import { BudgetExceeded, CorruptStream, memberChunks, type DecompressionBudget } from './zip/member-stream';
-import { findEndOfCentralDirectory, readZipListing, type ZipEntry } from './zip/zip-archive';
+import { centralDirectoryAt, findEndOfCentralDirectory, readZipListing, type ZipEntry } from './zip/zip-archive';
 
 /** State shared by every file of one scan. */
 export interface ScanContext {
@@ -220,7 +220,10 @@ export async function scanFile(abs: string, rel: string, ctx: ScanContext): Prom
     const src: ByteSource = firstChunk ? new BufferByteSource(firstChunk) : new FileByteSource(fd, pos);
     const isZipHead = format === 'zip';
     const eocd = isZipHead || pos >= 22 ? await findEndOfCentralDirectory(src) : null;
-    if (isZipHead || eocd) {
+    // Without a zip signature at the start, an end record alone could be chance bytes in weights:
+    // require what Python's zipfile needs to open it (a central directory where the record says).
+    const appendedZip = !isZipHead && eocd !== null && (await centralDirectoryAt(src, eocd));
+    if (isZipHead || appendedZip) {
       if (!isZipHead) {
         out.add({ severity: 'malformed', rule: 'format.polyglot', message: `file reads as ${format} from its start and also ends with a zip archive: loaders disagree on what it is (both were scanned)` });
       }

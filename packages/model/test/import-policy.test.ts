@@ -40,6 +40,12 @@ describe('ImportPolicy', () => {
     ['functools', 'partial', 'safe'],
     ['functools', 'reduce', 'dangerous'],
     ['somepkg', 'Thing', 'unknown'],
+    ['numpy.random.bit_generator', '__pyx_unpickle_SeedSequence', 'safe'],
+    ['sklearn.tree._tree', '__pyx_unpickle_Tree', 'safe'],
+    ['os', '__pyx_unpickle_system', 'dangerous'],
+    ['sklearn.neighbors._kd_tree', 'newObj', 'safe'],
+    ['numpy', 'log1p', 'safe'],
+    ['numpy._core', '_ufunc_reconstruct', 'dangerous'],
   ])('%s.%s is %s', (module, name, expected) => {
     expect(policy.classify(module, name).classification).toBe(expected);
   });

@@ -35,6 +35,7 @@ const DANGEROUS_MODULES = [
   'torch._inductor', 'torch._dynamo', 'torch.jit', 'torch.utils.bottleneck', 'torch.utils.collect_env',
   'torch.utils.data.datapipes', 'torch.utils._config_module', 'torch.fx.experimental.symbolic_shapes',
   'torch.package', 'torch.classes', 'torch.compile', 'torch.autograd.profiler',
+  'numpy.core._ufunc_reconstruct', 'numpy._core._ufunc_reconstruct',
   'pandas.read_pickle', 'pandas.io', 'pandas.read_csv', 'pandas.read_json', 'pandas.read_parquet',
   'pandas.read_excel', 'pandas.read_html', 'pandas.read_sql', 'pandas.read_table', 'pandas.read_hdf',
   'pandas.read_feather', 'pandas.read_orc', 'pandas.read_sas', 'pandas.read_spss', 'pandas.read_stata',
@@ -97,6 +98,14 @@ const NUMPY_SCALAR_TYPES = new Set([
   'datetime64', 'timedelta64', 'intc', 'uintc', 'longlong', 'ulonglong', 'intp', 'uintp', 'longdouble',
   'clongdouble', 'half', 'single', 'double', 'csingle', 'cdouble', 'byte', 'ubyte', 'short', 'ushort', 'int_',
   'uint', 'float_', 'complex_', 'unicode_', 'string_',
+]);
+
+const NUMPY_UFUNCS = new Set([
+  'abs', 'absolute', 'add', 'subtract', 'multiply', 'divide', 'true_divide', 'floor_divide', 'negative', 'positive',
+  'power', 'float_power', 'remainder', 'mod', 'fmod', 'sqrt', 'cbrt', 'square', 'reciprocal', 'exp', 'exp2', 'expm1',
+  'log', 'log2', 'log10', 'log1p', 'logaddexp', 'logaddexp2', 'sin', 'cos', 'tan', 'arcsin', 'arccos', 'arctan',
+  'arctan2', 'sinh', 'cosh', 'tanh', 'arcsinh', 'arccosh', 'arctanh', 'sign', 'floor', 'ceil', 'trunc', 'rint',
+  'maximum', 'minimum', 'fmax', 'fmin', 'clip', 'isnan', 'isinf', 'isfinite', 'hypot', 'deg2rad', 'rad2deg',
 ]);
 
 const TORCH_DTYPES = new Set([
@@ -166,6 +175,10 @@ export class ImportPolicy {
     }
     const full = `${module}.${name}`;
     if (this.userExact.has(full)) return { classification: 'safe' };
+    // Cython's generated unpickler `__pyx_unpickle_<Class>` only does `Class.__new__(Class)` and
+    // restores state: it is exactly as safe as the class itself (numpy's SeedSequence, sklearn trees).
+    const pyx = /^__pyx_unpickle_([A-Za-z_][A-Za-z0-9_]*)$/.exec(name);
+    if (pyx) return this.classify(module, pyx[1] as string);
     if (module === 'builtins' || module === '__builtin__') {
       if (nameSegs.length === 1 && SAFE_BUILTINS.has(name)) return { classification: 'safe' };
       if (DANGEROUS_BUILTINS.has(nameSegs[0] as string) || nameSegs.length > 1) {
@@ -208,7 +221,9 @@ export class ImportPolicy {
     if ((module === 'torch.nn.modules' || module.startsWith('torch.nn.modules.')) && CLASS_NAME.test(name)) return true;
     // scikit-learn estimators, transformers, trees, losses and kernels are classes (CapWords);
     // its functions are not on the list: some load files (datasets, externals.joblib).
-    if ((module === 'sklearn' || module.startsWith('sklearn.')) && CLASS_NAME.test(name)) return true;
+    if ((module === 'sklearn' || module.startsWith('sklearn.')) && (CLASS_NAME.test(name) || name === 'newObj')) return true;
+    // numpy ufuncs pickle by name (FunctionTransformer(np.log1p)); they only compute.
+    if (module === 'numpy' && NUMPY_UFUNCS.has(name)) return true;
     if (module.startsWith('scipy.sparse') && (SPARSE_CLASS.test(name) || /^(csr|csc|coo|bsr|dia|dok|lil)_(matrix|array)$/.test(name))) return true;
     return false;
   }

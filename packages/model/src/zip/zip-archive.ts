@@ -93,7 +93,8 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
-interface Eocd {
+/** The end-of-central-directory record (zip64 values merged in). */
+export interface Eocd {
   pos: number;
   entries: number;
   cdSize: number;
@@ -140,6 +141,19 @@ export async function findEndOfCentralDirectory(src: ByteSource): Promise<Eocd |
     return eocd;
   }
   return null;
+}
+
+/**
+ * Whether an end record points at a real central directory (its first entry's signature, or an
+ * empty archive): the check that separates an appended archive from chance bytes.
+ */
+export async function centralDirectoryAt(src: ByteSource, eocd: Eocd): Promise<boolean> {
+  if (eocd.entries === 0) return eocd.cdSize === 0;
+  const cdEnd = eocd.zip64 ? eocd.pos - 20 - 56 : eocd.pos;
+  const start = cdEnd - eocd.cdSize;
+  if (start < 0 || eocd.cdSize < 46) return false;
+  const sig = await src.read(start, 4);
+  return sig.length === 4 && u32(sig, 0) === SIG_CENTRAL;
 }
 
 /**
