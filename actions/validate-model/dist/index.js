@@ -4,7 +4,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 7013:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(8479);
+module.exports = __nccwpck_require__(8479);
 
 
 /***/ }),
@@ -24,10 +24,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -317,7 +317,7 @@ __webpack_unused_export__ = Client
 __webpack_unused_export__ = Pool
 __webpack_unused_export__ = BalancedPool
 __webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
+module.exports.kT = ProxyAgent
 __webpack_unused_export__ = EnvHttpProxyAgent
 __webpack_unused_export__ = RetryAgent
 __webpack_unused_export__ = RetryHandler
@@ -28401,22 +28401,7 @@ await (0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_4__/* .runAction */ .Cs)
         const reportDir = inputs['report-dir'] ?? (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(process.env.RUNNER_TEMP ?? (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'validate-model-')));
         await (0,_run__WEBPACK_IMPORTED_MODULE_7__/* .run */ .e)(inputs, { ...ctx, scanModel: _ml_deploy_model__WEBPACK_IMPORTED_MODULE_5__/* .scanModel */ .bn, reportDir, workspace: process.env.GITHUB_WORKSPACE ?? process.cwd() });
     },
-}, {
-    getInput: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .getInput */ .V4(name),
-    setOutput: (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH(name, value),
-    setSecret: (value) => _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setSecret */ .Pq(value),
-    appendSummary: async (markdown) => {
-        await _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .summary */ .z.addRaw(markdown).write();
-    },
-    setFailed: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setFailed */ .C1(message),
-    logger: {
-        debug: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .debug */ .Yz(m),
-        info: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(m),
-        warning: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(m),
-        error: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .error */ .z3(m),
-        group: (title, fn) => _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .group */ .Os(title, fn),
-    },
-});
+}, (0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_4__/* .runnerIO */ .$6)(_actions_core__WEBPACK_IMPORTED_MODULE_3__));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -28615,6 +28600,7 @@ async function readMetrics(input, path) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  R: () => (/* binding */ findingWhere),
   e: () => (/* binding */ run)
 });
 
@@ -28703,6 +28689,7 @@ async function writeSarif(path, report, c) {
  */
 
 
+
 /** More findings than this go into a collapsed block: a poisoned archive can hold thousands. */
 const MAX_FINDING_ROWS = 50;
 const SEVERITY_ORDER = ['dangerous', 'malformed', 'unknown-import', 'warning', 'info'];
@@ -28735,8 +28722,8 @@ function writeSummary(s, r) {
         const rows = sorted.map((f) => [
             `${f.severity === 'dangerous' ? '🛑' : r.failOn.includes(f.severity) ? '❌' : f.severity === 'info' ? 'ℹ️' : '⚠️'} ${f.severity}`,
             (0,src/* codeSpan */.SS)(f.rule),
-            (0,src/* codeSpan */.SS)(f.location ? `${f.file} @ ${f.location}` : f.file),
-            f.import ? (0,src.md)(`${(0,src/* codeSpan */.SS)(f.import).markdown} ${(0,src/* escapeInline */.VV)(f.message)}`) : f.message,
+            (0,src/* codeSpan */.SS)(findingWhere(f)),
+            f.import && !f.message.includes(f.import) ? (0,src.md)(`${(0,src/* codeSpan */.SS)(f.import).markdown} ${(0,src/* escapeInline */.VV)(f.message)}`) : f.message,
         ]);
         s.table(['Severity', 'Rule', 'Where', 'Finding'], rows.slice(0, MAX_FINDING_ROWS));
         if (rows.length > MAX_FINDING_ROWS)
@@ -28903,7 +28890,7 @@ async function validate(inputs, deps) {
     // 4. Findings against fail-on.
     const failing = findings.filter((f) => inputs['fail-on'].includes(f.severity));
     for (const f of findings) {
-        const line = `[${f.severity}] ${f.rule}: ${f.message} (${f.file}${f.location ? ` @ ${f.location}` : ''})`;
+        const line = `[${f.severity}] ${f.rule}: ${f.message} (${findingWhere(f)})`;
         if (inputs['fail-on'].includes(f.severity))
             logger.error(line);
         else if (f.severity === 'info')
@@ -29132,6 +29119,12 @@ function ruleReport(r) {
         out.limit = r.limit;
     return out;
 }
+/** Where a finding is: its location when that already names the file (`a.pt @ archive/data.pkl @ byte 12`), else file and location. */
+function findingWhere(f) {
+    if (!f.location)
+        return f.file;
+    return f.location === f.file || f.location.startsWith(`${f.file} `) || f.location.startsWith(`${f.file}/`) ? f.location : `${f.file} @ ${f.location}`;
+}
 function countBy(items) {
     const out = {};
     for (const i of items)
@@ -29160,11 +29153,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   E1: () => (/* reexport */ parseList),
   Ut: () => (/* reexport */ readStructuredFile),
   Cs: () => (/* reexport */ runAction),
+  $6: () => (/* reexport */ runnerIO),
   iT: () => (/* reexport */ toError),
   eQ: () => (/* reexport */ withContext)
 });
 
-// UNUSED EXPORTS: ConfigurationError, DeadlineError, SecretRegistry, SummaryBuilder, addContext, cancellationFromSignals, consoleLogger, fakeClock, formatDuration, isUserError, memoryLogger, parseBoolean, parseKeyValues, parseStructuredText, pollUntil, retry, runnerIO, systemClock, throwIfCancelled
+// UNUSED EXPORTS: ConfigurationError, DeadlineError, SecretRegistry, SummaryBuilder, addContext, cancellationFromSignals, consoleLogger, fakeClock, formatDuration, isUserError, memoryLogger, parseBoolean, parseKeyValues, parseStructuredText, pollUntil, retry, systemClock, throwIfCancelled
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/errors.ts
 /**
@@ -29932,6 +29926,7 @@ const DANGEROUS_MODULES = [
     'torch._inductor', 'torch._dynamo', 'torch.jit', 'torch.utils.bottleneck', 'torch.utils.collect_env',
     'torch.utils.data.datapipes', 'torch.utils._config_module', 'torch.fx.experimental.symbolic_shapes',
     'torch.package', 'torch.classes', 'torch.compile', 'torch.autograd.profiler',
+    'numpy.core._ufunc_reconstruct', 'numpy._core._ufunc_reconstruct',
     'pandas.read_pickle', 'pandas.io', 'pandas.read_csv', 'pandas.read_json', 'pandas.read_parquet',
     'pandas.read_excel', 'pandas.read_html', 'pandas.read_sql', 'pandas.read_table', 'pandas.read_hdf',
     'pandas.read_feather', 'pandas.read_orc', 'pandas.read_sas', 'pandas.read_spss', 'pandas.read_stata',
@@ -29990,6 +29985,13 @@ const NUMPY_SCALAR_TYPES = new Set([
     'datetime64', 'timedelta64', 'intc', 'uintc', 'longlong', 'ulonglong', 'intp', 'uintp', 'longdouble',
     'clongdouble', 'half', 'single', 'double', 'csingle', 'cdouble', 'byte', 'ubyte', 'short', 'ushort', 'int_',
     'uint', 'float_', 'complex_', 'unicode_', 'string_',
+]);
+const NUMPY_UFUNCS = new Set([
+    'abs', 'absolute', 'add', 'subtract', 'multiply', 'divide', 'true_divide', 'floor_divide', 'negative', 'positive',
+    'power', 'float_power', 'remainder', 'mod', 'fmod', 'sqrt', 'cbrt', 'square', 'reciprocal', 'exp', 'exp2', 'expm1',
+    'log', 'log2', 'log10', 'log1p', 'logaddexp', 'logaddexp2', 'sin', 'cos', 'tan', 'arcsin', 'arccos', 'arctan',
+    'arctan2', 'sinh', 'cosh', 'tanh', 'arcsinh', 'arccosh', 'arctanh', 'sign', 'floor', 'ceil', 'trunc', 'rint',
+    'maximum', 'minimum', 'fmax', 'fmin', 'clip', 'isnan', 'isinf', 'isfinite', 'hypot', 'deg2rad', 'rad2deg',
 ]);
 const TORCH_DTYPES = new Set([
     'float32', 'float', 'float64', 'double', 'float16', 'half', 'bfloat16', 'complex32', 'complex64', 'cfloat',
@@ -30055,6 +30057,11 @@ class ImportPolicy {
         const full = `${module}.${name}`;
         if (this.userExact.has(full))
             return { classification: 'safe' };
+        // Cython's generated unpickler `__pyx_unpickle_<Class>` only does `Class.__new__(Class)` and
+        // restores state: it is exactly as safe as the class itself (numpy's SeedSequence, sklearn trees).
+        const pyx = /^__pyx_unpickle_([A-Za-z_][A-Za-z0-9_]*)$/.exec(name);
+        if (pyx)
+            return this.classify(module, pyx[1]);
         if (module === 'builtins' || module === '__builtin__') {
             if (nameSegs.length === 1 && SAFE_BUILTINS.has(name))
                 return { classification: 'safe' };
@@ -30108,7 +30115,10 @@ class ImportPolicy {
             return true;
         // scikit-learn estimators, transformers, trees, losses and kernels are classes (CapWords);
         // its functions are not on the list: some load files (datasets, externals.joblib).
-        if ((module === 'sklearn' || module.startsWith('sklearn.')) && CLASS_NAME.test(name))
+        if ((module === 'sklearn' || module.startsWith('sklearn.')) && (CLASS_NAME.test(name) || name === 'newObj'))
+            return true;
+        // numpy ufuncs pickle by name (FunctionTransformer(np.log1p)); they only compute.
+        if (module === 'numpy' && NUMPY_UFUNCS.has(name))
             return true;
         if (module.startsWith('scipy.sparse') && (SPARSE_CLASS.test(name) || /^(csr|csc|coo|bsr|dia|dok|lil)_(matrix|array)$/.test(name)))
             return true;
@@ -34217,7 +34227,7 @@ function ascii(b, start, end) {
  * malformed opcode before the data runs out (or reaches STOP), and its first opcode is one a
  * pickler emits first, which keeps text and binary formats from passing by accident.
  */
-function probePickle(head) {
+function probePickle(head, scanner) {
     const no = { isPickle: false, joblib: false, torchLegacy: false };
     if (head.length === 0)
         return no;
@@ -34229,7 +34239,7 @@ function probePickle(head) {
     }
     else if (!'(]})cNIFLSVJKMGTUXBCPlgi'.includes(String.fromCharCode(first)))
         return no;
-    const s = new PickleScanner({ policy: probePolicy, probe: true });
+    const s = scanner ?? new PickleScanner({ policy: probePolicy, probe: true });
     s.push(head);
     // PROTO 0-5 is as close to a magic number as pickles have: a stream that starts with it and
     // then breaks is a malformed pickle (to be reported as one), not some other format.
@@ -34369,6 +34379,15 @@ function looksLikeSafetensors(head) {
  * `name` only breaks ties the bytes leave open (today: `saved_model.pb` protobufs).
  */
 function detectFormat(head, name) {
+    return detectFormatUsing(head, name);
+}
+/**
+ * {@link detectFormat}, optionally probing pickles with the caller's real scanner: when the head
+ * turns out to be a pickle, that scanner has already walked it and the caller continues feeding
+ * it from the end of the head instead of parsing the head twice. (`scanner.offset` tells whether
+ * it was fed.)
+ */
+function detectFormatUsing(head, name, scanner) {
     if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06]))
         return 'zip';
     if (startsWith(head, [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]))
@@ -34384,7 +34403,7 @@ function detectFormat(head, name) {
     }
     if (looksLikeSafetensors(head))
         return 'safetensors';
-    const probe = probePickle(head);
+    const probe = probePickle(head, scanner);
     if (probe.isPickle)
         return probe.torchLegacy ? 'pytorch-legacy' : probe.joblib ? 'joblib' : 'pickle';
     const comp = compressionOf(head);
@@ -34466,11 +34485,13 @@ class CorruptStream extends Error {
 }
 const READ_CHUNK = 1 << 20;
 const FIRST_READ = 4 * 1024;
+const RATIO_LIMIT = 250;
+const RATIO_FLOOR_BYTES = 64 * 1024 * 1024;
 /**
  * Yields the member's bytes. `method` 0 (stored) or 8 (deflate); other methods are the
  * caller's to report. `length` is the compressed length to read from `offset`.
  */
-async function* memberChunks(src, offset, length, method, budget, signal) {
+async function* memberChunks(src, offset, length, method, budget, signal, onHighRatio) {
     const end = Math.min(src.size, offset + length);
     if (method === 0) {
         // The first read is small: most members (tensor storages) are only sniffed for their format.
@@ -34486,8 +34507,18 @@ async function* memberChunks(src, offset, length, method, budget, signal) {
     }
     let out = [];
     let finished = false;
+    let inflated = 0;
+    let consumed = 0;
+    let ratioReported = false;
     const inflater = new Inflate((data, final) => {
         budget.left -= data.length;
+        inflated += data.length;
+        // Real model members rarely inflate past 250:1; bombs sit near deflate's 1032:1 ceiling.
+        // The budget is the hard stop; this names the shape of the problem early.
+        if (!ratioReported && inflated > RATIO_FLOOR_BYTES && inflated > RATIO_LIMIT * Math.max(consumed, 1)) {
+            ratioReported = true;
+            onHighRatio?.(inflated, consumed);
+        }
         if (budget.left < 0)
             throw new BudgetExceeded(`decompressed data exceeds the ${budget.limit}-byte bound`);
         if (data.length > 0)
@@ -34501,6 +34532,7 @@ async function* memberChunks(src, offset, length, method, budget, signal) {
         if (buf.length === 0)
             break;
         pos += buf.length;
+        consumed += buf.length;
         try {
             inflater.push(buf, pos >= end);
         }
@@ -34603,6 +34635,20 @@ async function findEndOfCentralDirectory(src) {
         return eocd;
     }
     return null;
+}
+/**
+ * Whether an end record points at a real central directory (its first entry's signature, or an
+ * empty archive): the check that separates an appended archive from chance bytes.
+ */
+async function centralDirectoryAt(src, eocd) {
+    if (eocd.entries === 0)
+        return eocd.cdSize === 0;
+    const cdEnd = eocd.zip64 ? eocd.pos - 20 - 56 : eocd.pos;
+    const start = cdEnd - eocd.cdSize;
+    if (start < 0 || eocd.cdSize < 46)
+        return false;
+    const sig = await src.read(start, 4);
+    return sig.length === 4 && u32(sig, 0) === SIG_CENTRAL;
 }
 /**
  * Reads the archive structure. Never throws for bad input: problems become findings, and
@@ -34951,6 +34997,7 @@ async function scanFile(abs, rel, ctx) {
         let feeder = null;
         let npyPending = null;
         let lambdaSearch = false;
+        let headConsumed = false;
         let carry = new Uint8Array(0);
         let firstChunk = null;
         let sinceYield = 0;
@@ -34971,9 +35018,16 @@ async function scanFile(abs, rel, ctx) {
                 head = chunk.slice(0, Math.min(DETECT_HEAD_BYTES, bytesRead));
                 if (pos + bytesRead >= st.size)
                     firstChunk = chunk;
-                format = detectFormat(head, rel);
+                const candidate = new PickleScanner({ policy: ctx.policy });
+                format = detectFormatUsing(head, rel, candidate);
                 if (format === 'pickle' || format === 'pytorch-legacy' || (format === 'joblib' && compressionOf(head) === null)) {
-                    scanner = new PickleScanner({ policy: ctx.policy });
+                    scanner = candidate;
+                    if (candidate.offset === head.length) {
+                        // The detector already walked the head with this scanner: continue after it.
+                        if (bytesRead > head.length)
+                            scanner.push(chunk.subarray(head.length));
+                        headConsumed = true;
+                    }
                 }
                 else if (format === 'joblib') {
                     const comp = compressionOf(head);
@@ -35003,6 +35057,8 @@ async function scanFile(abs, rel, ctx) {
             }
             if (feeder)
                 feeder.push(chunk, pos + bytesRead >= st.size);
+            else if (headConsumed)
+                headConsumed = false;
             else if (scanner)
                 scanner.push(chunk);
             else if (npyPending) {
@@ -35052,7 +35108,10 @@ async function scanFile(abs, rel, ctx) {
         const src = firstChunk ? new BufferByteSource(firstChunk) : new FileByteSource(fd, pos);
         const isZipHead = format === 'zip';
         const eocd = isZipHead || pos >= 22 ? await findEndOfCentralDirectory(src) : null;
-        if (isZipHead || eocd) {
+        // Without a zip signature at the start, an end record alone could be chance bytes in weights:
+        // require what Python's zipfile needs to open it (a central directory where the record says).
+        const appendedZip = !isZipHead && eocd !== null && (await centralDirectoryAt(src, eocd));
+        if (isZipHead || appendedZip) {
             if (!isZipHead) {
                 out.add({ severity: 'malformed', rule: 'format.polyglot', message: `file reads as ${format} from its start and also ends with a zip archive: loaders disagree on what it is (both were scanned)` });
             }
@@ -35132,7 +35191,9 @@ async function scanZip(src, prefix, out, ctx, depth) {
     return format;
 }
 async function scanMember(src, entry, reading, where, out, ctx, depth, torch, primary) {
-    const gen = memberChunks(src, entry.dataOffset, reading.length, reading.method, ctx.budget, ctx.signal);
+    const gen = memberChunks(src, entry.dataOffset, reading.length, reading.method, ctx.budget, ctx.signal, (inflated, compressed) => {
+        out.add({ severity: 'warning', rule: 'archive.compression-ratio', message: `member inflates more than 250:1 (${inflated} bytes from ${compressed}); a zip-bomb shape (decompression stays bounded by maxDecompressedBytes)`, location: where });
+    });
     const headParts = [];
     let headLen = 0;
     let done = false;
@@ -35443,6 +35504,8 @@ class ProtobufError extends Error {
     }
 }
 const WINDOW = 64 * 1024;
+/** All strings one reader may decode: names and types of real models are far below this. */
+const MAX_STRING_BYTES = 64 * 1024 * 1024;
 /**
  * A cursor over a byte range of a file. `limit` is the end of the message being read; nested
  * messages are read with `withLimit`, which restores the outer limit afterwards.
@@ -35454,6 +35517,7 @@ class ProtobufReader {
     bufStart = 0;
     pos = 0;
     limit;
+    stringBytes = 0;
     constructor(fh, size) {
         this.fh = fh;
         this.size = size;
@@ -35519,12 +35583,18 @@ class ProtobufReader {
         }
         return Number(len);
     }
-    /** A UTF-8 string field; refuses strings longer than `max` bytes instead of allocating them. */
-    async readString(max = 1 << 20) {
+    /**
+     * A UTF-8 string field; refuses strings longer than `max` bytes instead of allocating them, and
+     * strings past the reader's total budget, so a crafted file of many long names stays bounded too.
+     */
+    async readString(max = 64 * 1024) {
         const offset = this.pos;
         const len = await this.readLength();
         if (len > max)
             throw new ProtobufError(`string of ${len} bytes is longer than the ${max} allowed`, offset);
+        this.stringBytes += len;
+        if (this.stringBytes > MAX_STRING_BYTES)
+            throw new ProtobufError(`more than ${MAX_STRING_BYTES} bytes of strings`, offset);
         const bytes = await this.readBytes(len);
         return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
     }
@@ -35681,7 +35751,7 @@ function onnxElementTypeName(code) {
 /** TypeProto can nest (sequence of map of sequence...); a crafted file must not recurse forever. */
 const MAX_TYPE_DEPTH = 32;
 /** Bounds on lists we keep in memory; real models are far below them. */
-const MAX_VALUES = 100_000;
+const MAX_VALUES = 10_000;
 /**
  * Reads an ONNX model's header, graph interface and external-data references.
  * Memory is bounded by the size of names and types, not of the weights.
@@ -35759,7 +35829,8 @@ async function readModel(r) {
                 break;
             case 14: {
                 r.expect(h, WireType.LengthDelimited, 'metadata_props');
-                const [k, v] = await r.withMessage(() => readStringEntry(r));
+                // Metadata values may hold whole configs (JSON), so they get more room than names.
+                const [k, v] = await r.withMessage(() => readStringEntry(r, 1 << 20));
                 info.metadata[k] = v;
                 break;
             }
@@ -35830,7 +35901,7 @@ async function readGraph(r) {
     return g;
 }
 function addInitializer(g, t, h) {
-    if (g.initializers.size >= 10 * MAX_VALUES)
+    if (g.initializers.size >= 100 * MAX_VALUES)
         throw new ProtobufError('too many initializers', h.offset);
     g.initializers.add(t.name);
     if (t.external)
@@ -35883,7 +35954,7 @@ async function readOpset(r) {
     }
     return o;
 }
-async function readStringEntry(r) {
+async function readStringEntry(r, maxValue) {
     let key = '';
     let value = '';
     while (!r.atEnd()) {
@@ -35891,7 +35962,7 @@ async function readStringEntry(r) {
         if (h.field === 1 && h.wireType === WireType.LengthDelimited)
             key = await r.readString();
         else if (h.field === 2 && h.wireType === WireType.LengthDelimited)
-            value = await r.readString();
+            value = await r.readString(maxValue);
         else
             await r.skip(h);
     }
@@ -38953,13 +39024,8 @@ function findingsToSarif(findings, resolveFile) {
  * @ml-deploy/model: model files without trusting them (issue 5). Format detection from bytes,
  * sha256 integrity computed in the same streaming pass as the scan, and a pickle walker that
  * reports every import a pickle would perform — also inside zip archives — without executing it.
+ * `@ml-deploy/model/scan` exports only the scanner (no ONNX runtime).
  */
-
-
-
-
-
-
 
 // The ONNX, signature, smoke-inference, quality-gate, MLflow and SARIF modules (written alongside
 // the validate-model action) are part of the same package API.
@@ -47774,22 +47840,52 @@ exports.visitAsync = visitAsync;
 /***/ 4858:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Yz: () => (/* binding */ core_debug),
-  z3: () => (/* binding */ error),
-  V4: () => (/* binding */ getInput),
-  Os: () => (/* binding */ group),
-  pq: () => (/* binding */ info),
-  C1: () => (/* binding */ setFailed),
-  uH: () => (/* binding */ setOutput),
-  Pq: () => (/* binding */ core_setSecret),
-  z: () => (/* reexport */ summary),
-  $e: () => (/* binding */ warning)
+  ExitCode: () => (/* binding */ ExitCode),
+  addPath: () => (/* binding */ addPath),
+  debug: () => (/* binding */ debug),
+  endGroup: () => (/* binding */ endGroup),
+  error: () => (/* binding */ error),
+  exportVariable: () => (/* binding */ exportVariable),
+  getBooleanInput: () => (/* binding */ getBooleanInput),
+  getIDToken: () => (/* binding */ getIDToken),
+  getInput: () => (/* binding */ getInput),
+  getMultilineInput: () => (/* binding */ getMultilineInput),
+  getState: () => (/* binding */ getState),
+  group: () => (/* binding */ group),
+  info: () => (/* binding */ info),
+  isDebug: () => (/* binding */ isDebug),
+  markdownSummary: () => (/* reexport */ markdownSummary),
+  notice: () => (/* binding */ notice),
+  platform: () => (/* reexport */ platform_namespaceObject),
+  saveState: () => (/* binding */ saveState),
+  setCommandEcho: () => (/* binding */ setCommandEcho),
+  setFailed: () => (/* binding */ setFailed),
+  setOutput: () => (/* binding */ setOutput),
+  setSecret: () => (/* binding */ setSecret),
+  startGroup: () => (/* binding */ startGroup),
+  summary: () => (/* reexport */ summary),
+  toPlatformPath: () => (/* reexport */ toPlatformPath),
+  toPosixPath: () => (/* reexport */ toPosixPath),
+  toWin32Path: () => (/* reexport */ toWin32Path),
+  warning: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// NAMESPACE OBJECT: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/platform.js
+var platform_namespaceObject = {};
+__nccwpck_require__.r(platform_namespaceObject);
+__nccwpck_require__.d(platform_namespaceObject, {
+  arch: () => (arch),
+  getDetails: () => (getDetails),
+  isLinux: () => (isLinux),
+  isMacOS: () => (isMacOS),
+  isWindows: () => (isWindows),
+  platform: () => (platform)
+});
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -47800,7 +47896,7 @@ const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta
  * Sanitizes an input into a string so it can be passed into issueCommand safely
  * @param input input to sanitize into a string
  */
-function utils_toCommandValue(input) {
+function toCommandValue(input) {
     if (input === null || input === undefined) {
         return '';
     }
@@ -47815,7 +47911,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -47865,12 +47961,12 @@ function utils_toCommandProperties(annotationProperties) {
  * This is an internal utility function that powers the public API functions
  * such as setSecret, warning, error, and exportVariable.
  */
-function command_issueCommand(command, properties, message) {
+function issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
     process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
 }
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
+function issue(name, message = '') {
+    issueCommand(name, {}, message);
 }
 const CMD_STRING = '::';
 class Command {
@@ -47907,13 +48003,13 @@ class Command {
     }
 }
 function escapeData(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A');
 }
 function escapeProperty(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A')
@@ -47933,7 +48029,7 @@ const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta
 
 
 
-function file_command_issueFileCommand(command, message) {
+function issueFileCommand(command, message) {
     const filePath = process.env[`GITHUB_${command}`];
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
@@ -47941,13 +48037,13 @@ function file_command_issueFileCommand(command, message) {
     if (!external_fs_namespaceObject.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
-function file_command_prepareKeyValueMessage(key, value) {
+function prepareKeyValueMessage(key, value) {
     const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
+    const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -47964,8 +48060,10 @@ function file_command_prepareKeyValueMessage(key, value) {
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+http-client@4.0.1/node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
@@ -48058,7 +48156,7 @@ class DecodedURL extends URL {
 }
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/.pnpm/tunnel@0.0.6/node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(7013);
+var tunnel = __nccwpck_require__(7013);
 // EXTERNAL MODULE: ./node_modules/.pnpm/undici@6.29.1/node_modules/undici/index.js
 var undici = __nccwpck_require__(9309);
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+http-client@4.0.1/node_modules/@actions/http-client/lib/index.js
@@ -48136,7 +48234,7 @@ const HttpResponseRetryCodes = [
     HttpCodes.ServiceUnavailable,
     HttpCodes.GatewayTimeout
 ];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
 const ExponentialBackoffCeiling = 10;
 const ExponentialBackoffTimeSlice = 5;
 class HttpClientError extends Error {
@@ -48182,7 +48280,7 @@ function isHttps(requestUrl) {
     const parsedUrl = new URL(requestUrl);
     return parsedUrl.protocol === 'https:';
 }
-class lib_HttpClient {
+class HttpClient {
     constructor(userAgent, handlers, requestOptions) {
         this._ignoreSslError = false;
         this._allowRedirects = true;
@@ -48485,7 +48583,7 @@ class lib_HttpClient {
     }
     getAgentDispatcher(serverUrl) {
         const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (!useProxy) {
             return;
@@ -48496,7 +48594,7 @@ class lib_HttpClient {
         const info = {};
         info.parsedUrl = requestUrl;
         const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
         const defaultPort = usingSsl ? 443 : 80;
         info.options = {};
         info.options.host = info.parsedUrl.hostname;
@@ -48595,7 +48693,7 @@ class lib_HttpClient {
     }
     _getAgent(parsedUrl) {
         let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (this._keepAlive && useProxy) {
             agent = this._proxyAgent;
@@ -48610,7 +48708,7 @@ class lib_HttpClient {
         const usingSsl = parsedUrl.protocol === 'https:';
         let maxSockets = 100;
         if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
         }
         // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
         if (proxyUrl && proxyUrl.hostname) {
@@ -48635,7 +48733,7 @@ class lib_HttpClient {
         // if tunneling agent isn't assigned create a new agent
         if (!agent) {
             const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
             this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -48658,7 +48756,7 @@ class lib_HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -48789,7 +48887,7 @@ class BasicCredentialHandler {
         });
     }
 }
-class auth_BearerCredentialHandler {
+class BearerCredentialHandler {
     constructor(token) {
         this.token = token;
     }
@@ -48847,13 +48945,13 @@ var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 
 
 
-class oidc_utils_OidcClient {
+class OidcClient {
     static createHttpClient(allowRetry = true, maxRetry = 10) {
         const requestOptions = {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -48872,7 +48970,7 @@ class oidc_utils_OidcClient {
     static getCall(id_token_url) {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const httpclient = OidcClient.createHttpClient();
             const res = yield httpclient
                 .getJson(id_token_url)
                 .catch(error => {
@@ -48891,13 +48989,13 @@ class oidc_utils_OidcClient {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                let id_token_url = OidcClient.getIDTokenUrl();
                 if (audience) {
                     const encodedAudience = encodeURIComponent(audience);
                     id_token_url = `${id_token_url}&audience=${encodedAudience}`;
                 }
                 debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                const id_token = yield OidcClient.getCall(id_token_url);
                 setSecret(id_token);
                 return id_token;
             }
@@ -49186,7 +49284,7 @@ const _summary = new Summary();
 /**
  * @deprecated use `core.summary`
  */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const markdownSummary = _summary;
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/path-utils.js
@@ -49220,7 +49318,7 @@ function toWin32Path(pth) {
  * @return string The platform-specific path.
  */
 function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
+    return pth.replace(/[/\\]/g, external_path_namespaceObject.sep);
 }
 //# sourceMappingURL=path-utils.js.map
 // EXTERNAL MODULE: external "string_decoder"
@@ -50295,16 +50393,16 @@ var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arg
  * @param     options            optional exec options.  See ExecOptions
  * @returns   Promise<number>    exit code
  */
-function exec_exec(commandLine, args, options) {
+function exec(commandLine, args, options) {
     return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
+        const commandArgs = argStringToArray(commandLine);
         if (commandArgs.length === 0) {
             throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
         }
         // Path to tool to execute should be first arg
         const toolPath = commandArgs[0];
         args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
+        const runner = new ToolRunner(toolPath, args, options);
         return runner.exec();
     });
 }
@@ -50324,8 +50422,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
+        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {
@@ -50341,7 +50439,7 @@ function getExecOutput(commandLine, args, options) {
             }
         };
         const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
         //flush any remaining characters
         stdout += stdoutDecoder.end();
         stderr += stderrDecoder.end();
@@ -50366,10 +50464,10 @@ var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, 
 
 
 const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+    const { stdout: version } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
         silent: true
     });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+    const { stdout: name } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
         silent: true
     });
     return {
@@ -50379,7 +50477,7 @@ const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* 
 });
 const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
     var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+    const { stdout } = yield getExecOutput('sw_vers', undefined, {
         silent: true
     });
     const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
@@ -50390,7 +50488,7 @@ const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
     };
 });
 const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+    const { stdout } = yield getExecOutput('lsb_release', ['-i', '-r', '-s'], {
         silent: true
     });
     const [name, version] = stdout.trim().split('\n');
@@ -50495,8 +50593,8 @@ function exportVariable(name, val) {
  * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
  * ```
  */
-function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
+function setSecret(secret) {
+    issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -50510,7 +50608,7 @@ function addPath(inputPath) {
     else {
         issueCommand('add-path', {}, inputPath);
     }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+    process.env['PATH'] = `${inputPath}${external_path_namespaceObject.delimiter}${process.env['PATH']}`;
 }
 /**
  * Gets the value of an input.
@@ -50579,10 +50677,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
     process.stdout.write(external_os_namespaceObject.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+    issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -50617,8 +50715,8 @@ function isDebug() {
  * Writes debug message to user log
  * @param message debug message
  */
-function core_debug(message) {
-    command_issueCommand('debug', {}, message);
+function debug(message) {
+    issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -50626,7 +50724,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -50634,7 +50732,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -50659,13 +50757,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    command_issue('group', name);
+    issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    command_issue('endgroup');
+    issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -50853,6 +50951,36 @@ function getIDToken(aud) {
 /******/ 			() => (module);
 /******/ 		__nccwpck_require__.d(getter, { a: getter });
 /******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
 /******/ 	};
 /******/ })();
 /******/ 
