@@ -2,7 +2,10 @@
 /**
  * bench/model-scan: our scanner against picklescan and modelscan on the same files, in one run.
  *
- *   pnpm exec node bench/model-scan/run.mjs [--runs 3] [--skip-detect]
+ *   pnpm exec node bench/model-scan/run.mjs [--runs 3] [--skip-detect] [--detect-only]
+ *
+ * --detect-only reuses the timings of the previous run (bench/.work/perf.json) and redoes the
+ * detection table, e.g. after adding fixtures.
  *
  * Builds (once, under the git-ignored bench/.work/) a 1 GiB joblib file of numpy arrays, a 2 GiB
  * one (peak-RSS run), a ~1 GiB PyTorch-format zip, 10,000 small pickles and the fixture corpus
@@ -97,8 +100,10 @@ const workloads = [
   ['10,000 small pickles (dir)', join(inputs, 'small')],
 ];
 
-const perf = [];
-for (const [label, p] of workloads) {
+const detectOnly = args.includes('--detect-only');
+const previous = detectOnly ? JSON.parse(readFileSync(join(work, 'perf.json'), 'utf8')) : null;
+const perf = previous ? previous.perf : [];
+for (const [label, p] of detectOnly ? [] : workloads) {
   const bytes = sizeOf(p);
   for (const [tool, mk] of Object.entries(tools)) {
     const [cmd, cmdArgs] = mk(p);
@@ -135,8 +140,8 @@ function outcomeNote(tool, m) {
 
 log('peak RSS on a 2 GiB file');
 const big2 = join(inputs, 'big-2g.joblib');
-const rss2 = median(Array.from({ length: runs }, () => timed(node, [dist, big2], { cwd: work })));
-const sha2 = median(Array.from({ length: runs }, () => timed(node, [join(root, 'bench', 'model-scan', 'sha256-floor.mjs'), big2], { cwd: work })));
+const rss2 = previous ? previous.rss2 : median(Array.from({ length: runs }, () => timed(node, [dist, big2], { cwd: work })));
+const sha2 = previous ? previous.sha2 : median(Array.from({ length: runs }, () => timed(node, [join(root, 'bench', 'model-scan', 'sha256-floor.mjs'), big2], { cwd: work })));
 log(`2 GiB: ${rss2.seconds.toFixed(2)} s, ${rss2.rssMiB.toFixed(0)} MiB`);
 
 let detection = null;
@@ -163,10 +168,11 @@ if (!args.includes('--skip-detect')) {
 
 // --- report -----------------------------------------------------------------------------------
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
-const date = new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+const date = (previous?.date ?? new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC') + (previous ? ` (timings); detection table ${new Date().toISOString().replace('T', ' ').slice(0, 16)} UTC` : '');
 const versions = run(python, ['-c', 'import importlib.metadata as m;print(" ".join(f"{p} {m.version(p)}" for p in ["picklescan","modelscan","joblib","numpy"]))'], { encoding: 'utf8' }).stdout.trim();
 const mbps = (b, s) => (b / 1e6 / Math.max(s, 0.001)).toFixed(0);
 const lines = [];
+let detailStart = -1; // the per-fixture table goes to results.md only
 lines.push(`Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM; Node ${process.version}; ${versions}. Date: ${date}.`);
 lines.push(`Command: \`pnpm exec node bench/model-scan/run.mjs --runs ${runs}\` (median of ${runs} runs after one warm-up; files in page cache; wall clock and peak RSS from \`/usr/bin/time -v\`, process start-up included for every tool).`);
 lines.push('');
@@ -213,6 +219,7 @@ if (detection) {
   lines.push('');
   lines.push(`Fixtures another tool catches and we miss: ${missedByUs.length === 0 ? 'none' : missedByUs.map((d) => d.name).join(', ')}.`);
   lines.push('');
+  detailStart = lines.length;
   lines.push('| fixture | family | ours | picklescan | modelscan |');
   lines.push('|---|---|---|---|---|');
   const cell = (t, v, benign) => {
@@ -226,14 +233,15 @@ if (detection) {
   }
 }
 const body = lines.join('\n') + '\n';
+const summaryBody = (detailStart >= 0 ? [...lines.slice(0, detailStart), 'Per-fixture table (each fixture: caught / missed / false alarm per tool): [model-scan/results.md](model-scan/results.md).'] : lines).join('\n') + '\n';
 writeFileSync(join(root, 'bench', 'model-scan', 'results.md'), `# model-scan results\n\n${body}`);
-writeFileSync(join(work, 'perf.json'), JSON.stringify({ perf, rss2, sha2 }, null, 1));
+if (!previous) writeFileSync(join(work, 'perf.json'), JSON.stringify({ perf, rss2, sha2, date }, null, 1));
 
 // bench/README.md: replace only our section (between markers); keep the others'.
 const readmePath = join(root, 'bench', 'README.md');
 const start = '<!-- model-scan:start -->';
 const end = '<!-- model-scan:end -->';
-const section = `${start}\n## model-scan: our scanner vs picklescan and modelscan\n\nSource: \`bench/model-scan/\` (runner \`run.mjs\`, inputs \`bench_helper.py\`, CLI \`scan-cli.ts\`). Full tables: [model-scan/results.md](model-scan/results.md).\n\n${body}${end}`;
+const section = `${start}\n## model-scan: our scanner vs picklescan and modelscan\n\nSource: \`bench/model-scan/\` (runner \`run.mjs\`, inputs \`bench_helper.py\`, CLI \`scan-cli.ts\`). Full tables: [model-scan/results.md](model-scan/results.md).\n\n${summaryBody}${end}`;
 let readme = existsSync(readmePath) ? readFileSync(readmePath, 'utf8') : '# Benchmarks\n\n';
 readme = readme.includes(start) ? readme.slice(0, readme.indexOf(start)) + section + readme.slice(readme.indexOf(end) + end.length) : `${readme.trimEnd()}\n\n${section}\n`;
 writeFileSync(readmePath, readme);
