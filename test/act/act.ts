@@ -51,7 +51,7 @@ export async function runAct(opts: {
   // Remote actions cannot be cloned offline: point each at its stand-in under test/act/stubs/<name>
   // (never run: the workflows skip them under act). actions/checkout act serves itself.
   const text = await readFile(opts.workflow, 'utf8');
-  for (const m of text.matchAll(/uses:\s*([\w.-]+)\/([\w.-]+)@([\w.-]+)/g)) {
+  for (const m of text.matchAll(/uses:\s*([\w.-]+)\/([\w.-]+)(?:\/[\w./-]+)?@([\w.-]+)/g)) {
     const [, owner, repo, ref] = m;
     const stub = join(repoRoot, 'test', 'act', 'stubs', repo!);
     if (`${owner}/${repo}` !== 'actions/checkout' && existsSync(stub)) args.push('--local-repository', `${owner}/${repo}@${ref}=${stub}`);

@@ -1,0 +1,37 @@
+/**
+ * The starter pipeline workflows/validate-model.yml under act in host mode, on real models made by
+ * scikit-learn + skl2onnx at set-up: a good model passes the gate; a model whose quality fell below
+ * production's fails it. The SARIF upload step is skipped under act (no code-scanning service).
+ */
+import { beforeAll, expect, it } from '@jest/globals';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeOnnxFixtures, type OnnxFixtures } from '../fixtures/onnx/fixtures';
+import { localWorkflow, runAct } from './act';
+
+let fx: OnnxFixtures;
+beforeAll(() => {
+  fx = makeOnnxFixtures();
+});
+
+it('a good model passes the gate', async () => {
+  const run = await runAct({
+    workflow: await localWorkflow('validate-model.yml'),
+    inputs: { 'model-path': fx.classifier, metrics: fx.metrics, 'champion-metrics': fx.champion },
+  });
+  if (run.code !== 0) console.log(run.output);
+  expect(run.code).toBe(0);
+  expect(run.output).toMatch(/model gate: pass \(onnx, sha256 [0-9a-f]{64}\)/);
+});
+
+it('a model worse than production fails the gate, and the job with it', async () => {
+  const worse = join(fx.dir, 'worse-metrics.json');
+  writeFileSync(worse, JSON.stringify({ accuracy: 0.5 }));
+  const run = await runAct({
+    workflow: await localWorkflow('validate-model.yml'),
+    inputs: { 'model-path': fx.classifier, metrics: worse, 'champion-metrics': fx.champion },
+  });
+  expect(run.code).not.toBe(0);
+  expect(run.output).toMatch(/accuracy >= 0\.8/);
+  expect(run.output).not.toMatch(/model gate: pass/);
+});
