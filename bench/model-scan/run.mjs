@@ -169,11 +169,12 @@ if (!args.includes('--skip-detect')) {
 // --- report -----------------------------------------------------------------------------------
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const date = (previous?.date ?? new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC') + (previous ? ` (timings); detection table ${new Date().toISOString().replace('T', ' ').slice(0, 16)} UTC` : '');
+const commit = run('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).stdout.trim();
 const versions = run(python, ['-c', 'import importlib.metadata as m;print(" ".join(f"{p} {m.version(p)}" for p in ["picklescan","modelscan","joblib","numpy"]))'], { encoding: 'utf8' }).stdout.trim();
 const mbps = (b, s) => (b / 1e6 / Math.max(s, 0.001)).toFixed(0);
 const lines = [];
 let detailStart = -1; // the per-fixture table goes to results.md only
-lines.push(`Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM; Node ${process.version}; ${versions}. Date: ${date}.`);
+lines.push(`Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM; Node ${process.version}; ${versions}. Date: ${date}. Code: ${previous?.commit ? `timings at ${previous.commit}, detection at ${commit}` : commit}.`);
 lines.push(`Command: \`pnpm exec node bench/model-scan/run.mjs --runs ${runs}\` (median of ${runs} runs after one warm-up; files in page cache; wall clock and peak RSS from \`/usr/bin/time -v\`, process start-up included for every tool).`);
 lines.push('');
 lines.push('### Throughput');
@@ -235,7 +236,7 @@ if (detection) {
 const body = lines.join('\n') + '\n';
 const summaryBody = (detailStart >= 0 ? [...lines.slice(0, detailStart), 'Per-fixture table (each fixture: caught / missed / false alarm per tool): [model-scan/results.md](model-scan/results.md).'] : lines).join('\n') + '\n';
 writeFileSync(join(root, 'bench', 'model-scan', 'results.md'), `# model-scan results\n\n${body}`);
-if (!previous) writeFileSync(join(work, 'perf.json'), JSON.stringify({ perf, rss2, sha2, date }, null, 1));
+if (!previous) writeFileSync(join(work, 'perf.json'), JSON.stringify({ perf, rss2, sha2, date, commit }, null, 1));
 
 // bench/README.md: replace only our section (between markers); keep the others'.
 const readmePath = join(root, 'bench', 'README.md');
