@@ -75,4 +75,20 @@ describe('deploy-ecs bundle', () => {
     const svc = await ecs.fx.client.send(new DescribeServicesCommand({ cluster: ecs.fx.clusterName, services: [ecs.fx.serviceName] }));
     expect(svc.services![0]!.taskDefinition).toBe(ecs.fx.taskDefinitionArn);
   });
+
+  it('credentials never reach the log, outputs or summary, even with step debug on and a failure', async () => {
+    const secret = 'wJalrXUtnFEMI-K7MDENG-bPxRfiCYEXAMPLEKEY-ml-deploy';
+    const token = 'FQoGZXIvYXdzEXAMPLE-session-token-ml-deploy';
+    ecs.layer.denyOperation('UpdateService');
+    const run = await runBundle('deploy-ecs', {
+      inputs: { cluster: ecs.fx.clusterName, service: ecs.fx.serviceName, image: 'registry.example/model:2' },
+      env: { ...env(), AWS_SECRET_ACCESS_KEY: secret, AWS_SESSION_TOKEN: token, RUNNER_DEBUG: '1' },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('::debug::'); // debug output was on
+    expect(run.stdout).toMatch(/permission ecs:UpdateService is missing/);
+    const everything = [run.stdout, run.stderr, run.summary, JSON.stringify(run.outputs), await readFile(run.outputs.report!, 'utf8')].join('\n');
+    expect(everything).not.toContain(secret);
+    expect(everything).not.toContain(token);
+  });
 });
