@@ -86,6 +86,13 @@ const LINE_LIMIT = 65536;
 const STACK_LIMIT = 1 << 21;
 const MEMO_LIMIT = 1 << 22;
 const PENDING_SIZE = LINE_LIMIT + 16;
+/** Bytes per element of the legacy torch storage classes (torch._utils._element_size). */
+const TORCH_STORAGE_ELEMENT_SIZE: Record<string, number> = {
+  DoubleStorage: 8, FloatStorage: 4, HalfStorage: 2, BFloat16Storage: 2, LongStorage: 8, IntStorage: 4, ShortStorage: 2,
+  CharStorage: 1, ByteStorage: 1, BoolStorage: 1, ComplexDoubleStorage: 16, ComplexFloatStorage: 8, QInt8Storage: 1,
+  QUInt8Storage: 1, QInt32Storage: 4, QUInt4x2Storage: 1, QUInt2x4Storage: 1, UntypedStorage: 1,
+};
+
 /** The legacy PyTorch magic number 0x1950a86a20f9469cfc6c, little-endian as LONG1 writes it. */
 const TORCH_LEGACY_MAGIC = [0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19];
 
@@ -96,7 +103,8 @@ const enum Phase {
   Line, // collecting a newline-terminated argument into `pending`
   SkipPayload, // skipping a long payload by length
   SkipLine, // skipping an over-long line
-  RawSkip, // skipping joblib inline array bytes
+  RawSkip, // skipping joblib inline array bytes or legacy torch storage bytes
+  LegacySize, // reading a legacy torch storage's 8-byte element count
   PadLen, // reading joblib's one-byte alignment padding length
   Tail, // after the last pickle: bytes are counted, not parsed
   Dead, // after a malformed opcode: nothing more can be trusted or parsed
@@ -178,7 +186,15 @@ export class PickleScanner {
   private skipLeft = 0;
   private skipOp = 0;
   private opStart = 0;
-  private afterRaw: 'op' | 'nested' = 'op';
+  private afterRaw: 'op' | 'nested' | 'legacy' = 'op';
+  // Legacy torch.save: storage element sizes declared by persistent ids in the object pickle,
+  // the storage keys in the order the fifth pickle lists them, and the walk over their bytes.
+  private readonly legacyElemSize = new Map<string, number>();
+  private readonly legacyKeys: string[] = [];
+  private legacyIndex = 0;
+  private readonly legacySize = new Uint8Array(8);
+  private legacySizeHave = 0;
+  private legacyWalked = false;
   private rawBytesLeft = 0;
   private tailStart = -1;
   private readonly findingKeys = new Set<string>();
@@ -268,6 +284,8 @@ export class PickleScanner {
               if (this.phase === Phase.SkipPayload) {
                 this.phase = Phase.Op;
                 this.execPayload(this.skipOp, null, 0, 0);
+              } else if (this.afterRaw === 'legacy') {
+                this.nextLegacyStorage();
               } else {
                 this.phase = this.afterRaw === 'nested' ? Phase.Between : Phase.Op;
               }
@@ -280,6 +298,17 @@ export class PickleScanner {
             this.skipLeft = pad + this.rawBytesLeft;
             this.phase = Phase.RawSkip;
             if (this.skipLeft === 0) this.phase = Phase.Op;
+            break;
+          }
+          case Phase.LegacySize: {
+            const take = Math.min(8 - this.legacySizeHave, n - i);
+            this.legacySize.set(chunk.subarray(i, i + take), this.legacySizeHave);
+            this.legacySizeHave += take;
+            i += take;
+            if (this.legacySizeHave === 8) {
+              this.offset = this.chunkBase + i;
+              this.startLegacyStorage();
+            }
             break;
           }
           case Phase.Tail:
@@ -305,12 +334,19 @@ export class PickleScanner {
       case Phase.Between:
         if (this.pickles === 0) this.addFinding('malformed', 'pickle.empty', 'no pickle opcodes: the stream is empty', this.offset);
         break;
+      case Phase.LegacySize:
+        this.addFinding('malformed', 'pytorch-legacy.truncated-storage', `stream ends inside the size header of storage ${this.legacyKeys[this.legacyIndex]}`, this.offset);
+        break;
       case Phase.RawSkip:
       case Phase.PadLen:
+        if (this.afterRaw === 'legacy') {
+          this.addFinding('malformed', 'pytorch-legacy.truncated-storage', `stream ends ${this.skipLeft} bytes before the end of storage ${this.legacyKeys[this.legacyIndex]}`, this.offset);
+          break;
+        }
         this.addFinding('malformed', 'joblib.truncated-array', `stream ends ${this.skipLeft} bytes before the end of an inline joblib array`, this.offset);
         break;
       case Phase.Tail:
-        if (this.torchLegacy) {
+        if (this.torchLegacy && !this.legacyWalked) {
           this.addFinding('info', 'pytorch-legacy.storage-data', `${this.offset - this.tailStart} bytes of raw tensor storage follow the pickles (not pickle data)`, this.tailStart);
         } else {
           this.addFinding('warning', 'pickle.trailing-data', `${this.offset - this.tailStart} bytes after the last STOP are not a pickle; a custom loader could read them`, this.tailStart);
@@ -349,7 +385,7 @@ export class PickleScanner {
     }
     if (this.pickles > 0) {
       // Another pickle may follow a STOP (torch legacy writes five; `pickle.dump` twice writes two).
-      if (this.torchLegacy && this.pickles >= 5) {
+      if (this.torchLegacy && this.pickles >= 5 && !this.legacyWalked) {
         this.enterTail();
         return;
       }
@@ -585,12 +621,12 @@ export class PickleScanner {
     switch (op) {
       case 0x54: // BINSTRING
       case 0x55: // SHORT_BINSTRING
-        this.push1(bytes ? { t: 'str', s: decodeLatin1(bytes), literal: true } : LONG_STRING);
+        this.pushStr(bytes ? { t: 'str', s: decodeLatin1(bytes), literal: true } : LONG_STRING);
         return;
       case 0x58:
       case 0x8c:
       case 0x8d: // BINUNICODE, SHORT_BINUNICODE, BINUNICODE8
-        this.push1(bytes ? { t: 'str', s: decodeUtf8(bytes), literal: true } : LONG_STRING);
+        this.pushStr(bytes ? { t: 'str', s: decodeUtf8(bytes), literal: true } : LONG_STRING);
         return;
       case 0x8a: // LONG1
         if (bytes && this.pickles === 0 && this.stack.length === 0 && bytes.length === 10 && TORCH_LEGACY_MAGIC.every((b, k) => bytes[k] === b)) {
@@ -639,13 +675,13 @@ export class PickleScanner {
       case 0x53: { // STRING
         const s = decodeStringOpcodeArg(trimAsciiSpaceEnd(l0));
         if (s === null) throw new Malformed('STRING argument is not a quoted string');
-        this.push1({ t: 'str', s, literal: true });
+        this.pushStr({ t: 'str', s, literal: true });
         return;
       }
       case 0x56: { // UNICODE
         const s = decodeRawUnicodeEscape(l0);
         if (s === null) throw new Malformed('UNICODE argument has a bad escape');
-        this.push1({ t: 'str', s, literal: true });
+        this.pushStr({ t: 'str', s, literal: true });
         return;
       }
       case 0x50: // PERSID
@@ -862,6 +898,11 @@ export class PickleScanner {
     this.pickles++;
     this.spec = null;
     this.phase = Phase.Between;
+    if (this.torchLegacy && this.pickles === 5) {
+      // torch's legacy loader now reads each listed storage: an int64 element count, then bytes.
+      this.legacyIndex = -1;
+      this.nextLegacyStorage();
+    }
     if (this.pickles > 1 && !this.torchLegacy) {
       this.addFinding('info', 'pickle.multiple-streams', 'more than one pickle in this stream; every one was scanned', this.opStart);
     }
@@ -915,7 +956,44 @@ export class PickleScanner {
     }
   }
 
+  private nextLegacyStorage(): void {
+    this.legacyIndex++;
+    if (this.legacyIndex >= this.legacyKeys.length) {
+      this.legacyWalked = true;
+      this.phase = Phase.Between; // anything after the storages is trailing data
+      return;
+    }
+    this.legacySizeHave = 0;
+    this.phase = Phase.LegacySize;
+  }
+
+  private startLegacyStorage(): void {
+    const key = this.legacyKeys[this.legacyIndex] as string;
+    const elem = this.legacyElemSize.get(key);
+    if (elem === undefined) {
+      // A storage class this walker does not know the element size of: count the rest as
+      // storage data rather than guess (and claim nothing about it being malformed).
+      this.enterTail();
+      this.tailStart -= 8;
+      return;
+    }
+    const lo = readU32(this.legacySize, 0);
+    const hi = readU32(this.legacySize, 4);
+    if (hi > 0x1fffff) throw new Malformed(`absurd element count for legacy storage ${JSON.stringify(key)}`);
+    this.skipLeft = (hi * 0x100000000 + lo) * elem;
+    this.afterRaw = 'legacy';
+    if (this.skipLeft === 0) this.nextLegacyStorage();
+    else this.phase = Phase.RawSkip;
+  }
+
   private persid(pid: PickleValue): void {
+    if (this.torchLegacy && this.pickles === 3 && pid.t === 'tuple') {
+      const [tag, type, key] = pid.items;
+      if (tag?.t === 'str' && tag.s === 'storage' && type?.t === 'global' && key?.t === 'str' && key.s !== null) {
+        const size = TORCH_STORAGE_ELEMENT_SIZE[type.name.replace(/^torch\./, '')];
+        if (size !== undefined) this.legacyElemSize.set(key.s, size);
+      }
+    }
     this.persistentIds++;
     this.push1({ t: 'pers', pid });
   }
@@ -927,6 +1005,12 @@ export class PickleScanner {
   private push1(v: PickleValue): void {
     if (this.stack.length >= STACK_LIMIT) throw new Malformed(`stack deeper than ${STACK_LIMIT}`);
     this.stack.push(v);
+  }
+
+  /** Pushes a string; in a legacy torch file's fifth pickle the strings are the storage keys. */
+  private pushStr(v: PickleValue): void {
+    if (this.torchLegacy && this.pickles === 4 && v.t === 'str' && v.s !== null && this.legacyKeys.length < 1_000_000) this.legacyKeys.push(v.s);
+    this.push1(v);
   }
 
   private pop(op: string): PickleValue {
