@@ -11,6 +11,7 @@ import { Gunzip, Unzlib } from 'fflate';
 import { BufferByteSource, FileByteSource, SliceByteSource, type ByteSource } from './byte-source';
 import { DETECT_HEAD_BYTES, compressionOf, detectFormat, detectFormatUsing } from './detect-format';
 import { parseNpyHeader } from './numpy-header';
+import { safetensorsProblems } from './safetensors-header';
 import type { ImportPolicy } from './pickle/import-policy';
 import { PickleScanner } from './pickle/pickle-scanner';
 import type { FileReport, Finding, ImportRecord, ModelFormat } from './types';
@@ -38,7 +39,13 @@ const MAX_ZIP_DEPTH = 3;
 const MEMBER_SNIFF_BYTES = 4 * 1024;
 /** Decompressors are fed slices this small so one push cannot explode (deflate tops out near 1032:1). */
 const INFLATE_FEED = 64 * 1024;
+/** Members that may hold a pickle get a full detection head. */
 const PICKLE_NAME = /(\.(pkl|pickle|joblib|pt|pth|bin|ckpt)$)|((^|\/)data\.pkl$)/i;
+/**
+ * Members walked as pickles even when their bytes do not look like one, so the failure is
+ * reported: names only a pickle loader opens. (`.bin`/`.pt` also name raw weights, e.g. OpenVINO.)
+ */
+const PICKLE_ONLY_NAME = /(\.(pkl|pickle|joblib)$)|((^|\/)data\.pkl$)/i;
 const LAMBDA_PATTERNS = ['"class_name": "Lambda"', '"class_name":"Lambda"'];
 
 /** Collects findings and imports for one file, tagging each with where it was found. */
@@ -218,6 +225,15 @@ export async function scanFile(abs: string, rel: string, ctx: ScanContext): Prom
 
     // Zip: by signature, or an archive appended to something else (a pickle/zip polyglot).
     const src: ByteSource = firstChunk ? new BufferByteSource(firstChunk) : new FileByteSource(fd, pos);
+    if (format === 'safetensors' && head) {
+      const headerLength = (head[0] as number) + (head[1] as number) * 0x100 + (head[2] as number) * 0x10000 + (head[3] as number) * 0x1000000;
+      if (8 + headerLength > pos) {
+        out.add({ severity: 'malformed', rule: 'safetensors.bad-header', message: `header of ${headerLength} bytes is longer than the file` });
+      } else {
+        const problems = safetensorsProblems(await src.read(8, headerLength), pos - 8 - headerLength);
+        for (const p of problems.slice(0, 20)) out.add({ severity: 'malformed', rule: 'safetensors.bad-header', message: p });
+      }
+    }
     const isZipHead = format === 'zip';
     const eocd = isZipHead || pos >= 22 ? await findEndOfCentralDirectory(src) : null;
     // Without a zip signature at the start, an end record alone could be chance bytes in weights:
@@ -350,7 +366,7 @@ async function scanMember(
   }
   let scanner: PickleScanner | null = null;
   let skip = 0;
-  if (fmt === 'pickle' || fmt === 'joblib' || fmt === 'pytorch-legacy' || PICKLE_NAME.test(entry.name) && !(torch && /\/data\/[^/]+$/.test(entry.name))) {
+  if (fmt === 'pickle' || fmt === 'joblib' || fmt === 'pytorch-legacy' || (PICKLE_ONLY_NAME.test(entry.name) && !(torch && /\/data\/[^/]+$/.test(entry.name)))) {
     scanner = new PickleScanner({ policy: ctx.policy, persistentIdsExpected: torch });
   } else if (fmt === 'numpy') {
     const h = parseNpyHeader(head);
