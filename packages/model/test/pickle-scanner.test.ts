@@ -118,3 +118,16 @@ describe('benign streams stay clean', () => {
     expect(r.rules.filter((x) => x !== 'pickle.multiple-streams')).toEqual([]);
   });
 });
+
+describe('bounds', () => {
+  test('30,000 distinct unknown globals produce a bounded list of findings', () => {
+    const parts: string[] = ['\x80\x04'];
+    for (let k = 0; k < 30_000; k++) parts.push(`cmod${k}\nName\n0`);
+    parts.push('N.');
+    const s = new PickleScanner({ policy });
+    s.push(enc(parts.join('')));
+    s.finish();
+    expect(s.findings.length).toBeLessThanOrEqual(10_001);
+    expect(s.findings.some((f) => f.rule === 'pickle.too-many-findings')).toBe(true);
+  });
+});

@@ -84,6 +84,7 @@ const CAPTURE_LIMIT = 4096;
 /** Protocol-0 argument lines longer than this are skipped, not buffered. */
 const LINE_LIMIT = 65536;
 const STACK_LIMIT = 1 << 21;
+const FINDINGS_LIMIT = 10_000;
 const MEMO_LIMIT = 1 << 22;
 const PENDING_SIZE = LINE_LIMIT + 16;
 /** Bytes per element of the legacy torch storage classes (torch._utils._element_size). */
@@ -195,6 +196,7 @@ export class PickleScanner {
   private readonly legacySize = new Uint8Array(8);
   private legacySizeHave = 0;
   private legacyWalked = false;
+  private findingsCut = false;
   private rawBytesLeft = 0;
   private tailStart = -1;
   private readonly findingKeys = new Set<string>();
@@ -1055,6 +1057,16 @@ export class PickleScanner {
     // should produce one line, not 10,000.
     const key = findingKey(rule, imp, message);
     if (this.findingKeys.has(key)) return;
+    // Bounded: a hostile stream can mint millions of distinct names. Dangerous findings get more
+    // room than the rest; past the bound one finding says the list was cut.
+    const cap = severity === 'dangerous' ? FINDINGS_LIMIT * 10 : FINDINGS_LIMIT;
+    if (this.findings.length >= cap) {
+      if (!this.findingsCut) {
+        this.findingsCut = true;
+        this.findings.push({ severity: 'warning', rule: 'pickle.too-many-findings', message: `more than ${FINDINGS_LIMIT} distinct findings; the rest are not listed`, offset });
+      }
+      return;
+    }
     this.findingKeys.add(key);
     const f: RawFinding = { severity, rule, message, offset };
     if (imp !== undefined) f.import = imp;
