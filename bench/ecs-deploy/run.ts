@@ -12,6 +12,7 @@
  *                            Missing: the anchor is skipped with a message, ours still runs.
  *   ML_DEPLOY_ANCHOR_REF     tag to take dist/ from; default the newest v* tag (version sort).
  *   BENCH_REPS               repetitions per tool and scenario (default 5).
+ *   BENCH_REPORT_ONLY        set: only re-render results.md from the last results.json.
  *   BENCH_SCENARIOS          comma list of default,equal-15s,fast,fail,fail-max-failed,fail-breaker
  *                            (default: all).
  *
@@ -363,7 +364,7 @@ async function runOnce(
   if (tool === 'ours') {
     const report = outputs.report && existsSync(outputs.report) ? JSON.parse(readFileSync(outputs.report, 'utf8')) : undefined;
     claimed = report
-      ? `report result '${report.result}'${report.deploymentId ? ` for ${report.deploymentId}` : ''}${report.rollback ? `; rollback ${report.rollback.deploymentId}: ${report.rollback.result}` : ''}`
+      ? `report result '${report.result}'${report.deploymentId ? ` for ${report.deploymentId}` : ''}${report.rollback ? `; rollback ${report.rollback.deploymentId} (started by ${report.rollback.startedBy}): ${report.rollback.result}` : ''}`
       : 'no report';
   } else {
     const verified = /Deployment (\S+) verified: rolloutState=(\S+)/.exec(stdout);
@@ -423,7 +424,7 @@ function fmt(values: number[], unit: 'ms' | 's' | 'MB' | 'n'): string {
   const s = stats(values);
   if (!s) return 'n/a';
   const f = (x: number) =>
-    unit === 'ms' ? `${Math.round(x)} ms` : unit === 's' ? `${(x / 1000).toFixed(2)} s` : unit === 'MB' ? `${(x / 1024).toFixed(1)} MB` : `${x}`;
+    unit === 'ms' ? `${Math.round(x)} ms` : unit === 's' ? `${(x / 1000).toFixed(2)} s` : unit === 'MB' ? `${(x / 1024).toFixed(1)} MiB` : `${x}`;
   return s.min === s.max ? f(s.median) : `${f(s.median)} (${f(s.min)}–${f(s.max)})`;
 }
 
@@ -452,7 +453,7 @@ function markdown(results: RunResult[], anchor: Anchor | undefined, meta: Record
   const label = (t: Tool) => (t === 'ours' ? 'ours (deploy-ecs)' : `anchor ${anchor?.tag ?? ''}`.trim());
   const load = stats(results.map((r) => r.load1));
   const loadText = load ? ` 1-min load average at the start of each run: median ${load.median.toFixed(2)} (${load.min.toFixed(2)}–${load.max.toFixed(2)}).` : '';
-  out.push(`Machine: ${meta.machine}. Run: ${meta.date}.${loadText} Anchor: ${anchor ? `aws-actions/amazon-ecs-deploy-task-definition ${anchor.tag} (${anchor.commit.slice(0, 12)})` : 'skipped (no mirror)'}.`);
+  out.push(`Machine: ${meta.machine}. Run: ${meta.date}.${loadText} Ours: ${meta.ours}. Anchor: ${anchor ? `aws-actions/amazon-ecs-deploy-task-definition ${anchor.tag} (${anchor.commit.slice(0, 12)})` : 'skipped (no mirror)'}.`);
   out.push('');
   out.push('### Bundle size');
   out.push('');
@@ -461,6 +462,23 @@ function markdown(results: RunResult[], anchor: Anchor | undefined, meta: Record
   out.push(sizeRow(label('ours'), OURS_DIST));
   if (anchor) out.push(sizeRow(label('anchor'), join(anchor.dir, 'dist')));
   out.push('');
+  const success = results.filter((r) => !r.scenario.startsWith('fail'));
+  if (success.length) {
+    out.push('### Start-up and footprint, pooled over every successful run');
+    out.push('');
+    out.push('These do not depend on the poll policy, so all success scenarios are pooled. Median (min–max).');
+    out.push('');
+    out.push('| tool | runs | cold start (spawn → first API call) | wall minus poll sleeps | peak RSS | CPU (user+sys) |');
+    out.push('| --- | --- | --- | --- | --- | --- |');
+    for (const tool of ['ours', 'anchor'] as Tool[]) {
+      const r = success.filter((x) => x.tool === tool);
+      if (r.length === 0) continue;
+      out.push(
+        `| ${label(tool)} | ${r.length} | ${fmt(r.map((x) => x.coldStartMs ?? NaN), 'ms')} | ${fmt(r.map((x) => x.activeMs), 'ms')} | ${fmt(r.map((x) => x.peakRssKb ?? NaN), 'MB')} | ${fmt(r.map((x) => (x.cpuSec ?? NaN) * 1000), 's')} |`,
+      );
+    }
+    out.push('');
+  }
   for (const sc of scenarios.filter((s) => !s.name.startsWith('fail'))) {
     const rows = results.filter((r) => r.scenario === sc.name);
     if (rows.length === 0) continue;
@@ -524,12 +542,33 @@ function markdown(results: RunResult[], anchor: Anchor | undefined, meta: Record
 
 // ---------------------------------------------------------------- main
 
+/** The commit of our committed bundle, and whether the working tree's copy differs from it. */
+function bundleVersion(): string {
+  try {
+    const path = relative(repoRoot, join(OURS_DIST, 'index.js'));
+    const commit = execFileSync('git', ['log', '-1', '--format=%h', '--', path], { cwd: repoRoot, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', path], { cwd: repoRoot, encoding: 'utf8' }).trim() !== '';
+    return `actions/deploy-ecs/dist/index.js of ${commit || 'an uncommitted build'}${dirty ? ' with uncommitted changes' : ''}`;
+  } catch {
+    return 'actions/deploy-ecs/dist/index.js (git not available)';
+  }
+}
+
 async function main(): Promise<void> {
   mkdirSync(WORK, { recursive: true });
+  if (process.env.BENCH_REPORT_ONLY) {
+    // Re-render the tables from the last run's results.json (e.g. after changing the report).
+    const saved = JSON.parse(readFileSync(join(WORK, 'results.json'), 'utf8')) as { meta: Record<string, string>; anchor?: Anchor; results: RunResult[] };
+    const md = markdown(saved.results, saved.anchor, saved.meta);
+    writeFileSync(join(WORK, 'results.md'), `${md}\n`);
+    console.log(md);
+    return;
+  }
   const anchor = prepareAnchor();
   if (anchor) console.error(`bench: anchor ${anchor.tag} (${anchor.commit}) extracted to ${relative(repoRoot, anchor.dir)}`);
   if (!existsSync(TIME_BIN)) console.error(`bench: ${TIME_BIN} missing (apt-get install -y time): peak RSS not measured`);
 
+  const oursVersion = bundleVersion();
   const moto = await startMoto();
   const layer = await startEcsLayer({ upstream: moto.url, motoLogTail: moto.logTail });
   const proxy = await startTimingProxy(layer.url);
@@ -558,6 +597,7 @@ async function main(): Promise<void> {
   const meta = {
     machine: `${cpus().length} cores (nproc), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${execFileSync(node24(), ['-v'], { encoding: 'utf8' }).trim()} for both bundles; moto, the layer and the bundle share the machine`,
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    ours: oursVersion,
   };
   const md = markdown(results, anchor, meta);
   writeFileSync(join(WORK, 'results.json'), JSON.stringify({ meta, anchor, results }, null, 2));
