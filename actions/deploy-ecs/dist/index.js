@@ -59986,7 +59986,7 @@ function isObject(v) {
 ;// CONCATENATED MODULE: ./actions/deploy-ecs/src/rollout.ts
 
 async function watchDeployment(api, opts) {
-    const events = new EventTail(opts.since, (e) => opts.logger.info(`  event: ${e.message ?? ''}`));
+    const events = new EventTail(opts.since, opts.seenEvents, (e) => opts.logger.info(`  event: ${e.message ?? ''}`));
     return (0,src/* pollUntil */.g3)(async () => {
         const svc = await api.describeService(opts.cluster, opts.service);
         opts.onService?.(svc);
@@ -60000,7 +60000,8 @@ async function watchDeployment(api, opts) {
         const running = dep.runningCount ?? 0;
         const desired = dep.desiredCount ?? 0;
         if (dep.rolloutState === 'FAILED') {
-            return { done: true, value: { kind: 'failed', reason: dep.rolloutStateReason ?? 'rolloutState FAILED', deployment: dep } };
+            const reason = (dep.rolloutStateReason ?? 'rolloutState FAILED').replace(/\.$/, '');
+            return { done: true, value: { kind: 'failed', reason, deployment: dep } };
         }
         if (opts.maxFailedTasks !== undefined && (dep.failedTasks ?? 0) >= opts.maxFailedTasks) {
             return {
@@ -60029,11 +60030,11 @@ async function watchDeployment(api, opts) {
 /** Prints each service event once, oldest first, skipping those from before the deploy began. */
 class EventTail {
     since;
+    seen;
     print;
-    seen = new Set();
-    recent = [];
-    constructor(since, print) {
+    constructor(since, seen, print) {
         this.since = since;
+        this.seen = seen;
         this.print = print;
     }
     add(events) {
@@ -60042,7 +60043,6 @@ class EventTail {
             .sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0));
         for (const e of fresh) {
             this.seen.add(e.id);
-            this.recent.push(e);
             this.print(e);
         }
     }
@@ -60244,6 +60244,7 @@ async function deploy(inputs, deps, clock, report) {
         return;
     }
     // 4. Wait for this deployment.
+    const seenEvents = new Set();
     const watch = (deploymentId, maxFailedTasks, signal) => watchDeployment(api, {
         cluster,
         service: serviceName,
@@ -60256,6 +60257,7 @@ async function deploy(inputs, deps, clock, report) {
         signal,
         intervalMs: deps.pollIntervalMs ?? 6000,
         onService: (s) => collectEvents(report, s.events ?? [], since),
+        seenEvents,
     });
     let failure;
     try {

@@ -28,10 +28,12 @@ export interface WatchOptions {
   intervalMs: number;
   /** Sees every service description, for the summary's event list and counts. */
   onService?: (service: Service) => void;
+  /** Ids of events already printed; shared by the watches of one run so none is printed twice. */
+  seenEvents: Set<string>;
 }
 
 export async function watchDeployment(api: EcsApi, opts: WatchOptions): Promise<RolloutOutcome> {
-  const events = new EventTail(opts.since, (e) => opts.logger.info(`  event: ${e.message ?? ''}`));
+  const events = new EventTail(opts.since, opts.seenEvents, (e) => opts.logger.info(`  event: ${e.message ?? ''}`));
   return pollUntil<RolloutOutcome>(
     async () => {
       const svc = await api.describeService(opts.cluster, opts.service);
@@ -46,7 +48,8 @@ export async function watchDeployment(api: EcsApi, opts: WatchOptions): Promise<
       const running = dep.runningCount ?? 0;
       const desired = dep.desiredCount ?? 0;
       if (dep.rolloutState === 'FAILED') {
-        return { done: true, value: { kind: 'failed', reason: dep.rolloutStateReason ?? 'rolloutState FAILED', deployment: dep } };
+        const reason = (dep.rolloutStateReason ?? 'rolloutState FAILED').replace(/\.$/, '');
+        return { done: true, value: { kind: 'failed', reason, deployment: dep } };
       }
       if (opts.maxFailedTasks !== undefined && (dep.failedTasks ?? 0) >= opts.maxFailedTasks) {
         return {
@@ -78,10 +81,9 @@ export async function watchDeployment(api: EcsApi, opts: WatchOptions): Promise<
 
 /** Prints each service event once, oldest first, skipping those from before the deploy began. */
 class EventTail {
-  private readonly seen = new Set<string>();
-  readonly recent: ServiceEvent[] = [];
   constructor(
     private readonly since: number,
+    private readonly seen: Set<string>,
     private readonly print: (e: ServiceEvent) => void,
   ) {}
 
@@ -91,7 +93,6 @@ class EventTail {
       .sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0));
     for (const e of fresh) {
       this.seen.add(e.id!);
-      this.recent.push(e);
       this.print(e);
     }
   }

@@ -165,6 +165,7 @@ async function deploy(inputs: Inputs, deps: Deps, clock: Clock, report: DeployRe
   }
 
   // 4. Wait for this deployment.
+  const seenEvents = new Set<string>();
   const watch = (deploymentId: string, maxFailedTasks: number | undefined, signal: AbortSignal | undefined) =>
     watchDeployment(api, {
       cluster,
@@ -178,6 +179,7 @@ async function deploy(inputs: Inputs, deps: Deps, clock: Clock, report: DeployRe
       signal,
       intervalMs: deps.pollIntervalMs ?? 6000,
       onService: (s) => collectEvents(report, s.events ?? [], since),
+      seenEvents,
     });
 
   let failure: string;

@@ -179,6 +179,11 @@ describe('deploy-ecs against moto + the ECS layer', () => {
     expect(r.summary).toContain('↩️ **Deployment failed and was rolled back**');
     expect(r.summary).toContain('### Stopped tasks');
     expect(r.summary).toContain('### Rollback');
+    // the rollback's wait does not print the events the first wait already printed
+    const events = r.log.filter((l) => l.startsWith('  event: '));
+    expect(events.length).toBeGreaterThan(2);
+    expect(new Set(events).size).toBe(events.length);
+    expect(r.error!.message).not.toContain('.;');
   });
 
   it('when the ECS circuit breaker rolls back by itself, deploy-ecs waits for that rollback instead of starting another', async () => {
