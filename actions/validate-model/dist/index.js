@@ -28382,7 +28382,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4858);
 /* harmony import */ var _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8727);
-/* harmony import */ var _ml_deploy_model__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5656);
+/* harmony import */ var _ml_deploy_model__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9582);
 /* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8982);
 /* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9698);
 /** Entry of the validate-model action: the only file that touches the runner (@actions/core). */
@@ -28419,7 +28419,7 @@ __webpack_async_result__();
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8727);
-/* harmony import */ var _ml_deploy_model__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5656);
+/* harmony import */ var _ml_deploy_model__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9582);
 /**
  * validate-model inputs: the only place they are parsed. Keys are spelled as in
  * validate-model/action.yml, defaults live there (the runner fills them in), and every check that
@@ -28610,8 +28610,8 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./packages/action-kit/src/index.ts + 10 modules
 var src = __nccwpck_require__(8727);
-// EXTERNAL MODULE: ./packages/model/src/index.ts + 47 modules
-var model_src = __nccwpck_require__(5656);
+// EXTERNAL MODULE: ./packages/model/src/index.ts + 48 modules
+var model_src = __nccwpck_require__(9582);
 // EXTERNAL MODULE: ./actions/validate-model/src/inputs.ts
 var src_inputs = __nccwpck_require__(8982);
 ;// CONCATENATED MODULE: ./actions/validate-model/src/sarif-report.ts
@@ -29845,7 +29845,7 @@ async function runAction(def, io) {
 
 /***/ }),
 
-/***/ 5656:
+/***/ 9582:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33170,8 +33170,15 @@ const CAPTURE_LIMIT = 4096;
 /** Protocol-0 argument lines longer than this are skipped, not buffered. */
 const LINE_LIMIT = 65536;
 const STACK_LIMIT = 1 << 21;
+const FINDINGS_LIMIT = 10_000;
 const MEMO_LIMIT = 1 << 22;
 const PENDING_SIZE = LINE_LIMIT + 16;
+/** Bytes per element of the legacy torch storage classes (torch._utils._element_size). */
+const TORCH_STORAGE_ELEMENT_SIZE = {
+    DoubleStorage: 8, FloatStorage: 4, HalfStorage: 2, BFloat16Storage: 2, LongStorage: 8, IntStorage: 4, ShortStorage: 2,
+    CharStorage: 1, ByteStorage: 1, BoolStorage: 1, ComplexDoubleStorage: 16, ComplexFloatStorage: 8, QInt8Storage: 1,
+    QUInt8Storage: 1, QInt32Storage: 4, QUInt4x2Storage: 1, QUInt2x4Storage: 1, UntypedStorage: 1,
+};
 /** The legacy PyTorch magic number 0x1950a86a20f9469cfc6c, little-endian as LONG1 writes it. */
 const TORCH_LEGACY_MAGIC = [0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19];
 var Phase;
@@ -33183,9 +33190,10 @@ var Phase;
     Phase[Phase["SkipPayload"] = 4] = "SkipPayload";
     Phase[Phase["SkipLine"] = 5] = "SkipLine";
     Phase[Phase["RawSkip"] = 6] = "RawSkip";
-    Phase[Phase["PadLen"] = 7] = "PadLen";
-    Phase[Phase["Tail"] = 8] = "Tail";
-    Phase[Phase["Dead"] = 9] = "Dead";
+    Phase[Phase["LegacySize"] = 7] = "LegacySize";
+    Phase[Phase["PadLen"] = 8] = "PadLen";
+    Phase[Phase["Tail"] = 9] = "Tail";
+    Phase[Phase["Dead"] = 10] = "Dead";
 })(Phase || (Phase = {}));
 /**
  * The unpickler's memo: a dense array for the small indices picklers emit (fast, no hashing), a
@@ -33256,6 +33264,15 @@ class PickleScanner {
     skipOp = 0;
     opStart = 0;
     afterRaw = 'op';
+    // Legacy torch.save: storage element sizes declared by persistent ids in the object pickle,
+    // the storage keys in the order the fifth pickle lists them, and the walk over their bytes.
+    legacyElemSize = new Map();
+    legacyKeys = [];
+    legacyIndex = 0;
+    legacySize = new Uint8Array(8);
+    legacySizeHave = 0;
+    legacyWalked = false;
+    findingsCut = false;
     rawBytesLeft = 0;
     tailStart = -1;
     findingKeys = new Set();
@@ -33346,6 +33363,9 @@ class PickleScanner {
                                 this.phase = Phase.Op;
                                 this.execPayload(this.skipOp, null, 0, 0);
                             }
+                            else if (this.afterRaw === 'legacy') {
+                                this.nextLegacyStorage();
+                            }
                             else {
                                 this.phase = this.afterRaw === 'nested' ? Phase.Between : Phase.Op;
                             }
@@ -33359,6 +33379,17 @@ class PickleScanner {
                         this.phase = Phase.RawSkip;
                         if (this.skipLeft === 0)
                             this.phase = Phase.Op;
+                        break;
+                    }
+                    case Phase.LegacySize: {
+                        const take = Math.min(8 - this.legacySizeHave, n - i);
+                        this.legacySize.set(chunk.subarray(i, i + take), this.legacySizeHave);
+                        this.legacySizeHave += take;
+                        i += take;
+                        if (this.legacySizeHave === 8) {
+                            this.offset = this.chunkBase + i;
+                            this.startLegacyStorage();
+                        }
                         break;
                     }
                     case Phase.Tail:
@@ -33388,12 +33419,19 @@ class PickleScanner {
                 if (this.pickles === 0)
                     this.addFinding('malformed', 'pickle.empty', 'no pickle opcodes: the stream is empty', this.offset);
                 break;
+            case Phase.LegacySize:
+                this.addFinding('malformed', 'pytorch-legacy.truncated-storage', `stream ends inside the size header of storage ${this.legacyKeys[this.legacyIndex]}`, this.offset);
+                break;
             case Phase.RawSkip:
             case Phase.PadLen:
+                if (this.afterRaw === 'legacy') {
+                    this.addFinding('malformed', 'pytorch-legacy.truncated-storage', `stream ends ${this.skipLeft} bytes before the end of storage ${this.legacyKeys[this.legacyIndex]}`, this.offset);
+                    break;
+                }
                 this.addFinding('malformed', 'joblib.truncated-array', `stream ends ${this.skipLeft} bytes before the end of an inline joblib array`, this.offset);
                 break;
             case Phase.Tail:
-                if (this.torchLegacy) {
+                if (this.torchLegacy && !this.legacyWalked) {
                     this.addFinding('info', 'pytorch-legacy.storage-data', `${this.offset - this.tailStart} bytes of raw tensor storage follow the pickles (not pickle data)`, this.tailStart);
                 }
                 else {
@@ -33428,7 +33466,7 @@ class PickleScanner {
         }
         if (this.pickles > 0) {
             // Another pickle may follow a STOP (torch legacy writes five; `pickle.dump` twice writes two).
-            if (this.torchLegacy && this.pickles >= 5) {
+            if (this.torchLegacy && this.pickles >= 5 && !this.legacyWalked) {
                 this.enterTail();
                 return;
             }
@@ -33667,12 +33705,12 @@ class PickleScanner {
         switch (op) {
             case 0x54: // BINSTRING
             case 0x55: // SHORT_BINSTRING
-                this.push1(bytes ? { t: 'str', s: decodeLatin1(bytes), literal: true } : LONG_STRING);
+                this.pushStr(bytes ? { t: 'str', s: decodeLatin1(bytes), literal: true } : LONG_STRING);
                 return;
             case 0x58:
             case 0x8c:
             case 0x8d: // BINUNICODE, SHORT_BINUNICODE, BINUNICODE8
-                this.push1(bytes ? { t: 'str', s: decodeUtf8(bytes), literal: true } : LONG_STRING);
+                this.pushStr(bytes ? { t: 'str', s: decodeUtf8(bytes), literal: true } : LONG_STRING);
                 return;
             case 0x8a: // LONG1
                 if (bytes && this.pickles === 0 && this.stack.length === 0 && bytes.length === 10 && TORCH_LEGACY_MAGIC.every((b, k) => bytes[k] === b)) {
@@ -33727,14 +33765,14 @@ class PickleScanner {
                 const s = decodeStringOpcodeArg(trimAsciiSpaceEnd(l0));
                 if (s === null)
                     throw new Malformed('STRING argument is not a quoted string');
-                this.push1({ t: 'str', s, literal: true });
+                this.pushStr({ t: 'str', s, literal: true });
                 return;
             }
             case 0x56: { // UNICODE
                 const s = decodeRawUnicodeEscape(l0);
                 if (s === null)
                     throw new Malformed('UNICODE argument has a bad escape');
-                this.push1({ t: 'str', s, literal: true });
+                this.pushStr({ t: 'str', s, literal: true });
                 return;
             }
             case 0x50: // PERSID
@@ -33961,6 +33999,11 @@ class PickleScanner {
         this.pickles++;
         this.spec = null;
         this.phase = Phase.Between;
+        if (this.torchLegacy && this.pickles === 5) {
+            // torch's legacy loader now reads each listed storage: an int64 element count, then bytes.
+            this.legacyIndex = -1;
+            this.nextLegacyStorage();
+        }
         if (this.pickles > 1 && !this.torchLegacy) {
             this.addFinding('info', 'pickle.multiple-streams', 'more than one pickle in this stream; every one was scanned', this.opStart);
         }
@@ -34017,7 +34060,46 @@ class PickleScanner {
             this.phase = Phase.RawSkip;
         }
     }
+    nextLegacyStorage() {
+        this.legacyIndex++;
+        if (this.legacyIndex >= this.legacyKeys.length) {
+            this.legacyWalked = true;
+            this.phase = Phase.Between; // anything after the storages is trailing data
+            return;
+        }
+        this.legacySizeHave = 0;
+        this.phase = Phase.LegacySize;
+    }
+    startLegacyStorage() {
+        const key = this.legacyKeys[this.legacyIndex];
+        const elem = this.legacyElemSize.get(key);
+        if (elem === undefined) {
+            // A storage class this walker does not know the element size of: count the rest as
+            // storage data rather than guess (and claim nothing about it being malformed).
+            this.enterTail();
+            this.tailStart -= 8;
+            return;
+        }
+        const lo = readU32(this.legacySize, 0);
+        const hi = readU32(this.legacySize, 4);
+        if (hi > 0x1fffff)
+            throw new Malformed(`absurd element count for legacy storage ${JSON.stringify(key)}`);
+        this.skipLeft = (hi * 0x100000000 + lo) * elem;
+        this.afterRaw = 'legacy';
+        if (this.skipLeft === 0)
+            this.nextLegacyStorage();
+        else
+            this.phase = Phase.RawSkip;
+    }
     persid(pid) {
+        if (this.torchLegacy && this.pickles === 3 && pid.t === 'tuple') {
+            const [tag, type, key] = pid.items;
+            if (tag?.t === 'str' && tag.s === 'storage' && type?.t === 'global' && key?.t === 'str' && key.s !== null) {
+                const size = TORCH_STORAGE_ELEMENT_SIZE[type.name.replace(/^torch\./, '')];
+                if (size !== undefined)
+                    this.legacyElemSize.set(key.s, size);
+            }
+        }
         this.persistentIds++;
         this.push1({ t: 'pers', pid });
     }
@@ -34028,6 +34110,12 @@ class PickleScanner {
         if (this.stack.length >= STACK_LIMIT)
             throw new Malformed(`stack deeper than ${STACK_LIMIT}`);
         this.stack.push(v);
+    }
+    /** Pushes a string; in a legacy torch file's fifth pickle the strings are the storage keys. */
+    pushStr(v) {
+        if (this.torchLegacy && this.pickles === 4 && v.t === 'str' && v.s !== null && this.legacyKeys.length < 1_000_000)
+            this.legacyKeys.push(v.s);
+        this.push1(v);
     }
     pop(op) {
         if (this.stack.length <= this.frameBase())
@@ -34073,6 +34161,16 @@ class PickleScanner {
         const key = findingKey(rule, imp, message);
         if (this.findingKeys.has(key))
             return;
+        // Bounded: a hostile stream can mint millions of distinct names. Dangerous findings get more
+        // room than the rest; past the bound one finding says the list was cut.
+        const cap = severity === 'dangerous' ? FINDINGS_LIMIT * 10 : FINDINGS_LIMIT;
+        if (this.findings.length >= cap) {
+            if (!this.findingsCut) {
+                this.findingsCut = true;
+                this.findings.push({ severity: 'warning', rule: 'pickle.too-many-findings', message: `more than ${FINDINGS_LIMIT} distinct findings; the rest are not listed`, offset });
+            }
+            return;
+        }
         this.findingKeys.add(key);
         const f = { severity, rule, message, offset };
         if (imp !== undefined)
@@ -34468,6 +34566,71 @@ function parseNpyHeader(head) {
     // makes numpy pickle the array.
     const objectArray = /['"][<>|=]?O\d*['"]/.test(descr);
     return { dataOffset: start + len, objectArray, descr };
+}
+
+;// CONCATENATED MODULE: ./packages/model/src/safetensors-header.ts
+/**
+ * Checks a safetensors header the way the safetensors library validates it on load: JSON object,
+ * every tensor's dtype/shape/offsets consistent, tensors contiguous and covering the data area
+ * exactly. Bytes no tensor claims are where something else could hide, so they are a finding.
+ */
+const DTYPE_BYTES = {
+    BOOL: 1, U8: 1, I8: 1, F8_E4M3: 1, F8_E5M2: 1, F8_E8M0: 1, I16: 2, U16: 2, F16: 2, BF16: 2, I32: 4, U32: 4, F32: 4,
+    I64: 8, U64: 8, F64: 8, C64: 8,
+};
+/** Problems with the header; empty when it is consistent. */
+function safetensorsProblems(header, dataLength) {
+    let parsed;
+    try {
+        parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(header));
+    }
+    catch (e) {
+        return [`header is not UTF-8 JSON: ${e.message}`];
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+        return ['header is not a JSON object'];
+    const problems = [];
+    const spans = [];
+    for (const [name, v] of Object.entries(parsed)) {
+        if (name === '__metadata__') {
+            if (!v || typeof v !== 'object' || Object.values(v).some((x) => typeof x !== 'string'))
+                problems.push('__metadata__ must map strings to strings');
+            continue;
+        }
+        const t = v;
+        const offsets = t?.data_offsets;
+        if (typeof t?.dtype !== 'string' || !Array.isArray(t.shape) || !Array.isArray(offsets) || offsets.length !== 2) {
+            problems.push(`tensor ${JSON.stringify(name)} lacks dtype, shape or data_offsets`);
+            continue;
+        }
+        const [b, e] = offsets;
+        if (!Number.isSafeInteger(b) || !Number.isSafeInteger(e) || b < 0 || b > e || e > dataLength) {
+            problems.push(`tensor ${JSON.stringify(name)} has offsets ${JSON.stringify(offsets)} outside the ${dataLength}-byte data area`);
+            continue;
+        }
+        if (!t.shape.every((d) => Number.isSafeInteger(d) && d >= 0)) {
+            problems.push(`tensor ${JSON.stringify(name)} has an invalid shape`);
+            continue;
+        }
+        const size = DTYPE_BYTES[t.dtype];
+        const count = t.shape.reduce((a, d) => a * d, 1);
+        if (size !== undefined && count * size !== e - b) {
+            problems.push(`tensor ${JSON.stringify(name)}: ${t.dtype}${JSON.stringify(t.shape)} needs ${count * size} bytes, offsets give ${e - b}`);
+        }
+        spans.push([b, e, name]);
+    }
+    spans.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    let cursor = 0;
+    for (const [b, e, name] of spans) {
+        if (b < cursor)
+            problems.push(`tensor ${JSON.stringify(name)} overlaps the previous one`);
+        else if (b > cursor)
+            problems.push(`${b - cursor} bytes before tensor ${JSON.stringify(name)} belong to no tensor`);
+        cursor = Math.max(cursor, e);
+    }
+    if (problems.length === 0 && cursor !== dataLength)
+        problems.push(`${dataLength - cursor} bytes after the last tensor belong to no tensor`);
+    return problems;
 }
 
 ;// CONCATENATED MODULE: ./packages/model/src/zip/member-stream.ts
@@ -34894,6 +35057,7 @@ async function scanGapForLocalHeaders(src, start, end, findings) {
 
 
 
+
 const CHUNK = 4 * 1024 * 1024;
 const YIELD_EVERY = 64 * 1024 * 1024;
 /** Deflated nested zips are inflated into memory up to this size to be walked. */
@@ -34902,7 +35066,13 @@ const MAX_ZIP_DEPTH = 3;
 const MEMBER_SNIFF_BYTES = 4 * 1024;
 /** Decompressors are fed slices this small so one push cannot explode (deflate tops out near 1032:1). */
 const INFLATE_FEED = 64 * 1024;
+/** Members that may hold a pickle get a full detection head. */
 const PICKLE_NAME = /(\.(pkl|pickle|joblib|pt|pth|bin|ckpt)$)|((^|\/)data\.pkl$)/i;
+/**
+ * Members walked as pickles even when their bytes do not look like one, so the failure is
+ * reported: names only a pickle loader opens. (`.bin`/`.pt` also name raw weights, e.g. OpenVINO.)
+ */
+const PICKLE_ONLY_NAME = /(\.(pkl|pickle|joblib)$)|((^|\/)data\.pkl$)/i;
 const LAMBDA_PATTERNS = ['"class_name": "Lambda"', '"class_name":"Lambda"'];
 /** Collects findings and imports for one file, tagging each with where it was found. */
 class Collector {
@@ -35106,6 +35276,17 @@ async function scanFile(abs, rel, ctx) {
         }
         // Zip: by signature, or an archive appended to something else (a pickle/zip polyglot).
         const src = firstChunk ? new BufferByteSource(firstChunk) : new FileByteSource(fd, pos);
+        if (format === 'safetensors' && head) {
+            const headerLength = head[0] + head[1] * 0x100 + head[2] * 0x10000 + head[3] * 0x1000000;
+            if (8 + headerLength > pos) {
+                out.add({ severity: 'malformed', rule: 'safetensors.bad-header', message: `header of ${headerLength} bytes is longer than the file` });
+            }
+            else {
+                const problems = safetensorsProblems(await src.read(8, headerLength), pos - 8 - headerLength);
+                for (const p of problems.slice(0, 20))
+                    out.add({ severity: 'malformed', rule: 'safetensors.bad-header', message: p });
+            }
+        }
         const isZipHead = format === 'zip';
         const eocd = isZipHead || pos >= 22 ? await findEndOfCentralDirectory(src) : null;
         // Without a zip signature at the start, an end record alone could be chance bytes in weights:
@@ -35242,7 +35423,7 @@ async function scanMember(src, entry, reading, where, out, ctx, depth, torch, pr
     }
     let scanner = null;
     let skip = 0;
-    if (fmt === 'pickle' || fmt === 'joblib' || fmt === 'pytorch-legacy' || PICKLE_NAME.test(entry.name) && !(torch && /\/data\/[^/]+$/.test(entry.name))) {
+    if (fmt === 'pickle' || fmt === 'joblib' || fmt === 'pytorch-legacy' || (PICKLE_ONLY_NAME.test(entry.name) && !(torch && /\/data\/[^/]+$/.test(entry.name)))) {
         scanner = new PickleScanner({ policy: ctx.policy, persistentIdsExpected: torch });
     }
     else if (fmt === 'numpy') {
