@@ -1,18 +1,39 @@
 /**
- * The demo pipeline, on this machine only (no cloud, no Docker): starts moto behind the ECS rollout
- * layer, creates a cluster and a service that runs model v1, then runs the committed deploy-ecs
- * bundle as the GitHub runner would — once to ship v2 (pinned by digest), once with a release whose
- * tasks crash, which deploy-ecs rolls back. Prints each step's job summary. Exit code 0 means every
- * step did what it should.
+ * The demo pipeline, on this machine only (no cloud, no Docker): trains a small scikit-learn model
+ * and converts it to ONNX, gates it with the committed validate-model bundle (scan, signature, smoke
+ * inference, metrics against production), then starts moto behind the ECS rollout layer, creates a
+ * cluster and a service that runs model v1, and runs the committed deploy-ecs bundle as the GitHub
+ * runner would — once to ship v2 (pinned by digest, with the gate's model digest in its
+ * environment), once with a release whose tasks crash, which deploy-ecs rolls back. Prints each
+ * step's job summary. Exit code 0 means every step did what it should.
  */
 import { DescribeServicesCommand } from '@aws-sdk/client-ecs';
 import { awsEnv } from '../test/harness/aws-env';
 import { createEcsFixture } from '../test/harness/ecs-fixtures';
 import { startEcsLayer } from '../test/harness/ecs-layer';
 import { startMoto } from '../test/harness/moto';
+import { makeOnnxFixtures } from '../test/fixtures/onnx/fixtures';
 import { runBundle } from '../test/run-bundle';
 
 const say = (text: string) => process.stdout.write(`\n\x1b[1m▶ ${text}\x1b[0m\n`);
+
+say('validate-model: gate the candidate model (scikit-learn → ONNX, made now)');
+const models = makeOnnxFixtures();
+const gate = await runBundle('validate-model', {
+  inputs: {
+    'model-path': models.classifier,
+    metrics: models.metrics,
+    'champion-metrics': models.champion,
+    thresholds: 'accuracy >= champion - 0.01\nlatency_p95_ms <= 50',
+    'model-name': 'iris-classifier',
+    'model-version': '2',
+  },
+});
+process.stdout.write(gate.summary);
+if (gate.code !== 0 || gate.outputs.verdict !== 'pass') {
+  say('demo: the model gate did not pass (see above)');
+  process.exit(1);
+}
 
 const moto = await startMoto();
 const layer = await startEcsLayer({ upstream: moto.url });
@@ -30,7 +51,7 @@ try {
       cluster: fx.clusterName,
       service: fx.serviceName,
       image: `registry.example/iris-classifier@${digest}`,
-      'environment-variables': 'MODEL_VERSION=2',
+      'environment-variables': `MODEL_VERSION=2\nMODEL_SHA256=${gate.outputs.sha256}`,
     },
     env,
   });
