@@ -14,3 +14,4 @@ export * from './inference';
 export * from './quality';
 export * from './mlflow';
 export * from './sarif';
+export * from './metadata-labels';

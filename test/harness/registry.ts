@@ -1,0 +1,263 @@
+/**
+ * Starts a real OCI distribution registry (Debian's `docker-registry`, distribution 2.8) for
+ * integration tests: one process per call, bound to 127.0.0.1 on a free port, filesystem storage
+ * in a temp directory, its log kept in a file. With `basicAuth`, the registry checks a bcrypt
+ * htpasswd file (made with `htpasswd -B`, Debian's apache2-utils) and answers 401 with a Basic
+ * challenge, as a self-hosted registry behind docker login does.
+ *
+ * `pushImage` and `pushIndex` push through the registry's HTTP API (blob upload POST + PUT,
+ * manifest PUT, OCI media types), so no buildah or Docker is needed to make test images.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, LOOPBACK } from './free-port';
+
+export interface RegistryOptions {
+  /** Require these credentials (htpasswd, bcrypt); without it the registry is anonymous. */
+  basicAuth?: { username: string; password: string };
+  startTimeoutMs?: number;
+}
+
+export interface Registry {
+  /** `127.0.0.1:<port>`: the registry part of an image reference. */
+  readonly host: string;
+  /** `http://127.0.0.1:<port>` */
+  readonly url: string;
+  readonly port: number;
+  /** Root of the filesystem storage driver (blobs under docker/registry/v2/blobs/sha256/). */
+  readonly storageDir: string;
+  readonly logPath: string;
+  logTail(lines?: number): string;
+  /** Path of a blob's bytes in the storage, for tests that tamper with what the registry serves. */
+  blobPath(digest: string): string;
+  stop(): Promise<void>;
+}
+
+/** `ML_DEPLOY_DOCKER_REGISTRY`, else `docker-registry` on PATH (Debian: /usr/bin/docker-registry). */
+export function registryBinary(): string {
+  const fromEnv = process.env.ML_DEPLOY_DOCKER_REGISTRY;
+  return fromEnv !== undefined && fromEnv !== '' ? fromEnv : 'docker-registry';
+}
+
+const running = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+export async function startRegistry(opts: RegistryOptions = {}): Promise<Registry> {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'ml-deploy-registry-'));
+  const storageDir = join(dir, 'storage');
+  const logPath = join(dir, 'registry.log');
+  let auth = '';
+  if (opts.basicAuth) {
+    const htpasswd = join(dir, 'htpasswd');
+    const r = spawnSync('htpasswd', ['-B', '-b', '-c', htpasswd, opts.basicAuth.username, opts.basicAuth.password], { encoding: 'utf8' });
+    if (r.error || r.status !== 0) {
+      throw new Error(`registry: htpasswd -B failed (${r.error?.message ?? r.stderr}); install apache2-utils (apt-packages.txt)`);
+    }
+    auth = `auth:\n  htpasswd:\n    realm: ml-deploy-test\n    path: ${htpasswd}\n`;
+  }
+  const config = join(dir, 'config.yml');
+  writeFileSync(
+    config,
+    `version: 0.1
+log:
+  level: info
+  formatter: text
+  accesslog:
+    disabled: false
+storage:
+  filesystem:
+    rootdirectory: ${storageDir}
+  delete:
+    enabled: true
+  maintenance:
+    uploadpurging:
+      enabled: false
+http:
+  addr: ${LOOPBACK}:${port}
+  secret: ${randomBytes(16).toString('hex')}
+${auth}`,
+  );
+  const logFd = openSync(logPath, 'a');
+  const binary = registryBinary();
+  const child = spawn(binary, ['serve', config], { stdio: ['ignore', logFd, logFd] });
+  closeSync(logFd);
+  running.add(child);
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.on('exit', () => {
+      for (const c of running) c.kill('SIGKILL');
+    });
+  }
+  let exited = false;
+  let spawnError: Error | undefined;
+  const exitPromise = new Promise<void>((resolve) => {
+    const done = () => {
+      exited = true;
+      running.delete(child);
+      resolve();
+    };
+    child.once('exit', done);
+    child.once('error', (err) => {
+      spawnError = err;
+      done();
+    });
+  });
+  const logTail = (lines = 40): string => {
+    try {
+      return readFileSync(logPath, 'utf8').split('\n').slice(-lines - 1).join('\n');
+    } catch {
+      return '(no log)';
+    }
+  };
+  const stop = async (): Promise<void> => {
+    if (exited) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exitPromise;
+    clearTimeout(timer);
+  };
+
+  const url = `http://${LOOPBACK}:${port}`;
+  const deadline = Date.now() + (opts.startTimeoutMs ?? 20_000);
+  for (;;) {
+    if (exited) {
+      const why = spawnError ? `could not run ${binary}: ${spawnError.message}. Install Debian's docker-registry (apt-packages.txt) or set ML_DEPLOY_DOCKER_REGISTRY` : `${binary} exited during start-up`;
+      throw new Error(`registry: ${why}\n--- ${logPath} ---\n${logTail()}`);
+    }
+    try {
+      const res = await fetch(`${url}/v2/`);
+      await res.body?.cancel();
+      if (res.status === 200 || res.status === 401) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`registry: ${url} did not answer within ${opts.startTimeoutMs ?? 20_000} ms\n--- ${logPath} ---\n${logTail()}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    host: `${LOOPBACK}:${port}`,
+    url,
+    port,
+    storageDir,
+    logPath,
+    logTail,
+    blobPath: (digest) => {
+      const hex = digest.replace(/^sha256:/, '');
+      return join(storageDir, 'docker', 'registry', 'v2', 'blobs', 'sha256', hex.slice(0, 2), hex, 'data');
+    },
+    stop,
+  };
+}
+
+export const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+export const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+export const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
+export const OCI_LAYER = 'application/vnd.oci.image.layer.v1.tar+gzip';
+
+export interface PushTarget {
+  registry: Pick<Registry, 'url'>;
+  repository: string;
+  /** Credentials for a registry started with basicAuth. */
+  auth?: { username: string; password: string };
+}
+
+export interface PushedManifest {
+  digest: string;
+  size: number;
+  mediaType: string;
+  bytes: Buffer;
+}
+
+export interface PushedImage extends PushedManifest {
+  configDigest: string;
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+}
+
+function headers(t: PushTarget, extra: Record<string, string> = {}): Record<string, string> {
+  return t.auth ? { ...extra, authorization: `Basic ${Buffer.from(`${t.auth.username}:${t.auth.password}`).toString('base64')}` } : extra;
+}
+
+/** Monolithic blob upload: POST to open the session, PUT the bytes with their digest. */
+export async function pushBlob(t: PushTarget, bytes: Buffer): Promise<string> {
+  const digest = sha256(bytes);
+  const start = await fetch(`${t.registry.url}/v2/${t.repository}/blobs/uploads/`, { method: 'POST', headers: headers(t) });
+  await start.body?.cancel();
+  const location = start.headers.get('location');
+  if (start.status !== 202 || !location) throw new Error(`registry: starting a blob upload answered ${start.status}`);
+  const put = new URL(location, t.registry.url);
+  put.searchParams.set('digest', digest);
+  const res = await fetch(put, { method: 'PUT', body: bytes, headers: headers(t, { 'content-type': 'application/octet-stream', 'content-length': String(bytes.length) }) });
+  const text = await res.text();
+  if (res.status !== 201) throw new Error(`registry: blob PUT answered ${res.status}: ${text}`);
+  return digest;
+}
+
+export async function pushManifest(t: PushTarget, reference: string, mediaType: string, bytes: Buffer): Promise<PushedManifest> {
+  const res = await fetch(`${t.registry.url}/v2/${t.repository}/manifests/${reference}`, { method: 'PUT', body: bytes, headers: headers(t, { 'content-type': mediaType }) });
+  const text = await res.text();
+  if (res.status !== 201) throw new Error(`registry: manifest PUT answered ${res.status}: ${text}`);
+  const digest = sha256(bytes);
+  const said = res.headers.get('docker-content-digest');
+  if (said !== digest) throw new Error(`registry: stored the manifest as ${said}, expected ${digest}`);
+  return { digest, size: bytes.length, mediaType, bytes };
+}
+
+export interface ImageSpec {
+  /** Tag to push under; without it the image is reachable by digest only. */
+  tag?: string;
+  labels?: Record<string, string>;
+  os?: string;
+  architecture?: string;
+  /** Manifest annotations (lets a test change manifest bytes without changing their length). */
+  annotations?: Record<string, string>;
+}
+
+/** Pushes a one-layer OCI image whose config carries `labels`. */
+export async function pushImage(t: PushTarget, spec: ImageSpec = {}): Promise<PushedImage> {
+  // The layer's bytes are never unpacked by the registry or by the code under test.
+  const layer = Buffer.from(`layer of ${t.repository} ${JSON.stringify(spec.labels ?? {})} ${spec.architecture ?? 'amd64'}`);
+  const layerDigest = await pushBlob(t, layer);
+  const config = Buffer.from(
+    JSON.stringify({
+      architecture: spec.architecture ?? 'amd64',
+      os: spec.os ?? 'linux',
+      config: { Labels: spec.labels ?? {} },
+      rootfs: { type: 'layers', diff_ids: [layerDigest] },
+    }),
+  );
+  const configDigest = await pushBlob(t, config);
+  const manifest: Record<string, unknown> = {
+    schemaVersion: 2,
+    mediaType: OCI_MANIFEST,
+    config: { mediaType: OCI_CONFIG, digest: configDigest, size: config.length },
+    layers: [{ mediaType: OCI_LAYER, digest: layerDigest, size: layer.length }],
+  };
+  if (spec.annotations) manifest.annotations = spec.annotations;
+  const bytes = Buffer.from(JSON.stringify(manifest));
+  const pushed = await pushManifest(t, spec.tag ?? sha256(bytes), OCI_MANIFEST, bytes);
+  return { ...pushed, configDigest };
+}
+
+/** Pushes an OCI image index over images pushed before, each with its platform. */
+export async function pushIndex(
+  t: PushTarget,
+  tag: string,
+  entries: Array<{ image: PushedManifest; os: string; architecture: string }>,
+): Promise<PushedManifest> {
+  const index = {
+    schemaVersion: 2,
+    mediaType: OCI_INDEX,
+    manifests: entries.map((e) => ({ mediaType: e.image.mediaType, digest: e.image.digest, size: e.image.size, platform: { os: e.os, architecture: e.architecture } })),
+  };
+  return pushManifest(t, tag, OCI_INDEX, Buffer.from(JSON.stringify(index)));
+}
