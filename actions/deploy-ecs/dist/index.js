@@ -59596,7 +59596,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8727);
 /* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6117);
 /* harmony import */ var _ecs_api__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3882);
-/* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5119);
+/* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2489);
 /* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9022);
 /** Entry of the deploy-ecs action: the only file that touches the runner (@actions/core). */
 
@@ -59640,7 +59640,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5119:
+/***/ 2489:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -59704,9 +59704,6 @@ function isImageReference(value) {
 function formatImageReference(ref) {
     return `${ref.registry ? `${ref.registry}/` : ''}${ref.repository}${ref.tag ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;
 }
-
-;// CONCATENATED MODULE: ./packages/oci/src/index.ts
-
 
 ;// CONCATENATED MODULE: ./actions/deploy-ecs/src/inputs.ts
 /**

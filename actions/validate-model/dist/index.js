@@ -28382,9 +28382,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4858);
 /* harmony import */ var _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8727);
-/* harmony import */ var _ml_deploy_model__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9582);
+/* harmony import */ var _ml_deploy_model__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8887);
 /* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8982);
-/* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9698);
+/* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1315);
 /** Entry of the validate-model action: the only file that touches the runner (@actions/core). */
 
 
@@ -28399,7 +28399,8 @@ await (0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_4__/* .runAction */ .Cs)
     parseInputs: (read) => (0,_inputs__WEBPACK_IMPORTED_MODULE_6__/* .parseInputs */ .TL)(read),
     async run(inputs, ctx) {
         const reportDir = inputs['report-dir'] ?? (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(process.env.RUNNER_TEMP ?? (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'validate-model-')));
-        await (0,_run__WEBPACK_IMPORTED_MODULE_7__/* .run */ .e)(inputs, { ...ctx, scanModel: _ml_deploy_model__WEBPACK_IMPORTED_MODULE_5__/* .scanModel */ .bn, reportDir, workspace: process.env.GITHUB_WORKSPACE ?? process.cwd() });
+        const revision = process.env.GITHUB_SHA;
+        await (0,_run__WEBPACK_IMPORTED_MODULE_7__/* .run */ .e)(inputs, { ...ctx, scanModel: _ml_deploy_model__WEBPACK_IMPORTED_MODULE_5__/* .scanModel */ .bn, reportDir, workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(), ...(revision ? { revision } : {}) });
     },
 }, (0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_4__/* .runnerIO */ .$6)(_actions_core__WEBPACK_IMPORTED_MODULE_3__));
 
@@ -28419,12 +28420,14 @@ __webpack_async_result__();
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8727);
-/* harmony import */ var _ml_deploy_model__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9582);
+/* harmony import */ var _ml_deploy_model__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8887);
+/* harmony import */ var _ml_deploy_oci__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6895);
 /**
  * validate-model inputs: the only place they are parsed. Keys are spelled as in
  * validate-model/action.yml, defaults live there (the runner fills them in), and every check that
  * needs no model loading runs here, so a typo fails before any work with the input's name.
  */
+
 
 
 
@@ -28477,6 +28480,18 @@ async function parseInputs(read) {
     const latencyBudget = budgetRaw === undefined ? undefined : (0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9)('latency-budget', budgetRaw, { min: 1 });
     const metrics = await readMetrics('metrics', optionalInput('metrics'));
     const championMetrics = await readMetrics('champion-metrics', optionalInput('champion-metrics'));
+    const championImageRaw = optionalInput('champion-image');
+    let championImage;
+    if (championImageRaw !== undefined) {
+        if (championMetrics) {
+            throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('champion-image', championImageRaw, "nothing when 'champion-metrics' is set: give the champion's metrics either as 'champion-metrics' (a file) or as 'champion-image' (the image serving now), not both");
+        }
+        const reference = (0,_ml_deploy_oci__WEBPACK_IMPORTED_MODULE_3__/* .parseImageReference */ .o_)(championImageRaw);
+        if (!(0,_ml_deploy_oci__WEBPACK_IMPORTED_MODULE_3__/* .isImageReference */ .hb)(reference)) {
+            throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('champion-image', championImageRaw, `an image reference such as 'registry.example/team/model@sha256:<64 hex>' or 'registry.example/team/model:prod' (${reference.error})`);
+        }
+        championImage = { text: championImageRaw, reference };
+    }
     const thresholdsRaw = read('thresholds') ?? '';
     let thresholds;
     try {
@@ -28495,8 +28510,8 @@ async function parseInputs(read) {
         if (measured.has(rule.metric) && smokeTest === 'false') {
             throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('smoke-test', 'false', `'true' or 'auto', since the threshold '${rule.text}' needs the latency it measures`);
         }
-        if (rule.right.kind === 'champion' && !championMetrics) {
-            throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('champion-metrics', '', `the champion's metrics file, since the threshold '${rule.text}' compares with the champion`);
+        if (rule.right.kind === 'champion' && !championMetrics && !championImage) {
+            throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('champion-metrics', '', `the champion's metrics file, or 'champion-image' (the image serving now), since the threshold '${rule.text}' compares with the champion`);
         }
     }
     if (smokeTest === 'false') {
@@ -28518,6 +28533,7 @@ async function parseInputs(read) {
         'latency-budget': latencyBudget,
         metrics,
         'champion-metrics': championMetrics,
+        'champion-image': championImage,
         thresholds,
         'report-dir': optionalInput('report-dir'),
         'model-name': optionalInput('model-name'),
@@ -28594,7 +28610,7 @@ async function readMetrics(input, path) {
 
 /***/ }),
 
-/***/ 9698:
+/***/ 1315:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28609,9 +28625,697 @@ var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./packages/action-kit/src/index.ts + 10 modules
-var src = __nccwpck_require__(8727);
-// EXTERNAL MODULE: ./packages/model/src/index.ts + 48 modules
-var model_src = __nccwpck_require__(9582);
+var action_kit_src = __nccwpck_require__(8727);
+// EXTERNAL MODULE: ./packages/model/src/index.ts + 49 modules
+var src = __nccwpck_require__(8887);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./packages/oci/src/environment.ts
+/** Environment variables the registry client reads; every one is prefixed ML_DEPLOY_. */
+var RegistryEnv;
+(function (RegistryEnv) {
+    /** Comma-separated registry hosts (`host` or `host:port`) reached over plain HTTP. */
+    RegistryEnv["InsecureRegistries"] = "ML_DEPLOY_INSECURE_REGISTRIES";
+    /** Basic credentials for the registry; they win over the Docker config file. */
+    RegistryEnv["Username"] = "ML_DEPLOY_REGISTRY_USERNAME";
+    RegistryEnv["Password"] = "ML_DEPLOY_REGISTRY_PASSWORD";
+})(RegistryEnv || (RegistryEnv = {}));
+
+;// CONCATENATED MODULE: ./packages/oci/src/registry-url.ts
+/**
+ * Where a reference's registry answers: Docker Hub shorthand maps to registry-1.docker.io, and
+ * plain HTTP is used only for loopback hosts and those the user lists in
+ * ML_DEPLOY_INSECURE_REGISTRIES, never silently as a fallback after HTTPS fails.
+ */
+
+const DOCKER_HUB_HOST = 'registry-1.docker.io';
+/** The key docker login writes into config.json for Docker Hub. */
+const DOCKER_HUB_AUTH_KEY = 'https://index.docker.io/v1/';
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** Host without its port: `[::1]:5000` → `[::1]`, `reg.example:443` → `reg.example`. */
+function hostWithoutPort(host) {
+    if (host.startsWith('['))
+        return host.slice(0, host.indexOf(']') + 1);
+    const colon = host.lastIndexOf(':');
+    return colon === -1 ? host : host.slice(0, colon);
+}
+/** Hosts from ML_DEPLOY_INSECURE_REGISTRIES (comma or white-space separated, lower-cased). */
+function insecureRegistries(env) {
+    return (env[RegistryEnv.InsecureRegistries] ?? '')
+        .split(/[\s,]+/)
+        .map((h) => h.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/+$/, ''))
+        .filter((h) => h !== '');
+}
+function registryLocation(ref, env = process.env) {
+    if (ref.registry === undefined || ref.registry === 'docker.io' || ref.registry === 'index.docker.io') {
+        const repository = ref.repository.includes('/') ? ref.repository : `library/${ref.repository}`;
+        return { host: DOCKER_HUB_HOST, repository, baseUrl: `https://${DOCKER_HUB_HOST}`, insecure: false };
+    }
+    const host = ref.registry.toLowerCase();
+    const bare = hostWithoutPort(host);
+    const listed = insecureRegistries(env);
+    const insecure = LOOPBACK_HOSTS.has(bare) || listed.includes(host) || listed.includes(bare);
+    return { host, repository: ref.repository, baseUrl: `${insecure ? 'http' : 'https'}://${host}`, insecure };
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/docker-config.ts
+/**
+ * Registry credentials from a Docker config file (`$DOCKER_CONFIG/config.json`, else
+ * `~/.docker/config.json`), as `docker login` and docker/login-action write it:
+ * `{"auths": {"registry.example": {"auth": base64("user:password")}}}`. Credential helpers
+ * (`credsStore`, `credHelpers`) run programs we do not run; they are reported, not used.
+ */
+
+
+
+
+/** The config file the Docker CLI reads for this environment. */
+function dockerConfigPath(env = process.env) {
+    const dir = env.DOCKER_CONFIG;
+    return dir ? (0,external_node_path_.join)(dir, 'config.json') : (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker', 'config.json');
+}
+/** `https://reg.example/v1/` and `reg.example` name the same registry; Docker Hub has aliases. */
+function normaliseAuthKey(key) {
+    const host = key.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/\/.*$/, '');
+    if (host === 'index.docker.io' || host === 'docker.io' || host === DOCKER_HUB_HOST)
+        return DOCKER_HUB_HOST;
+    return host;
+}
+/**
+ * Finds the credentials for `host` in a config document. Throws a lowercase message when the
+ * entry exists but cannot be decoded, so a broken login does not silently become anonymous.
+ */
+function credentialsFromDockerConfig(doc, host) {
+    if (typeof doc !== 'object' || doc === null)
+        return {};
+    const config = doc;
+    const want = normaliseAuthKey(host);
+    const auths = typeof config.auths === 'object' && config.auths !== null ? config.auths : {};
+    for (const [key, entry] of Object.entries(auths)) {
+        if (normaliseAuthKey(key) !== want || typeof entry !== 'object' || entry === null)
+            continue;
+        const e = entry;
+        if (typeof e.auth === 'string' && e.auth !== '') {
+            const decoded = Buffer.from(e.auth, 'base64').toString('utf8');
+            const colon = decoded.indexOf(':');
+            if (colon <= 0)
+                throw new Error(`the 'auth' entry for ${key} is not base64 of 'username:password'`);
+            return { credentials: { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) } };
+        }
+        if (typeof e.username === 'string' && typeof e.password === 'string' && e.username !== '') {
+            return { credentials: { username: e.username, password: e.password } };
+        }
+    }
+    const helpers = typeof config.credHelpers === 'object' && config.credHelpers !== null ? config.credHelpers : {};
+    for (const [key, helper] of Object.entries(helpers)) {
+        if (normaliseAuthKey(key) === want && typeof helper === 'string')
+            return { helper };
+    }
+    if (typeof config.credsStore === 'string' && config.credsStore !== '')
+        return { helper: config.credsStore };
+    return {};
+}
+/** Reads the config file; a missing file means no credentials. `path` is in error messages. */
+async function readDockerConfig(env, host) {
+    const path = dockerConfigPath(env);
+    let text;
+    try {
+        text = await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return { path };
+        throw new Error(`reading ${path}: ${err.message}`);
+    }
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch {
+        throw new Error(`${path} is not valid JSON`);
+    }
+    try {
+        return { ...credentialsFromDockerConfig(doc, host), path };
+    }
+    catch (err) {
+        throw new Error(`${path}: ${err.message}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/manifest.ts
+/**
+ * Manifests as the OCI image spec and Docker's schema 2 define them: which media types are an
+ * index (several platforms) or one image, and which image of an index we read.
+ */
+const MediaType = {
+    OciIndex: 'application/vnd.oci.image.index.v1+json',
+    OciManifest: 'application/vnd.oci.image.manifest.v1+json',
+    OciConfig: 'application/vnd.oci.image.config.v1+json',
+    DockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    DockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    DockerConfig: 'application/vnd.docker.container.image.v1+json',
+};
+/** What we ask a registry for, most specific first. */
+const MANIFEST_ACCEPT = [MediaType.OciIndex, MediaType.OciManifest, MediaType.DockerManifestList, MediaType.DockerManifest].join(', ');
+const INDEX_TYPES = new Set([MediaType.OciIndex, MediaType.DockerManifestList]);
+const IMAGE_TYPES = new Set([MediaType.OciManifest, MediaType.DockerManifest]);
+/**
+ * Classifies manifest bytes. The body's own `mediaType` wins over the Content-Type header when
+ * both are set (some registries answer text/plain); neither known means not an image.
+ * Throws a lowercase message naming what came back.
+ */
+function parseManifest(bytes, contentType) {
+    let doc;
+    try {
+        doc = JSON.parse(Buffer.from(bytes).toString('utf8'));
+    }
+    catch {
+        throw new Error(`the manifest is not JSON (Content-Type ${contentType || 'none'})`);
+    }
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+        throw new Error('the manifest is not a JSON object');
+    const m = doc;
+    const header = contentType?.split(';')[0].trim().toLowerCase();
+    const mediaType = typeof m.mediaType === 'string' && m.mediaType !== '' ? m.mediaType : (header ?? '');
+    // An OCI manifest may omit mediaType; its shape still says what it is.
+    const kind = INDEX_TYPES.has(mediaType) ? 'index' : IMAGE_TYPES.has(mediaType) ? 'image' : Array.isArray(m.manifests) ? 'index' : m.config !== undefined && m.schemaVersion === 2 ? 'image' : undefined;
+    if (kind === undefined) {
+        const schema1 = m.schemaVersion === 1 ? ' (Docker schema 1, which has no config blob; push the image again with a current client)' : '';
+        throw new Error(`it is not an image: the registry returned media type '${mediaType || 'none'}'${schema1}; expected an OCI image manifest or index, or a Docker v2 manifest or manifest list`);
+    }
+    if (kind === 'index') {
+        if (!Array.isArray(m.manifests))
+            throw new Error(`the ${mediaType} has no 'manifests' list`);
+        return { kind, mediaType, manifests: m.manifests.filter(isDescriptor) };
+    }
+    if (!isDescriptor(m.config))
+        throw new Error(`the ${mediaType || 'manifest'} has no valid 'config' descriptor`);
+    return { kind, mediaType, config: m.config };
+}
+function isDescriptor(d) {
+    if (typeof d !== 'object' || d === null)
+        return false;
+    const x = d;
+    return typeof x.digest === 'string' && typeof x.size === 'number' && (x.mediaType === undefined || typeof x.mediaType === 'string');
+}
+/**
+ * The image of an index we read labels from: linux/amd64 (the platform model servers run on
+ * most), else the only image, else the first image. Attestation manifests (`unknown/unknown`,
+ * or annotated as attestations by BuildKit) are never chosen.
+ */
+function chooseImageManifest(manifests) {
+    const images = manifests.filter((d) => (d.mediaType === undefined || IMAGE_TYPES.has(d.mediaType)) &&
+        !(d.platform?.os === 'unknown' && d.platform.architecture === 'unknown') &&
+        d.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest');
+    const amd64 = images.find((d) => d.platform?.os === 'linux' && d.platform.architecture === 'amd64');
+    if (amd64)
+        return { descriptor: amd64, why: 'linux/amd64' };
+    const first = images[0];
+    if (!first)
+        return undefined;
+    const p = first.platform ? `${first.platform.os ?? '?'}/${first.platform.architecture ?? '?'}${first.platform.variant ? `/${first.platform.variant}` : ''}` : 'no platform';
+    return { descriptor: first, why: images.length === 1 ? `the only image (${p})` : `the first image (${p}); no linux/amd64 in the index` };
+}
+
+// EXTERNAL MODULE: ./packages/oci/src/reference.ts
+var src_reference = __nccwpck_require__(6895);
+;// CONCATENATED MODULE: ./packages/oci/src/registry-error.ts
+class RegistryError extends Error {
+    kind;
+    status;
+    name = 'RegistryError';
+    constructor(kind, message, status) {
+        super(message);
+        this.kind = kind;
+        this.status = status;
+    }
+    /** Whether the user can fix it (credentials, a wrong reference, an image without what we need). */
+    get isUsersToFix() {
+        return this.kind !== 'http' && this.kind !== 'unreachable';
+    }
+}
+/** 429 and 5xx answers and network failures: worth another attempt. */
+class TransientHttpError extends Error {
+    status;
+    name = 'TransientHttpError';
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/www-authenticate.ts
+/** Every challenge in the header, in order; [] when it holds none that parse. */
+function parseWwwAuthenticate(header) {
+    const out = [];
+    let i = 0;
+    const s = header;
+    const skipSpace = () => {
+        while (i < s.length && /[\s]/.test(s[i]))
+            i++;
+    };
+    const token = () => {
+        const m = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+/.exec(s.slice(i));
+        if (!m)
+            return undefined;
+        i += m[0].length;
+        return m[0];
+    };
+    while (i < s.length) {
+        skipSpace();
+        while (s[i] === ',') {
+            i++;
+            skipSpace();
+        }
+        const scheme = token();
+        if (scheme === undefined)
+            break;
+        const challenge = { scheme: scheme.toLowerCase(), params: {} };
+        out.push(challenge);
+        for (;;) {
+            skipSpace();
+            const save = i;
+            const name = token();
+            skipSpace();
+            if (name === undefined || s[i] !== '=') {
+                // Not a parameter: the start of the next challenge (or token68, which registries do not use).
+                i = save;
+                break;
+            }
+            i++;
+            skipSpace();
+            let value = '';
+            if (s[i] === '"') {
+                i++;
+                while (i < s.length && s[i] !== '"') {
+                    if (s[i] === '\\' && i + 1 < s.length)
+                        i++;
+                    value += s[i];
+                    i++;
+                }
+                i++;
+            }
+            else {
+                // RFC 7235 wants a token here; some servers send an unquoted URL, so read up to a comma.
+                const m = /^[^,\s]*/.exec(s.slice(i));
+                value = m[0];
+                i += value.length;
+            }
+            challenge.params[name.toLowerCase()] = value;
+            skipSpace();
+            if (s[i] === ',') {
+                i++;
+                continue;
+            }
+            break;
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./packages/oci/src/registry-client.ts
+/**
+ * A small, runner-free client for the read side of the OCI distribution API: resolve a reference,
+ * fetch its manifest (choosing one image of an index), fetch the config blob, and return the image's
+ * labels. Every byte read is checked against the digest that names it, and bodies are size-capped
+ * so a hostile registry cannot exhaust memory. Only Node's fetch is used.
+ */
+
+
+
+
+
+
+
+
+
+/** Manifests and configs are a few KiB; anything near this is not an image we want to read. */
+const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** Reads the labels of an image's config; see the module comment for the checks made. */
+async function readImageLabels(reference, opts = {}) {
+    const parsed = (0,src_reference/* parseImageReference */.o_)(reference);
+    if (!(0,src_reference/* isImageReference */.hb)(parsed))
+        throw new RegistryError('bad-reference', `'${reference}' is not an image reference: ${parsed.error}`);
+    return new RegistryReader(parsed, opts).read(reference);
+}
+class RegistryReader {
+    ref;
+    opts;
+    loc;
+    env;
+    fetchImpl;
+    maxBytes;
+    authorization;
+    creds;
+    constructor(ref, opts) {
+        this.ref = ref;
+        this.opts = opts;
+        this.env = opts.env ?? process.env;
+        this.loc = registryLocation(ref, this.env);
+        this.fetchImpl = opts.fetch ?? fetch;
+        this.maxBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    }
+    async read(reference) {
+        const pinned = this.ref.digest;
+        const top = await this.getManifest(pinned ?? this.ref.tag ?? 'latest', pinned);
+        let image = top;
+        let platform;
+        if (top.manifest.kind === 'index') {
+            const choice = chooseImageManifest(top.manifest.manifests);
+            if (!choice) {
+                const types = [...new Set(top.manifest.manifests.map((d) => d.mediaType ?? 'none'))].join(', ');
+                throw new RegistryError('not-an-image', `${reference} is an index with no image manifest for a platform (entries: ${types || 'none'})`);
+            }
+            platform = choice.why;
+            this.opts.log?.(`${reference}: index ${top.digest}, reading ${choice.why}: ${choice.descriptor.digest}`);
+            image = await this.getManifest(choice.descriptor.digest, choice.descriptor.digest, choice.descriptor.size);
+            if (image.manifest.kind !== 'image') {
+                throw new RegistryError('not-an-image', `${reference}: the index entry ${choice.descriptor.digest} is another index (${image.manifest.mediaType}), not an image manifest`);
+            }
+        }
+        if (image.manifest.kind !== 'image')
+            throw new Error('unreachable: an image manifest was expected');
+        const config = image.manifest.config;
+        const bytes = await this.getBlob(config);
+        let doc;
+        try {
+            doc = JSON.parse(Buffer.from(bytes).toString('utf8'));
+        }
+        catch {
+            throw new RegistryError('not-an-image', `${reference}: the config blob ${config.digest} is not JSON (media type ${config.mediaType}); it is not a container image`);
+        }
+        const labels = {};
+        const raw = doc?.config?.Labels;
+        if (typeof raw === 'object' && raw !== null) {
+            for (const [k, v] of Object.entries(raw))
+                if (typeof v === 'string')
+                    labels[k] = v;
+        }
+        const out = { reference, digest: top.digest, manifestDigest: image.digest, configDigest: config.digest, labels };
+        if (platform !== undefined)
+            out.platform = platform;
+        return out;
+    }
+    async getManifest(tagOrDigest, expectedDigest, expectedSize) {
+        if (expectedSize !== undefined && expectedSize > this.maxBytes) {
+            throw new RegistryError('too-large', `the manifest ${tagOrDigest} is ${expectedSize} bytes, over the ${this.maxBytes}-byte limit`);
+        }
+        const url = `${this.loc.baseUrl}/v2/${this.loc.repository}/manifests/${tagOrDigest}`;
+        const res = await this.request(url, MANIFEST_ACCEPT, () => this.notFound(tagOrDigest));
+        const bytes = await this.readBody(res, `the manifest of ${this.display()}`);
+        const digest = sha256Digest(bytes);
+        if (expectedDigest !== undefined && digest !== expectedDigest) {
+            throw new RegistryError('digest-mismatch', `refusing ${this.display()}: the manifest served for ${expectedDigest} hashes to ${digest}; the registry (or something between) returned other content than the digest names`);
+        }
+        const header = res.headers.get('docker-content-digest');
+        if (expectedDigest === undefined && header?.startsWith('sha256:') && header !== digest) {
+            throw new RegistryError('digest-mismatch', `refusing ${this.display()}: the registry says the manifest is ${header} but its bytes hash to ${digest}`);
+        }
+        let manifest;
+        try {
+            manifest = parseManifest(bytes, res.headers.get('content-type') ?? undefined);
+        }
+        catch (err) {
+            throw new RegistryError('not-an-image', `${this.display()}: ${err.message}`);
+        }
+        return { digest, manifest };
+    }
+    async getBlob(d) {
+        if (!/^sha256:[0-9a-f]{64}$/.test(d.digest))
+            throw new RegistryError('not-an-image', `${this.display()}: the config digest '${d.digest}' is not a sha256 digest, which is all this client verifies`);
+        if (d.size > this.maxBytes)
+            throw new RegistryError('too-large', `${this.display()}: the config blob is ${d.size} bytes, over the ${this.maxBytes}-byte limit`);
+        const url = `${this.loc.baseUrl}/v2/${this.loc.repository}/blobs/${d.digest}`;
+        const res = await this.request(url, undefined, () => () => new RegistryError('not-found', `${this.display()}: the registry has no config blob ${d.digest} though the manifest names it; push the image again`, 404));
+        const bytes = await this.readBody(res, `the config blob of ${this.display()}`);
+        const digest = sha256Digest(bytes);
+        if (digest !== d.digest)
+            throw new RegistryError('digest-mismatch', `refusing ${this.display()}: the config blob ${d.digest} hashes to ${digest}`);
+        return bytes;
+    }
+    display() {
+        return (0,src_reference/* formatImageReference */.my)(this.ref);
+    }
+    notFound(tagOrDigest) {
+        return (body) => {
+            const code = errorCode(body);
+            const what = tagOrDigest.includes(':') ? `manifest ${tagOrDigest}` : `tag '${tagOrDigest}'`;
+            const msg = code === 'NAME_UNKNOWN'
+                ? `the repository ${this.loc.repository} does not exist on ${this.loc.host}: check the image name`
+                : `the image ${this.display()} does not exist: ${this.loc.host}/${this.loc.repository} has no ${what}; check the tag or digest, or push the image first`;
+            return new RegistryError('not-found', msg, 404);
+        };
+    }
+    /** One GET with auth negotiation and bounded retries; returns a 2xx response with an unread body. */
+    async request(url, accept, onNotFound) {
+        let res = await this.fetchWithRetry(url, accept);
+        if (res.status === 401) {
+            const challenges = parseWwwAuthenticate(res.headers.get('www-authenticate') ?? '');
+            await res.body?.cancel();
+            await this.authenticate(challenges);
+            res = await this.fetchWithRetry(url, accept);
+            if (res.status === 401) {
+                await res.body?.cancel();
+                throw await this.unauthorized(true);
+            }
+        }
+        if (res.ok)
+            return res;
+        const body = await readSmallText(res);
+        if (res.status === 404)
+            throw onNotFound()(body);
+        if (res.status === 403) {
+            const who = this.creds?.credentials ? `user '${this.creds.credentials.username}' (from ${this.creds.from})` : 'anonymous access';
+            throw new RegistryError('denied', `${this.loc.host} denied ${who} to pull ${this.loc.repository} (403): give these credentials pull permission, or set others in ${RegistryEnv.Username}/${RegistryEnv.Password}`, 403);
+        }
+        throw new RegistryError('http', `${this.loc.host} answered ${res.status} ${res.statusText} for ${new URL(url).pathname}${errorCode(body) ? ` (${errorCode(body)})` : ''}`, res.status);
+    }
+    async fetchWithRetry(url, accept) {
+        const attempts = this.opts.attempts ?? 4;
+        try {
+            return await (0,action_kit_src/* retry */.L5)(async () => {
+                const headers = {};
+                if (accept)
+                    headers.accept = accept;
+                if (this.authorization)
+                    headers.authorization = this.authorization;
+                const res = await this.fetchOnce(url, { headers });
+                if (res.status === 429 || res.status >= 500) {
+                    await res.body?.cancel();
+                    throw new TransientHttpError(`${this.loc.host} answered ${res.status} ${res.statusText} for ${new URL(url).pathname}`, res.status);
+                }
+                return res;
+            }, {
+                attempts,
+                retryable: (err) => err instanceof TransientHttpError,
+                baseDelayMs: this.opts.baseDelayMs ?? 500,
+                maxDelayMs: 8_000,
+                ...(this.opts.clock ? { clock: this.opts.clock } : {}),
+                ...(this.opts.signal ? { signal: this.opts.signal } : {}),
+                onRetry: (err, attempt, delay) => this.opts.log?.(`${err.message}; attempt ${attempt + 1} of ${attempts} in ${delay} ms`),
+            });
+        }
+        catch (err) {
+            if (err instanceof TransientHttpError) {
+                const kind = err.status === undefined ? 'unreachable' : 'http';
+                throw new RegistryError(kind, `${err.message} (after ${attempts} attempts)`, err.status);
+            }
+            throw err;
+        }
+    }
+    /** fetch with a timeout; network failures become TransientHttpError with a hint. */
+    async fetchOnce(url, init) {
+        const timeout = AbortSignal.timeout(this.opts.timeoutMs ?? 30_000);
+        const signal = this.opts.signal ? AbortSignal.any([this.opts.signal, timeout]) : timeout;
+        try {
+            return await this.fetchImpl(url, { headers: init.headers, signal, redirect: 'follow' });
+        }
+        catch (err) {
+            if (this.opts.signal?.aborted)
+                throw err;
+            const cause = err.cause;
+            const why = timeout.aborted ? `no answer within ${this.opts.timeoutMs ?? 30_000} ms` : (cause?.code ?? cause?.message ?? err.message);
+            const origin = new URL(url).origin;
+            const hint = origin.startsWith('https:') && /EPROTO|ERR_SSL|WRONG_VERSION|ECONNRESET/i.test(String(why))
+                ? `; if ${this.loc.host} serves plain HTTP, list it in ${RegistryEnv.InsecureRegistries}`
+                : '';
+            throw new TransientHttpError(`cannot reach ${origin}: ${why}${hint}`);
+        }
+    }
+    async credentialSource() {
+        if (this.creds)
+            return this.creds;
+        const user = this.env[RegistryEnv.Username];
+        const pass = this.env[RegistryEnv.Password];
+        let source;
+        const docker = await readDockerConfig(this.env, this.loc.host).catch((err) => {
+            throw new RegistryError('credentials', err.message);
+        });
+        if (user || pass) {
+            if (!user || !pass) {
+                throw new RegistryError('credentials', `${user ? RegistryEnv.Username : RegistryEnv.Password} is set but ${user ? RegistryEnv.Password : RegistryEnv.Username} is not: set both, or neither`);
+            }
+            source = { credentials: { username: user, password: pass }, from: `${RegistryEnv.Username}/${RegistryEnv.Password}`, configPath: docker.path };
+        }
+        else {
+            source = { from: docker.path, configPath: docker.path };
+            if (docker.credentials)
+                source.credentials = docker.credentials;
+            if (docker.helper)
+                source.helper = docker.helper;
+        }
+        if (source.credentials) {
+            this.opts.onSecret?.(source.credentials.password);
+            this.opts.onSecret?.(basic(source.credentials));
+        }
+        this.creds = source;
+        return source;
+    }
+    async authenticate(challenges) {
+        const src = await this.credentialSource();
+        const bearer = challenges.find((c) => c.scheme === 'bearer');
+        if (bearer) {
+            this.authorization = `Bearer ${await this.fetchToken(bearer, src)}`;
+            return;
+        }
+        if (challenges.some((c) => c.scheme === 'basic') || challenges.length === 0) {
+            if (!src.credentials)
+                throw await this.unauthorized(false);
+            this.authorization = `Basic ${basic(src.credentials)}`;
+            return;
+        }
+        throw new RegistryError('unauthorized', `${this.loc.host} asks for authentication by '${challenges.map((c) => c.scheme).join(', ')}', which this client does not speak (it speaks Basic and Bearer tokens)`, 401);
+    }
+    async fetchToken(challenge, src) {
+        const realm = challenge.params.realm;
+        let url;
+        try {
+            url = new URL(realm ?? '');
+        }
+        catch {
+            throw new RegistryError('unauthorized', `${this.loc.host} sent a Bearer challenge without a valid realm URL ('${realm ?? ''}')`, 401);
+        }
+        if (url.protocol !== 'https:' && !(url.protocol === 'http:' && this.mayUsePlainHttp(url.host))) {
+            throw new RegistryError('unauthorized', `${this.loc.host} sends us to fetch a token from ${url.origin} over plain HTTP; list ${url.host} in ${RegistryEnv.InsecureRegistries} if that is intended`, 401);
+        }
+        if (challenge.params.service)
+            url.searchParams.set('service', challenge.params.service);
+        url.searchParams.set('scope', challenge.params.scope ?? `repository:${this.loc.repository}:pull`);
+        const headers = {};
+        if (src.credentials)
+            headers.authorization = `Basic ${basic(src.credentials)}`;
+        const res = await (0,action_kit_src/* retry */.L5)(async () => {
+            const r = await this.fetchOnce(url.toString(), { headers });
+            if (r.status === 429 || r.status >= 500) {
+                await r.body?.cancel();
+                throw new TransientHttpError(`the token service ${url.origin} answered ${r.status}`, r.status);
+            }
+            return r;
+        }, { attempts: this.opts.attempts ?? 4, retryable: (e) => e instanceof TransientHttpError, baseDelayMs: this.opts.baseDelayMs ?? 500, maxDelayMs: 8_000, ...(this.opts.clock ? { clock: this.opts.clock } : {}), ...(this.opts.signal ? { signal: this.opts.signal } : {}) }).catch((err) => {
+            if (err instanceof TransientHttpError)
+                throw new RegistryError(err.status === undefined ? 'unreachable' : 'http', err.message, err.status);
+            throw err;
+        });
+        if (res.status === 401 || res.status === 403) {
+            await res.body?.cancel();
+            throw await this.unauthorized(src.credentials !== undefined);
+        }
+        if (!res.ok) {
+            await res.body?.cancel();
+            throw new RegistryError('http', `the token service ${url.origin} answered ${res.status} ${res.statusText}`, res.status);
+        }
+        const body = await this.readBody(res, `the token from ${url.origin}`);
+        let token;
+        try {
+            const doc = JSON.parse(Buffer.from(body).toString('utf8'));
+            token = doc.token ?? doc.access_token;
+        }
+        catch {
+            token = undefined;
+        }
+        if (typeof token !== 'string' || token === '')
+            throw new RegistryError('http', `the token service ${url.origin} answered without a token`);
+        this.opts.onSecret?.(token);
+        return token;
+    }
+    mayUsePlainHttp(host) {
+        const h = host.toLowerCase();
+        const bare = hostWithoutPort(h);
+        const listed = insecureRegistries(this.env);
+        return ['localhost', '127.0.0.1', '[::1]'].includes(bare) || listed.includes(h) || listed.includes(bare);
+    }
+    async unauthorized(hadCredentials) {
+        const src = await this.credentialSource();
+        if (hadCredentials && src.credentials) {
+            return new RegistryError('unauthorized', `${this.loc.host} refused the credentials of user '${src.credentials.username}' from ${src.from} (401): check the username and password (or token), and that they may pull ${this.loc.repository}`, 401);
+        }
+        const helper = src.helper ? ` (${src.configPath} names the credential helper '${src.helper}', which this action does not run)` : '';
+        return new RegistryError('unauthorized', `${this.loc.host} needs credentials to pull ${this.loc.repository} (401)${helper}: set ${RegistryEnv.Username} and ${RegistryEnv.Password}, or log in first with docker/login-action (it writes ${src.configPath})`, 401);
+    }
+    /** Reads a body up to the limit; the Content-Length is checked first when the server sends one. */
+    async readBody(res, what) {
+        const declared = Number(res.headers.get('content-length') ?? Number.NaN);
+        if (Number.isFinite(declared) && declared > this.maxBytes) {
+            await res.body?.cancel();
+            throw new RegistryError('too-large', `${what} is ${declared} bytes, over the ${this.maxBytes}-byte limit`);
+        }
+        if (!res.body)
+            return new Uint8Array();
+        const chunks = [];
+        let total = 0;
+        const reader = res.body.getReader();
+        for (;;) {
+            const { done, value } = await reader.read();
+            if (done)
+                break;
+            total += value.byteLength;
+            if (total > this.maxBytes) {
+                await reader.cancel();
+                throw new RegistryError('too-large', `${what} is over the ${this.maxBytes}-byte limit`);
+            }
+            chunks.push(value);
+        }
+        return Buffer.concat(chunks);
+    }
+}
+function basic(c) {
+    return Buffer.from(`${c.username}:${c.password}`).toString('base64');
+}
+function sha256Digest(bytes) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+/** The first error code of a distribution-spec error body (`{"errors":[{"code":"MANIFEST_UNKNOWN"}]}`). */
+function errorCode(body) {
+    try {
+        const code = JSON.parse(body).errors?.[0]?.code;
+        return typeof code === 'string' ? code : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+async function readSmallText(res) {
+    if (!res.body)
+        return '';
+    const reader = res.body.getReader();
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        chunks.push(value);
+        total += value.byteLength;
+        if (total > 64 * 1024) {
+            await reader.cancel();
+            break;
+        }
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+
 // EXTERNAL MODULE: ./actions/validate-model/src/inputs.ts
 var src_inputs = __nccwpck_require__(8982);
 ;// CONCATENATED MODULE: ./actions/validate-model/src/sarif-report.ts
@@ -28655,7 +29359,7 @@ const GATE_RULES = {
 };
 /** Writes the SARIF file for a report. */
 async function writeSarif(path, report, c) {
-    const { rules, results } = (0,model_src/* findingsToSarif */.V$)(report.findings, c.rootFile);
+    const { rules, results } = (0,src/* findingsToSarif */.V$)(report.findings, c.rootFile);
     const gateResults = [];
     const used = new Set();
     const add = (key, message, file) => {
@@ -28673,7 +29377,7 @@ async function writeSarif(path, report, c) {
         if (!r.passed)
             add('quality-gate-failed', `quality rule '${r.rule}' failed: ${r.message}`, c.modelPath);
     }
-    const log = (0,model_src/* buildSarif */.Ep)({
+    const log = (0,src/* buildSarif */.Ep)({
         tool: { name: 'ml-deploy validate-model' },
         rules: [...rules, ...[...used].map((k) => GATE_RULES[k])],
         results: [...results, ...gateResults],
@@ -28703,12 +29407,12 @@ function writeSummary(s, r) {
         s.list(r.failures);
     }
     s.keyValues([
-        ['Model', (0,src/* codeSpan */.SS)(r.model.path)],
+        ['Model', (0,action_kit_src/* codeSpan */.SS)(r.model.path)],
         ['Version', r.model.version],
         ['Format', r.model.onnxFile ? `${r.model.format} (ONNX graph ${r.model.onnxFile})` : r.model.format],
         ['Size', `${r.model.size} bytes in ${r.files.length} file(s)`],
-        ['sha256', r.integrity.sha256 ? (0,src/* codeSpan */.SS)(r.integrity.sha256) : '(none)'],
-        ['Expected sha256', r.integrity.expected ? (0,src.md)(`${(0,src/* codeSpan */.SS)(r.integrity.expected).markdown} ${r.integrity.match ? '✅ matches' : '❌ differs'}`) : undefined],
+        ['sha256', r.integrity.sha256 ? (0,action_kit_src/* codeSpan */.SS)(r.integrity.sha256) : '(none)'],
+        ['Expected sha256', r.integrity.expected ? (0,action_kit_src.md)(`${(0,action_kit_src/* codeSpan */.SS)(r.integrity.expected).markdown} ${r.integrity.match ? '✅ matches' : '❌ differs'}`) : undefined],
         ['Fails on', r.failOn.length ? r.failOn.join(', ') : 'nothing (report-only)'],
     ]);
     s.heading('Findings', 3);
@@ -28721,9 +29425,9 @@ function writeSummary(s, r) {
         const sorted = [...r.findings].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
         const rows = sorted.map((f) => [
             `${f.severity === 'dangerous' ? '🛑' : r.failOn.includes(f.severity) ? '❌' : f.severity === 'info' ? 'ℹ️' : '⚠️'} ${f.severity}`,
-            (0,src/* codeSpan */.SS)(f.rule),
-            (0,src/* codeSpan */.SS)(findingWhere(f)),
-            f.import && !f.message.includes(f.import) ? (0,src.md)(`${(0,src/* codeSpan */.SS)(f.import).markdown} ${(0,src/* escapeInline */.VV)(f.message)}`) : f.message,
+            (0,action_kit_src/* codeSpan */.SS)(f.rule),
+            (0,action_kit_src/* codeSpan */.SS)(findingWhere(f)),
+            f.import && !f.message.includes(f.import) ? (0,action_kit_src.md)(`${(0,action_kit_src/* codeSpan */.SS)(f.import).markdown} ${(0,action_kit_src/* escapeInline */.VV)(f.message)}`) : f.message,
         ]);
         s.table(['Severity', 'Rule', 'Where', 'Finding'], rows.slice(0, MAX_FINDING_ROWS));
         if (rows.length > MAX_FINDING_ROWS)
@@ -28731,7 +29435,7 @@ function writeSummary(s, r) {
     }
     s.heading('Signature', 3);
     if (r.signature) {
-        const row = (kind, t) => [kind, (0,src/* codeSpan */.SS)(t.name), t.dtype ?? 'any', t.shape ? (0,src/* codeSpan */.SS)(`[${t.shape.map((d) => d ?? '?').join(', ')}]`) : 'unknown'];
+        const row = (kind, t) => [kind, (0,action_kit_src/* codeSpan */.SS)(t.name), t.dtype ?? 'any', t.shape ? (0,action_kit_src/* codeSpan */.SS)(`[${t.shape.map((d) => d ?? '?').join(', ')}]`) : 'unknown'];
         s.paragraph(`From the ${r.signature.source === 'onnx' ? 'ONNX graph' : 'MLflow MLmodel'}${r.onnx ? ` (IR ${r.onnx.irVersion}, opsets ${r.onnx.opsets.map((o) => `${o.domain || 'ai.onnx'} ${o.version}`).join(', ')}, producer ${r.onnx.producerName || 'unknown'} ${r.onnx.producerVersion})`.replace(/ \)$/, ')') : ''}.`);
         s.table(['', 'Name', 'Type', 'Shape'], [...r.signature.inputs.map((t) => row('input', t)), ...r.signature.outputs.map((t) => row('output', t))]);
     }
@@ -28740,23 +29444,23 @@ function writeSummary(s, r) {
     }
     if (r.signatureCheck) {
         const c = r.signatureCheck;
-        s.paragraph(`Compared with ${c.expectedFrom === 'inline' ? 'the expected signature given inline' : (0,src/* codeSpan */.SS)(c.expectedFrom).markdown}: ${STATUS[c.status]}${c.reason ? ` — ${(0,src/* escapeInline */.VV)(c.reason)}` : ''}`);
+        s.paragraph(`Compared with ${c.expectedFrom === 'inline' ? 'the expected signature given inline' : (0,action_kit_src/* codeSpan */.SS)(c.expectedFrom).markdown}: ${STATUS[c.status]}${c.reason ? ` — ${(0,action_kit_src/* escapeInline */.VV)(c.reason)}` : ''}`);
         if (c.status === 'failed' && c.diff.length)
             s.code(c.diff.join('\n'), 'diff');
     }
     s.heading('Smoke test', 3);
     const smoke = r.smokeTest;
-    s.paragraph(`${STATUS[smoke.status]}${smoke.reason ? ` — ${(0,src/* escapeInline */.VV)(smoke.reason)}` : ''}`);
+    s.paragraph(`${STATUS[smoke.status]}${smoke.reason ? ` — ${(0,action_kit_src/* escapeInline */.VV)(smoke.reason)}` : ''}`);
     if (smoke.result) {
         const l = smoke.result.latency;
         s.table(['Runs', 'p50', 'p95', 'Mean', 'Min', 'Max', 'Budget (p95)'], [[`${l.runs} (+${l.warmupRuns} warm-up)`, `${l.p50Ms} ms`, `${l.p95Ms} ms`, `${l.meanMs} ms`, `${l.minMs} ms`, `${l.maxMs} ms`, smoke.budgetMs !== undefined ? `${smoke.budgetMs} ms ${l.p95Ms <= smoke.budgetMs ? '✅' : '❌'}` : '—']]);
         s.table(['', 'Name', 'Type', 'Shape', 'Check'], [
-            ...smoke.result.inputs.map((i) => ['input', (0,src/* codeSpan */.SS)(i.name), i.dtype, (0,src/* codeSpan */.SS)(`[${i.shape.join(', ')}]`), i.source]),
+            ...smoke.result.inputs.map((i) => ['input', (0,action_kit_src/* codeSpan */.SS)(i.name), i.dtype, (0,action_kit_src/* codeSpan */.SS)(`[${i.shape.join(', ')}]`), i.source]),
             ...smoke.result.outputs.map((o) => [
                 'output',
-                (0,src/* codeSpan */.SS)(o.name),
+                (0,action_kit_src/* codeSpan */.SS)(o.name),
                 o.dtype ?? o.declared,
-                o.shape ? (0,src/* codeSpan */.SS)(`[${o.shape.join(', ')}]`) : '—',
+                o.shape ? (0,action_kit_src/* codeSpan */.SS)(`[${o.shape.join(', ')}]`) : '—',
                 !o.checked ? 'not checked' : o.problem ? `❌ ${o.problem}` : '✅ shape and values',
             ]),
         ]);
@@ -28766,8 +29470,13 @@ function writeSummary(s, r) {
     if (r.quality) {
         s.heading('Quality gate', 3);
         const q = r.quality;
-        s.paragraph(`Candidate: ${q.metricsFile ? (0,src/* codeSpan */.SS)(q.metricsFile).markdown : 'smoke-test measurements only'}${q.championFile ? ` · champion: ${(0,src/* codeSpan */.SS)(q.championFile).markdown}` : ''}`);
-        s.table(['Rule', 'Value', 'Limit', 'Result'], q.rules.map((rule) => [(0,src/* codeSpan */.SS)(rule.rule), rule.value !== undefined ? (0,model_src/* formatNumber */.ZV)(rule.value) : '—', rule.limitText, rule.passed ? '✅ pass' : `❌ fail: ${rule.message}`]));
+        const championFrom = q.championFile
+            ? ` · champion: ${(0,action_kit_src/* codeSpan */.SS)(q.championFile).markdown}`
+            : q.championImage
+                ? ` · champion: the image ${(0,action_kit_src/* codeSpan */.SS)(q.championImage.reference).markdown} at ${(0,action_kit_src/* codeSpan */.SS)(q.championImage.digest).markdown}${q.championImage.platform ? ` (${(0,action_kit_src/* escapeInline */.VV)(q.championImage.platform)}: ${(0,action_kit_src/* codeSpan */.SS)(q.championImage.manifestDigest ?? q.championImage.digest).markdown})` : ''}, label \`${src/* ModelLabel */.WG.Metadata}\``
+                : '';
+        s.paragraph(`Candidate: ${q.metricsFile ? (0,action_kit_src/* codeSpan */.SS)(q.metricsFile).markdown : 'smoke-test measurements only'}${championFrom}`);
+        s.table(['Rule', 'Value', 'Limit', 'Result'], q.rules.map((rule) => [(0,action_kit_src/* codeSpan */.SS)(rule.rule), rule.value !== undefined ? (0,src/* formatNumber */.ZV)(rule.value) : '—', rule.limitText, rule.passed ? '✅ pass' : `❌ fail: ${rule.message}`]));
     }
 }
 
@@ -28784,6 +29493,7 @@ function writeSummary(s, r) {
 
 
 
+
 /** Validates the model, writes the report files, sets outputs and the summary; throws UserError when the verdict is fail. */
 async function run(inputs, deps) {
     try {
@@ -28792,9 +29502,9 @@ async function run(inputs, deps) {
     catch (err) {
         // A cancelled or crashed run still leaves a summary saying so (a rejected model wrote its own).
         if (deps.summary.isEmpty()) {
-            const cancelled = err instanceof src/* CancelledError */.cc || deps.signal.aborted;
+            const cancelled = err instanceof action_kit_src/* CancelledError */.cc || deps.signal.aborted;
             deps.summary.heading(`Model validation: ${inputs['model-name'] ?? (0,external_node_path_.basename)((0,external_node_path_.resolve)(inputs['model-path']))}`);
-            deps.summary.status(cancelled ? 'cancelled' : 'failed', `${cancelled ? '**Cancelled**' : '**Not validated**'}: ${(0,src/* escapeInline */.VV)((0,src/* toError */.iT)(err).message)}`);
+            deps.summary.status(cancelled ? 'cancelled' : 'failed', `${cancelled ? '**Cancelled**' : '**Not validated**'}: ${(0,action_kit_src/* escapeInline */.VV)((0,action_kit_src/* toError */.iT)(err).message)}`);
         }
         throw err;
     }
@@ -28803,9 +29513,21 @@ async function validate(inputs, deps) {
     const { logger } = deps;
     const modelPath = (0,external_node_path_.resolve)(inputs['model-path']);
     const failures = [];
+    // 0. The champion's metrics from the image serving now: read first, so a wrong reference or
+    // missing credentials fail in seconds, before a scan of a large model.
+    let champion = inputs['champion-metrics'] ? { values: inputs['champion-metrics'].values } : undefined;
+    const image = inputs['champion-image'];
+    if (image) {
+        if (inputs.thresholds.some((r) => r.right.kind === 'champion')) {
+            champion = await logger.group(`Champion: ${image.text}`, () => (0,action_kit_src/* withContext */.eQ)(`reading the champion's metrics from ${image.text}`, () => championFromImage(image.text, deps)));
+        }
+        else {
+            logger.warning(`'champion-image' is not read: no threshold compares with the champion`);
+        }
+    }
     // 1. Scan: format, digests, unsafe code.
     const scanOptions = { allow: inputs['allow-globals'], signal: deps.signal };
-    const scan = await logger.group(`Scanning ${inputs['model-path']}`, () => (0,src/* withContext */.eQ)('scanning the model', () => deps.scanModel(modelPath, scanOptions)));
+    const scan = await logger.group(`Scanning ${inputs['model-path']}`, () => (0,action_kit_src/* withContext */.eQ)('scanning the model', () => deps.scanModel(modelPath, scanOptions)));
     const findings = [...scan.findings];
     logger.info(`format: ${scan.format}, ${scan.files.length} file(s), ${scan.size} bytes, sha256 ${scan.sha256 || '(none)'}`);
     deps.setOutput('format', scan.format);
@@ -28827,13 +29549,13 @@ async function validate(inputs, deps) {
     // 3. What the model is: an MLflow directory, an ONNX graph.
     let mlflow;
     const rootFile = (file) => (scan.kind === 'file' ? modelPath : (0,external_node_path_.join)(modelPath, file));
-    if (scan.kind === 'directory' && (await (0,model_src/* isMlflowModelDir */.qG)(modelPath))) {
+    if (scan.kind === 'directory' && (await (0,src/* isMlflowModelDir */.qG)(modelPath))) {
         try {
-            mlflow = await (0,model_src/* readMlflowModel */.tO)(modelPath);
+            mlflow = await (0,src/* readMlflowModel */.tO)(modelPath);
             logger.info(`MLflow model: flavors ${mlflow.flavors.map((f) => f.name).join(', ')}`);
         }
         catch (err) {
-            if (!(err instanceof model_src/* MlflowModelError */.zb))
+            if (!(err instanceof src/* MlflowModelError */.zb))
                 throw err;
             findings.push({ severity: 'malformed', rule: 'mlflow.malformed', message: err.message, file: 'MLmodel' });
         }
@@ -28866,9 +29588,9 @@ async function validate(inputs, deps) {
     let externalDataUnsafe = false;
     if (onnxFile && onnxRel) {
         try {
-            onnx = await (0,model_src/* readOnnxModel */.Dk)(onnxFile);
+            onnx = await (0,src/* readOnnxModel */.Dk)(onnxFile);
             logger.info(`ONNX: IR ${onnx.irVersion}, opsets ${onnx.opsets.map((o) => `${o.domain || 'ai.onnx'} ${o.version}`).join(', ')}, producer ${onnx.producerName} ${onnx.producerVersion}`.trim());
-            for (const p of await (0,model_src/* checkExternalData */.C)(onnxFile, onnx)) {
+            for (const p of await (0,src/* checkExternalData */.C)(onnxFile, onnx)) {
                 const dangerous = p.problem === 'outside-model-directory' || p.problem === 'absolute-path';
                 if (dangerous)
                     externalDataUnsafe = true;
@@ -28881,7 +29603,7 @@ async function validate(inputs, deps) {
             }
         }
         catch (err) {
-            if (!(err instanceof model_src/* OnnxFormatError */.dq))
+            if (!(err instanceof src/* OnnxFormatError */.dq))
                 throw err;
             onnxProblem = err.message;
             findings.push({ severity: 'malformed', rule: 'onnx.malformed', message: err.message, file: scan.kind === 'file' ? (0,external_node_path_.basename)(modelPath) : onnxRel });
@@ -28905,7 +29627,7 @@ async function validate(inputs, deps) {
     // 5. Signature.
     let signature;
     if (onnx)
-        signature = { ...(0,model_src/* onnxSignature */.AN)(onnx), source: 'onnx' };
+        signature = { ...(0,src/* onnxSignature */.AN)(onnx), source: 'onnx' };
     else if (mlflow?.signature)
         signature = { ...mlflow.signature, source: 'mlflow' };
     let signatureCheck;
@@ -28920,7 +29642,7 @@ async function validate(inputs, deps) {
             logger.error(`signature check failed: ${reason}`);
         }
         else {
-            const cmp = (0,model_src/* compareSignatures */.ZZ)(expected.signature, signature);
+            const cmp = (0,src/* compareSignatures */.ZZ)(expected.signature, signature);
             signatureCheck = { ...cmp, status: cmp.match ? 'passed' : 'failed', expectedFrom: expected.source };
             if (cmp.match) {
                 logger.info(`signature matches (from the ${signature.source === 'onnx' ? 'ONNX graph' : 'MLflow MLmodel'})`);
@@ -28932,7 +29654,7 @@ async function validate(inputs, deps) {
         }
     }
     else if (signature) {
-        logger.info(`signature: inputs ${signature.inputs.map(model_src/* formatSpec */.J6).join('; ')} → outputs ${signature.outputs.map(model_src/* formatSpec */.J6).join('; ')}`);
+        logger.info(`signature: inputs ${signature.inputs.map(src/* formatSpec */.J6).join('; ')} → outputs ${signature.outputs.map(src/* formatSpec */.J6).join('; ')}`);
     }
     // 6. Smoke test.
     let samplePath = inputs['sample-input'];
@@ -28956,12 +29678,14 @@ async function validate(inputs, deps) {
             candidate.latency_p50_ms = smoke.result.latency.p50Ms;
             candidate.latency_p95_ms = smoke.result.latency.p95Ms;
         }
-        const results = (0,model_src/* evaluateRules */.F0)(inputs.thresholds, { candidate, ...(inputs['champion-metrics'] ? { champion: inputs['champion-metrics'].values } : {}), measuredBy });
+        const results = (0,src/* evaluateRules */.F0)(inputs.thresholds, { candidate, ...(champion ? { champion: champion.values } : {}), measuredBy });
         quality = { rules: results.map(ruleReport) };
         if (inputs.metrics)
             quality.metricsFile = inputs.metrics.path;
         if (inputs['champion-metrics'])
             quality.championFile = inputs['champion-metrics'].path;
+        if (champion?.image)
+            quality.championImage = champion.image;
         for (const r of results) {
             if (r.passed)
                 logger.info(`quality pass: ${r.rule.text} — ${r.message}`);
@@ -29023,6 +29747,8 @@ async function validate(inputs, deps) {
         digest: scan.sha256 ? `sha256:${scan.sha256}` : null,
         size: scan.size,
         signature: signature ? { inputs: signature.inputs, outputs: signature.outputs } : null,
+        // The file's metrics as given: a later run reads them back from the image as its champion's.
+        metrics: inputs.metrics?.values ?? null,
         verdict: report.verdict,
     };
     await (0,promises_.writeFile)((0,external_node_path_.join)(deps.reportDir, 'metadata.json'), `${JSON.stringify(metadata, null, 2)}\n`);
@@ -29030,17 +29756,56 @@ async function validate(inputs, deps) {
     deps.setOutput('report', reportPath);
     deps.setOutput('sarif', sarifPath);
     deps.setOutput('metadata', JSON.stringify(metadata));
+    deps.setOutput('labels', (0,src/* formatLabelLines */.He)((0,src/* modelImageLabels */.M1)(metadata, { revision: deps.revision })));
     writeSummary(deps.summary, report);
     if (report.verdict === 'fail') {
-        throw new src/* UserError */.yo(`model rejected: ${failures.join('; ')}`);
+        throw new action_kit_src/* UserError */.yo(`model rejected: ${failures.join('; ')}`);
     }
     logger.info('verdict: pass');
     return { report, reportPath, sarifPath, metadata };
 }
+/**
+ * The champion's metrics from the model-metadata label of the image serving now. A registry or
+ * label problem the user can fix is a ConfigurationError; an unreachable registry stays ours.
+ */
+async function championFromImage(text, deps) {
+    const { logger } = deps;
+    const client = deps.registry ?? { readImageLabels: readImageLabels };
+    let read;
+    try {
+        read = await client.readImageLabels(text, {
+            ...client.options,
+            signal: deps.signal,
+            onSecret: (v) => deps.secrets.add(v),
+            log: (m) => logger.info(m),
+        });
+    }
+    catch (err) {
+        if (err instanceof RegistryError && err.isUsersToFix)
+            throw new action_kit_src/* ConfigurationError */.j1(err.message);
+        throw err;
+    }
+    let metadata;
+    try {
+        metadata = (0,src/* modelMetadataFromLabels */.uw)(read.labels);
+    }
+    catch (err) {
+        if (err instanceof src/* ModelMetadataLabelError */.xv)
+            throw new action_kit_src/* ConfigurationError */.j1(`${text} (${read.digest}): ${err.message}`);
+        throw err;
+    }
+    const image = { reference: text, digest: read.digest, model: { name: metadata.name, version: metadata.version, digest: metadata.digest } };
+    if (read.manifestDigest !== read.digest)
+        image.manifestDigest = read.manifestDigest;
+    if (read.platform)
+        image.platform = read.platform;
+    logger.info(`champion: model ${String(metadata.name)}${metadata.version ? ` version ${String(metadata.version)}` : ''} from ${text} (${read.digest}); metrics: ${Object.keys(metadata.metrics).join(', ') || 'none'}`);
+    return { values: metadata.metrics, image };
+}
 async function smokeTest(inputs, deps, c) {
     const mode = inputs['smoke-test'];
     const { logger } = deps;
-    const runtime = deps.smoke ?? { run: model_src/* runSmokeTest */.pb, support: model_src/* inferenceSupport */.Zn };
+    const runtime = deps.smoke ?? { run: src/* runSmokeTest */.pb, support: src/* inferenceSupport */.Zn };
     const notPossible = (reason) => {
         if (mode === 'true') {
             logger.error(`smoke test failed: ${reason}`);
@@ -29083,11 +29848,11 @@ async function smokeTest(inputs, deps, c) {
         });
     }
     catch (err) {
-        if (err instanceof model_src/* SmokeTestError */.wt) {
+        if (err instanceof src/* SmokeTestError */.wt) {
             logger.error(`smoke test failed: ${err.message}`);
             return { status: 'failed', reason: err.message };
         }
-        if (err instanceof model_src/* InferenceUnavailableError */.gp)
+        if (err instanceof src/* InferenceUnavailableError */.gp)
             return notPossible(err.message);
         throw err;
     }
@@ -29142,6 +29907,7 @@ function countBy(items) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   cc: () => (/* reexport */ errors_CancelledError),
+  j1: () => (/* reexport */ ConfigurationError),
   dz: () => (/* reexport */ errors_InputError),
   yo: () => (/* reexport */ UserError),
   SS: () => (/* reexport */ codeSpan),
@@ -29152,13 +29918,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   cG: () => (/* reexport */ parseInteger),
   E1: () => (/* reexport */ parseList),
   Ut: () => (/* reexport */ readStructuredFile),
+  L5: () => (/* reexport */ retry),
   Cs: () => (/* reexport */ runAction),
   $6: () => (/* reexport */ runnerIO),
   iT: () => (/* reexport */ toError),
   eQ: () => (/* reexport */ withContext)
 });
 
-// UNUSED EXPORTS: ConfigurationError, DeadlineError, SecretRegistry, SummaryBuilder, addContext, cancellationFromSignals, consoleLogger, fakeClock, formatDuration, isUserError, memoryLogger, parseBoolean, parseKeyValues, parseStructuredText, pollUntil, retry, systemClock, throwIfCancelled
+// UNUSED EXPORTS: DeadlineError, SecretRegistry, SummaryBuilder, addContext, cancellationFromSignals, consoleLogger, fakeClock, formatDuration, isUserError, memoryLogger, parseBoolean, parseKeyValues, parseStructuredText, pollUntil, systemClock, throwIfCancelled
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/errors.ts
 /**
@@ -29186,7 +29953,7 @@ class errors_InputError extends UserError {
     }
 }
 /** A problem that a user must fix outside the inputs: a missing permission, an unknown resource. */
-class ConfigurationError extends (/* unused pure expression or super */ null && (UserError)) {
+class ConfigurationError extends UserError {
     name = 'ConfigurationError';
 }
 /** Raised when the run is cancelled (SIGINT/SIGTERM from the runner, or an AbortSignal). */
@@ -29627,7 +30394,7 @@ function reasonOf(signal) {
  * 5xx themselves through their configured strategy.
  */
 async function retry(fn, opts) {
-    const clock = opts.clock ?? systemClock;
+    const clock = opts.clock ?? clock_systemClock;
     const base = opts.baseDelayMs ?? 200;
     const max = opts.maxDelayMs ?? 20_000;
     for (let attempt = 1;; attempt++) {
@@ -29845,7 +30612,7 @@ async function runAction(def, io) {
 
 /***/ }),
 
-/***/ 9582:
+/***/ 8887:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29853,6 +30620,8 @@ async function runAction(def, io) {
 __nccwpck_require__.d(__webpack_exports__, {
   gp: () => (/* reexport */ InferenceUnavailableError),
   zb: () => (/* reexport */ MlflowModelError),
+  WG: () => (/* reexport */ ModelLabel),
+  xv: () => (/* reexport */ ModelMetadataLabelError),
   dq: () => (/* reexport */ OnnxFormatError),
   mv: () => (/* reexport */ RuleSyntaxError),
   VA: () => (/* reexport */ SignatureError),
@@ -29862,10 +30631,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   ZZ: () => (/* reexport */ compareSignatures),
   F0: () => (/* reexport */ evaluateRules),
   V$: () => (/* reexport */ findingsToSarif),
+  He: () => (/* reexport */ formatLabelLines),
   ZV: () => (/* reexport */ formatNumber),
   J6: () => (/* reexport */ formatSpec),
   Zn: () => (/* reexport */ inferenceSupport),
   qG: () => (/* reexport */ isMlflowModelDir),
+  M1: () => (/* reexport */ modelImageLabels),
+  uw: () => (/* reexport */ modelMetadataFromLabels),
   AN: () => (/* reexport */ onnxSignature),
   Mg: () => (/* reexport */ parseExpectedSignature),
   NR: () => (/* reexport */ parseRules),
@@ -39200,6 +39972,61 @@ function findingsToSarif(findings, resolveFile) {
 ;// CONCATENATED MODULE: ./packages/model/src/sarif/index.ts
 
 
+;// CONCATENATED MODULE: ./packages/model/src/metadata-labels.ts
+const ModelLabel = {
+    Metadata: 'org.ml-deploy.model.metadata',
+    Version: 'org.opencontainers.image.version',
+    Revision: 'org.opencontainers.image.revision',
+};
+/** The labels an image built from this model should carry, in the convention above. */
+function modelImageLabels(metadata, opts = {}) {
+    const labels = { [ModelLabel.Metadata]: JSON.stringify(metadata) };
+    if (metadata.version)
+        labels[ModelLabel.Version] = metadata.version;
+    if (opts.revision)
+        labels[ModelLabel.Revision] = opts.revision;
+    return labels;
+}
+/** The labels as `key=value` lines, the form docker/build-push-action's `labels` input takes. */
+function formatLabelLines(labels) {
+    return Object.entries(labels)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('\n');
+}
+class ModelMetadataLabelError extends Error {
+    name = 'ModelMetadataLabelError';
+}
+const HOW_TO_LABEL = `images get it from validate-model's 'metadata' output: label the image '${ModelLabel.Metadata}=<metadata>' at build time (with a 'metrics' file given to validate-model)`;
+/**
+ * Reads the model metadata from an image's labels. Throws ModelMetadataLabelError (a lowercase
+ * message that says how images get the label) when the label is missing, not JSON, or has no metrics.
+ */
+function modelMetadataFromLabels(labels) {
+    const text = labels[ModelLabel.Metadata];
+    if (text === undefined) {
+        const others = Object.keys(labels);
+        throw new ModelMetadataLabelError(`the image has no '${ModelLabel.Metadata}' label (its labels: ${others.length ? others.join(', ') : 'none'}); ${HOW_TO_LABEL}`);
+    }
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch {
+        throw new ModelMetadataLabelError(`the '${ModelLabel.Metadata}' label is not JSON (it starts ${JSON.stringify(text.slice(0, 40))}); ${HOW_TO_LABEL}`);
+    }
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+        throw new ModelMetadataLabelError(`the '${ModelLabel.Metadata}' label is not a JSON object of model metadata; ${HOW_TO_LABEL}`);
+    }
+    const m = doc;
+    if (!('metrics' in m) || m.metrics === null) {
+        throw new ModelMetadataLabelError(`the '${ModelLabel.Metadata}' label has no metrics (validate-model ran without a 'metrics' file when this image was built); ${HOW_TO_LABEL}`);
+    }
+    if (typeof m.metrics !== 'object' || Array.isArray(m.metrics)) {
+        throw new ModelMetadataLabelError(`the 'metrics' in the '${ModelLabel.Metadata}' label is not an object of metrics such as {"accuracy": 0.93}`);
+    }
+    return m;
+}
+
 ;// CONCATENATED MODULE: ./packages/model/src/index.ts
 /**
  * @ml-deploy/model: model files without trusting them (issue 5). Format detection from bytes,
@@ -39216,6 +40043,71 @@ function findingsToSarif(findings, resolveFile) {
 
 
 
+
+
+
+/***/ }),
+
+/***/ 6895:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   hb: () => (/* binding */ isImageReference),
+/* harmony export */   my: () => (/* binding */ formatImageReference),
+/* harmony export */   o_: () => (/* binding */ parseImageReference)
+/* harmony export */ });
+// Grammar from the distribution reference spec, kept readable.
+const ALNUM = '[a-z0-9]+';
+const SEPARATOR = '(?:[._]|__|[-]+)';
+const PATH_COMPONENT = `${ALNUM}(?:${SEPARATOR}${ALNUM})*`;
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`;
+const TAG = '[\\w][\\w.-]{0,127}';
+const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
+const REFERENCE = new RegExp(`^(?:(${DOMAIN})/)?(${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)(?::(${TAG}))?(?:@(${DIGEST}))?$`);
+const DIGEST_ALGORITHMS = { sha256: 64, sha512: 128 };
+/** Parses an image reference, or returns a reason it is not one. */
+function parseImageReference(text) {
+    if (text !== text.trim() || /\s/.test(text))
+        return { error: 'it contains white space' };
+    if (text.length > 4096)
+        return { error: 'it is longer than 4096 characters' };
+    const m = REFERENCE.exec(text);
+    if (!m) {
+        if (/[A-Z]/.test(text.split('@')[0].split('/').slice(1).join('/') || (text.includes('/') ? '' : text.split(':')[0]))) {
+            return { error: 'repository names must be lower case' };
+        }
+        return { error: 'it is not of the form [registry/]repository[:tag][@sha256:digest]' };
+    }
+    let registry = m[1];
+    let repository = m[2];
+    // "localhost/x" and "host.name/x" and "host:5000/x" name a registry; "team/x" does not.
+    if (registry !== undefined && !/[.:]/.test(registry) && registry !== 'localhost' && !registry.startsWith('[')) {
+        repository = `${registry}/${repository}`;
+        registry = undefined;
+    }
+    if (registry !== undefined && registry.toLowerCase() !== registry && !/[.:]/.test(registry)) {
+        return { error: 'registry host is not valid' };
+    }
+    const digest = m[4];
+    if (digest !== undefined) {
+        const [alg, hex] = digest.split(':');
+        const want = DIGEST_ALGORITHMS[alg];
+        if (want === undefined)
+            return { error: `digest algorithm '${alg}' is not supported (use sha256)` };
+        if (hex.length !== want || !/^[0-9a-f]+$/.test(hex)) {
+            return { error: `a ${alg} digest has ${want} lower-case hex characters` };
+        }
+    }
+    return { registry, repository, tag: m[3], digest };
+}
+function isImageReference(value) {
+    return !('error' in value);
+}
+/** Formats a reference back to text (the canonical short form, without adding defaults). */
+function formatImageReference(ref) {
+    return `${ref.registry ? `${ref.registry}/` : ''}${ref.repository}${ref.tag ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;
+}
 
 
 /***/ }),

@@ -14,7 +14,8 @@ await runAction<Inputs>(
     parseInputs: (read) => parseInputs(read),
     async run(inputs, ctx) {
       const reportDir = inputs['report-dir'] ?? (await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), 'validate-model-')));
-      await run(inputs, { ...ctx, scanModel, reportDir, workspace: process.env.GITHUB_WORKSPACE ?? process.cwd() });
+      const revision = process.env.GITHUB_SHA;
+      await run(inputs, { ...ctx, scanModel, reportDir, workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(), ...(revision ? { revision } : {}) });
     },
   },
   runnerIO(core),

@@ -23,6 +23,7 @@ import {
   type Severity,
   SignatureError,
 } from '@ml-deploy/model';
+import { type ImageReference, isImageReference, parseImageReference } from '@ml-deploy/oci';
 
 export const SEVERITIES: readonly Severity[] = ['dangerous', 'unknown-import', 'malformed', 'warning', 'info'];
 /** Metrics the smoke test measures; thresholds may name them without a metrics file. */
@@ -44,6 +45,8 @@ export interface Inputs {
   'latency-budget': number | undefined;
   metrics: { path: string; values: Metrics } | undefined;
   'champion-metrics': { path: string; values: Metrics } | undefined;
+  /** The image serving now; its model-metadata label holds the champion's metrics (read in run()). */
+  'champion-image': { text: string; reference: ImageReference } | undefined;
   thresholds: QualityRule[];
   'report-dir': string | undefined;
   'model-name': string | undefined;
@@ -97,6 +100,18 @@ export async function parseInputs(read: InputReader): Promise<Inputs> {
 
   const metrics = await readMetrics('metrics', optionalInput('metrics'));
   const championMetrics = await readMetrics('champion-metrics', optionalInput('champion-metrics'));
+  const championImageRaw = optionalInput('champion-image');
+  let championImage: Inputs['champion-image'];
+  if (championImageRaw !== undefined) {
+    if (championMetrics) {
+      throw new InputError('champion-image', championImageRaw, "nothing when 'champion-metrics' is set: give the champion's metrics either as 'champion-metrics' (a file) or as 'champion-image' (the image serving now), not both");
+    }
+    const reference = parseImageReference(championImageRaw);
+    if (!isImageReference(reference)) {
+      throw new InputError('champion-image', championImageRaw, `an image reference such as 'registry.example/team/model@sha256:<64 hex>' or 'registry.example/team/model:prod' (${reference.error})`);
+    }
+    championImage = { text: championImageRaw, reference };
+  }
 
   const thresholdsRaw = read('thresholds') ?? '';
   let thresholds: QualityRule[];
@@ -114,8 +129,8 @@ export async function parseInputs(read: InputReader): Promise<Inputs> {
     if (measured.has(rule.metric) && smokeTest === 'false') {
       throw new InputError('smoke-test', 'false', `'true' or 'auto', since the threshold '${rule.text}' needs the latency it measures`);
     }
-    if (rule.right.kind === 'champion' && !championMetrics) {
-      throw new InputError('champion-metrics', '', `the champion's metrics file, since the threshold '${rule.text}' compares with the champion`);
+    if (rule.right.kind === 'champion' && !championMetrics && !championImage) {
+      throw new InputError('champion-metrics', '', `the champion's metrics file, or 'champion-image' (the image serving now), since the threshold '${rule.text}' compares with the champion`);
     }
   }
   if (smokeTest === 'false') {
@@ -136,6 +151,7 @@ export async function parseInputs(read: InputReader): Promise<Inputs> {
     'latency-budget': latencyBudget,
     metrics,
     'champion-metrics': championMetrics,
+    'champion-image': championImage,
     thresholds,
     'report-dir': optionalInput('report-dir'),
     'model-name': optionalInput('model-name'),

@@ -5,7 +5,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { type ActionContext, CancelledError, escapeInline, toError, UserError, withContext } from '@ml-deploy/action-kit';
+import { type ActionContext, CancelledError, ConfigurationError, escapeInline, toError, UserError, withContext } from '@ml-deploy/action-kit';
 import {
   checkExternalData,
   compareSignatures,
@@ -34,7 +34,13 @@ import {
   SmokeTestError,
   type SmokeTestResult,
   type MlflowModel,
+  type ModelMetadata,
+  modelImageLabels,
+  modelMetadataFromLabels,
+  ModelMetadataLabelError,
+  formatLabelLines,
 } from '@ml-deploy/model';
+import { type ImageConfigLabels, readImageLabels, RegistryError } from '@ml-deploy/oci';
 import { type Inputs, MEASURED_METRICS } from './inputs';
 import { writeSarif } from './sarif-report';
 import { writeSummary } from './summary';
@@ -47,6 +53,10 @@ export interface RunDeps extends ActionContext {
   workspace: string;
   /** Smoke-test runtime; tests may replace it. */
   smoke?: { run: typeof runSmokeTest; support: typeof inferenceSupport };
+  /** Reads an image's labels (champion-image); tests may pass options such as a short retry delay. */
+  registry?: { readImageLabels: typeof readImageLabels; options?: Parameters<typeof readImageLabels>[1] };
+  /** The commit being built (GITHUB_SHA), for the `org.opencontainers.image.revision` label. */
+  revision?: string;
 }
 
 export type CheckStatus = 'passed' | 'failed' | 'skipped';
@@ -62,6 +72,8 @@ export interface SmokeReport {
 export interface QualityReport {
   metricsFile?: string;
   championFile?: string;
+  /** Set when the champion's metrics came from the image serving now (champion-image). */
+  championImage?: ChampionImage;
   rules: Array<{ rule: string; line: number; passed: boolean; value?: number; limit?: number; limitText: string; message: string }>;
 }
 
@@ -82,11 +94,22 @@ export interface ValidationReport {
   quality?: QualityReport;
 }
 
+export interface ChampionImage {
+  reference: string;
+  /** Digest of what the reference resolved to (the index for a multi-platform image). */
+  digest: string;
+  /** The image manifest whose labels were read, when that is an entry of an index. */
+  manifestDigest?: string;
+  platform?: string;
+  /** The champion model's own metadata from the label. */
+  model: { name?: unknown; version?: unknown; digest?: unknown };
+}
+
 export interface RunResult {
   report: ValidationReport;
   reportPath: string;
   sarifPath: string;
-  metadata: Record<string, unknown>;
+  metadata: ModelMetadata;
 }
 
 /** Validates the model, writes the report files, sets outputs and the summary; throws UserError when the verdict is fail. */
@@ -108,6 +131,18 @@ async function validate(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
   const { logger } = deps;
   const modelPath = resolve(inputs['model-path']);
   const failures: string[] = [];
+
+  // 0. The champion's metrics from the image serving now: read first, so a wrong reference or
+  // missing credentials fail in seconds, before a scan of a large model.
+  let champion: { values: Metrics; image?: ChampionImage } | undefined = inputs['champion-metrics'] ? { values: inputs['champion-metrics'].values } : undefined;
+  const image = inputs['champion-image'];
+  if (image) {
+    if (inputs.thresholds.some((r) => r.right.kind === 'champion')) {
+      champion = await logger.group(`Champion: ${image.text}`, () => withContext(`reading the champion's metrics from ${image.text}`, () => championFromImage(image.text, deps)));
+    } else {
+      logger.warning(`'champion-image' is not read: no threshold compares with the champion`);
+    }
+  }
 
   // 1. Scan: format, digests, unsafe code.
   const scanOptions: ScanOptions = { allow: inputs['allow-globals'], signal: deps.signal };
@@ -248,10 +283,11 @@ async function validate(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
       candidate.latency_p50_ms = smoke.result.latency.p50Ms;
       candidate.latency_p95_ms = smoke.result.latency.p95Ms;
     }
-    const results = evaluateRules(inputs.thresholds, { candidate, ...(inputs['champion-metrics'] ? { champion: inputs['champion-metrics'].values } : {}), measuredBy });
+    const results = evaluateRules(inputs.thresholds, { candidate, ...(champion ? { champion: champion.values } : {}), measuredBy });
     quality = { rules: results.map(ruleReport) };
     if (inputs.metrics) quality.metricsFile = inputs.metrics.path;
     if (inputs['champion-metrics']) quality.championFile = inputs['champion-metrics'].path;
+    if (champion?.image) quality.championImage = champion.image;
     for (const r of results) {
       if (r.passed) logger.info(`quality pass: ${r.rule.text} — ${r.message}`);
       else logger.error(`quality FAIL: ${r.rule.text} — ${r.message}`);
@@ -296,13 +332,15 @@ async function validate(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
   await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
   const sarifPath = join(deps.reportDir, 'results.sarif');
   await writeSarif(sarifPath, report, { workspace: deps.workspace, modelPath, rootFile, onnxFile });
-  const metadata: Record<string, unknown> = {
+  const metadata: ModelMetadata = {
     name: report.model.name,
     version: report.model.version ?? null,
     format: report.model.format,
     digest: scan.sha256 ? `sha256:${scan.sha256}` : null,
     size: scan.size,
     signature: signature ? { inputs: signature.inputs, outputs: signature.outputs } : null,
+    // The file's metrics as given: a later run reads them back from the image as its champion's.
+    metrics: inputs.metrics?.values ?? null,
     verdict: report.verdict,
   };
   await writeFile(join(deps.reportDir, 'metadata.json'), `${JSON.stringify(metadata, null, 2)}\n`);
@@ -310,6 +348,7 @@ async function validate(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
   deps.setOutput('report', reportPath);
   deps.setOutput('sarif', sarifPath);
   deps.setOutput('metadata', JSON.stringify(metadata));
+  deps.setOutput('labels', formatLabelLines(modelImageLabels(metadata, { revision: deps.revision })));
   writeSummary(deps.summary, report);
 
   if (report.verdict === 'fail') {
@@ -317,6 +356,39 @@ async function validate(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
   }
   logger.info('verdict: pass');
   return { report, reportPath, sarifPath, metadata };
+}
+
+/**
+ * The champion's metrics from the model-metadata label of the image serving now. A registry or
+ * label problem the user can fix is a ConfigurationError; an unreachable registry stays ours.
+ */
+async function championFromImage(text: string, deps: RunDeps): Promise<{ values: Metrics; image: ChampionImage }> {
+  const { logger } = deps;
+  const client = deps.registry ?? { readImageLabels };
+  let read: ImageConfigLabels;
+  try {
+    read = await client.readImageLabels(text, {
+      ...client.options,
+      signal: deps.signal,
+      onSecret: (v) => deps.secrets.add(v),
+      log: (m) => logger.info(m),
+    });
+  } catch (err) {
+    if (err instanceof RegistryError && err.isUsersToFix) throw new ConfigurationError(err.message);
+    throw err;
+  }
+  let metadata;
+  try {
+    metadata = modelMetadataFromLabels(read.labels);
+  } catch (err) {
+    if (err instanceof ModelMetadataLabelError) throw new ConfigurationError(`${text} (${read.digest}): ${err.message}`);
+    throw err;
+  }
+  const image: ChampionImage = { reference: text, digest: read.digest, model: { name: metadata.name, version: metadata.version, digest: metadata.digest } };
+  if (read.manifestDigest !== read.digest) image.manifestDigest = read.manifestDigest;
+  if (read.platform) image.platform = read.platform;
+  logger.info(`champion: model ${String(metadata.name)}${metadata.version ? ` version ${String(metadata.version)}` : ''} from ${text} (${read.digest}); metrics: ${Object.keys(metadata.metrics).join(', ') || 'none'}`);
+  return { values: metadata.metrics, image };
 }
 
 interface SmokeContext {

@@ -3,7 +3,7 @@
  * signature, smoke test and every quality rule with its value, its limit and pass/fail.
  */
 import { codeSpan, escapeInline, md, type SummaryBuilder } from '@ml-deploy/action-kit';
-import { type Finding, formatNumber, type TensorSpec } from '@ml-deploy/model';
+import { type Finding, formatNumber, ModelLabel, type TensorSpec } from '@ml-deploy/model';
 import { findingWhere, type ValidationReport } from './run';
 
 /** More findings than this go into a collapsed block: a poisoned archive can hold thousands. */
@@ -89,7 +89,12 @@ export function writeSummary(s: SummaryBuilder, r: ValidationReport): void {
   if (r.quality) {
     s.heading('Quality gate', 3);
     const q = r.quality;
-    s.paragraph(`Candidate: ${q.metricsFile ? codeSpan(q.metricsFile).markdown : 'smoke-test measurements only'}${q.championFile ? ` · champion: ${codeSpan(q.championFile).markdown}` : ''}`);
+    const championFrom = q.championFile
+      ? ` · champion: ${codeSpan(q.championFile).markdown}`
+      : q.championImage
+        ? ` · champion: the image ${codeSpan(q.championImage.reference).markdown} at ${codeSpan(q.championImage.digest).markdown}${q.championImage.platform ? ` (${escapeInline(q.championImage.platform)}: ${codeSpan(q.championImage.manifestDigest ?? q.championImage.digest).markdown})` : ''}, label \`${ModelLabel.Metadata}\``
+        : '';
+    s.paragraph(`Candidate: ${q.metricsFile ? codeSpan(q.metricsFile).markdown : 'smoke-test measurements only'}${championFrom}`);
     s.table(
       ['Rule', 'Value', 'Limit', 'Result'],
       q.rules.map((rule) => [codeSpan(rule.rule), rule.value !== undefined ? formatNumber(rule.value) : '—', rule.limitText, rule.passed ? '✅ pass' : `❌ fail: ${rule.message}`]),

@@ -10,6 +10,7 @@ import { closeSync, cpSync, existsSync, mkdtempSync, openSync, readFileSync, rmS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, runnerInputEnv } from '@ml-deploy/test/action-yml';
+import { pushImage, startRegistry } from '@ml-deploy/test/harness/registry';
 import { node24, parseOutputFile, runBundle } from '@ml-deploy/test/run-bundle';
 import { bytes, str, tag, tensorValueInfo, varint, vint } from '../../../packages/model/test/onnx-proto-builder';
 import { sarifErrors } from '../../../packages/model/test/sarif-schema';
@@ -91,8 +92,10 @@ describe('validate-model bundle', () => {
           { name: 'probabilities', dtype: 'float', shape: [null, 3] },
         ],
       },
+      metrics: JSON.parse(readFileSync(fx.metrics, 'utf8')),
       verdict: 'pass',
     });
+    expect(run.outputs.labels).toBe(`org.ml-deploy.model.metadata=${run.outputs.metadata}\norg.opencontainers.image.version=42`);
     const report = JSON.parse(readFileSync(run.outputs.report!, 'utf8'));
     expect(report.smokeTest.result.inputs[0]).toMatchObject({ name: 'X', source: 'sample', shape: [2, 4] });
     expect(report.quality.rules).toHaveLength(3);
@@ -104,6 +107,39 @@ describe('validate-model bundle', () => {
     expect(run.summary).toContain('Compared with `' + sig + '`: ✅ passed');
     expect(run.summary).toMatch(/\| 20 \(\+3 warm-up\) \| [\d.]+ ms \| [\d.]+ ms \|/);
     expect(run.summary).toMatch(/\| `accuracy >= champion - 0.01` \| [\d.]+ \| champion [\d.]+ - 0.01 = [\d.]+ \| ✅ pass \|/);
+  });
+
+  it('reads the champion from an image in a registry that needs credentials, and masks the password', async () => {
+    const user = { username: 'deployer', password: 'Bundle-pw-5c1e' };
+    const reg = await startRegistry({ basicAuth: user });
+    try {
+      // The champion image carries the labels a first bundle run gave it (GITHUB_SHA → revision).
+      const first = await runBundle('validate-model', {
+        inputs: { 'model-path': fx.classifier, metrics: fx.champion, 'smoke-test': 'false', 'model-name': 'iris', 'model-version': '6' },
+        env: { GITHUB_SHA: 'c0ffee1c0ffee1c0ffee1c0ffee1c0ffee1c0ffe' },
+      });
+      expect(first.code).toBe(0);
+      const labels = Object.fromEntries(first.outputs.labels!.split('\n').map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+      expect(labels['org.opencontainers.image.revision']).toBe('c0ffee1c0ffee1c0ffee1c0ffee1c0ffee1c0ffe');
+      const img = await pushImage({ registry: reg, repository: 'models/iris', auth: user }, { tag: 'prod', labels });
+      const ref = `${reg.host}/models/iris@${img.digest}`;
+      const inputs = { 'model-path': fx.classifier, metrics: fx.metrics, 'champion-image': ref, thresholds: 'accuracy >= champion - 0.01', 'smoke-test': 'false' };
+
+      const run = await runBundle('validate-model', { inputs, env: { ML_DEPLOY_REGISTRY_USERNAME: user.username, ML_DEPLOY_REGISTRY_PASSWORD: user.password, HOME: fx.dir } });
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.outputs.verdict).toBe('pass');
+      expect(run.stdout).toContain(`::add-mask::${user.password}`);
+      expect(run.stdout.split('\n').filter((l) => l.includes(user.password) && !l.startsWith('::add-mask::'))).toEqual([]);
+      expect(run.summary).toContain(`champion: the image \`${ref}\` at \`${img.digest}\``);
+      expect(JSON.parse(readFileSync(run.outputs.report!, 'utf8')).quality.championImage).toMatchObject({ reference: ref, digest: img.digest });
+
+      const denied = await runBundle('validate-model', { inputs, env: { HOME: fx.dir } });
+      expect(denied.code).toBe(1);
+      expect(denied.stdout).toContain(`::error::validate-model: reading the champion's metrics from ${ref}: ${reg.host} needs credentials to pull models/iris (401): set ML_DEPLOY_REGISTRY_USERNAME and ML_DEPLOY_REGISTRY_PASSWORD`);
+    } finally {
+      await reg.stop();
+    }
   });
 
   it('fails a bad input early, naming it', async () => {

@@ -88,7 +88,10 @@ describe('parseInputs', () => {
     ['a missing metrics file', { metrics: 'nope.json' }, /input 'metrics': got "nope.json", expected a readable file/],
     ['a rule with a typo', { metrics, thresholds: 'accuracy => 0.9' }, /input 'thresholds': got "accuracy => 0.9", expected rules such as .*line 1, column 10: unknown operator/],
     ['a rule without metrics', { thresholds: 'accuracy >= 0.9' }, /input 'metrics': got "", expected a metrics file, since the threshold 'accuracy >= 0.9' needs the candidate's 'accuracy'/],
-    ['a champion rule without champion', { metrics, thresholds: 'accuracy >= champion' }, /input 'champion-metrics': got "", expected the champion's metrics file/],
+    ['a champion rule without champion', { metrics, thresholds: 'accuracy >= champion' }, /input 'champion-metrics': got "", expected the champion's metrics file, or 'champion-image' \(the image serving now\)/],
+    ['both champion sources', { metrics, 'champion-metrics': champion, 'champion-image': 'registry.example/m:prod', thresholds: 'accuracy >= champion' }, /input 'champion-image': got "registry.example\/m:prod", expected nothing when 'champion-metrics' is set: give the champion's metrics either as 'champion-metrics' \(a file\) or as 'champion-image'/],
+    ['a champion image that is not a reference', { metrics, 'champion-image': 'Registry.example/Model:prod', thresholds: 'accuracy >= champion' }, /input 'champion-image': got "Registry.example\/Model:prod", expected an image reference such as .*\(repository names must be lower case\)/],
+    ['a champion image with a short digest', { 'champion-image': `r.example/m@sha256:${'a'.repeat(63)}` }, /input 'champion-image': .*\(a sha256 digest has 64 lower-case hex characters\)/],
     ['a latency rule without smoke test', { 'smoke-test': 'false', thresholds: 'latency_p95_ms <= 5' }, /input 'smoke-test': got "false", expected 'true' or 'auto', since the threshold 'latency_p95_ms <= 5' needs the latency/],
     ['a sample without smoke test', { 'smoke-test': 'false', 'sample-input': sample }, /input 'sample-input': .* expected nothing when 'smoke-test' is false/],
     ['a budget without smoke test', { 'smoke-test': 'false', 'latency-budget': '10ms' }, /input 'latency-budget': got "10ms", expected nothing when 'smoke-test' is false/],
@@ -105,5 +108,16 @@ describe('parseInputs', () => {
     } finally {
       process.chdir(cwd);
     }
+  });
+});
+
+describe('champion-image', () => {
+  it.each([
+    ['a digest', `registry.example/team/model@sha256:${'c'.repeat(64)}`, { registry: 'registry.example', repository: 'team/model', tag: undefined, digest: `sha256:${'c'.repeat(64)}` }],
+    ['a tag on a local registry', '127.0.0.1:5000/models/iris:prod', { registry: '127.0.0.1:5000', repository: 'models/iris', tag: 'prod', digest: undefined }],
+  ])('takes %s in place of champion-metrics', async (_name, text, reference) => {
+    const inputs = await parse({ metrics, 'champion-image': text, thresholds: 'accuracy >= champion - 0.01' });
+    expect(inputs['champion-image']).toEqual({ text, reference });
+    expect(inputs['champion-metrics']).toBeUndefined();
   });
 });
