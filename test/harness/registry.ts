@@ -5,12 +5,18 @@
  * htpasswd file (made with `htpasswd -B`, Debian's apache2-utils) and answers 401 with a Basic
  * challenge, as a self-hosted registry behind docker login does.
  *
+ * With `tokenAuth`, the registry wants Bearer tokens (`auth.token`), as Docker Hub, GHCR and most
+ * cloud registries do: the harness runs the token service itself (an HTTP server on another free
+ * port that checks Basic credentials and signs ES256 JWTs whose x5c certificate, made by openssl,
+ * is the registry's `rootcertbundle`).
+ *
  * `pushImage` and `pushIndex` push through the registry's HTTP API (blob upload POST + PUT,
  * manifest PUT, OCI media types), so no buildah or Docker is needed to make test images.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createPrivateKey, randomBytes, sign } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, LOOPBACK } from './free-port';
@@ -18,7 +24,21 @@ import { freePort, LOOPBACK } from './free-port';
 export interface RegistryOptions {
   /** Require these credentials (htpasswd, bcrypt); without it the registry is anonymous. */
   basicAuth?: { username: string; password: string };
+  /**
+   * Require Bearer tokens from the harness's token service, which grants pull and push to these
+   * credentials, 401s wrong ones, and gives anonymous callers a token with no access (the registry
+   * then answers 401 again), or pull access when `anonymousPull`.
+   */
+  tokenAuth?: { username: string; password: string; anonymousPull?: boolean };
   startTimeoutMs?: number;
+}
+
+export interface TokenRequest {
+  service: string | null;
+  scope: string | null;
+  /** The user of the Basic credentials sent, or undefined for an anonymous request. */
+  user: string | undefined;
+  status: number;
 }
 
 export interface Registry {
@@ -33,6 +53,10 @@ export interface Registry {
   logTail(lines?: number): string;
   /** Path of a blob's bytes in the storage, for tests that tamper with what the registry serves. */
   blobPath(digest: string): string;
+  /** tokenAuth only: what the token service was asked, in order. */
+  readonly tokenRequests: TokenRequest[];
+  /** tokenAuth only: an `Authorization` value granting `actions` on `repository`, for pushing. */
+  mintToken(repository: string, actions: string[]): string;
   stop(): Promise<void>;
 }
 
@@ -58,6 +82,17 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<Registr
       throw new Error(`registry: htpasswd -B failed (${r.error?.message ?? r.stderr}); install apache2-utils (apt-packages.txt)`);
     }
     auth = `auth:\n  htpasswd:\n    realm: ml-deploy-test\n    path: ${htpasswd}\n`;
+  }
+  const tokenRequests: TokenRequest[] = [];
+  let tokenServer: Server | undefined;
+  let mintToken: Registry['mintToken'] = () => {
+    throw new Error('registry: mintToken needs a registry started with tokenAuth');
+  };
+  if (opts.tokenAuth) {
+    const t = await startTokenService(dir, opts.tokenAuth, tokenRequests);
+    tokenServer = t.server;
+    mintToken = (repository, actions) => `Bearer ${t.mint(undefined, [{ type: 'repository', name: repository, actions }])}`;
+    auth = `auth:\n  token:\n    realm: ${t.realm}\n    service: ${TOKEN_SERVICE}\n    issuer: ${TOKEN_ISSUER}\n    rootcertbundle: ${t.certPath}\n`;
   }
   const config = join(dir, 'config.yml');
   writeFileSync(
@@ -114,6 +149,7 @@ ${auth}`,
     }
   };
   const stop = async (): Promise<void> => {
+    if (tokenServer?.listening) await new Promise((r) => tokenServer!.close(r));
     if (exited) return;
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
@@ -152,8 +188,69 @@ ${auth}`,
       const hex = digest.replace(/^sha256:/, '');
       return join(storageDir, 'docker', 'registry', 'v2', 'blobs', 'sha256', hex.slice(0, 2), hex, 'data');
     },
+    tokenRequests,
+    mintToken,
     stop,
   };
+}
+
+const TOKEN_SERVICE = 'ml-deploy-test-registry';
+const TOKEN_ISSUER = 'ml-deploy-test-token-service';
+
+interface Access {
+  type: string;
+  name: string;
+  actions: string[];
+}
+
+/** The token service of the distribution token spec, just enough for the registry to trust it. */
+async function startTokenService(dir: string, creds: NonNullable<RegistryOptions['tokenAuth']>, requests: TokenRequest[]) {
+  const keyPath = join(dir, 'token-key.pem');
+  const certPath = join(dir, 'token-cert.pem');
+  const r = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', keyPath, '-out', certPath, '-days', '2', '-subj', '/CN=ml-deploy-test-token'], { encoding: 'utf8' });
+  if (r.error || r.status !== 0) throw new Error(`registry: openssl could not make the token certificate: ${r.error?.message ?? r.stderr}`);
+  const key = createPrivateKey(readFileSync(keyPath));
+  const certDer = readFileSync(certPath, 'utf8').replace(/-----(BEGIN|END) CERTIFICATE-----|\s/g, '');
+  const b64url = (b: Buffer | string) => Buffer.from(b).toString('base64url');
+  const mint = (user: string | undefined, access: Access[]): string => {
+    const now = Math.floor(Date.now() / 1000);
+    const header = b64url(JSON.stringify({ typ: 'JWT', alg: 'ES256', x5c: [certDer] }));
+    const claims = b64url(JSON.stringify({ iss: TOKEN_ISSUER, sub: user ?? '', aud: TOKEN_SERVICE, exp: now + 300, nbf: now - 10, iat: now, jti: randomBytes(8).toString('hex'), access }));
+    const signature = sign('sha256', Buffer.from(`${header}.${claims}`), { key, dsaEncoding: 'ieee-p1363' });
+    return `${header}.${claims}.${b64url(signature)}`;
+  };
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://token');
+    const basic = /^Basic (.+)$/.exec(req.headers.authorization ?? '');
+    const [user, ...rest] = basic ? Buffer.from(basic[1]!, 'base64').toString('utf8').split(':') : [];
+    const record: TokenRequest = { service: url.searchParams.get('service'), scope: url.searchParams.get('scope'), user, status: 200 };
+    requests.push(record);
+    if (url.pathname !== '/token') {
+      record.status = 404;
+      res.writeHead(404).end();
+      return;
+    }
+    const good = user === creds.username && rest.join(':') === creds.password;
+    if (basic && !good) {
+      record.status = 401;
+      res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ details: 'incorrect username or password' }));
+      return;
+    }
+    const access: Access[] = [];
+    const m = /^repository:([^:]+):(.+)$/.exec(record.scope ?? '');
+    if (m && (good || creds.anonymousPull)) {
+      const actions = m[2]!.split(',').filter((a) => good || a === 'pull');
+      access.push({ type: 'repository', name: m[1]!, actions });
+    }
+    const token = mint(good ? user : undefined, access);
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token, access_token: token, expires_in: 300, issued_at: new Date().toISOString() }));
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, LOOPBACK, () => resolve());
+  });
+  return { server, realm: `http://${LOOPBACK}:${port}/token`, certPath, mint };
 }
 
 export const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
@@ -166,6 +263,8 @@ export interface PushTarget {
   repository: string;
   /** Credentials for a registry started with basicAuth. */
   auth?: { username: string; password: string };
+  /** An Authorization value sent as is (e.g. `registry.mintToken(repo, ['pull', 'push'])`). */
+  authorization?: string;
 }
 
 export interface PushedManifest {
@@ -184,6 +283,7 @@ export function sha256(bytes: Uint8Array): string {
 }
 
 function headers(t: PushTarget, extra: Record<string, string> = {}): Record<string, string> {
+  if (t.authorization) return { ...extra, authorization: t.authorization };
   return t.auth ? { ...extra, authorization: `Basic ${Buffer.from(`${t.auth.username}:${t.auth.password}`).toString('base64')}` } : extra;
 }
 

@@ -119,3 +119,38 @@ describe('readImageLabels, registry with htpasswd Basic auth', () => {
     expect(err.message).not.toContain('Wrong-pass-123');
   });
 });
+
+describe('readImageLabels, registry that wants Bearer tokens (distribution auth.token)', () => {
+  const user = { username: 'token-user', password: 'Tok-pass-2f9a' };
+  let reg: Registry;
+  beforeAll(async () => {
+    reg = await startRegistry({ tokenAuth: user });
+    await pushImage({ registry: reg, repository: 'private/model', authorization: reg.mintToken('private/model', ['pull', 'push']) }, { tag: 'prod', labels });
+  });
+  afterAll(async () => {
+    await reg?.stop();
+  });
+
+  it('follows the challenge to the token service with Basic credentials, then pulls with the token', async () => {
+    reg.tokenRequests.length = 0;
+    const secrets: string[] = [];
+    const out = await readImageLabels(`${reg.host}/private/model:prod`, { ...fast, env: { HOME: '/nonexistent', ML_DEPLOY_REGISTRY_USERNAME: user.username, ML_DEPLOY_REGISTRY_PASSWORD: user.password }, onSecret: (s) => secrets.push(s) });
+    expect(out.labels).toEqual(labels);
+    // One token for the manifest and the config blob: the registry's challenge named the scope.
+    expect(reg.tokenRequests).toEqual([{ service: 'ml-deploy-test-registry', scope: 'repository:private/model:pull', user: user.username, status: 200 }]);
+    expect(secrets).toHaveLength(3); // password, its Basic form, the token
+  });
+
+  it('anonymous: the token grants nothing, the registry answers 401 again, and the error says which credentials to set', async () => {
+    const err = (await readImageLabels(`${reg.host}/private/model:prod`, fast).catch((e: unknown) => e)) as RegistryError;
+    expect(err.kind).toBe('unauthorized');
+    expect(err.message).toBe(`${reg.host} needs credentials to pull private/model (401): set ML_DEPLOY_REGISTRY_USERNAME and ML_DEPLOY_REGISTRY_PASSWORD, or log in first with docker/login-action (it writes /nonexistent/.docker/config.json)`);
+  });
+
+  it('a wrong password: the token service refuses it, and the message names the user, not the password', async () => {
+    const err = (await readImageLabels(`${reg.host}/private/model:prod`, { ...fast, env: { HOME: '/nonexistent', ML_DEPLOY_REGISTRY_USERNAME: user.username, ML_DEPLOY_REGISTRY_PASSWORD: 'Nope-pass-77' } }).catch((e: unknown) => e)) as RegistryError;
+    expect(err.kind).toBe('unauthorized');
+    expect(err.message).toContain(`refused the credentials of user 'token-user' from ML_DEPLOY_REGISTRY_USERNAME/ML_DEPLOY_REGISTRY_PASSWORD (401)`);
+    expect(err.message).not.toContain('Nope-pass-77');
+  });
+});
