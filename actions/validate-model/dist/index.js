@@ -30710,6 +30710,16 @@ const DANGEROUS_MODULES = [
     'dbm', 'shelve', 'mmap', 'resource', 'fcntl', 'termios', 'tty', 'pwd', 'grp', 'crypt', 'syslog', 'cmd',
     'rlcompleter', 'readline', 'atexit', 'weakref.finalize', 'contextlib', 'sched', 'selectors', 'select',
     'ensurepip', 'compileall', 'py_compile', 'dis', 'ast', 'symtable', 'tokenize', 'linecache',
+    // C accelerator twins of modules above, and more gadgets seen in the wild: remote shells and SSH,
+    // test helpers that run Python source, loaders moved in numpy 2 (`numpy.lib._npyio_impl.load`),
+    // TorchScript loaders, benchmark timers that exec their statement, expression evaluators.
+    '_functools', '_collections_abc', 'paramiko', 'fabric', 'pexpect', 'ptyprocess', 'IPython',
+    'ipykernel', 'jupyter_client', 'sklearn.utils._testing', 'torch._C._load_for_lite_interpreter',
+    'torch._C.import_ir_module', 'torch._C.import_ir_module_from_buffer', 'torch.utils.cpp_extension',
+    'torch.utils.benchmark', 'torch.cuda.memory._record_memory_history', 'numpy.lib._npyio_impl',
+    'numpy.lib._format_impl', 'numpy.lib._datasource', 'numpy.lib._utils_impl', 'scipy.io', 'h5py', 'tables',
+    'sympy.sympify', 'sympy.core.sympify', 'sympy.parsing', 'numexpr', 'fsspec', 'smart_open', 'boto3',
+    'botocore', 'mlflow', 'keras.saving', 'keras.src.saving', 'tf_keras',
 ];
 /** builtins / __builtin__ members that evaluate, import, reach attributes or touch files. */
 const DANGEROUS_BUILTINS = new Set([

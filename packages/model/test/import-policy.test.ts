@@ -6,6 +6,16 @@ describe('ImportPolicy', () => {
   const policy = new ImportPolicy(['mylib.models.*', 'functools.partial']);
   test.each([
     ['numpy._core.multiarray', '_reconstruct', 'safe'],
+    // gadgets found missing by a sweep of 114 module/name pairs (issue 5 closing note)
+    ['_functools', 'partial', 'dangerous'],
+    ['sklearn.utils._testing', 'assert_run_python_script', 'dangerous'],
+    ['torch._C', '_load_for_lite_interpreter', 'dangerous'],
+    ['IPython', 'embed', 'dangerous'],
+    ['paramiko', 'SSHClient', 'dangerous'],
+    ['numpy.lib._npyio_impl', 'load', 'dangerous'],
+    ['torch.utils.benchmark', 'Timer', 'dangerous'],
+    ['sympy', 'sympify', 'dangerous'],
+    ['scipy.io', 'loadmat', 'dangerous'],
     ['numpy', 'float64', 'safe'],
     ['sklearn.ensemble._forest', 'RandomForestClassifier', 'safe'],
     ['sklearn.tree._tree', 'Tree', 'safe'],
