@@ -28382,7 +28382,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4858);
 /* harmony import */ var _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8727);
-/* harmony import */ var _ml_deploy_model__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8887);
+/* harmony import */ var _ml_deploy_model__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5785);
 /* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8982);
 /* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1315);
 /** Entry of the validate-model action: the only file that touches the runner (@actions/core). */
@@ -28420,7 +28420,7 @@ __webpack_async_result__();
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8727);
-/* harmony import */ var _ml_deploy_model__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8887);
+/* harmony import */ var _ml_deploy_model__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5785);
 /* harmony import */ var _ml_deploy_oci__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6895);
 /**
  * validate-model inputs: the only place they are parsed. Keys are spelled as in
@@ -28626,8 +28626,8 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./packages/action-kit/src/index.ts + 10 modules
 var action_kit_src = __nccwpck_require__(8727);
-// EXTERNAL MODULE: ./packages/model/src/index.ts + 49 modules
-var src = __nccwpck_require__(8887);
+// EXTERNAL MODULE: ./packages/model/src/index.ts + 51 modules
+var src = __nccwpck_require__(5785);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:os"
@@ -30612,7 +30612,7 @@ async function runAction(def, io) {
 
 /***/ }),
 
-/***/ 8887:
+/***/ 5785:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35079,11 +35079,131 @@ function joblibArrayLayout(state) {
     return { bytes, hasObject: false, aligned: !!align && align.t === 'int' };
 }
 
+;// CONCATENATED MODULE: ./packages/model/src/tar/tar-header.ts
+/**
+ * Tar headers (v7, ustar, GNU, pax) parsed as Python's `tarfile` parses them, since that is the
+ * reader that loads model tars (torch's `_legacy_load`, SageMaker's `model.tar.gz` extraction).
+ */
+/** Tar's record unit: headers and padded member data are multiples of it. */
+const TAR_BLOCK = 512;
+const tar_header_utf8 = new TextDecoder('utf-8');
+/** The bytes up to the first NUL, decoded (tarfile's `nts`). */
+function nts(b) {
+    const nul = b.indexOf(0);
+    return tar_header_utf8.decode(nul === -1 ? b : b.subarray(0, nul));
+}
+/**
+ * A numeric field: base-256 when its first byte is 0x80 (positive) or 0xff (negative), else
+ * octal text up to the first NUL, surrounded by optional spaces (tarfile's `nti`). Null when the
+ * field is neither, or the value is negative or beyond 2^53.
+ */
+function parseTarNumber(field) {
+    const first = field[0];
+    if (first === 0x80 || first === 0xff) {
+        let n = 0;
+        for (let i = 1; i < field.length; i++) {
+            n = n * 256 + field[i];
+            if (n > Number.MAX_SAFE_INTEGER && first === 0x80)
+                return null;
+        }
+        // 0xff: two's complement negative (or -0); sizes are never negative.
+        if (first === 0xff)
+            return null;
+        return n;
+    }
+    const text = nts(field).trim();
+    if (text === '')
+        return 0;
+    if (!/^[0-7]+$/.test(text))
+        return null;
+    const n = parseInt(text, 8);
+    return Number.isSafeInteger(n) ? n : null;
+}
+/** Whether the block's checksum field matches its unsigned or signed byte sum (both are accepted by tarfile). */
+function tarChecksumOk(block) {
+    const stored = parseTarNumber(block.subarray(148, 156));
+    if (stored === null)
+        return false;
+    let unsigned = 8 * 0x20;
+    let signed = 8 * 0x20;
+    for (let i = 0; i < TAR_BLOCK; i++) {
+        if (i >= 148 && i < 156)
+            continue;
+        const b = block[i];
+        unsigned += b;
+        signed += b > 127 ? b - 256 : b;
+    }
+    return stored === unsigned || stored === signed;
+}
+/** Parses one 512-byte header block. */
+function parseTarHeader(block) {
+    if (block.length !== TAR_BLOCK)
+        return { kind: 'bad', reason: 'header block is truncated' };
+    if (block.every((b) => b === 0))
+        return { kind: 'end' };
+    if (!tarChecksumOk(block))
+        return { kind: 'bad', reason: 'header checksum does not match' };
+    const size = parseTarNumber(block.subarray(124, 136));
+    if (size === null)
+        return { kind: 'bad', reason: 'size field is not a valid number' };
+    const typeflag = String.fromCharCode(block[156]);
+    let name = nts(block.subarray(0, 100));
+    const prefix = nts(block.subarray(345, 500));
+    // As tarfile does: an old-style regular file whose name ends in '/' is a directory, and a
+    // ustar prefix joins the name for every type but the GNU extension headers.
+    const type = typeflag === '\0' && name.endsWith('/') ? '5' : typeflag;
+    if (type === '5')
+        name = name.replace(/\/+$/, '');
+    if (prefix !== '' && !'LKS'.includes(type))
+        name = `${prefix}/${name}`;
+    return { kind: 'header', header: { name, linkname: nts(block.subarray(157, 257)), size, typeflag: type } };
+}
+/**
+ * Whether `head` starts with a tar header: a valid checksum (v7 has no other signature), or the
+ * ustar magic at 257 (then a bad checksum is reported by the reader, not taken for another format).
+ */
+function looksLikeTar(head) {
+    if (head.length < TAR_BLOCK)
+        return false;
+    if (parseTarHeader(head.subarray(0, TAR_BLOCK)).kind === 'header')
+        return true;
+    return head[257] === 0x75 && head[258] === 0x73 && head[259] === 0x74 && head[260] === 0x61 && head[261] === 0x72;
+}
+/**
+ * Parses pax extended-header records (`"<len> <key>=<value>\n"`), as tarfile does. Returns the
+ * records, or a reason when a record is malformed (tarfile then refuses the whole archive).
+ */
+function parsePaxRecords(data) {
+    const records = new Map();
+    let p = 0;
+    while (p < data.length) {
+        if (data[p] === 0)
+            break; // tarfile stops at padding NULs
+        let q = p;
+        while (q < data.length && data[q] >= 0x30 && data[q] <= 0x39)
+            q++;
+        if (q === p || data[q] !== 0x20)
+            return `pax record at byte ${p} has no length`;
+        const len = parseInt(new TextDecoder('latin1').decode(data.subarray(p, q)), 10);
+        const end = p + len;
+        if (len < q - p + 4 || end > data.length || data[end - 1] !== 0x0a)
+            return `pax record at byte ${p} has a bad length`;
+        const rec = data.subarray(q + 1, end - 1);
+        const eq = rec.indexOf(0x3d);
+        if (eq <= 0)
+            return `pax record at byte ${p} has no keyword`;
+        records.set(tar_header_utf8.decode(rec.subarray(0, eq)), tar_header_utf8.decode(rec.subarray(eq + 1)));
+        p = end;
+    }
+    return records;
+}
+
 ;// CONCATENATED MODULE: ./packages/model/src/detect-format.ts
 /**
  * Format detection from bytes. A file name may only break a tie between formats the bytes allow;
  * it never overrides them, so a pickle named `model.safetensors` is still a pickle.
  */
+
 
 
 
@@ -35171,7 +35291,8 @@ function compressionOf(head) {
         return 'lz4';
     if (startsWith(head, [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]))
         return 'xz';
-    if (startsWith(head, [0x42, 0x5a, 0x68]))
+    // 'BZh', a block size digit, then a block (pi) or end-of-stream (sqrt pi) magic.
+    if (startsWith(head, [0x42, 0x5a, 0x68]) && head[3] >= 0x31 && head[3] <= 0x39 && (startsWith(head, [0x31, 0x41, 0x59, 0x26, 0x53, 0x59], 4) || startsWith(head, [0x17, 0x72, 0x45, 0x38, 0x50, 0x90], 4)))
         return 'bz2';
     return null;
 }
@@ -35283,17 +35404,23 @@ function detectFormatUsing(head, name, scanner) {
     }
     if (looksLikeSafetensors(head))
         return 'safetensors';
+    // Before the pickle probe: a member name such as `legacy/...` starts with a pickle opcode byte.
+    if (looksLikeTar(head))
+        return 'tar';
     const probe = probePickle(head, scanner);
     if (probe.isPickle)
         return probe.torchLegacy ? 'pytorch-legacy' : probe.joblib ? 'joblib' : 'pickle';
     const comp = compressionOf(head);
     if (comp === 'zlib' || comp === 'gzip') {
         const inner = inflateHead(head, comp);
+        // A gzip'd tar (`model.tar.gz`, SageMaker's artifact layout) is walked as a tar.
+        if (inner && looksLikeTar(inner))
+            return 'tar';
         if (inner && probePickle(inner).isPickle)
             return 'joblib';
     }
-    else if (comp === 'lz4' || comp === 'xz') {
-        // joblib's other compressors; the content cannot be inflated here, so the scan reports it.
+    else if (comp === 'lz4' || comp === 'xz' || comp === 'bz2') {
+        // joblib's other compressors; the content cannot be decompressed here, so the scan reports it.
         return 'joblib';
     }
     const text = ascii(head, 0, 256);
@@ -35413,6 +35540,314 @@ function safetensorsProblems(header, dataLength) {
     if (problems.length === 0 && cursor !== dataLength)
         problems.push(`${dataLength - cursor} bytes after the last tensor belong to no tensor`);
     return problems;
+}
+
+;// CONCATENATED MODULE: ./packages/model/src/tar/tar-reader.ts
+
+/** Extension headers (pax records, GNU long names) are buffered up to this size. */
+const MAX_EXTENSION_BYTES = 1024 * 1024;
+const REGULAR = new Set(['0', '\0', '7']);
+const NO_DATA = { '1': 'hardlink', '2': 'symlink', '3': 'device', '4': 'device', '5': 'directory', '6': 'fifo' };
+var State;
+(function (State) {
+    State[State["Header"] = 0] = "Header";
+    State[State["Data"] = 1] = "Data";
+    State[State["Extension"] = 2] = "Extension";
+    State[State["Skip"] = 3] = "Skip";
+    State[State["End"] = 4] = "End";
+    State[State["Dead"] = 5] = "Dead";
+})(State || (State = {}));
+/** Normalises a slash path; returns null when it climbs above its root. */
+function resolveInside(path) {
+    const out = [];
+    for (const seg of path.split('/')) {
+        if (seg === '' || seg === '.')
+            continue;
+        if (seg === '..') {
+            if (out.length === 0)
+                return null;
+            out.pop();
+        }
+        else
+            out.push(seg);
+    }
+    return out.join('/');
+}
+/** Push parser over a tar stream. */
+class TarReader {
+    events;
+    state = State.Header;
+    block = new Uint8Array(TAR_BLOCK);
+    blockLen = 0;
+    /** Bytes of data (plus padding) left in the current member or extension. */
+    left = 0;
+    pad = 0;
+    sink = null;
+    ext = null;
+    globalPax = new Map();
+    pendingPax = null;
+    pendingName = null;
+    pendingLink = null;
+    memberStart = -1;
+    pos = 0;
+    seen = new Set();
+    trailingReported = false;
+    /** Members handed to `events.member`. */
+    members = 0;
+    /** Offset of the end-of-archive block, once read: tar readers never look past it. */
+    endOffset = null;
+    constructor(events) {
+        this.events = events;
+    }
+    /**
+     * Whether the stream so far reads as a whole archive: end blocks, or a member boundary (tarfile
+     * accepts a missing end block, and missing padding after the last member's data).
+     */
+    get complete() {
+        if (this.state === State.End)
+            return true;
+        if (this.memberStart !== -1 || this.ext !== null)
+            return false;
+        return (this.state === State.Header && this.blockLen === 0) || this.state === State.Skip;
+    }
+    push(chunk) {
+        const base = this.pos;
+        this.pos += chunk.length;
+        let p = 0;
+        while (p < chunk.length) {
+            switch (this.state) {
+                case State.Dead:
+                    return;
+                case State.End: {
+                    // tarfile stops at the first zero block; anything else after it is never read.
+                    if (!this.trailingReported && chunk.subarray(p).some((b) => b !== 0)) {
+                        this.trailingReported = true;
+                        this.events.problem({ severity: 'warning', rule: 'tar.trailing-data', message: 'non-zero bytes after the end-of-archive block: tar readers ignore them, a custom loader could read them', offset: base + p });
+                    }
+                    return;
+                }
+                case State.Header: {
+                    const take = Math.min(TAR_BLOCK - this.blockLen, chunk.length - p);
+                    this.block.set(chunk.subarray(p, p + take), this.blockLen);
+                    this.blockLen += take;
+                    p += take;
+                    if (this.blockLen === TAR_BLOCK) {
+                        this.blockLen = 0;
+                        this.header(base + p - TAR_BLOCK);
+                    }
+                    break;
+                }
+                case State.Data:
+                case State.Extension:
+                case State.Skip: {
+                    const take = Math.min(this.left, chunk.length - p);
+                    const part = chunk.subarray(p, p + take);
+                    if (this.state === State.Data)
+                        this.sink?.write(part);
+                    else if (this.state === State.Extension && this.ext) {
+                        this.ext.parts.push(part.slice());
+                        this.ext.len += take;
+                    }
+                    p += take;
+                    this.left -= take;
+                    if (this.left === 0) {
+                        if (this.state === State.Data) {
+                            this.sink?.end();
+                            this.sink = null;
+                        }
+                        const wasExt = this.state === State.Extension;
+                        this.state = State.Skip;
+                        this.left = this.pad;
+                        this.pad = 0;
+                        if (wasExt)
+                            this.extensionDone();
+                        if (this.left === 0 && this.state === State.Skip)
+                            this.state = State.Header;
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    /** The stream ended: reports truncation. */
+    end() {
+        if (this.state === State.Dead || this.complete)
+            return;
+        const where = this.state === State.Header && this.blockLen > 0 ? 'inside a header block' : this.state === State.Data ? `${this.left} bytes before the end of member data` : 'inside an extension header or padding';
+        if (this.sink) {
+            this.sink.end();
+            this.sink = null;
+        }
+        this.events.problem({ severity: 'malformed', rule: 'tar.truncated', message: `archive ends ${where}; a truncated archive cannot be vouched for`, offset: this.pos });
+        this.state = State.Dead;
+    }
+    fail(message, offset) {
+        this.events.problem({ severity: 'malformed', rule: 'tar.bad-header', message: `${message}; tar readers stop here, so nothing after it is vouched for`, offset });
+        this.state = State.Dead;
+    }
+    header(offset) {
+        const r = parseTarHeader(this.block);
+        if (r.kind === 'end') {
+            if (this.memberStart !== -1)
+                this.fail('end-of-archive block right after an extension header', offset);
+            else {
+                this.state = State.End;
+                this.endOffset = offset;
+            }
+            return;
+        }
+        if (r.kind === 'bad') {
+            this.fail(`${r.reason} at byte ${offset}`, offset);
+            return;
+        }
+        const h = r.header;
+        if (this.memberStart === -1)
+            this.memberStart = offset;
+        const t = h.typeflag;
+        if (t === 'x' || t === 'X' || t === 'g' || t === 'L' || t === 'K') {
+            if (h.size > MAX_EXTENSION_BYTES) {
+                this.fail(`extension header of ${h.size} bytes is larger than ${MAX_EXTENSION_BYTES}`, offset);
+                return;
+            }
+            this.ext = { type: t, parts: [], len: 0 };
+            this.enter(State.Extension, h.size);
+            return;
+        }
+        // Apply the overrides collected from the extension headers before this one.
+        let path = this.pendingName ?? h.name;
+        let linkname = this.pendingLink ?? h.linkname;
+        let size = h.size;
+        const pax = this.pendingPax;
+        if (pax) {
+            const pp = pax.get('path') ?? pax.get('GNU.sparse.name');
+            if (pp !== undefined && this.pendingName === null)
+                path = pp.replace(/\/+$/, '');
+            const lp = pax.get('linkpath');
+            if (lp !== undefined && this.pendingLink === null)
+                linkname = lp;
+            const ps = pax.get('size');
+            if (ps !== undefined) {
+                if (/^\d+$/.test(ps) && Number.isSafeInteger(Number(ps)))
+                    size = Number(ps);
+                else {
+                    // tarfile reads a bad pax size as 0; other readers refuse the archive.
+                    this.events.problem({ severity: 'malformed', rule: 'tar.bad-header', message: `pax size '${ps.slice(0, 40)}' is not a number (tarfile reads it as 0)`, path, offset });
+                    size = 0;
+                }
+            }
+        }
+        const start = this.memberStart;
+        this.pendingPax = null;
+        this.pendingName = null;
+        this.pendingLink = null;
+        this.memberStart = -1;
+        this.checkPath(path, start);
+        if (t === 'S') {
+            this.events.problem({ severity: 'malformed', rule: 'tar.unsupported-member', message: 'GNU sparse member: its content is not reassembled here, so it is not vouched for', path, offset: start });
+            if (this.block[482] !== 0) {
+                this.fail('GNU sparse member with extension blocks', offset);
+                return;
+            }
+            this.enter(State.Skip, size);
+            return;
+        }
+        const noData = NO_DATA[t];
+        if (noData !== undefined) {
+            if (size > 0) {
+                // tarfile reads the next header right after this one; GNU tar skips `size` bytes first.
+                this.events.problem({ severity: 'malformed', rule: 'tar.ambiguous-size', message: `${noData} member declares ${size} bytes of data: tar readers disagree on where the next member starts`, path, offset: start });
+            }
+            if (noData === 'symlink' || noData === 'hardlink')
+                this.checkLink(path, noData, linkname, start);
+            this.events.member({ path, type: noData, typeflag: t, size, linkname, offset: start });
+            return;
+        }
+        if (!REGULAR.has(t)) {
+            // Unknown types are extracted as regular files by tarfile.
+            this.events.problem({ severity: 'warning', rule: 'tar.unknown-type', message: `member type '${t.replace(/[^\x20-\x7e]/g, '?')}' is not a standard tar type; tarfile reads it as a regular file (scanned as one)`, path, offset: start });
+        }
+        if (this.seen.has(path)) {
+            this.events.problem({ severity: 'warning', rule: 'tar.duplicate-name', message: 'member name appears more than once: extraction keeps the last, tarfile.getmember returns the last (all are scanned)', path, offset: start });
+        }
+        else if (this.seen.size < 100_000)
+            this.seen.add(path);
+        this.members++;
+        this.sink = this.events.member({ path, type: 'file', typeflag: t, size, linkname, offset: start });
+        this.enter(State.Data, size);
+        if (size === 0) {
+            this.sink?.end();
+            this.sink = null;
+        }
+    }
+    /** Moves to a data-bearing state for `size` bytes plus padding to the next block. */
+    enter(state, size) {
+        const pad = (TAR_BLOCK - (size % TAR_BLOCK)) % TAR_BLOCK;
+        if (size === 0) {
+            if (state === State.Extension)
+                this.extensionDone();
+            if (this.state !== State.Dead)
+                this.state = State.Header;
+            return;
+        }
+        this.state = state;
+        this.left = size;
+        this.pad = pad;
+    }
+    extensionDone() {
+        const ext = this.ext;
+        this.ext = null;
+        if (!ext)
+            return;
+        const data = new Uint8Array(ext.len);
+        let o = 0;
+        for (const part of ext.parts) {
+            data.set(part, o);
+            o += part.length;
+        }
+        if (ext.type === 'L' || ext.type === 'K') {
+            const nul = data.indexOf(0);
+            const text = new TextDecoder('utf-8').decode(nul === -1 ? data : data.subarray(0, nul));
+            if (ext.type === 'L' && this.pendingName === null)
+                this.pendingName = text;
+            if (ext.type === 'K' && this.pendingLink === null)
+                this.pendingLink = text;
+            return;
+        }
+        const records = parsePaxRecords(data);
+        if (typeof records === 'string') {
+            this.fail(records, this.memberStart);
+            return;
+        }
+        if (ext.type === 'g') {
+            for (const [k, v] of records)
+                this.globalPax.set(k, v);
+            // tarfile applies global records only through a later local header; the member that
+            // follows a global header is read with its own fields.
+            return;
+        }
+        const merged = this.pendingPax ?? new Map(this.globalPax);
+        // Records of an earlier local header win over a later one (tarfile applies the outer last).
+        for (const [k, v] of records)
+            if (this.pendingPax === null || !this.pendingPax.has(k))
+                merged.set(k, v);
+        this.pendingPax = merged;
+    }
+    checkPath(path, offset) {
+        if (path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path)) {
+            this.events.problem({ severity: 'dangerous', rule: 'tar.path-traversal', message: 'member has an absolute path: extracting the archive writes outside the target directory', path, offset });
+        }
+        else if (path.split(/[\\/]/).includes('..')) {
+            this.events.problem({ severity: 'dangerous', rule: 'tar.path-traversal', message: "member path contains '..': extracting the archive can write outside the target directory", path, offset });
+        }
+    }
+    checkLink(path, type, target, offset) {
+        // A symlink resolves from its own directory; a hardlink names another member of the archive.
+        const base = type === 'symlink' ? path.split('/').slice(0, -1).join('/') : '';
+        const escapes = target.startsWith('/') || /^[A-Za-z]:[\\/]/.test(target) || resolveInside(base === '' ? target : `${base}/${target}`) === null;
+        if (escapes) {
+            this.events.problem({ severity: 'dangerous', rule: 'tar.link-escape', message: `${type} points outside the archive (to '${target.slice(0, 200)}'): extraction or a later write through it reaches files elsewhere`, path, offset });
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./packages/model/src/zip/member-stream.ts
@@ -35840,6 +36275,7 @@ async function scanGapForLocalHeaders(src, start, end, findings) {
 
 
 
+
 const CHUNK = 4 * 1024 * 1024;
 const YIELD_EVERY = 64 * 1024 * 1024;
 /** Deflated nested zips are inflated into memory up to this size to be walked. */
@@ -35856,6 +36292,11 @@ const PICKLE_NAME = /(\.(pkl|pickle|joblib|pt|pth|bin|ckpt)$)|((^|\/)data\.pkl$)
  */
 const PICKLE_ONLY_NAME = /(\.(pkl|pickle|joblib)$)|((^|\/)data\.pkl$)/i;
 const LAMBDA_PATTERNS = ['"class_name": "Lambda"', '"class_name":"Lambda"'];
+/**
+ * Members of PyTorch's oldest format (a tar) that torch's `_legacy_load` reads with the pickle
+ * loader: walked as pickles even when their bytes do not look like one.
+ */
+const LEGACY_TAR_MEMBER = /^(pickle|storages|tensors|sys_info)$/;
 /** Collects findings and imports for one file, tagging each with where it was found. */
 class Collector {
     file;
@@ -35928,6 +36369,238 @@ class InflatingFeeder {
         }
     }
 }
+async function runJobs(env) {
+    while (env.jobs.length > 0)
+        await env.jobs.shift()();
+}
+const DISCARD = { write: () => undefined, end: () => undefined };
+/** Feeds a pickle walker (after `skip` leading bytes) and reports it at the end. */
+class PickleSink {
+    scanner;
+    out;
+    where;
+    skip;
+    constructor(scanner, out, where, skip = 0) {
+        this.scanner = scanner;
+        this.out = out;
+        this.where = where;
+        this.skip = skip;
+    }
+    write(c) {
+        if (this.skip >= c.length) {
+            this.skip -= c.length;
+            return;
+        }
+        this.scanner.push(this.skip > 0 ? c.subarray(this.skip) : c);
+        this.skip = 0;
+    }
+    end() {
+        this.scanner.finish();
+        this.out.absorb(this.scanner, this.where);
+    }
+}
+/** Gunzips / unzlibs into another sink, charging every byte to the scan's budget. */
+class InflateSink {
+    inner;
+    env;
+    where;
+    d;
+    stopped = false;
+    constructor(kind, inner, env, where) {
+        this.inner = inner;
+        this.env = env;
+        this.where = where;
+        const ondata = (data) => {
+            env.ctx.budget.left -= data.length;
+            if (env.ctx.budget.left < 0)
+                throw new BudgetExceeded(`decompressed data exceeds the ${env.ctx.budget.limit}-byte bound`);
+            inner.write(data);
+        };
+        this.d = kind === 'zlib' ? new Unzlib(ondata) : new Gunzip(ondata);
+    }
+    write(c) {
+        for (let o = 0; o < c.length && !this.stopped; o += INFLATE_FEED)
+            this.push(c.subarray(o, Math.min(c.length, o + INFLATE_FEED)), false);
+    }
+    end() {
+        this.push(new Uint8Array(0), true);
+        this.inner.end();
+    }
+    push(c, final) {
+        if (this.stopped)
+            return;
+        try {
+            this.d.push(c, final);
+        }
+        catch (e) {
+            this.stopped = true;
+            if (e instanceof BudgetExceeded) {
+                this.env.out.add({ severity: 'malformed', rule: 'archive.decompression-limit', message: `${e.message}: the rest of the compressed stream was not scanned (bomb, or raise maxDecompressedBytes)`, location: this.where });
+            }
+            else {
+                this.env.out.add({ severity: 'malformed', rule: 'archive.corrupt-stream', message: `compressed stream is corrupt or truncated: ${e.message}`, location: this.where });
+            }
+        }
+    }
+}
+/** Buffers a nested zip (bounded) and queues its walk: the central directory is at its end. */
+class NestedZipSink {
+    where;
+    env;
+    depth;
+    parts = [];
+    len = 0;
+    over = false;
+    constructor(where, env, depth) {
+        this.where = where;
+        this.env = env;
+        this.depth = depth;
+    }
+    write(c) {
+        if (this.over)
+            return;
+        this.len += c.length;
+        if (this.len > NESTED_ZIP_LIMIT) {
+            this.over = true;
+            this.parts = [];
+            this.env.out.add({ severity: 'malformed', rule: 'zip.nested-too-large', message: `nested archive is larger than ${NESTED_ZIP_LIMIT} bytes; not scanned`, location: this.where });
+            return;
+        }
+        this.parts.push(c.slice());
+    }
+    end() {
+        if (this.over)
+            return;
+        const buf = concatAll(this.parts);
+        this.parts = [];
+        const { out, ctx } = this.env;
+        this.env.jobs.push(async () => {
+            await scanZip(new BufferByteSource(buf), `${this.where}!/`, out, ctx, this.depth);
+        });
+    }
+}
+/** Walks a tar stream; every regular member is scanned as a file in its own right. */
+class TarSink {
+    reader;
+    /** @param prefix put before member paths in locations (`''` for the scanned file itself). */
+    constructor(prefix, env, depth) {
+        this.reader = new TarReader({
+            member: (m) => (m.type === 'file' ? new ContentSink(m.path, `${prefix}${m.path}`, env, depth, true) : null),
+            problem: (p) => {
+                const at = p.path !== undefined ? `${prefix}${p.path}` : prefix.replace(/!\/$/, '');
+                env.out.add({ severity: p.severity, rule: p.rule, message: p.message, location: at === '' ? `byte ${p.offset}` : `${at} @ byte ${p.offset}` });
+            },
+        });
+    }
+    write(c) {
+        this.reader.push(c);
+    }
+    end() {
+        this.reader.end();
+    }
+    /** Offset of the end-of-archive block in the tar stream, once read. */
+    get endOffset() {
+        return this.reader.endOffset;
+    }
+}
+/**
+ * A member of unknown content (tar member, decompressed stream): sniffs its head, detects the
+ * format from the bytes, then streams it into the scanner that format needs. Only the head is
+ * buffered.
+ */
+class ContentSink {
+    name;
+    where;
+    env;
+    depth;
+    inTar;
+    parts = [];
+    len = 0;
+    target = null;
+    sniff;
+    /**
+     * @param depth archive nesting level of the archive holding this content
+     * @param inTar the content is a tar member (torch's legacy tar names apply at its root)
+     */
+    constructor(name, where, env, depth, inTar) {
+        this.name = name;
+        this.where = where;
+        this.env = env;
+        this.depth = depth;
+        this.inTar = inTar;
+        this.sniff = PICKLE_NAME.test(name) || (inTar && LEGACY_TAR_MEMBER.test(name)) ? DETECT_HEAD_BYTES : MEMBER_SNIFF_BYTES;
+    }
+    write(c) {
+        if (this.target) {
+            this.target.write(c);
+            return;
+        }
+        this.parts.push(c.slice());
+        this.len += c.length;
+        if (this.len >= this.sniff)
+            this.start();
+    }
+    end() {
+        if (!this.target)
+            this.start();
+        this.target.end();
+    }
+    start() {
+        const head = concatAll(this.parts);
+        this.parts = [];
+        this.target = this.route(head);
+        if (head.length > 0)
+            this.target.write(head);
+    }
+    route(head) {
+        const { out, ctx } = this.env;
+        const sniffed = head.subarray(0, this.sniff);
+        const fmt = detectFormat(sniffed, this.name);
+        const comp = compressionOf(sniffed);
+        const nests = fmt === 'tar' || fmt === 'zip' || (fmt === 'joblib' && (comp === 'zlib' || comp === 'gzip'));
+        if (nests && this.depth >= MAX_ZIP_DEPTH) {
+            out.add({ severity: 'malformed', rule: 'archive.nesting-too-deep', message: `archive or compressed stream nested more than ${MAX_ZIP_DEPTH} levels deep is not scanned further`, location: this.where });
+            return DISCARD;
+        }
+        if ((fmt === 'tar' || fmt === 'joblib') && (comp === 'zlib' || comp === 'gzip')) {
+            const innerName = this.name.replace(/\.tgz$/i, '.tar').replace(/\.(gz|z|zlib)$/i, '');
+            return new InflateSink(comp, new ContentSink(innerName, `${this.where} (decompressed)`, this.env, this.depth + 1, false), this.env, this.where);
+        }
+        if (fmt === 'tar')
+            return new TarSink(`${this.where}!/`, this.env, this.depth + 1);
+        if (fmt === 'zip')
+            return new NestedZipSink(this.where, this.env, this.depth + 1);
+        if (fmt === 'joblib' && comp !== null) {
+            unsupportedCompression(out, comp, this.where);
+            return DISCARD;
+        }
+        const legacyName = this.inTar && LEGACY_TAR_MEMBER.test(this.name);
+        if (fmt === 'pickle' || fmt === 'joblib' || fmt === 'pytorch-legacy' || PICKLE_ONLY_NAME.test(this.name) || legacyName) {
+            return new PickleSink(new PickleScanner({ policy: ctx.policy, persistentIdsExpected: legacyName }), out, this.where);
+        }
+        if (fmt === 'numpy') {
+            const h = parseNpyHeader(head);
+            if (h?.objectArray)
+                return new PickleSink(new PickleScanner({ policy: ctx.policy }), out, this.where, h.dataOffset);
+        }
+        return DISCARD;
+    }
+}
+/**
+ * A stream in a compression this scanner cannot decompress (bz2, xz, lz4; zip methods 12, 14,
+ * 93, 95). Its content is what a pickle loader would read, unverified, so the finding is
+ * `dangerous`: a default gate must not pass a file it could not read.
+ */
+function unsupportedCompression(out, comp, location) {
+    const f = {
+        severity: 'dangerous',
+        rule: 'archive.unsupported-compression',
+        message: `${comp}-compressed content cannot be decompressed here, so what it holds (a pickle loader would run it) was not checked; re-save uncompressed or with zlib/gzip`,
+    };
+    if (location !== undefined)
+        f.location = location;
+    out.add(f);
+}
 /** Scans one regular file. `rel` is its path relative to the scanned root (for reports). */
 async function scanFile(abs, rel, ctx) {
     const out = new Collector(rel);
@@ -35947,6 +36620,9 @@ async function scanFile(abs, rel, ctx) {
         let head = null;
         let scanner = null;
         let feeder = null;
+        let tarFeed = null;
+        let tarEnv = null;
+        let plainTar = null;
         let npyPending = null;
         let lambdaSearch = false;
         let headConsumed = false;
@@ -35981,6 +36657,16 @@ async function scanFile(abs, rel, ctx) {
                         headConsumed = true;
                     }
                 }
+                else if (format === 'tar') {
+                    // A tar (torch's oldest format, SageMaker's model.tar.gz after gunzip): every member is
+                    // scanned as a file of its own, streamed from this same pass.
+                    tarEnv = { out, ctx, jobs: [] };
+                    const walker = new TarSink('', tarEnv, 0);
+                    const comp = compressionOf(head);
+                    if (comp === null)
+                        plainTar = walker;
+                    tarFeed = comp === 'gzip' || comp === 'zlib' ? new InflateSink(comp, walker, tarEnv, `${rel} (decompressed)`) : walker;
+                }
                 else if (format === 'joblib') {
                     const comp = compressionOf(head);
                     if (comp === 'zlib' || comp === 'gzip') {
@@ -35988,7 +36674,7 @@ async function scanFile(abs, rel, ctx) {
                         feeder = new InflatingFeeder(comp, scanner, ctx.budget, out, rel);
                     }
                     else {
-                        out.add({ severity: 'malformed', rule: 'joblib.unsupported-compression', message: `joblib file compressed with ${comp}: its pickle cannot be decompressed here, so it is not vouched for (re-save with compress='zlib' or none)` });
+                        unsupportedCompression(out, comp ?? 'unknown');
                     }
                 }
                 else if (format === 'numpy') {
@@ -36009,6 +36695,10 @@ async function scanFile(abs, rel, ctx) {
             }
             if (feeder)
                 feeder.push(chunk, pos + bytesRead >= st.size);
+            else if (tarFeed) {
+                tarFeed.write(chunk);
+                await runJobs(tarEnv);
+            }
             else if (headConsumed)
                 headConsumed = false;
             else if (scanner)
@@ -36043,6 +36733,10 @@ async function scanFile(abs, rel, ctx) {
         let bytesRead = pos;
         if (feeder && pos === 0)
             feeder.push(new Uint8Array(0), true);
+        if (tarFeed) {
+            tarFeed.end();
+            await runJobs(tarEnv);
+        }
         if (scanner) {
             scanner.finish();
             out.absorb(scanner, feeder ? `${rel} (decompressed)` : rel);
@@ -36073,7 +36767,11 @@ async function scanFile(abs, rel, ctx) {
         const eocd = isZipHead || pos >= 22 ? await findEndOfCentralDirectory(src) : null;
         // Without a zip signature at the start, an end record alone could be chance bytes in weights:
         // require what Python's zipfile needs to open it (a central directory where the record says).
-        const appendedZip = !isZipHead && eocd !== null && (await centralDirectoryAt(src, eocd));
+        // In a plain tar, a zip end record before the tar's end block belongs to a member (scanned
+        // with the tar); one after it is an appended archive only zip readers see.
+        const tarEnd = plainTar ? (plainTar.endOffset ?? pos) : null;
+        const insideTar = eocd !== null && tarEnd !== null && eocd.pos < tarEnd;
+        const appendedZip = !isZipHead && eocd !== null && !insideTar && (await centralDirectoryAt(src, eocd));
         if (isZipHead || appendedZip) {
             if (!isZipHead) {
                 out.add({ severity: 'malformed', rule: 'format.polyglot', message: `file reads as ${format} from its start and also ends with a zip archive: loaders disagree on what it is (both were scanned)` });
@@ -36098,6 +36796,8 @@ function concat(a, b) {
     c.set(b, a.length);
     return c;
 }
+/** Zip methods Python's zipfile (or a common extension) decompresses and we cannot. */
+const ZIP_COMPRESSION = { 12: 'bz2', 14: 'lzma', 93: 'zstd', 95: 'xz' };
 /** Refines `zip` by what the members say the archive is. */
 function zipFormatOf(entries) {
     const names = new Set(entries.map((e) => e.name));
@@ -36127,6 +36827,10 @@ async function scanZip(src, prefix, out, ctx, depth) {
             readings.push({ method: entry.localMethod, length: Math.max(entry.compressedSize, entry.localCompressedSize) });
         for (const [k, reading] of readings.entries()) {
             const where = `${prefix}${entry.name}`;
+            if (ZIP_COMPRESSION[reading.method] !== undefined) {
+                unsupportedCompression(out, `${ZIP_COMPRESSION[reading.method]} (zip method ${reading.method})`, where);
+                continue;
+            }
             if (reading.method !== 0 && reading.method !== 8) {
                 out.add({ severity: 'malformed', rule: 'zip.unsupported-method', message: `compression method ${reading.method} is not supported here; the member is not vouched for`, location: where });
                 continue;
@@ -36203,19 +36907,21 @@ async function scanMember(src, entry, reading, where, out, ctx, depth, torch, pr
         await scanZip(inner, `${where}!/`, out, ctx, depth + 1);
         return;
     }
-    let scanner = null;
-    let skip = 0;
-    if (fmt === 'pickle' || fmt === 'joblib' || fmt === 'pytorch-legacy' || (PICKLE_ONLY_NAME.test(entry.name) && !(torch && /\/data\/[^/]+$/.test(entry.name)))) {
-        scanner = new PickleScanner({ policy: ctx.policy, persistentIdsExpected: torch });
+    // Tars and compressed streams inside the zip go through the streaming member pipeline.
+    const comp = compressionOf(head.subarray(0, sniff));
+    let sink = null;
+    const env = { out, ctx, jobs: [] };
+    if (fmt === 'tar' || (fmt === 'joblib' && comp !== null))
+        sink = new ContentSink(entry.name, where, env, depth, false);
+    else if (fmt === 'pickle' || fmt === 'joblib' || fmt === 'pytorch-legacy' || (PICKLE_ONLY_NAME.test(entry.name) && !(torch && /\/data\/[^/]+$/.test(entry.name)))) {
+        sink = new PickleSink(new PickleScanner({ policy: ctx.policy, persistentIdsExpected: torch }), out, where);
     }
     else if (fmt === 'numpy') {
         const h = parseNpyHeader(head);
-        if (h?.objectArray) {
-            scanner = new PickleScanner({ policy: ctx.policy });
-            skip = h.dataOffset;
-        }
+        if (h?.objectArray)
+            sink = new PickleSink(new PickleScanner({ policy: ctx.policy }), out, where, h.dataOffset);
     }
-    if (!scanner) {
+    if (!sink) {
         await gen.return(undefined);
         return;
     }
@@ -36224,20 +36930,18 @@ async function scanMember(src, entry, reading, where, out, ctx, depth, torch, pr
     const feed = (c) => {
         crc = (0,external_node_zlib_.crc32)(c, crc);
         size += c.length;
-        if (skip >= c.length)
-            skip -= c.length;
-        else {
-            scanner.push(skip > 0 ? c.subarray(skip) : c);
-            skip = 0;
-        }
+        sink.write(c);
     };
     for (const p of headParts)
         feed(p);
-    if (!done)
-        for await (const c of gen)
+    if (!done) {
+        for await (const c of gen) {
             feed(c);
-    scanner.finish();
-    out.absorb(scanner, where);
+            await runJobs(env);
+        }
+    }
+    sink.end();
+    await runJobs(env);
     if (primary && entry.origin === 'central' && (entry.flags & 1) === 0) {
         if ((crc >>> 0) !== entry.crc >>> 0)
             out.add({ severity: 'malformed', rule: 'zip.crc-mismatch', message: `member content does not match its recorded CRC-32 (readers that check it refuse the file; others load these bytes)`, location: where });

@@ -5,6 +5,7 @@
 import { Gunzip, Unzlib } from 'fflate';
 import { ImportPolicy } from './pickle/import-policy';
 import { PickleScanner } from './pickle/pickle-scanner';
+import { looksLikeTar } from './tar/tar-header';
 import type { ModelFormat } from './types';
 
 /** How many leading bytes callers should pass to {@link detectFormat}. */
@@ -81,7 +82,8 @@ export function compressionOf(head: Uint8Array): 'zlib' | 'gzip' | 'lz4' | 'xz' 
   if (startsWith(head, [0x1f, 0x8b])) return 'gzip';
   if (startsWith(head, [0x04, 0x22, 0x4d, 0x18])) return 'lz4';
   if (startsWith(head, [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00])) return 'xz';
-  if (startsWith(head, [0x42, 0x5a, 0x68])) return 'bz2';
+  // 'BZh', a block size digit, then a block (pi) or end-of-stream (sqrt pi) magic.
+  if (startsWith(head, [0x42, 0x5a, 0x68]) && (head[3] as number) >= 0x31 && (head[3] as number) <= 0x39 && (startsWith(head, [0x31, 0x41, 0x59, 0x26, 0x53, 0x59], 4) || startsWith(head, [0x17, 0x72, 0x45, 0x38, 0x50, 0x90], 4))) return 'bz2';
   return null;
 }
 
@@ -178,14 +180,18 @@ export function detectFormatUsing(head: Uint8Array, name?: string, scanner?: Pic
     if (version >= 1 && version <= 16) return 'gguf';
   }
   if (looksLikeSafetensors(head)) return 'safetensors';
+  // Before the pickle probe: a member name such as `legacy/...` starts with a pickle opcode byte.
+  if (looksLikeTar(head)) return 'tar';
   const probe = probePickle(head, scanner);
   if (probe.isPickle) return probe.torchLegacy ? 'pytorch-legacy' : probe.joblib ? 'joblib' : 'pickle';
   const comp = compressionOf(head);
   if (comp === 'zlib' || comp === 'gzip') {
     const inner = inflateHead(head, comp);
+    // A gzip'd tar (`model.tar.gz`, SageMaker's artifact layout) is walked as a tar.
+    if (inner && looksLikeTar(inner)) return 'tar';
     if (inner && probePickle(inner).isPickle) return 'joblib';
-  } else if (comp === 'lz4' || comp === 'xz') {
-    // joblib's other compressors; the content cannot be inflated here, so the scan reports it.
+  } else if (comp === 'lz4' || comp === 'xz' || comp === 'bz2') {
+    // joblib's other compressors; the content cannot be decompressed here, so the scan reports it.
     return 'joblib';
   }
   const text = ascii(head, 0, 256);

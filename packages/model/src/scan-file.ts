@@ -14,6 +14,7 @@ import { parseNpyHeader } from './numpy-header';
 import { safetensorsProblems } from './safetensors-header';
 import type { ImportPolicy } from './pickle/import-policy';
 import { PickleScanner } from './pickle/pickle-scanner';
+import { TarReader } from './tar/tar-reader';
 import type { FileReport, Finding, ImportRecord, ModelFormat } from './types';
 import { BudgetExceeded, CorruptStream, memberChunks, type DecompressionBudget } from './zip/member-stream';
 import { centralDirectoryAt, findEndOfCentralDirectory, readZipListing, type ZipEntry } from './zip/zip-archive';
@@ -47,6 +48,11 @@ const PICKLE_NAME = /(\.(pkl|pickle|joblib|pt|pth|bin|ckpt)$)|((^|\/)data\.pkl$)
  */
 const PICKLE_ONLY_NAME = /(\.(pkl|pickle|joblib)$)|((^|\/)data\.pkl$)/i;
 const LAMBDA_PATTERNS = ['"class_name": "Lambda"', '"class_name":"Lambda"'];
+/**
+ * Members of PyTorch's oldest format (a tar) that torch's `_legacy_load` reads with the pickle
+ * loader: walked as pickles even when their bytes do not look like one.
+ */
+const LEGACY_TAR_MEMBER = /^(pickle|storages|tensors|sys_info)$/;
 
 /** Collects findings and imports for one file, tagging each with where it was found. */
 class Collector {
@@ -115,6 +121,251 @@ class InflatingFeeder {
   }
 }
 
+/** Bytes handed on as they arrive (a tar member, a decompressed stream). */
+interface StreamSink {
+  write(data: Uint8Array): void;
+  end(): void;
+}
+
+/** What the streaming member pipeline shares within one file's scan. */
+interface SinkEnv {
+  out: Collector;
+  ctx: ScanContext;
+  /** Nested zips need random access: they are buffered, then walked between pushes. */
+  jobs: Array<() => Promise<void>>;
+}
+
+async function runJobs(env: SinkEnv): Promise<void> {
+  while (env.jobs.length > 0) await (env.jobs.shift() as () => Promise<void>)();
+}
+
+const DISCARD: StreamSink = { write: () => undefined, end: () => undefined };
+
+/** Feeds a pickle walker (after `skip` leading bytes) and reports it at the end. */
+class PickleSink implements StreamSink {
+  constructor(
+    private readonly scanner: PickleScanner,
+    private readonly out: Collector,
+    private readonly where: string,
+    private skip = 0,
+  ) {}
+
+  write(c: Uint8Array): void {
+    if (this.skip >= c.length) {
+      this.skip -= c.length;
+      return;
+    }
+    this.scanner.push(this.skip > 0 ? c.subarray(this.skip) : c);
+    this.skip = 0;
+  }
+
+  end(): void {
+    this.scanner.finish();
+    this.out.absorb(this.scanner, this.where);
+  }
+}
+
+/** Gunzips / unzlibs into another sink, charging every byte to the scan's budget. */
+class InflateSink implements StreamSink {
+  private readonly d: Unzlib | Gunzip;
+  private stopped = false;
+
+  constructor(
+    kind: 'zlib' | 'gzip',
+    private readonly inner: StreamSink,
+    private readonly env: SinkEnv,
+    private readonly where: string,
+  ) {
+    const ondata = (data: Uint8Array): void => {
+      env.ctx.budget.left -= data.length;
+      if (env.ctx.budget.left < 0) throw new BudgetExceeded(`decompressed data exceeds the ${env.ctx.budget.limit}-byte bound`);
+      inner.write(data);
+    };
+    this.d = kind === 'zlib' ? new Unzlib(ondata) : new Gunzip(ondata);
+  }
+
+  write(c: Uint8Array): void {
+    for (let o = 0; o < c.length && !this.stopped; o += INFLATE_FEED) this.push(c.subarray(o, Math.min(c.length, o + INFLATE_FEED)), false);
+  }
+
+  end(): void {
+    this.push(new Uint8Array(0), true);
+    this.inner.end();
+  }
+
+  private push(c: Uint8Array, final: boolean): void {
+    if (this.stopped) return;
+    try {
+      this.d.push(c, final);
+    } catch (e) {
+      this.stopped = true;
+      if (e instanceof BudgetExceeded) {
+        this.env.out.add({ severity: 'malformed', rule: 'archive.decompression-limit', message: `${e.message}: the rest of the compressed stream was not scanned (bomb, or raise maxDecompressedBytes)`, location: this.where });
+      } else {
+        this.env.out.add({ severity: 'malformed', rule: 'archive.corrupt-stream', message: `compressed stream is corrupt or truncated: ${(e as Error).message}`, location: this.where });
+      }
+    }
+  }
+}
+
+/** Buffers a nested zip (bounded) and queues its walk: the central directory is at its end. */
+class NestedZipSink implements StreamSink {
+  private parts: Uint8Array[] = [];
+  private len = 0;
+  private over = false;
+
+  constructor(
+    private readonly where: string,
+    private readonly env: SinkEnv,
+    private readonly depth: number,
+  ) {}
+
+  write(c: Uint8Array): void {
+    if (this.over) return;
+    this.len += c.length;
+    if (this.len > NESTED_ZIP_LIMIT) {
+      this.over = true;
+      this.parts = [];
+      this.env.out.add({ severity: 'malformed', rule: 'zip.nested-too-large', message: `nested archive is larger than ${NESTED_ZIP_LIMIT} bytes; not scanned`, location: this.where });
+      return;
+    }
+    this.parts.push(c.slice());
+  }
+
+  end(): void {
+    if (this.over) return;
+    const buf = concatAll(this.parts);
+    this.parts = [];
+    const { out, ctx } = this.env;
+    this.env.jobs.push(async () => {
+      await scanZip(new BufferByteSource(buf), `${this.where}!/`, out, ctx, this.depth);
+    });
+  }
+}
+
+/** Walks a tar stream; every regular member is scanned as a file in its own right. */
+class TarSink implements StreamSink {
+  private readonly reader: TarReader;
+
+  /** @param prefix put before member paths in locations (`''` for the scanned file itself). */
+  constructor(prefix: string, env: SinkEnv, depth: number) {
+    this.reader = new TarReader({
+      member: (m) => (m.type === 'file' ? new ContentSink(m.path, `${prefix}${m.path}`, env, depth, true) : null),
+      problem: (p) => {
+        const at = p.path !== undefined ? `${prefix}${p.path}` : prefix.replace(/!\/$/, '');
+        env.out.add({ severity: p.severity, rule: p.rule, message: p.message, location: at === '' ? `byte ${p.offset}` : `${at} @ byte ${p.offset}` });
+      },
+    });
+  }
+
+  write(c: Uint8Array): void {
+    this.reader.push(c);
+  }
+
+  end(): void {
+    this.reader.end();
+  }
+
+  /** Offset of the end-of-archive block in the tar stream, once read. */
+  get endOffset(): number | null {
+    return this.reader.endOffset;
+  }
+}
+
+/**
+ * A member of unknown content (tar member, decompressed stream): sniffs its head, detects the
+ * format from the bytes, then streams it into the scanner that format needs. Only the head is
+ * buffered.
+ */
+class ContentSink implements StreamSink {
+  private parts: Uint8Array[] = [];
+  private len = 0;
+  private target: StreamSink | null = null;
+  private readonly sniff: number;
+
+  /**
+   * @param depth archive nesting level of the archive holding this content
+   * @param inTar the content is a tar member (torch's legacy tar names apply at its root)
+   */
+  constructor(
+    private readonly name: string,
+    private readonly where: string,
+    private readonly env: SinkEnv,
+    private readonly depth: number,
+    private readonly inTar: boolean,
+  ) {
+    this.sniff = PICKLE_NAME.test(name) || (inTar && LEGACY_TAR_MEMBER.test(name)) ? DETECT_HEAD_BYTES : MEMBER_SNIFF_BYTES;
+  }
+
+  write(c: Uint8Array): void {
+    if (this.target) {
+      this.target.write(c);
+      return;
+    }
+    this.parts.push(c.slice());
+    this.len += c.length;
+    if (this.len >= this.sniff) this.start();
+  }
+
+  end(): void {
+    if (!this.target) this.start();
+    (this.target as StreamSink).end();
+  }
+
+  private start(): void {
+    const head = concatAll(this.parts);
+    this.parts = [];
+    this.target = this.route(head);
+    if (head.length > 0) this.target.write(head);
+  }
+
+  private route(head: Uint8Array): StreamSink {
+    const { out, ctx } = this.env;
+    const sniffed = head.subarray(0, this.sniff);
+    const fmt = detectFormat(sniffed, this.name);
+    const comp = compressionOf(sniffed);
+    const nests = fmt === 'tar' || fmt === 'zip' || (fmt === 'joblib' && (comp === 'zlib' || comp === 'gzip'));
+    if (nests && this.depth >= MAX_ZIP_DEPTH) {
+      out.add({ severity: 'malformed', rule: 'archive.nesting-too-deep', message: `archive or compressed stream nested more than ${MAX_ZIP_DEPTH} levels deep is not scanned further`, location: this.where });
+      return DISCARD;
+    }
+    if ((fmt === 'tar' || fmt === 'joblib') && (comp === 'zlib' || comp === 'gzip')) {
+      const innerName = this.name.replace(/\.tgz$/i, '.tar').replace(/\.(gz|z|zlib)$/i, '');
+      return new InflateSink(comp, new ContentSink(innerName, `${this.where} (decompressed)`, this.env, this.depth + 1, false), this.env, this.where);
+    }
+    if (fmt === 'tar') return new TarSink(`${this.where}!/`, this.env, this.depth + 1);
+    if (fmt === 'zip') return new NestedZipSink(this.where, this.env, this.depth + 1);
+    if (fmt === 'joblib' && comp !== null) {
+      unsupportedCompression(out, comp, this.where);
+      return DISCARD;
+    }
+    const legacyName = this.inTar && LEGACY_TAR_MEMBER.test(this.name);
+    if (fmt === 'pickle' || fmt === 'joblib' || fmt === 'pytorch-legacy' || PICKLE_ONLY_NAME.test(this.name) || legacyName) {
+      return new PickleSink(new PickleScanner({ policy: ctx.policy, persistentIdsExpected: legacyName }), out, this.where);
+    }
+    if (fmt === 'numpy') {
+      const h = parseNpyHeader(head);
+      if (h?.objectArray) return new PickleSink(new PickleScanner({ policy: ctx.policy }), out, this.where, h.dataOffset);
+    }
+    return DISCARD;
+  }
+}
+
+/**
+ * A stream in a compression this scanner cannot decompress (bz2, xz, lz4; zip methods 12, 14,
+ * 93, 95). Its content is what a pickle loader would read, unverified, so the finding is
+ * `dangerous`: a default gate must not pass a file it could not read.
+ */
+function unsupportedCompression(out: Collector, comp: string, location?: string): void {
+  const f: Omit<Finding, 'file'> = {
+    severity: 'dangerous',
+    rule: 'archive.unsupported-compression',
+    message: `${comp}-compressed content cannot be decompressed here, so what it holds (a pickle loader would run it) was not checked; re-save uncompressed or with zlib/gzip`,
+  };
+  if (location !== undefined) f.location = location;
+  out.add(f);
+}
+
 /** Scans one regular file. `rel` is its path relative to the scanned root (for reports). */
 export async function scanFile(abs: string, rel: string, ctx: ScanContext): Promise<FileScanResult> {
   const out = new Collector(rel);
@@ -133,6 +384,9 @@ export async function scanFile(abs: string, rel: string, ctx: ScanContext): Prom
     let head: Uint8Array | null = null;
     let scanner: PickleScanner | null = null;
     let feeder: InflatingFeeder | null = null;
+    let tarFeed: StreamSink | null = null;
+    let tarEnv: SinkEnv | null = null;
+    let plainTar: TarSink | null = null;
     let npyPending: { scanner: PickleScanner; skip: number } | null = null;
     let lambdaSearch = false;
     let headConsumed = false;
@@ -163,13 +417,21 @@ export async function scanFile(abs: string, rel: string, ctx: ScanContext): Prom
             if (bytesRead > head.length) scanner.push(chunk.subarray(head.length));
             headConsumed = true;
           }
+        } else if (format === 'tar') {
+          // A tar (torch's oldest format, SageMaker's model.tar.gz after gunzip): every member is
+          // scanned as a file of its own, streamed from this same pass.
+          tarEnv = { out, ctx, jobs: [] };
+          const walker = new TarSink('', tarEnv, 0);
+          const comp = compressionOf(head);
+          if (comp === null) plainTar = walker;
+          tarFeed = comp === 'gzip' || comp === 'zlib' ? new InflateSink(comp, walker, tarEnv, `${rel} (decompressed)`) : walker;
         } else if (format === 'joblib') {
           const comp = compressionOf(head);
           if (comp === 'zlib' || comp === 'gzip') {
             scanner = new PickleScanner({ policy: ctx.policy });
             feeder = new InflatingFeeder(comp, scanner, ctx.budget, out, rel);
           } else {
-            out.add({ severity: 'malformed', rule: 'joblib.unsupported-compression', message: `joblib file compressed with ${comp}: its pickle cannot be decompressed here, so it is not vouched for (re-save with compress='zlib' or none)` });
+            unsupportedCompression(out, comp ?? 'unknown');
           }
         } else if (format === 'numpy') {
           const h = parseNpyHeader(head);
@@ -184,7 +446,10 @@ export async function scanFile(abs: string, rel: string, ctx: ScanContext): Prom
         }
       }
       if (feeder) feeder.push(chunk, pos + bytesRead >= st.size);
-      else if (headConsumed) headConsumed = false;
+      else if (tarFeed) {
+        tarFeed.write(chunk);
+        await runJobs(tarEnv as SinkEnv);
+      } else if (headConsumed) headConsumed = false;
       else if (scanner) scanner.push(chunk);
       else if (npyPending) {
         const { skip } = npyPending;
@@ -211,6 +476,10 @@ export async function scanFile(abs: string, rel: string, ctx: ScanContext): Prom
     if (firstChunk && pos > firstChunk.length) firstChunk = null;
     let bytesRead = pos;
     if (feeder && pos === 0) feeder.push(new Uint8Array(0), true);
+    if (tarFeed) {
+      tarFeed.end();
+      await runJobs(tarEnv as SinkEnv);
+    }
     if (scanner) {
       scanner.finish();
       out.absorb(scanner, feeder ? `${rel} (decompressed)` : rel);
@@ -238,7 +507,11 @@ export async function scanFile(abs: string, rel: string, ctx: ScanContext): Prom
     const eocd = isZipHead || pos >= 22 ? await findEndOfCentralDirectory(src) : null;
     // Without a zip signature at the start, an end record alone could be chance bytes in weights:
     // require what Python's zipfile needs to open it (a central directory where the record says).
-    const appendedZip = !isZipHead && eocd !== null && (await centralDirectoryAt(src, eocd));
+    // In a plain tar, a zip end record before the tar's end block belongs to a member (scanned
+    // with the tar); one after it is an appended archive only zip readers see.
+    const tarEnd = plainTar ? (plainTar.endOffset ?? pos) : null;
+    const insideTar = eocd !== null && tarEnd !== null && eocd.pos < tarEnd;
+    const appendedZip = !isZipHead && eocd !== null && !insideTar && (await centralDirectoryAt(src, eocd));
     if (isZipHead || appendedZip) {
       if (!isZipHead) {
         out.add({ severity: 'malformed', rule: 'format.polyglot', message: `file reads as ${format} from its start and also ends with a zip archive: loaders disagree on what it is (both were scanned)` });
@@ -262,6 +535,9 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   c.set(b, a.length);
   return c;
 }
+
+/** Zip methods Python's zipfile (or a common extension) decompresses and we cannot. */
+const ZIP_COMPRESSION: Record<number, string> = { 12: 'bz2', 14: 'lzma', 93: 'zstd', 95: 'xz' };
 
 /** Refines `zip` by what the members say the archive is. */
 function zipFormatOf(entries: ZipEntry[]): ModelFormat {
@@ -288,6 +564,10 @@ async function scanZip(src: ByteSource, prefix: string, out: Collector, ctx: Sca
     if (entry.localMethod !== entry.method) readings.push({ method: entry.localMethod, length: Math.max(entry.compressedSize, entry.localCompressedSize) });
     for (const [k, reading] of readings.entries()) {
       const where = `${prefix}${entry.name}`;
+      if (ZIP_COMPRESSION[reading.method] !== undefined) {
+        unsupportedCompression(out, `${ZIP_COMPRESSION[reading.method]} (zip method ${reading.method})`, where);
+        continue;
+      }
       if (reading.method !== 0 && reading.method !== 8) {
         out.add({ severity: 'malformed', rule: 'zip.unsupported-method', message: `compression method ${reading.method} is not supported here; the member is not vouched for`, location: where });
         continue;
@@ -364,18 +644,18 @@ async function scanMember(
     await scanZip(inner, `${where}!/`, out, ctx, depth + 1);
     return;
   }
-  let scanner: PickleScanner | null = null;
-  let skip = 0;
-  if (fmt === 'pickle' || fmt === 'joblib' || fmt === 'pytorch-legacy' || (PICKLE_ONLY_NAME.test(entry.name) && !(torch && /\/data\/[^/]+$/.test(entry.name)))) {
-    scanner = new PickleScanner({ policy: ctx.policy, persistentIdsExpected: torch });
+  // Tars and compressed streams inside the zip go through the streaming member pipeline.
+  const comp = compressionOf(head.subarray(0, sniff));
+  let sink: StreamSink | null = null;
+  const env: SinkEnv = { out, ctx, jobs: [] };
+  if (fmt === 'tar' || (fmt === 'joblib' && comp !== null)) sink = new ContentSink(entry.name, where, env, depth, false);
+  else if (fmt === 'pickle' || fmt === 'joblib' || fmt === 'pytorch-legacy' || (PICKLE_ONLY_NAME.test(entry.name) && !(torch && /\/data\/[^/]+$/.test(entry.name)))) {
+    sink = new PickleSink(new PickleScanner({ policy: ctx.policy, persistentIdsExpected: torch }), out, where);
   } else if (fmt === 'numpy') {
     const h = parseNpyHeader(head);
-    if (h?.objectArray) {
-      scanner = new PickleScanner({ policy: ctx.policy });
-      skip = h.dataOffset;
-    }
+    if (h?.objectArray) sink = new PickleSink(new PickleScanner({ policy: ctx.policy }), out, where, h.dataOffset);
   }
-  if (!scanner) {
+  if (!sink) {
     await gen.return(undefined);
     return;
   }
@@ -384,16 +664,17 @@ async function scanMember(
   const feed = (c: Uint8Array): void => {
     crc = crc32(c, crc);
     size += c.length;
-    if (skip >= c.length) skip -= c.length;
-    else {
-      (scanner as PickleScanner).push(skip > 0 ? c.subarray(skip) : c);
-      skip = 0;
-    }
+    (sink as StreamSink).write(c);
   };
   for (const p of headParts) feed(p);
-  if (!done) for await (const c of gen) feed(c);
-  scanner.finish();
-  out.absorb(scanner, where);
+  if (!done) {
+    for await (const c of gen) {
+      feed(c);
+      await runJobs(env);
+    }
+  }
+  sink.end();
+  await runJobs(env);
   if (primary && entry.origin === 'central' && (entry.flags & 1) === 0) {
     if ((crc >>> 0) !== entry.crc >>> 0) out.add({ severity: 'malformed', rule: 'zip.crc-mismatch', message: `member content does not match its recorded CRC-32 (readers that check it refuse the file; others load these bytes)`, location: where });
     if (size !== entry.uncompressedSize) out.add({ severity: 'malformed', rule: 'zip.size-mismatch', message: `member inflates to ${size} bytes, the directory says ${entry.uncompressedSize}`, location: where });

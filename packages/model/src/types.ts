@@ -15,6 +15,7 @@ export type ModelFormat =
   | 'xgboost-ubj'
   | 'lightgbm-text'
   | 'zip'
+  | 'tar'
   | 'numpy'
   | 'unknown';
 
