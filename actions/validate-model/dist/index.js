@@ -30891,6 +30891,9 @@ class ImportPolicy {
             return true;
         if (module === 'torch' && (TORCH_DTYPES.has(name) || /^[A-Z][A-Za-z0-9]*Storage$/.test(name)))
             return true;
+        // The typed tensor classes the legacy tar format records for each tensor (only referenced).
+        if (module === 'torch' && /^(Double|Float|Half|BFloat16|Long|Int|Short|Char|Byte|Bool|ComplexDouble|ComplexFloat)Tensor$/.test(name))
+            return true;
         if (module === 'torch._utils' && name.startsWith('_rebuild_'))
             return true;
         if ((module === 'torch.nn.modules' || module.startsWith('torch.nn.modules.')) && CLASS_NAME.test(name))
@@ -33976,6 +33979,7 @@ var Phase;
     Phase[Phase["PadLen"] = 8] = "PadLen";
     Phase[Phase["Tail"] = 9] = "Tail";
     Phase[Phase["Dead"] = 10] = "Dead";
+    Phase[Phase["Done"] = 11] = "Done";
 })(Phase || (Phase = {}));
 /**
  * The unpickler's memo: a dense array for the small indices picklers emit (fast, no hashing), a
@@ -34028,6 +34032,10 @@ class PickleScanner {
     /** Set when the stream could not be parsed (also reported as a finding unless probing). */
     malformed = null;
     opcodes = 0;
+    /** `single`: stream offset just after the STOP, once reached. */
+    stoppedAt = null;
+    /** `single`: the simulated value the pickle returned. */
+    result = null;
     phase = Phase.Between;
     stack = [];
     marks = [];
@@ -34176,6 +34184,7 @@ class PickleScanner {
                     }
                     case Phase.Tail:
                     case Phase.Dead:
+                    case Phase.Done:
                         i = n;
                         break;
                 }
@@ -34221,6 +34230,7 @@ class PickleScanner {
                 }
                 break;
             case Phase.Dead:
+            case Phase.Done:
                 break;
             default:
                 this.addFinding('malformed', 'pickle.truncated', `stream ends inside a pickle (in ${OP_NAME[this.needOp] || 'an opcode'}); a truncated pickle cannot be vouched for`, this.offset);
@@ -34769,13 +34779,20 @@ class PickleScanner {
         throw new Malformed(`unhandled opcode 0x${op.toString(16)}`);
     }
     stop() {
-        this.pop('STOP');
+        const value = this.pop('STOP');
         if (this.saved.length > 0) {
             const ctx = this.saved.pop();
             this.stack = ctx.stack;
             this.marks = ctx.marks;
             this.memo = ctx.memo;
             this.phase = Phase.Op;
+            return;
+        }
+        if (this.opts.single) {
+            this.pickles++;
+            this.result = value;
+            this.stoppedAt = this.offset;
+            this.phase = Phase.Done;
             return;
         }
         this.pickles++;
@@ -36575,6 +36592,8 @@ class ContentSink {
             return DISCARD;
         }
         const legacyName = this.inTar && LEGACY_TAR_MEMBER.test(this.name);
+        if (legacyName && (this.name === 'storages' || this.name === 'tensors'))
+            return new LegacyTarMemberSink(this.name, this.env, this.where);
         if (fmt === 'pickle' || fmt === 'joblib' || fmt === 'pytorch-legacy' || PICKLE_ONLY_NAME.test(this.name) || legacyName) {
             return new PickleSink(new PickleScanner({ policy: ctx.policy, persistentIdsExpected: legacyName }), out, this.where);
         }
@@ -36584,6 +36603,177 @@ class ContentSink {
                 return new PickleSink(new PickleScanner({ policy: ctx.policy }), out, this.where, h.dataOffset);
         }
         return DISCARD;
+    }
+}
+/**
+ * The `storages` and `tensors` members of torch's legacy tar, framed exactly as `_legacy_load`
+ * reads them, so every pickle it loads is walked (not taken for trailing data after the first):
+ * - storages: pickle N; N x (pickle (key, location, StorageClass), int64 element count, raw
+ *   elements); pickle storage_views.
+ * - tensors: pickle N; N x (pickle (key, storage_id, type), int32 ndim, 4 bytes, ndim int64
+ *   sizes, ndim int64 strides, int64 offset).
+ */
+class LegacyTarMemberSink {
+    kind;
+    env;
+    where;
+    step = 'count';
+    pos = 0;
+    scanner = null;
+    scanStart = 0;
+    fed = 0;
+    itemsLeft = 0;
+    left = 0;
+    elemSize = 0;
+    fixed = new Uint8Array(8);
+    fixedHave = 0;
+    trailingAt = -1;
+    constructor(kind, env, where) {
+        this.kind = kind;
+        this.env = env;
+        this.where = where;
+    }
+    write(c) {
+        let i = 0;
+        while (i < c.length) {
+            switch (this.step) {
+                case 'count':
+                case 'item':
+                case 'views': {
+                    if (!this.scanner) {
+                        this.scanner = new PickleScanner({ policy: this.env.ctx.policy, persistentIdsExpected: true, single: true });
+                        this.scanStart = this.pos + i;
+                        this.fed = 0;
+                    }
+                    const s = this.scanner;
+                    const before = this.fed;
+                    s.push(c.subarray(i));
+                    this.fed += c.length - i;
+                    if (s.stoppedAt !== null) {
+                        i += s.stoppedAt - before;
+                        this.pickleDone();
+                    }
+                    else {
+                        i = c.length;
+                        if (!s.ok)
+                            this.stopWith(null);
+                    }
+                    break;
+                }
+                case 'size':
+                case 'ndim': {
+                    const need = this.step === 'size' ? 8 : 4;
+                    const take = Math.min(need - this.fixedHave, c.length - i);
+                    this.fixed.set(c.subarray(i, i + take), this.fixedHave);
+                    this.fixedHave += take;
+                    i += take;
+                    if (this.fixedHave === need) {
+                        this.fixedHave = 0;
+                        this.fixedDone();
+                    }
+                    break;
+                }
+                case 'raw':
+                case 'skip': {
+                    const take = Math.min(this.left, c.length - i);
+                    this.left -= take;
+                    i += take;
+                    if (this.left === 0)
+                        this.nextItem();
+                    break;
+                }
+                case 'done':
+                    if (this.trailingAt === -1)
+                        this.trailingAt = this.pos + i;
+                    i = c.length;
+                    break;
+                case 'stopped':
+                    i = c.length;
+                    break;
+            }
+        }
+        this.pos += c.length;
+    }
+    end() {
+        const { out } = this.env;
+        if (this.scanner) {
+            this.scanner.finish();
+            out.absorb(this.scanner, this.where, this.scanStart);
+            this.scanner = null;
+            return;
+        }
+        if (this.step === 'done') {
+            if (this.trailingAt !== -1)
+                out.add({ severity: 'warning', rule: 'pickle.trailing-data', message: `${this.pos - this.trailingAt} bytes after the last record torch reads from this member; a custom loader could read them`, location: `${this.where} @ byte ${this.trailingAt}` });
+        }
+        else if (this.step !== 'stopped') {
+            out.add({ severity: 'malformed', rule: 'pytorch-legacy.truncated-storage', message: `member ends before the records torch reads from it (expecting ${this.step})`, location: `${this.where} @ byte ${this.pos}` });
+        }
+    }
+    stopWith(message) {
+        const s = this.scanner;
+        if (s) {
+            s.finish();
+            this.env.out.absorb(s, this.where, this.scanStart);
+            this.scanner = null;
+        }
+        if (message !== null)
+            this.env.out.add({ severity: 'malformed', rule: 'pytorch-legacy.bad-layout', message: `${message}; the rest of the member is not walked, so it is not vouched for`, location: `${this.where} @ byte ${this.pos}` });
+        this.step = 'stopped';
+    }
+    pickleDone() {
+        const s = this.scanner;
+        const v = s.result;
+        s.finish();
+        this.env.out.absorb(s, this.where, this.scanStart);
+        this.scanner = null;
+        if (this.step === 'count') {
+            if (!v || v.t !== 'int' || v.n < 0)
+                return this.stopWith(`first pickle of '${this.kind}' is not a count`);
+            this.itemsLeft = v.n;
+            this.step = 'item';
+            if (this.itemsLeft === 0)
+                this.step = this.kind === 'storages' ? 'views' : 'done';
+            return;
+        }
+        if (this.step === 'views') {
+            this.step = 'done';
+            return;
+        }
+        // An item record.
+        if (this.kind === 'tensors') {
+            this.step = 'ndim';
+            return;
+        }
+        const cls = v && v.t === 'tuple' ? v.items[2] : undefined;
+        const size = cls && cls.t === 'global' ? TORCH_STORAGE_ELEMENT_SIZE[cls.name.replace(/^torch\./, '')] : undefined;
+        if (size === undefined)
+            return this.stopWith('storage record does not name a known torch storage class');
+        this.elemSize = size;
+        this.step = 'size';
+    }
+    fixedDone() {
+        const view = new DataView(this.fixed.buffer);
+        if (this.step === 'size') {
+            const numel = view.getBigInt64(0, true);
+            const bytes = Number(numel) * this.elemSize;
+            if (numel < 0n || !Number.isSafeInteger(bytes))
+                return this.stopWith(`storage element count ${numel} is not valid`);
+            this.left = bytes;
+            this.step = 'raw';
+            if (bytes === 0)
+                this.nextItem();
+            return;
+        }
+        const ndim = view.getInt32(0, true);
+        if (ndim < 0 || ndim > 1024)
+            return this.stopWith(`tensor rank ${ndim} is not valid`);
+        this.left = 4 + 16 * ndim + 8;
+        this.step = 'skip';
+    }
+    nextItem() {
+        this.itemsLeft--;
+        this.step = this.itemsLeft > 0 ? 'item' : this.kind === 'storages' ? 'views' : 'done';
     }
 }
 /**

@@ -13,7 +13,7 @@ import { DETECT_HEAD_BYTES, compressionOf, detectFormat, detectFormatUsing } fro
 import { parseNpyHeader } from './numpy-header';
 import { safetensorsProblems } from './safetensors-header';
 import type { ImportPolicy } from './pickle/import-policy';
-import { PickleScanner } from './pickle/pickle-scanner';
+import { PickleScanner, TORCH_STORAGE_ELEMENT_SIZE } from './pickle/pickle-scanner';
 import { TarReader } from './tar/tar-reader';
 import type { FileReport, Finding, ImportRecord, ModelFormat } from './types';
 import { BudgetExceeded, CorruptStream, memberChunks, type DecompressionBudget } from './zip/member-stream';
@@ -340,6 +340,7 @@ class ContentSink implements StreamSink {
       return DISCARD;
     }
     const legacyName = this.inTar && LEGACY_TAR_MEMBER.test(this.name);
+    if (legacyName && (this.name === 'storages' || this.name === 'tensors')) return new LegacyTarMemberSink(this.name, this.env, this.where);
     if (fmt === 'pickle' || fmt === 'joblib' || fmt === 'pytorch-legacy' || PICKLE_ONLY_NAME.test(this.name) || legacyName) {
       return new PickleSink(new PickleScanner({ policy: ctx.policy, persistentIdsExpected: legacyName }), out, this.where);
     }
@@ -348,6 +349,171 @@ class ContentSink implements StreamSink {
       if (h?.objectArray) return new PickleSink(new PickleScanner({ policy: ctx.policy }), out, this.where, h.dataOffset);
     }
     return DISCARD;
+  }
+}
+
+type LegacyStep = 'count' | 'item' | 'views' | 'size' | 'raw' | 'ndim' | 'skip' | 'done' | 'stopped';
+
+/**
+ * The `storages` and `tensors` members of torch's legacy tar, framed exactly as `_legacy_load`
+ * reads them, so every pickle it loads is walked (not taken for trailing data after the first):
+ * - storages: pickle N; N x (pickle (key, location, StorageClass), int64 element count, raw
+ *   elements); pickle storage_views.
+ * - tensors: pickle N; N x (pickle (key, storage_id, type), int32 ndim, 4 bytes, ndim int64
+ *   sizes, ndim int64 strides, int64 offset).
+ */
+class LegacyTarMemberSink implements StreamSink {
+  private step: LegacyStep = 'count';
+  private pos = 0;
+  private scanner: PickleScanner | null = null;
+  private scanStart = 0;
+  private fed = 0;
+  private itemsLeft = 0;
+  private left = 0;
+  private elemSize = 0;
+  private readonly fixed = new Uint8Array(8);
+  private fixedHave = 0;
+  private trailingAt = -1;
+
+  constructor(
+    private readonly kind: 'storages' | 'tensors',
+    private readonly env: SinkEnv,
+    private readonly where: string,
+  ) {}
+
+  write(c: Uint8Array): void {
+    let i = 0;
+    while (i < c.length) {
+      switch (this.step) {
+        case 'count':
+        case 'item':
+        case 'views': {
+          if (!this.scanner) {
+            this.scanner = new PickleScanner({ policy: this.env.ctx.policy, persistentIdsExpected: true, single: true });
+            this.scanStart = this.pos + i;
+            this.fed = 0;
+          }
+          const s = this.scanner;
+          const before = this.fed;
+          s.push(c.subarray(i));
+          this.fed += c.length - i;
+          if (s.stoppedAt !== null) {
+            i += s.stoppedAt - before;
+            this.pickleDone();
+          } else {
+            i = c.length;
+            if (!s.ok) this.stopWith(null);
+          }
+          break;
+        }
+        case 'size':
+        case 'ndim': {
+          const need = this.step === 'size' ? 8 : 4;
+          const take = Math.min(need - this.fixedHave, c.length - i);
+          this.fixed.set(c.subarray(i, i + take), this.fixedHave);
+          this.fixedHave += take;
+          i += take;
+          if (this.fixedHave === need) {
+            this.fixedHave = 0;
+            this.fixedDone();
+          }
+          break;
+        }
+        case 'raw':
+        case 'skip': {
+          const take = Math.min(this.left, c.length - i);
+          this.left -= take;
+          i += take;
+          if (this.left === 0) this.nextItem();
+          break;
+        }
+        case 'done':
+          if (this.trailingAt === -1) this.trailingAt = this.pos + i;
+          i = c.length;
+          break;
+        case 'stopped':
+          i = c.length;
+          break;
+      }
+    }
+    this.pos += c.length;
+  }
+
+  end(): void {
+    const { out } = this.env;
+    if (this.scanner) {
+      this.scanner.finish();
+      out.absorb(this.scanner, this.where, this.scanStart);
+      this.scanner = null;
+      return;
+    }
+    if (this.step === 'done') {
+      if (this.trailingAt !== -1) out.add({ severity: 'warning', rule: 'pickle.trailing-data', message: `${this.pos - this.trailingAt} bytes after the last record torch reads from this member; a custom loader could read them`, location: `${this.where} @ byte ${this.trailingAt}` });
+    } else if (this.step !== 'stopped') {
+      out.add({ severity: 'malformed', rule: 'pytorch-legacy.truncated-storage', message: `member ends before the records torch reads from it (expecting ${this.step})`, location: `${this.where} @ byte ${this.pos}` });
+    }
+  }
+
+  private stopWith(message: string | null): void {
+    const s = this.scanner;
+    if (s) {
+      s.finish();
+      this.env.out.absorb(s, this.where, this.scanStart);
+      this.scanner = null;
+    }
+    if (message !== null) this.env.out.add({ severity: 'malformed', rule: 'pytorch-legacy.bad-layout', message: `${message}; the rest of the member is not walked, so it is not vouched for`, location: `${this.where} @ byte ${this.pos}` });
+    this.step = 'stopped';
+  }
+
+  private pickleDone(): void {
+    const s = this.scanner as PickleScanner;
+    const v = s.result;
+    s.finish();
+    this.env.out.absorb(s, this.where, this.scanStart);
+    this.scanner = null;
+    if (this.step === 'count') {
+      if (!v || v.t !== 'int' || v.n < 0) return this.stopWith(`first pickle of '${this.kind}' is not a count`);
+      this.itemsLeft = v.n;
+      this.step = 'item';
+      if (this.itemsLeft === 0) this.step = this.kind === 'storages' ? 'views' : 'done';
+      return;
+    }
+    if (this.step === 'views') {
+      this.step = 'done';
+      return;
+    }
+    // An item record.
+    if (this.kind === 'tensors') {
+      this.step = 'ndim';
+      return;
+    }
+    const cls = v && v.t === 'tuple' ? v.items[2] : undefined;
+    const size = cls && cls.t === 'global' ? TORCH_STORAGE_ELEMENT_SIZE[cls.name.replace(/^torch\./, '')] : undefined;
+    if (size === undefined) return this.stopWith('storage record does not name a known torch storage class');
+    this.elemSize = size;
+    this.step = 'size';
+  }
+
+  private fixedDone(): void {
+    const view = new DataView(this.fixed.buffer);
+    if (this.step === 'size') {
+      const numel = view.getBigInt64(0, true);
+      const bytes = Number(numel) * this.elemSize;
+      if (numel < 0n || !Number.isSafeInteger(bytes)) return this.stopWith(`storage element count ${numel} is not valid`);
+      this.left = bytes;
+      this.step = 'raw';
+      if (bytes === 0) this.nextItem();
+      return;
+    }
+    const ndim = view.getInt32(0, true);
+    if (ndim < 0 || ndim > 1024) return this.stopWith(`tensor rank ${ndim} is not valid`);
+    this.left = 4 + 16 * ndim + 8;
+    this.step = 'skip';
+  }
+
+  private nextItem(): void {
+    this.itemsLeft--;
+    this.step = this.itemsLeft > 0 ? 'item' : this.kind === 'storages' ? 'views' : 'done';
   }
 }
 

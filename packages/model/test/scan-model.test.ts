@@ -8,7 +8,9 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
+import { gzipSync } from 'node:zlib';
 import { scanModel } from '../src/index';
+import { member, tar } from './tar-builder';
 
 const dir = mkdtempSync(join(tmpdir(), 'ml-deploy-scan-model-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -78,5 +80,51 @@ describe('scanModel', () => {
     const ac = new AbortController();
     ac.abort(new Error('cancelled'));
     await expect(scanModel(p, { signal: ac.signal })).rejects.toThrow('cancelled');
+  });
+});
+
+describe('tar archives', () => {
+  // torch's legacy tar `storages` member: count, one (key, location, FloatStorage) record, its
+  // raw elements (past one 4 MiB read chunk), then the storage_views pickle, here a payload.
+  const numel = 1_500_000;
+  const count = bytes('\x80\x02K\x01.');
+  const record = bytes('\x80\x02(X\x01\x00\x00\x000X\x03\x00\x00\x00cpuctorch\nFloatStorage\nt.');
+  const size = new Uint8Array(8);
+  new DataView(size.buffer).setBigInt64(0, BigInt(numel), true);
+  const views = bytes('\x80\x02cposix\nsystem\nX\x02\x00\x00\x00idq\x00\x85R.');
+  const storages = Buffer.concat([count, record, size, new Uint8Array(numel * 4), views]);
+  const legacy = tar(member({ name: 'pickle' }, bytes('\x80\x02}q\x00.')), member({ name: 'storages' }, storages));
+
+  test.each([
+    ['plain', 'legacy.tar', legacy],
+    ['gzip', 'legacy.tar.gz', gzipSync(legacy)],
+  ])('%s: a pickle after megabytes of storage data is walked, wherever the chunks split', async (_kind, name, data) => {
+    const p = join(dir, name);
+    writeFileSync(p, data);
+    const r = await scanModel(p);
+    expect(r.format).toBe('tar');
+    const where = `storages @ byte ${count.length + record.length + 8 + numel * 4 + 2}`;
+    expect(r.findings.map((f) => [f.severity, f.rule, f.import, f.location])).toEqual([['dangerous', 'pickle.dangerous-import', 'posix.system', where]]);
+  });
+
+  test('decompression of a tar.gz stays within maxDecompressedBytes', async () => {
+    const p = join(dir, 'bomb.tar.gz');
+    writeFileSync(p, gzipSync(tar(member({ name: 'zeros.bin' }, new Uint8Array(32 * 1024 * 1024))), { level: 9 }));
+    const r = await scanModel(p, { maxDecompressedBytes: 1024 * 1024 });
+    expect(r.findings.map((f) => [f.severity, f.rule])).toEqual([['malformed', 'archive.decompression-limit']]);
+  });
+
+  test('a zip inside a tar inside a zip is walked; nesting is bounded', async () => {
+    const { zipSync } = await import('fflate');
+    const inner = zipSync({ 'm.pkl': views });
+    let data: Uint8Array = zipSync({ 'model.tar': tar(member({ name: 'inner.zip' }, inner)) });
+    const p = join(dir, 'nested.zip');
+    writeFileSync(p, data);
+    let r = await scanModel(p);
+    expect(r.findings.map((f) => [f.rule, f.location])).toEqual([['pickle.dangerous-import', 'model.tar!/inner.zip!/m.pkl @ byte 2']]);
+    for (let k = 0; k < 4; k++) data = tar(member({ name: `l${k}.tar` }, data));
+    writeFileSync(p, data);
+    r = await scanModel(p);
+    expect(r.findings.map((f) => f.rule)).toContain('archive.nesting-too-deep');
   });
 });

@@ -227,6 +227,8 @@ export class ImportPolicy {
     if (module === 'numpy' && NUMPY_SCALAR_TYPES.has(name)) return true;
     if (module === 'numpy.dtypes' && CLASS_NAME.test(name)) return true;
     if (module === 'torch' && (TORCH_DTYPES.has(name) || /^[A-Z][A-Za-z0-9]*Storage$/.test(name))) return true;
+    // The typed tensor classes the legacy tar format records for each tensor (only referenced).
+    if (module === 'torch' && /^(Double|Float|Half|BFloat16|Long|Int|Short|Char|Byte|Bool|ComplexDouble|ComplexFloat)Tensor$/.test(name)) return true;
     if (module === 'torch._utils' && name.startsWith('_rebuild_')) return true;
     if ((module === 'torch.nn.modules' || module.startsWith('torch.nn.modules.')) && CLASS_NAME.test(name)) return true;
     // scikit-learn estimators, transformers, trees, losses and kernels are classes (CapWords);

@@ -40,6 +40,12 @@ export interface PickleScannerOptions {
   persistentIdsExpected?: boolean;
   /** Stream is a probe of a file head: stop quietly at the end of the data. */
   probe?: boolean;
+  /**
+   * The stream is read by one `pickle.load` call in a framed file (torch's legacy tar members):
+   * stop at the first top-level STOP; {@link PickleScanner.stoppedAt} and
+   * {@link PickleScanner.result} tell where, and what it returned.
+   */
+  single?: boolean;
 }
 
 // Argument kinds, indexed by opcode byte.
@@ -88,7 +94,7 @@ const FINDINGS_LIMIT = 10_000;
 const MEMO_LIMIT = 1 << 22;
 const PENDING_SIZE = LINE_LIMIT + 16;
 /** Bytes per element of the legacy torch storage classes (torch._utils._element_size). */
-const TORCH_STORAGE_ELEMENT_SIZE: Record<string, number> = {
+export const TORCH_STORAGE_ELEMENT_SIZE: Record<string, number> = {
   DoubleStorage: 8, FloatStorage: 4, HalfStorage: 2, BFloat16Storage: 2, LongStorage: 8, IntStorage: 4, ShortStorage: 2,
   CharStorage: 1, ByteStorage: 1, BoolStorage: 1, ComplexDoubleStorage: 16, ComplexFloatStorage: 8, QInt8Storage: 1,
   QUInt8Storage: 1, QInt32Storage: 4, QUInt4x2Storage: 1, QUInt2x4Storage: 1, UntypedStorage: 1,
@@ -109,6 +115,7 @@ const enum Phase {
   PadLen, // reading joblib's one-byte alignment padding length
   Tail, // after the last pickle: bytes are counted, not parsed
   Dead, // after a malformed opcode: nothing more can be trusted or parsed
+  Done, // `single`: the one pickle has stopped; the rest belongs to the caller
 }
 
 /**
@@ -169,6 +176,10 @@ export class PickleScanner {
   /** Set when the stream could not be parsed (also reported as a finding unless probing). */
   malformed: string | null = null;
   opcodes = 0;
+  /** `single`: stream offset just after the STOP, once reached. */
+  stoppedAt: number | null = null;
+  /** `single`: the simulated value the pickle returned. */
+  result: PickleValue | null = null;
 
   private phase: Phase = Phase.Between;
   private stack: PickleValue[] = [];
@@ -315,6 +326,7 @@ export class PickleScanner {
           }
           case Phase.Tail:
           case Phase.Dead:
+          case Phase.Done:
             i = n;
             break;
         }
@@ -355,6 +367,7 @@ export class PickleScanner {
         }
         break;
       case Phase.Dead:
+      case Phase.Done:
         break;
       default:
         this.addFinding('malformed', 'pickle.truncated', `stream ends inside a pickle (in ${OP_NAME[this.needOp] || 'an opcode'}); a truncated pickle cannot be vouched for`, this.offset);
@@ -888,13 +901,20 @@ export class PickleScanner {
   }
 
   private stop(): void {
-    this.pop('STOP');
+    const value = this.pop('STOP');
     if (this.saved.length > 0) {
       const ctx = this.saved.pop() as SavedContext;
       this.stack = ctx.stack;
       this.marks = ctx.marks;
       this.memo = ctx.memo;
       this.phase = Phase.Op;
+      return;
+    }
+    if (this.opts.single) {
+      this.pickles++;
+      this.result = value;
+      this.stoppedAt = this.offset;
+      this.phase = Phase.Done;
       return;
     }
     this.pickles++;
