@@ -133,6 +133,29 @@ describe('validate-model run()', () => {
     expect(o.summary).toMatch(/\| 🛑 dangerous \| `pickle.dangerous-import` \| `evil.pkl @ byte \d+` \|/);
   });
 
+  it('walks a model.tar.gz and rejects the payload in a member; a bz2 pickle it cannot read is not passed', async () => {
+    const evilTgz = join(fx.dir, 'model.tar.gz');
+    const evilBz2 = join(fx.dir, 'model.pkl.bz2');
+    const py = `import bz2, io, sys, tarfile
+data = open(sys.argv[1], "rb").read()
+with tarfile.open(sys.argv[2], "w:gz") as t:
+    info = tarfile.TarInfo("model/model.pkl")
+    info.size = len(data)
+    t.addfile(info, io.BytesIO(data))
+open(sys.argv[3], "wb").write(bz2.compress(data))`;
+    const made = spawnSync(process.env.PYTHON ?? 'python3', ['-c', py, evilPickle, evilTgz, evilBz2], { encoding: 'utf8' });
+    expect(made.stderr).toBe('');
+    const tgz = await validate({ 'model-path': evilTgz });
+    expect(tgz.outputs).toMatchObject({ format: 'tar', verdict: 'fail' });
+    expect(JSON.parse(tgz.outputs.metadata!)).toMatchObject({ format: 'tar' });
+    expect(tgz.summary).toMatch(/\| 🛑 dangerous \| `pickle.dangerous-import` \| `model.tar.gz @ model\/model.pkl @ byte \d+` \|/);
+    const bz = await validate({ 'model-path': evilBz2 });
+    expect(bz.outputs.verdict).toBe('fail');
+    expect(bz.summary).toContain('| 🛑 dangerous | `archive.unsupported-compression` |');
+    const rule = bz.sarif.runs[0]!.tool.driver.rules.find((r) => r.id === 'archive.unsupported-compression') as { shortDescription?: { text: string } } | undefined;
+    expect(rule?.shortDescription?.text).toMatch(/^Compressed content the scanner cannot decompress/);
+  });
+
   it('reports the same pickle without failing when fail-on is none', async () => {
     const o = await validate({ 'model-path': evilPickle, 'fail-on': 'none' });
     expect(o.error).toBeUndefined();

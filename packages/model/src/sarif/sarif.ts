@@ -146,6 +146,13 @@ const SEVERITY_TEXT: Record<Severity, string> = {
   info: 'Information about the model file',
 };
 
+/** Rules whose severity alone would describe them wrongly. */
+const RULE_TEXT: Record<string, string> = {
+  'archive.unsupported-compression': 'Compressed content the scanner cannot decompress: a loader would read it unchecked, so it counts as dangerous',
+  'tar.path-traversal': 'A tar member path that is absolute or climbs with ..: extracting the archive writes outside its directory',
+  'tar.link-escape': 'A tar symlink or hardlink that points outside the archive: extraction reaches files elsewhere',
+};
+
 /**
  * Rules and results for scan findings. A rule id used with several severities takes the most
  * severe one as its default level; each result keeps its own level.
@@ -159,7 +166,7 @@ export function findingsToSarif(findings: Finding[], resolveFile: (file: string)
     if (prev === undefined || order.indexOf(f.severity) < order.indexOf(prev)) bySeverity.set(f.rule, f.severity);
   }
   const rules: SarifRuleInput[] = [...bySeverity].map(([id, severity]) => {
-    const r: SarifRuleInput = { id, shortDescription: `${SEVERITY_TEXT[severity]} (${id})`, level: severityLevel(severity), tags: ['security', 'ml-model', severity] };
+    const r: SarifRuleInput = { id, shortDescription: `${RULE_TEXT[id] ?? SEVERITY_TEXT[severity]} (${id})`, level: severityLevel(severity), tags: ['security', 'ml-model', severity] };
     const s = SECURITY_SEVERITY[severity];
     if (s !== undefined) r.securitySeverity = s;
     return r;
