@@ -1,6 +1,8 @@
 /** Format detection from bytes; names only break ties. */
 import { describe, expect, test } from '@jest/globals';
+import { gzipSync } from 'node:zlib';
 import { detectFormat } from '../src/detect-format';
+import { header, member, tar } from './tar-builder';
 
 const b = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
 const le64 = (n: number): string => String.fromCharCode(n & 0xff, (n >> 8) & 0xff, 0, 0, 0, 0, 0, 0);
@@ -26,5 +28,18 @@ describe('detectFormat', () => {
     ['torch legacy magic', '\x80\x02\x8a\x0al\xfc\x9cF\xf9 j\xa8P\x19.', undefined, 'pytorch-legacy'],
   ])('%s', (_name, head, name, expected) => {
     expect(detectFormat(b(head), name)).toBe(expected);
+  });
+
+  const legacyTar = tar(member({ name: 'pickle' }, b('\x80\x02cposix\nsystem\n.')));
+  test.each([
+    ['tar whose first member name starts like a pickle opcode', legacyTar, 'tar'],
+    ['tar with a broken checksum (ustar magic)', header({ name: 'pickle', checksumDelta: 1 }), 'tar'],
+    ['gzip of a tar (model.tar.gz)', gzipSync(legacyTar), 'tar'],
+    ['gzip of a pickle stays joblib', gzipSync(b('\x80\x04N.')), 'joblib'],
+    ['bz2 stream', b('BZh91AY&SY\x00\x00'), 'joblib'],
+    ['"BZh" text is not bz2', b('BZh hello'), 'unknown'],
+    ['xz stream', b('\xfd7zXZ\x00\x00\x04'), 'joblib'],
+  ] as Array<[string, Uint8Array, string]>)('%s', (_name, head, expected) => {
+    expect(detectFormat(head)).toBe(expected);
   });
 });
