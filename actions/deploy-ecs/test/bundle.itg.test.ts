@@ -91,4 +91,21 @@ describe('deploy-ecs bundle', () => {
     expect(everything).not.toContain(secret);
     expect(everything).not.toContain(token);
   });
+
+  it('says which step to add when there are no credentials or no region, before any change', async () => {
+    const base = { ...env(), HOME: '/nonexistent' };
+    const noCreds = await runBundle('deploy-ecs', {
+      inputs: { cluster: ecs.fx.clusterName, service: ecs.fx.serviceName, image: 'registry.example/model:2' },
+      env: { ...base, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '' },
+    });
+    expect(noCreds.code).toBe(1);
+    expect(noCreds.stdout).toMatch(/::error::deploy-ecs: ecs:DescribeServices: no AWS credentials were found: add aws-actions\/configure-aws-credentials/);
+    const noRegion = await runBundle('deploy-ecs', {
+      inputs: { cluster: ecs.fx.clusterName, service: ecs.fx.serviceName, image: 'registry.example/model:2' },
+      env: { ...base, AWS_REGION: '', AWS_DEFAULT_REGION: '' },
+    });
+    expect(noRegion.code).toBe(1);
+    expect(noRegion.stdout).toMatch(/::error::deploy-ecs: ecs:DescribeServices: no AWS region is set: give the 'region' input/);
+    expect(ecs.layer.countCalls('RegisterTaskDefinition')).toBe(0);
+  });
 });

@@ -38,6 +38,17 @@ export function explainAwsError(thrown: unknown, service: string, operation: str
   const status = err.$metadata?.httpStatusCode ?? err.$response?.statusCode;
   const message = (err.message ?? String(thrown)).replace(/\.$/, '');
   const action = `${service}:${operation}`;
+  // The two set-up mistakes every first run meets: say which step fixes them.
+  if (/^Region (is missing|not accepted)/i.test(message)) {
+    return new ConfigurationError(
+      `${action}: no AWS region is set: give the 'region' input, or set aws-region in aws-actions/configure-aws-credentials (AWS_REGION) before this step (${message})`,
+    );
+  }
+  if (code === 'CredentialsProviderError' || /Could not load credentials/i.test(message)) {
+    return new ConfigurationError(
+      `${action}: no AWS credentials were found: add aws-actions/configure-aws-credentials before this step (with OIDC, the job needs 'permissions: id-token: write') (${message})`,
+    );
+  }
   if (ACCESS_DENIED.has(code) || /not authorized to perform/i.test(message)) {
     if (/token|signature|credential|security token/i.test(code + message) && !/not authorized to perform/i.test(message)) {
       return new ConfigurationError(
