@@ -3,13 +3,13 @@
  * one process per test file, bound to 127.0.0.1 on a free port, its log kept in a temp file
  * so a failed start or a failed test can show what moto said.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, closeSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LOOPBACK, freePort } from './free-port';
+import { startServerProcess } from './server-process';
 
 export interface MotoOptions {
   /** Extra environment for the server process, e.g. `{ MOTO_ECS_SERVICE_RUNNING: '2' }`. */
@@ -45,87 +45,27 @@ export function motoServerBinary(): string {
   return 'moto_server';
 }
 
-const running = new Set<ChildProcess>();
-let exitHookInstalled = false;
-
-/** A jest worker that dies without stop() must not leave moto servers behind. */
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.on('exit', () => {
-    for (const child of running) child.kill('SIGKILL');
-  });
-}
-
 export async function startMoto(opts: MotoOptions = {}): Promise<MotoServer> {
   const port = opts.port ?? (await freePort());
   const url = `http://${LOOPBACK}:${port}`;
   const logDir = mkdtempSync(join(tmpdir(), 'ml-deploy-moto-'));
-  const logPath = join(logDir, 'moto_server.log');
-  const logFd = openSync(logPath, 'a');
-  const binary = motoServerBinary();
-  const child = spawn(binary, ['-H', LOOPBACK, '-p', String(port)], {
+  const proc = await startServerProcess({
+    name: 'moto',
+    command: motoServerBinary(),
+    args: ['-H', LOOPBACK, '-p', String(port)],
     env: { ...process.env, ...opts.env },
-    stdio: ['ignore', logFd, logFd],
+    logPath: join(logDir, 'moto_server.log'),
+    ready: () => answers(`${url}/moto-api/`),
+    url,
+    startTimeoutMs: opts.startTimeoutMs ?? 30_000,
+    installHint: "Install moto (pip install 'moto[server]') or set ML_DEPLOY_MOTO_SERVER",
   });
-  closeSync(logFd);
-  running.add(child);
-  installExitHook();
-
-  let exited = false;
-  let spawnError: Error | undefined;
-  const exitPromise = new Promise<void>((resolve) => {
-    child.once('exit', () => {
-      exited = true;
-      running.delete(child);
-      resolve();
-    });
-    child.once('error', (err) => {
-      spawnError = err;
-      exited = true;
-      running.delete(child);
-      resolve();
-    });
-  });
-
-  const logTail = (lines = 40): string => {
-    try {
-      return readFileSync(logPath, 'utf8').split('\n').slice(-lines - 1).join('\n');
-    } catch {
-      return '(no log)';
-    }
-  };
-
-  const stop = async (): Promise<void> => {
-    if (exited) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    await exitPromise;
-    clearTimeout(timer);
-  };
-
-  const deadline = Date.now() + (opts.startTimeoutMs ?? 30_000);
-  for (;;) {
-    if (exited) {
-      const why = spawnError
-        ? `could not run ${binary}: ${spawnError.message}. Install moto (pip install 'moto[server]') or set ML_DEPLOY_MOTO_SERVER`
-        : `${binary} exited during start-up`;
-      throw new Error(`moto: ${why}\n--- ${logPath} ---\n${logTail()}`);
-    }
-    if (await answers(`${url}/moto-api/`)) break;
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`moto: ${url} did not answer within ${opts.startTimeoutMs ?? 30_000} ms\n--- ${logPath} ---\n${logTail()}`);
-    }
-    await new Promise((r) => setTimeout(r, 150));
-  }
-
   return {
     url,
     port,
-    logPath,
-    logTail,
-    stop,
+    logPath: proc.logPath,
+    logTail: proc.logTail,
+    stop: proc.stop,
     async reset() {
       const res = await httpCall('POST', `${url}/moto-api/reset`);
       if (res.status !== 200) throw new Error(`moto: reset answered ${res.status}: ${res.body}`);

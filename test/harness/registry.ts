@@ -13,13 +13,14 @@
  * `pushImage` and `pushIndex` push through the registry's HTTP API (blob upload POST + PUT,
  * manifest PUT, OCI media types), so no buildah or Docker is needed to make test images.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash, createPrivateKey, randomBytes, sign } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, LOOPBACK } from './free-port';
+import { type ServerProcess, startServerProcess } from './server-process';
 
 export interface RegistryOptions {
   /** Require these credentials (htpasswd, bcrypt); without it the registry is anonymous. */
@@ -66,8 +67,6 @@ export function registryBinary(): string {
   return fromEnv !== undefined && fromEnv !== '' ? fromEnv : 'docker-registry';
 }
 
-const running = new Set<ChildProcess>();
-let exitHookInstalled = false;
 
 export async function startRegistry(opts: RegistryOptions = {}): Promise<Registry> {
   const port = await freePort();
@@ -116,67 +115,36 @@ http:
   secret: ${randomBytes(16).toString('hex')}
 ${auth}`,
   );
-  const logFd = openSync(logPath, 'a');
-  const binary = registryBinary();
-  const child = spawn(binary, ['serve', config], { stdio: ['ignore', logFd, logFd] });
-  closeSync(logFd);
-  running.add(child);
-  if (!exitHookInstalled) {
-    exitHookInstalled = true;
-    process.on('exit', () => {
-      for (const c of running) c.kill('SIGKILL');
-    });
-  }
-  let exited = false;
-  let spawnError: Error | undefined;
-  const exitPromise = new Promise<void>((resolve) => {
-    const done = () => {
-      exited = true;
-      running.delete(child);
-      resolve();
-    };
-    child.once('exit', done);
-    child.once('error', (err) => {
-      spawnError = err;
-      done();
-    });
-  });
-  const logTail = (lines = 40): string => {
-    try {
-      return readFileSync(logPath, 'utf8').split('\n').slice(-lines - 1).join('\n');
-    } catch {
-      return '(no log)';
-    }
-  };
-  const stop = async (): Promise<void> => {
-    if (tokenServer?.listening) await new Promise((r) => tokenServer!.close(r));
-    if (exited) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    await exitPromise;
-    clearTimeout(timer);
-  };
-
   const url = `http://${LOOPBACK}:${port}`;
-  const deadline = Date.now() + (opts.startTimeoutMs ?? 20_000);
-  for (;;) {
-    if (exited) {
-      const why = spawnError ? `could not run ${binary}: ${spawnError.message}. Install Debian's docker-registry (apt-packages.txt) or set ML_DEPLOY_DOCKER_REGISTRY` : `${binary} exited during start-up`;
-      throw new Error(`registry: ${why}\n--- ${logPath} ---\n${logTail()}`);
-    }
-    try {
-      const res = await fetch(`${url}/v2/`);
-      await res.body?.cancel();
-      if (res.status === 200 || res.status === 401) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`registry: ${url} did not answer within ${opts.startTimeoutMs ?? 20_000} ms\n--- ${logPath} ---\n${logTail()}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
+  const closeTokenServer = async () => {
+    if (tokenServer?.listening) await new Promise((r) => tokenServer!.close(r));
+  };
+  let proc: ServerProcess;
+  try {
+    proc = await startServerProcess({
+      name: 'registry',
+      command: registryBinary(),
+      args: ['serve', config],
+      logPath,
+      ready: async () => {
+        const res = await fetch(`${url}/v2/`);
+        await res.body?.cancel();
+        return res.status === 200 || res.status === 401;
+      },
+      url,
+      startTimeoutMs: opts.startTimeoutMs ?? 20_000,
+      pollMs: 100,
+      installHint: "Install Debian's docker-registry (apt-packages.txt) or set ML_DEPLOY_DOCKER_REGISTRY",
+    });
+  } catch (err) {
+    await closeTokenServer();
+    throw err;
   }
+  const logTail = proc.logTail;
+  const stop = async (): Promise<void> => {
+    await closeTokenServer();
+    await proc.stop();
+  };
   return {
     host: `${LOOPBACK}:${port}`,
     url,
