@@ -4,8 +4,8 @@
  * files, RUNNER_TEMP, and Node 24. Returns the exit code, the log, the outputs and the summary.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { existsSync, writeFileSync } from 'node:fs';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadActionYml, repoRoot, runnerInputEnv } from './action-yml';
@@ -38,19 +38,9 @@ export async function runBundle(action: string, opts: BundleOptions = {}): Promi
   const yml = loadActionYml(action);
   const main = resolve(repoRoot, action, yml.runs.main);
   const dir = await mkdtemp(join(tmpdir(), `bundle-${action}-`));
-  const outputFile = join(dir, 'output');
-  const summaryFile = join(dir, 'summary.md');
-  await writeFile(outputFile, '');
-  await writeFile(summaryFile, '');
+  const { outputFile, summaryFile, env: runner } = runnerFiles(dir);
   const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: process.env.HOME ?? dir,
-    GITHUB_ACTIONS: 'true',
-    CI: 'true',
-    RUNNER_TEMP: dir,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    GITHUB_WORKSPACE: repoRoot,
+    ...runner,
     ...runnerInputEnv(action, opts.inputs ?? {}),
     ...opts.env,
   };
@@ -85,6 +75,31 @@ export async function runBundle(action: string, opts: BundleOptions = {}): Promi
     outputs: parseOutputFile(await readFile(outputFile, 'utf8')),
     summary: await readFile(summaryFile, 'utf8'),
     durationMs: Date.now() - started,
+  };
+}
+
+/**
+ * The runner's files and environment for one step in `dir`: empty GITHUB_OUTPUT and
+ * GITHUB_STEP_SUMMARY files, RUNNER_TEMP, GITHUB_WORKSPACE, and the PATH/HOME of this process.
+ */
+export function runnerFiles(dir: string): { outputFile: string; summaryFile: string; env: Record<string, string> } {
+  const outputFile = join(dir, 'output');
+  const summaryFile = join(dir, 'summary.md');
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  return {
+    outputFile,
+    summaryFile,
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: process.env.HOME ?? dir,
+      GITHUB_ACTIONS: 'true',
+      CI: 'true',
+      RUNNER_TEMP: dir,
+      GITHUB_OUTPUT: outputFile,
+      GITHUB_STEP_SUMMARY: summaryFile,
+      GITHUB_WORKSPACE: repoRoot,
+    },
   };
 }
 

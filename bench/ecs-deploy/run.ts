@@ -33,7 +33,7 @@ import { type DeploymentPlan, type EcsLayer, startEcsLayer } from '@ml-deploy/te
 import { LOOPBACK } from '@ml-deploy/test/harness/free-port';
 import { startMoto } from '@ml-deploy/test/harness/moto';
 import { repoRoot, runnerInputEnv } from '@ml-deploy/test/action-yml';
-import { node24, parseOutputFile } from '@ml-deploy/test/run-bundle';
+import { node24, parseOutputFile, runnerFiles } from '@ml-deploy/test/run-bundle';
 import { applyChanges, normaliseTaskDefinition } from '../../actions/deploy-ecs/src/render';
 
 // ---------------------------------------------------------------- configuration
@@ -302,20 +302,10 @@ async function runOnce(
     });
   }
 
-  const outputFile = join(dir, 'output');
-  const summaryFile = join(dir, 'summary.md');
+  const { outputFile, summaryFile, env: runner } = runnerFiles(dir);
   const timeFile = join(dir, 'time.txt');
-  writeFileSync(outputFile, '');
-  writeFileSync(summaryFile, '');
   const fullEnv: Record<string, string> = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: process.env.HOME ?? dir,
-    GITHUB_ACTIONS: 'true',
-    CI: 'true',
-    RUNNER_TEMP: dir,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    GITHUB_WORKSPACE: repoRoot,
+    ...runner,
     ...awsEnv(proxy.url),
     ...env,
   };
