@@ -40,25 +40,13 @@ def make_joblib(path, total_bytes, seed):
 
 def make_torch_zip(path, total_bytes):
     """torch.save layout: archive/data.pkl (protocol 2, persistent ids) + stored storages."""
-    import types
+    # The same stand-in torch the test fixtures use (pickles name torch._utils._rebuild_tensor_v2
+    # and torch.FloatStorage without torch installed).
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "test", "fixtures", "model"))
+    from make_fixtures import install_fake_torch
 
-    torch = types.ModuleType("torch")
-    utils = types.ModuleType("torch._utils")
-
-    def _rebuild_tensor_v2(*a):
-        raise RuntimeError
-
-    _rebuild_tensor_v2.__module__ = "torch._utils"
-    _rebuild_tensor_v2.__qualname__ = "_rebuild_tensor_v2"
-    utils._rebuild_tensor_v2 = _rebuild_tensor_v2
-
-    class FloatStorage:
-        pass
-
-    FloatStorage.__module__ = "torch"
-    FloatStorage.__qualname__ = "FloatStorage"
-    torch.FloatStorage = FloatStorage
-    sys.modules["torch"], sys.modules["torch._utils"] = torch, utils
+    torch, utils = install_fake_torch()
+    _rebuild_tensor_v2, FloatStorage = utils._rebuild_tensor_v2, torch.FloatStorage
 
     class Storage:
         def __init__(self, key, numel):
