@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, runnerInputEnv } from '@ml-deploy/test/action-yml';
 import { pushImage, startRegistry } from '@ml-deploy/test/harness/registry';
-import { node24, parseOutputFile, runBundle } from '@ml-deploy/test/run-bundle';
+import { node24, parseOutputFile, runBundle, runnerFiles } from '@ml-deploy/test/run-bundle';
 import { bytes, str, tag, tensorValueInfo, varint, vint } from '../../../packages/model/test/onnx-proto-builder';
 import { sarifErrors } from '../../../packages/model/test/sarif-schema';
 import { makeOnnxFixtures, type OnnxFixtures } from '../../../test/fixtures/onnx/fixtures';
@@ -35,18 +35,15 @@ describe('validate-model bundle', () => {
     const dir = mkdtempSync(join(tmpdir(), 'validate-model-tag-'));
     const dist = join(dir, 'actions', 'validate-model', 'dist');
     cpSync(join(repoRoot, 'actions', 'validate-model', 'dist'), dist, { recursive: true });
-    writeFileSync(join(dir, 'output'), '');
-    writeFileSync(join(dir, 'summary.md'), '');
     const r = spawnSync(node24(), [join(dist, 'index.js')], {
       cwd: dir,
       encoding: 'utf8',
       env: {
+        // outside the repository, with nothing on PATH but the system
+        ...runnerFiles(dir).env,
         PATH: '/usr/bin:/bin',
         HOME: dir,
-        RUNNER_TEMP: dir,
         GITHUB_WORKSPACE: dir,
-        GITHUB_OUTPUT: join(dir, 'output'),
-        GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
         ...runnerInputEnv('validate-model', { 'model-path': fx.classifier, 'smoke-test': 'true', runs: '3' }),
       },
     });
@@ -201,19 +198,15 @@ describe('validate-model bundle', () => {
     writeSync(fd, Uint8Array.from(head), 0, head.length, 0);
     writeSync(fd, Uint8Array.from(tail), 0, tail.length, head.length + RAW);
     closeSync(fd);
-    writeFileSync(join(dir, 'output'), '');
-    writeFileSync(join(dir, 'summary.md'), '');
 
     const child = spawn(node24(), [join(repoRoot, 'actions', 'validate-model', 'dist', 'index.js')], {
       cwd: dir,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
+        ...runnerFiles(dir).env,
         PATH: '/usr/bin:/bin',
         HOME: dir,
-        RUNNER_TEMP: dir,
         GITHUB_WORKSPACE: dir,
-        GITHUB_OUTPUT: join(dir, 'output'),
-        GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
         // The smoke test would load all weights into ONNX Runtime: that is its job, not the gate's.
         ...runnerInputEnv('validate-model', { 'model-path': model, 'smoke-test': 'false', 'expected-signature': 'inputs: [{name: x, dtype: float32, shape: [-1, 4]}]' }),
       },
