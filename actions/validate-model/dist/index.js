@@ -35990,6 +35990,7 @@ function sameBytes(a, b) {
             return false;
     return true;
 }
+const EOCD_MAGIC = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
 /** Finds the end-of-central-directory record, or null when the source is not a zip archive. */
 async function findEndOfCentralDirectory(src) {
     if (src.size < 22)
@@ -35997,8 +35998,10 @@ async function findEndOfCentralDirectory(src) {
     const tailLen = Math.min(src.size, 65535 + 22);
     const tailStart = src.size - tailLen;
     const tail = await src.read(tailStart, tailLen);
-    for (let i = tail.length - 22; i >= 0; i--) {
-        if (tail[i] !== 0x50 || u32(tail, i) !== SIG_EOCD)
+    // Native backwards search for "PK\x05\x06": this runs on every file (appended-archive check).
+    const haystack = Buffer.from(tail.buffer, tail.byteOffset, tail.length);
+    for (let i = haystack.lastIndexOf(EOCD_MAGIC, tail.length - 22); i >= 0; i = i > 0 ? haystack.lastIndexOf(EOCD_MAGIC, i - 1) : -1) {
+        if (u32(tail, i) !== SIG_EOCD)
             continue;
         const commentLength = zip_archive_u16(tail, i + 20);
         const pos = tailStart + i;
@@ -37239,29 +37242,30 @@ async function scanModel(path, opts = {}) {
 async function scanDirectory(root, opts, ctx, findings) {
     const maxFiles = opts.maxFiles ?? DEFAULT_MAX_FILES;
     const realRoot = await (0,promises_.realpath)(root);
+    // Paths relative to the root are built while walking (path.relative per file showed in profiles).
     const files = [];
-    const dirs = [root];
+    const dirs = [{ abs: root, rel: '' }];
     let truncated = false;
     while (dirs.length > 0 && !truncated) {
         opts.signal?.throwIfAborted();
         const dir = dirs.pop();
         let entries;
         try {
-            entries = await (0,promises_.readdir)(dir, { withFileTypes: true });
+            entries = await (0,promises_.readdir)(dir.abs, { withFileTypes: true });
         }
         catch (e) {
-            findings.push({ severity: 'malformed', rule: 'fs.unreadable', message: `cannot list directory: ${errorText(e)}`, file: (0,external_node_path_.relative)(root, dir) || '.' });
+            findings.push({ severity: 'malformed', rule: 'fs.unreadable', message: `cannot list directory: ${errorText(e)}`, file: dir.rel || '.' });
             continue;
         }
         entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         for (const d of entries) {
-            const abs = (0,external_node_path_.join)(dir, d.name);
-            const rel = (0,external_node_path_.relative)(root, abs).split(external_node_path_.sep).join('/');
+            const abs = (0,external_node_path_.join)(dir.abs, d.name);
+            const rel = dir.rel ? `${dir.rel}/${d.name}` : d.name;
             if (d.isSymbolicLink()) {
                 await judgeSymlink(abs, rel, realRoot, findings);
             }
             else if (d.isDirectory()) {
-                dirs.push(abs);
+                dirs.push({ abs, rel });
             }
             else if (d.isFile()) {
                 if (files.length >= maxFiles) {
@@ -37269,7 +37273,7 @@ async function scanDirectory(root, opts, ctx, findings) {
                     truncated = true;
                     break;
                 }
-                files.push(abs);
+                files.push({ abs, rel });
             }
             else {
                 findings.push({ severity: 'malformed', rule: 'fs.special-file', message: 'FIFO, socket or device in the model directory; not opened', file: rel });
@@ -37282,8 +37286,7 @@ async function scanDirectory(root, opts, ctx, findings) {
     const worker = async () => {
         while (next < files.length) {
             const k = next++;
-            const abs = files[k];
-            const rel = (0,external_node_path_.relative)(root, abs).split(external_node_path_.sep).join('/');
+            const { abs, rel } = files[k];
             try {
                 const { report, bytesRead } = await scanFile(abs, rel, ctx);
                 reports[k] = report;

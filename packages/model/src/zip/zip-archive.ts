@@ -103,14 +103,18 @@ export interface Eocd {
   zip64: boolean;
 }
 
+const EOCD_MAGIC = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+
 /** Finds the end-of-central-directory record, or null when the source is not a zip archive. */
 export async function findEndOfCentralDirectory(src: ByteSource): Promise<Eocd | null> {
   if (src.size < 22) return null;
   const tailLen = Math.min(src.size, 65535 + 22);
   const tailStart = src.size - tailLen;
   const tail = await src.read(tailStart, tailLen);
-  for (let i = tail.length - 22; i >= 0; i--) {
-    if (tail[i] !== 0x50 || u32(tail, i) !== SIG_EOCD) continue;
+  // Native backwards search for "PK\x05\x06": this runs on every file (appended-archive check).
+  const haystack = Buffer.from(tail.buffer, tail.byteOffset, tail.length);
+  for (let i = haystack.lastIndexOf(EOCD_MAGIC, tail.length - 22); i >= 0; i = i > 0 ? haystack.lastIndexOf(EOCD_MAGIC, i - 1) : -1) {
+    if (u32(tail, i) !== SIG_EOCD) continue;
     const commentLength = u16(tail, i + 20);
     const pos = tailStart + i;
     if (pos + 22 + commentLength > src.size) continue;
