@@ -36346,49 +36346,6 @@ class Collector {
         }
     }
 }
-/** Feeds a decompressed stream (compressed joblib) into a pickle scanner within the budget. */
-class InflatingFeeder {
-    scanner;
-    budget;
-    out;
-    where;
-    d;
-    stopped = false;
-    constructor(kind, scanner, budget, out, where) {
-        this.scanner = scanner;
-        this.budget = budget;
-        this.out = out;
-        this.where = where;
-        const ondata = (data) => {
-            this.budget.left -= data.length;
-            if (this.budget.left < 0)
-                throw new BudgetExceeded(`decompressed data exceeds the ${this.budget.limit}-byte bound`);
-            this.scanner.push(data);
-        };
-        this.d = kind === 'zlib' ? new Unzlib(ondata) : new Gunzip(ondata);
-    }
-    push(chunk, final) {
-        if (this.stopped)
-            return;
-        try {
-            for (let o = 0; o < chunk.length || (final && o === 0); o += INFLATE_FEED) {
-                const end = Math.min(chunk.length, o + INFLATE_FEED);
-                this.d.push(chunk.subarray(o, end), final && end >= chunk.length);
-                if (chunk.length === 0)
-                    break;
-            }
-        }
-        catch (e) {
-            this.stopped = true;
-            if (e instanceof BudgetExceeded) {
-                this.out.add({ severity: 'malformed', rule: 'archive.decompression-limit', message: `${e.message}: the rest of the compressed stream was not scanned (zip bomb or raise maxDecompressedBytes)`, location: this.where });
-            }
-            else {
-                this.out.add({ severity: 'malformed', rule: 'archive.corrupt-stream', message: `compressed stream is corrupt: ${e.message}`, location: this.where });
-            }
-        }
-    }
-}
 async function runJobs(env) {
     while (env.jobs.length > 0)
         await env.jobs.shift()();
@@ -36812,6 +36769,7 @@ async function scanFile(abs, rel, ctx) {
         let format = 'unknown';
         let head = null;
         let scanner = null;
+        // A compressed joblib: inflated (within the budget) into the pickle scanner.
         let feeder = null;
         let tarFeed = null;
         let tarEnv = null;
@@ -36863,8 +36821,9 @@ async function scanFile(abs, rel, ctx) {
                 else if (format === 'joblib') {
                     const comp = compressionOf(head);
                     if (comp === 'zlib' || comp === 'gzip') {
-                        scanner = new PickleScanner({ policy: ctx.policy });
-                        feeder = new InflatingFeeder(comp, scanner, ctx.budget, out, rel);
+                        const inflated = new PickleScanner({ policy: ctx.policy });
+                        scanner = inflated;
+                        feeder = new InflateSink(comp, { write: (d) => inflated.push(d), end: () => undefined }, { out, ctx, jobs: [] }, rel);
                     }
                     else {
                         unsupportedCompression(out, comp ?? 'unknown');
@@ -36887,7 +36846,7 @@ async function scanFile(abs, rel, ctx) {
                 }
             }
             if (feeder)
-                feeder.push(chunk, pos + bytesRead >= st.size);
+                feeder.write(chunk);
             else if (tarFeed) {
                 tarFeed.write(chunk);
                 await runJobs(tarEnv);
@@ -36924,8 +36883,7 @@ async function scanFile(abs, rel, ctx) {
         if (firstChunk && pos > firstChunk.length)
             firstChunk = null;
         let bytesRead = pos;
-        if (feeder && pos === 0)
-            feeder.push(new Uint8Array(0), true);
+        feeder?.end();
         if (tarFeed) {
             tarFeed.end();
             await runJobs(tarEnv);

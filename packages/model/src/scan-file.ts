@@ -82,45 +82,6 @@ class Collector {
   }
 }
 
-/** Feeds a decompressed stream (compressed joblib) into a pickle scanner within the budget. */
-class InflatingFeeder {
-  private readonly d: Unzlib | Gunzip;
-  private stopped = false;
-
-  constructor(
-    kind: 'zlib' | 'gzip',
-    private readonly scanner: PickleScanner,
-    private readonly budget: DecompressionBudget,
-    private readonly out: Collector,
-    private readonly where: string,
-  ) {
-    const ondata = (data: Uint8Array): void => {
-      this.budget.left -= data.length;
-      if (this.budget.left < 0) throw new BudgetExceeded(`decompressed data exceeds the ${this.budget.limit}-byte bound`);
-      this.scanner.push(data);
-    };
-    this.d = kind === 'zlib' ? new Unzlib(ondata) : new Gunzip(ondata);
-  }
-
-  push(chunk: Uint8Array, final: boolean): void {
-    if (this.stopped) return;
-    try {
-      for (let o = 0; o < chunk.length || (final && o === 0); o += INFLATE_FEED) {
-        const end = Math.min(chunk.length, o + INFLATE_FEED);
-        this.d.push(chunk.subarray(o, end), final && end >= chunk.length);
-        if (chunk.length === 0) break;
-      }
-    } catch (e) {
-      this.stopped = true;
-      if (e instanceof BudgetExceeded) {
-        this.out.add({ severity: 'malformed', rule: 'archive.decompression-limit', message: `${e.message}: the rest of the compressed stream was not scanned (zip bomb or raise maxDecompressedBytes)`, location: this.where });
-      } else {
-        this.out.add({ severity: 'malformed', rule: 'archive.corrupt-stream', message: `compressed stream is corrupt: ${(e as Error).message}`, location: this.where });
-      }
-    }
-  }
-}
-
 /** Bytes handed on as they arrive (a tar member, a decompressed stream). */
 interface StreamSink {
   write(data: Uint8Array): void;
@@ -549,7 +510,8 @@ export async function scanFile(abs: string, rel: string, ctx: ScanContext): Prom
     let format: ModelFormat = 'unknown';
     let head: Uint8Array | null = null;
     let scanner: PickleScanner | null = null;
-    let feeder: InflatingFeeder | null = null;
+    // A compressed joblib: inflated (within the budget) into the pickle scanner.
+    let feeder: InflateSink | null = null;
     let tarFeed: StreamSink | null = null;
     let tarEnv: SinkEnv | null = null;
     let plainTar: TarSink | null = null;
@@ -594,8 +556,9 @@ export async function scanFile(abs: string, rel: string, ctx: ScanContext): Prom
         } else if (format === 'joblib') {
           const comp = compressionOf(head);
           if (comp === 'zlib' || comp === 'gzip') {
-            scanner = new PickleScanner({ policy: ctx.policy });
-            feeder = new InflatingFeeder(comp, scanner, ctx.budget, out, rel);
+            const inflated = new PickleScanner({ policy: ctx.policy });
+            scanner = inflated;
+            feeder = new InflateSink(comp, { write: (d) => inflated.push(d), end: () => undefined }, { out, ctx, jobs: [] }, rel);
           } else {
             unsupportedCompression(out, comp ?? 'unknown');
           }
@@ -611,7 +574,7 @@ export async function scanFile(abs: string, rel: string, ctx: ScanContext): Prom
           scanner = new PickleScanner({ policy: ctx.policy });
         }
       }
-      if (feeder) feeder.push(chunk, pos + bytesRead >= st.size);
+      if (feeder) feeder.write(chunk);
       else if (tarFeed) {
         tarFeed.write(chunk);
         await runJobs(tarEnv as SinkEnv);
@@ -641,7 +604,7 @@ export async function scanFile(abs: string, rel: string, ctx: ScanContext): Prom
     // The file grew after the first read: the buffer was reused, so it no longer holds the file.
     if (firstChunk && pos > firstChunk.length) firstChunk = null;
     let bytesRead = pos;
-    if (feeder && pos === 0) feeder.push(new Uint8Array(0), true);
+    feeder?.end();
     if (tarFeed) {
       tarFeed.end();
       await runJobs(tarEnv as SinkEnv);
