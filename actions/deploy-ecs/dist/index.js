@@ -59922,45 +59922,21 @@ function applyChanges(base, changes) {
         container.image = changes.image;
     }
     if (container && changes.environment.length) {
-        const env = [...(container.environment ?? [])];
-        const marks = [];
-        for (const [name, value] of changes.environment) {
-            const at = env.findIndex((e) => e.name === name);
-            if (at >= 0) {
-                if (env[at].value !== value)
-                    marks.push(`~${name}`);
-                env[at] = { name, value };
-            }
-            else {
-                env.push({ name, value });
-                marks.push(`+${name}`);
-            }
-        }
-        container.environment = env;
-        if (marks.length)
-            summary.push(`environment: ${marks.join(' ')}`);
+        const merged = mergeByName(container.environment ?? [], changes.environment, (name, value) => ({ name, value }), (e) => e.value);
+        container.environment = merged.list;
+        if (merged.marks.length)
+            summary.push(`environment: ${merged.marks.join(' ')}`);
     }
     if (container && changes.secrets.length) {
-        const secrets = [...(container.secrets ?? [])];
-        const marks = [];
         for (const [name, valueFrom] of changes.secrets) {
             if ((container.environment ?? []).some((e) => e.name === name)) {
                 throw new src/* InputError */.dz('secrets', `${name}=${valueFrom}`, `a name not already set as a plain environment variable of container '${container.name}'`);
             }
-            const at = secrets.findIndex((s) => s.name === name);
-            if (at >= 0) {
-                if (secrets[at].valueFrom !== valueFrom)
-                    marks.push(`~${name}`);
-                secrets[at] = { name, valueFrom };
-            }
-            else {
-                secrets.push({ name, valueFrom });
-                marks.push(`+${name}`);
-            }
         }
-        container.secrets = secrets;
-        if (marks.length)
-            summary.push(`secrets: ${marks.join(' ')}`);
+        const merged = mergeByName(container.secrets ?? [], changes.secrets, (name, valueFrom) => ({ name, valueFrom }), (e) => e.valueFrom);
+        container.secrets = merged.list;
+        if (merged.marks.length)
+            summary.push(`secrets: ${merged.marks.join(' ')}`);
     }
     if (changes.cpu !== undefined && td.cpu !== changes.cpu) {
         summary.push(`cpu: ${td.cpu ?? '(unset)'} → ${changes.cpu}`);
@@ -59971,6 +59947,27 @@ function applyChanges(base, changes) {
         td.memory = changes.memory;
     }
     return { taskDefinition: td, containerName: container?.name, image: container?.image, changes: summary };
+}
+/**
+ * Sets `pairs` in a list of named entries: an entry of the same name is replaced in place, a new
+ * name is appended, the rest keep their order. Marks say what changed: `~NAME` changed, `+NAME` added.
+ */
+function mergeByName(current, pairs, make, valueOf) {
+    const list = [...current];
+    const marks = [];
+    for (const [name, value] of pairs) {
+        const at = list.findIndex((e) => e.name === name);
+        if (at >= 0) {
+            if (valueOf(list[at]) !== value)
+                marks.push(`~${name}`);
+            list[at] = make(name, value);
+        }
+        else {
+            list.push(make(name, value));
+            marks.push(`+${name}`);
+        }
+    }
+    return { list, marks };
 }
 /** The `sha256:…` digest an image reference pins, if any. */
 function imageDigest(image) {
