@@ -60443,7 +60443,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   iT: () => (/* reexport */ toError)
 });
 
-// UNUSED EXPORTS: SecretRegistry, SummaryBuilder, addContext, cancellationFromSignals, consoleLogger, escapeInline, fakeClock, isUserError, memoryLogger, parseChoice, parseList, parseStructuredText, retry, throwIfCancelled, withContext
+// UNUSED EXPORTS: SecretRegistry, SummaryBuilder, addContext, cancellationFromSignals, consoleLogger, escapeInline, fakeClock, isUserError, memoryLogger, parseBooleanOrChoice, parseChoice, parseList, parseStructuredText, retry, throwIfCancelled, withContext
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/errors.ts
 /**
@@ -60643,14 +60643,33 @@ var dist = __nccwpck_require__(8009);
 
 
 
-/** `true` or `false`, nothing else (not `yes`, `1` or `True`). */
+const TRUE_WORDS = new Set(['true', 'True', 'TRUE']);
+const FALSE_WORDS = new Set(['false', 'False', 'FALSE']);
+/**
+ * A boolean as the toolkit's getBooleanInput reads it (the YAML 1.2 core schema): `true`, `True`,
+ * `TRUE`, `false`, `False` or `FALSE`. Nothing else (not `yes`, `1`, `on` or `tRUE`): a typo must fail.
+ */
 function parseBoolean(input, raw) {
     const value = raw.trim();
-    if (value === 'true')
+    if (TRUE_WORDS.has(value))
         return true;
-    if (value === 'false')
+    if (FALSE_WORDS.has(value))
         return false;
-    throw new errors_InputError(input, raw, "'true' or 'false'");
+    throw new errors_InputError(input, raw, "'true' or 'false' (True, TRUE, False and FALSE are accepted too)");
+}
+/**
+ * A boolean (as parseBoolean reads it) or one of a few extra words, e.g. `auto`: `true`/`True`/`TRUE`
+ * come back as `'true'`, `false`/`False`/`FALSE` as `'false'`, an extra word as itself.
+ */
+function parseBooleanOrChoice(input, raw, extra) {
+    const value = raw.trim();
+    if (TRUE_WORDS.has(value))
+        return 'true';
+    if (FALSE_WORDS.has(value))
+        return 'false';
+    if (extra.includes(value))
+        return value;
+    throw new InputError(input, raw, `one of 'true', 'false', ${extra.map((c) => `'${c}'`).join(', ')}`);
 }
 const DURATION_UNITS = {
     ms: 1,

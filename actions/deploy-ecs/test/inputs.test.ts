@@ -49,6 +49,7 @@ describe('deploy-ecs inputs', () => {
     ['bad image', { service: 's', image: 'Registry/Model:1:2' }, /input 'image': got "Registry\/Model:1:2", expected an image reference/],
     ['short digest', { service: 's', image: 'r/m@sha256:abc' }, /input 'image'/],
     ['bad boolean', { service: 's', 'wait-for-deployment': 'yes' }, /input 'wait-for-deployment': got "yes", expected 'true' or 'false'/],
+    ['mixed-case boolean', { service: 's', 'circuit-breaker': 'tRUE' }, /input 'circuit-breaker': got "tRUE", expected 'true' or 'false'/],
     ['bare number timeout', { service: 's', timeout: '30' }, /input 'timeout'.*duration with units/],
     ['tiny timeout', { service: 's', timeout: '1s' }, /input 'timeout'.*at least 10s/],
     ['negative count', { service: 's', 'desired-count': '-1' }, /input 'desired-count'/],

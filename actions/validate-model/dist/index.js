@@ -28467,7 +28467,7 @@ async function parseInputs(read) {
     }
     const failOn = parseFailOn(read('fail-on') ?? '');
     const expectedSignature = await parseSignatureInput(optionalInput('expected-signature'));
-    const smokeTest = (0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .parseChoice */ .HU)('smoke-test', read('smoke-test') ?? '', ['true', 'false', 'auto']);
+    const smokeTest = (0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_1__/* .parseBooleanOrChoice */ .Wd)('smoke-test', read('smoke-test') ?? '', ['auto']);
     const sampleInput = optionalInput('sample-input');
     if (sampleInput !== undefined) {
         if (!/\.(json|npy)$/i.test(sampleInput))
@@ -29913,7 +29913,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   SS: () => (/* reexport */ codeSpan),
   VV: () => (/* reexport */ escapeInline),
   md: () => (/* reexport */ md),
-  HU: () => (/* reexport */ parseChoice),
+  Wd: () => (/* reexport */ parseBooleanOrChoice),
   E9: () => (/* reexport */ parseDuration),
   cG: () => (/* reexport */ parseInteger),
   E1: () => (/* reexport */ parseList),
@@ -29925,7 +29925,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   eQ: () => (/* reexport */ withContext)
 });
 
-// UNUSED EXPORTS: DeadlineError, SecretRegistry, SummaryBuilder, addContext, cancellationFromSignals, consoleLogger, fakeClock, formatDuration, isUserError, memoryLogger, parseBoolean, parseKeyValues, parseStructuredText, pollUntil, systemClock, throwIfCancelled
+// UNUSED EXPORTS: DeadlineError, SecretRegistry, SummaryBuilder, addContext, cancellationFromSignals, consoleLogger, fakeClock, formatDuration, isUserError, memoryLogger, parseBoolean, parseChoice, parseKeyValues, parseStructuredText, pollUntil, systemClock, throwIfCancelled
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/errors.ts
 /**
@@ -30125,14 +30125,33 @@ var dist = __nccwpck_require__(8009);
 
 
 
-/** `true` or `false`, nothing else (not `yes`, `1` or `True`). */
+const TRUE_WORDS = new Set(['true', 'True', 'TRUE']);
+const FALSE_WORDS = new Set(['false', 'False', 'FALSE']);
+/**
+ * A boolean as the toolkit's getBooleanInput reads it (the YAML 1.2 core schema): `true`, `True`,
+ * `TRUE`, `false`, `False` or `FALSE`. Nothing else (not `yes`, `1`, `on` or `tRUE`): a typo must fail.
+ */
 function parseBoolean(input, raw) {
     const value = raw.trim();
-    if (value === 'true')
+    if (TRUE_WORDS.has(value))
         return true;
-    if (value === 'false')
+    if (FALSE_WORDS.has(value))
         return false;
-    throw new InputError(input, raw, "'true' or 'false'");
+    throw new InputError(input, raw, "'true' or 'false' (True, TRUE, False and FALSE are accepted too)");
+}
+/**
+ * A boolean (as parseBoolean reads it) or one of a few extra words, e.g. `auto`: `true`/`True`/`TRUE`
+ * come back as `'true'`, `false`/`False`/`FALSE` as `'false'`, an extra word as itself.
+ */
+function parseBooleanOrChoice(input, raw, extra) {
+    const value = raw.trim();
+    if (TRUE_WORDS.has(value))
+        return 'true';
+    if (FALSE_WORDS.has(value))
+        return 'false';
+    if (extra.includes(value))
+        return value;
+    throw new errors_InputError(input, raw, `one of 'true', 'false', ${extra.map((c) => `'${c}'`).join(', ')}`);
 }
 const DURATION_UNITS = {
     ms: 1,
@@ -30207,7 +30226,7 @@ function parseChoice(input, raw, choices) {
     const value = raw.trim();
     if (choices.includes(value))
         return value;
-    throw new errors_InputError(input, raw, `one of ${choices.map((c) => `'${c}'`).join(', ')}`);
+    throw new InputError(input, raw, `one of ${choices.map((c) => `'${c}'`).join(', ')}`);
 }
 /**
  * A list of `key=value` pairs, one per line or separated by commas. Values may be quoted with

@@ -7,7 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import {
   InputError,
   type InputReader,
-  parseChoice,
+  parseBooleanOrChoice,
   parseDuration,
   parseInteger,
   parseList,
@@ -87,7 +87,7 @@ export async function parseInputs(read: InputReader): Promise<Inputs> {
 
   const expectedSignature = await parseSignatureInput(optionalInput('expected-signature'));
 
-  const smokeTest = parseChoice('smoke-test', read('smoke-test') ?? '', ['true', 'false', 'auto'] as const);
+  const smokeTest = parseBooleanOrChoice('smoke-test', read('smoke-test') ?? '', ['auto'] as const);
   const sampleInput = optionalInput('sample-input');
   if (sampleInput !== undefined) {
     if (!/\.(json|npy)$/i.test(sampleInput)) throw new InputError('sample-input', sampleInput, 'a .json or .npy file');

@@ -7,12 +7,30 @@ import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from './errors';
 
-/** `true` or `false`, nothing else (not `yes`, `1` or `True`). */
+const TRUE_WORDS = new Set(['true', 'True', 'TRUE']);
+const FALSE_WORDS = new Set(['false', 'False', 'FALSE']);
+
+/**
+ * A boolean as the toolkit's getBooleanInput reads it (the YAML 1.2 core schema): `true`, `True`,
+ * `TRUE`, `false`, `False` or `FALSE`. Nothing else (not `yes`, `1`, `on` or `tRUE`): a typo must fail.
+ */
 export function parseBoolean(input: string, raw: string): boolean {
   const value = raw.trim();
-  if (value === 'true') return true;
-  if (value === 'false') return false;
-  throw new InputError(input, raw, "'true' or 'false'");
+  if (TRUE_WORDS.has(value)) return true;
+  if (FALSE_WORDS.has(value)) return false;
+  throw new InputError(input, raw, "'true' or 'false' (True, TRUE, False and FALSE are accepted too)");
+}
+
+/**
+ * A boolean (as parseBoolean reads it) or one of a few extra words, e.g. `auto`: `true`/`True`/`TRUE`
+ * come back as `'true'`, `false`/`False`/`FALSE` as `'false'`, an extra word as itself.
+ */
+export function parseBooleanOrChoice<T extends string>(input: string, raw: string, extra: readonly T[]): 'true' | 'false' | T {
+  const value = raw.trim();
+  if (TRUE_WORDS.has(value)) return 'true';
+  if (FALSE_WORDS.has(value)) return 'false';
+  if ((extra as readonly string[]).includes(value)) return value as T;
+  throw new InputError(input, raw, `one of 'true', 'false', ${extra.map((c) => `'${c}'`).join(', ')}`);
 }
 
 const DURATION_UNITS: Record<string, number> = {

@@ -3,6 +3,7 @@ import {
   formatDuration,
   InputError,
   parseBoolean,
+  parseBooleanOrChoice,
   parseChoice,
   parseDuration,
   parseInteger,
@@ -16,9 +17,13 @@ describe('parseBoolean', () => {
     ['true', true],
     ['false', false],
     [' true\n', true],
+    ['True', true],
+    ['TRUE', true],
+    ['False', false],
+    ['FALSE', false],
   ])('%j -> %j', (raw, want) => expect(parseBoolean('wait', raw)).toBe(want));
 
-  it.each(['True', 'yes', '1', '', 'ture', 'false '.repeat(2)])('rejects %j naming the input', (raw) => {
+  it.each(['yes', 'Yes', 'on', '1', '0', '', 'ture', 'tRUE', 'fAlse', 'false '.repeat(2), '"true"'])('rejects %j naming the input', (raw) => {
     expect(() => parseBoolean('wait', raw)).toThrow(InputError);
     expect(() => parseBoolean('wait', raw)).toThrow(/input 'wait': got .*expected 'true' or 'false'/);
   });
@@ -111,5 +116,20 @@ describe('parseStructuredText', () => {
   it('names the input and the parser error', () => {
     expect(() => parseStructuredText('task-definition', 'td.json', '{"a":')).toThrow(/input 'task-definition'.*valid JSON/);
     expect(() => parseStructuredText('sig', 's.yml', 'a: 1\na: 2')).toThrow(/input 'sig'.*valid YAML/);
+  });
+});
+
+describe('parseBooleanOrChoice', () => {
+  it.each([
+    ['true', 'true'],
+    ['TRUE', 'true'],
+    ['False', 'false'],
+    ['auto', 'auto'],
+  ])('%j -> %j', (raw, want) => expect(parseBooleanOrChoice('smoke-test', raw, ['auto'] as const)).toBe(want));
+
+  it.each(['Auto', 'yes', '', 'tRUE'])('rejects %j naming the input and every choice', (raw) => {
+    expect(() => parseBooleanOrChoice('smoke-test', raw, ['auto'] as const)).toThrow(
+      /input 'smoke-test': got .*expected one of 'true', 'false', 'auto'/,
+    );
   });
 });
