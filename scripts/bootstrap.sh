@@ -103,3 +103,12 @@ if ! .tools/bin/actionlint --version 2>/dev/null | grep -qx "$ACTIONLINT_VERSION
   step "go install actionlint@$ACTIONLINT_VERSION" \
     env GOBIN="$ROOT/.tools/bin" go install "github.com/rhysd/actionlint/cmd/actionlint@$ACTIONLINT_VERSION"
 fi
+
+# --- Feature steps: scripts/bootstrap.d/*.sh, in name order ------------------------------------
+# Each file installs what one area's tests need (a Go-built scanner, a model fixture toolchain...),
+# is idempotent and quick when its work is done, and runs with the repository root as its working
+# directory. One file per area keeps this script free of merge conflicts as areas are added.
+for extra in scripts/bootstrap.d/*.sh; do
+  [[ -e "$extra" ]] || continue
+  step "$extra" bash "$extra"
+done
