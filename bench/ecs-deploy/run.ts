@@ -34,7 +34,7 @@ import { LOOPBACK } from '@ml-deploy/test/harness/free-port';
 import { startMoto } from '@ml-deploy/test/harness/moto';
 import { repoRoot, runnerInputEnv } from '@ml-deploy/test/action-yml';
 import { node24, parseOutputFile, runnerFiles } from '@ml-deploy/test/run-bundle';
-import { applyChanges, normaliseTaskDefinition } from '../../actions/deploy-ecs/src/render';
+import { applyChanges, normaliseTaskDefinition } from '@ml-deploy/aws';
 
 // ---------------------------------------------------------------- configuration
 

@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as core from '@actions/core';
 import { parseDuration, readStructuredFile, runAction, runnerIO } from '@ml-deploy/action-kit';
-import { createEcsClient } from '@ml-deploy/aws';
-import { EcsApi } from './ecs-api';
+import { createEcsClient, EcsApi } from '@ml-deploy/aws';
 import { type Inputs, parseInputs } from './inputs';
 import { run } from './run';
 

@@ -13,14 +13,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DescribeServicesCommand, DescribeTaskDefinitionCommand, type ECSClient } from '@aws-sdk/client-ecs';
 import { CancelledError, ConfigurationError, InputError, memoryLogger, readStructuredFile, SummaryBuilder } from '@ml-deploy/action-kit';
-import { createEcsClient } from '@ml-deploy/aws';
+import { createEcsClient, type DeployReport, EcsApi } from '@ml-deploy/aws';
 import { inputReader } from '@ml-deploy/test/action-yml';
 import { applyAwsEnv } from '@ml-deploy/test/harness/aws-env';
 import { MODEL_IMAGE } from '@ml-deploy/test/harness/ecs-fixtures';
 import { useEcsEmulator } from '@ml-deploy/test/harness/ecs-emulator-jest';
-import { EcsApi } from '../src/ecs-api';
 import { parseInputs } from '../src/inputs';
-import type { DeployReport } from '../src/report';
 import { DeploymentFailedError, run } from '../src/run';
 
 const ecs = useEcsEmulator();

@@ -1,6 +1,6 @@
 /** The deploy report (JSON output `report`) and the job summary built from it. */
 import { codeSpan, formatDuration, md, type SummaryBuilder } from '@ml-deploy/action-kit';
-import { ecsConsoleUrl, parseTaskDefinitionRef } from '@ml-deploy/aws';
+import { ecsConsoleUrl, parseTaskDefinitionRef } from '../arn';
 
 export type DeployResult =
   | 'deployed' // this deployment completed

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { InputError, UserError } from '@ml-deploy/action-kit';
-import { applyChanges, imageDigest, normaliseTaskDefinition, type RenderChanges } from '../src/render';
+import { applyChanges, imageDigest, normaliseTaskDefinition, type RenderChanges } from '@ml-deploy/aws';
 
 /** What DescribeTaskDefinition returns for a running service (shape of the real API answer). */
 const described = {

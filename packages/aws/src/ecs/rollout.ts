@@ -5,7 +5,7 @@
  */
 import type { Deployment, Service, ServiceEvent } from '@aws-sdk/client-ecs';
 import { type Clock, type Logger, pollUntil } from '@ml-deploy/action-kit';
-import type { EcsApi } from './ecs-api';
+import type { EcsApi } from './api';
 
 export type RolloutOutcome =
   | { kind: 'completed'; deployment: Deployment }

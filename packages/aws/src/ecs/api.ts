@@ -1,5 +1,5 @@
 /**
- * The ECS calls deploy-ecs makes, each wrapped so that an SDK error becomes one that says what to
+ * The ECS calls the deploy logic makes, each wrapped so that an SDK error becomes one that says what to
  * do (missing permission, unknown cluster) with the call it came from.
  */
 import {
@@ -18,10 +18,10 @@ import {
   type UpdateServiceCommandInput,
 } from '@aws-sdk/client-ecs';
 import { ConfigurationError } from '@ml-deploy/action-kit';
-import { awsErrorCode, explainAwsError } from '@ml-deploy/aws';
+import { awsErrorCode, explainAwsError } from '../errors';
 import type { TaskDefinitionInput } from './render';
 
-/** The part of the SDK client deploy-ecs uses, so tests can hand in a client for any endpoint. */
+/** The part of the SDK client the deploy logic uses, so tests can hand in a client for any endpoint. */
 export type EcsSender = Pick<ECSClient, 'send'>;
 
 async function call<T>(operation: string, fn: () => Promise<T>): Promise<T> {
@@ -97,13 +97,4 @@ export class EcsApi {
       .sort((a, b) => (b.stoppedAt?.getTime() ?? 0) - (a.stoppedAt?.getTime() ?? 0))
       .slice(0, limit);
   }
-}
-
-/** One line per stopped task: why it stopped and what its containers said. */
-export function describeStoppedTask(task: Task): string {
-  const id = task.taskArn?.split('/').pop() ?? 'task';
-  const containers = (task.containers ?? [])
-    .filter((c) => c.reason || c.exitCode !== undefined)
-    .map((c) => `${c.name}${c.exitCode !== undefined ? ` exit ${c.exitCode}` : ''}${c.reason ? `: ${c.reason}` : ''}`);
-  return `${id}: ${task.stoppedReason ?? task.stopCode ?? 'stopped'}${containers.length ? ` (${containers.join('; ')})` : ''}`;
 }

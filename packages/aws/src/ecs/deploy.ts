@@ -1,0 +1,272 @@
+/**
+ * One ECS service deploy: render → register → update the service → wait for this deployment → on
+ * failure put the previous task definition back and wait for that. Runner-free: deploy-ecs and any
+ * other caller (a multi-service deploy, the canary gate's ECS shifter) hand in what it needs.
+ */
+import type { Service, ServiceEvent } from '@aws-sdk/client-ecs';
+import {
+  CancelledError,
+  type Clock,
+  DeadlineError,
+  type Logger,
+  toError,
+  UserError,
+} from '@ml-deploy/action-kit';
+import { parseTaskDefinitionRef } from '../arn';
+import type { EcsApi } from './api';
+import { recordStoppedTasks, stoppedReasonsSuffix } from './diagnosis';
+import { findDeploymentOf, onCancelled, rollBack } from './rollback';
+import { applyChanges, imageDigest, normaliseTaskDefinition, type RenderChanges, type TaskDefinitionInput } from './render';
+import type { DeployReport } from './report';
+import { type RolloutOutcome, watchDeployment } from './rollout';
+
+/** What to deploy and how; deploy-ecs builds it from its inputs. */
+export interface EcsDeployOptions {
+  cluster: string;
+  /** Service name or ARN; undefined: only register the task definition. */
+  service: string | undefined;
+  /** Path of a task definition file (JSON/YAML); undefined: render from what the service runs now. */
+  taskDefinitionFile: string | undefined;
+  /** Image, environment, secrets and size changes applied to the base task definition. */
+  render: RenderChanges;
+  desiredCount: number | undefined;
+  forceNewDeployment: boolean;
+  /** Turn on the ECS deployment circuit breaker (with rollback) for this deployment. */
+  circuitBreaker: boolean;
+  waitForDeployment: boolean;
+  timeoutMs: number;
+  rollbackOnFailure: boolean;
+  /** Fail once this many tasks of the deployment stopped; undefined leaves it to ECS. */
+  maxFailedTasks: number | undefined;
+}
+
+export interface EcsDeployDeps {
+  api: EcsApi;
+  logger: Logger;
+  /** Sets a step output at once, so outputs known before a failure still reach the workflow. */
+  setOutput(name: string, value: string | number | undefined): void;
+  signal?: AbortSignal | undefined;
+  clock: Clock;
+  /** Reads and parses the task-definition file (JSON or YAML). */
+  readTaskDefinitionFile: (path: string) => Promise<unknown>;
+  /** First interval between DescribeServices calls while waiting. */
+  pollIntervalMs?: number | undefined;
+}
+
+type Deps = EcsDeployDeps;
+
+/** The deployment failed (and was rolled back, or could not be): the step fails with this. */
+export class DeploymentFailedError extends UserError {
+  override readonly name = 'DeploymentFailedError';
+}
+
+/** A fresh report for a deploy that starts at `startedAt` (ms since epoch). */
+export function newDeployReport(opts: Pick<EcsDeployOptions, 'cluster' | 'service'>, startedAt: number): DeployReport {
+  return {
+    cluster: opts.cluster,
+    service: opts.service,
+    result: 'failed',
+    startedAt: new Date(startedAt).toISOString(),
+    changes: [],
+    events: [],
+    stoppedTasks: [],
+  };
+}
+
+/** Settles `report.result` and its failure text after `deployEcsService` threw `err`. */
+export function settleFailedReport(report: DeployReport, err: Error): void {
+  if (err instanceof CancelledError) {
+    report.result = 'cancelled';
+    report.failure ??= report.taskDefinitionArn
+      ? `cancelled after registering ${report.taskDefinitionArn}, before the service was updated: the service is unchanged`
+      : 'cancelled before anything was changed';
+  } else if (report.result !== 'rolled-back' && report.result !== 'superseded') {
+    report.result = 'failed';
+  }
+  report.error = err.message;
+}
+
+/**
+ * Deploys to one service, filling in `report` as it goes (so a caller that catches the error
+ * still has what happened). Throws DeploymentFailedError when the deployment failed,
+ * CancelledError when `deps.signal` fired, and the API's explained errors otherwise.
+ */
+export async function deployEcsService(opts: EcsDeployOptions, deps: EcsDeployDeps, report: DeployReport): Promise<void> {
+  return deploy(opts, deps, deps.clock, report);
+}
+
+async function deploy(opts: EcsDeployOptions, deps: Deps, clock: Clock, report: DeployReport): Promise<void> {
+  const { api, logger } = deps;
+  const cluster = opts.cluster;
+  const serviceName = opts.service;
+
+  // 1. Everything that can be checked without changing anything.
+  let service: Service | undefined;
+  if (serviceName) {
+    service = await api.describeService(cluster, serviceName);
+    checkServiceDeployable(service, cluster);
+    report.previousTaskDefinitionArn = service.taskDefinition;
+    report.previousRevision = service.taskDefinition ? parseTaskDefinitionRef(service.taskDefinition).revision : undefined;
+    deps.setOutput('previous-task-definition-arn', report.previousTaskDefinitionArn);
+    deps.setOutput('previous-revision', report.previousRevision);
+  }
+
+  let base: TaskDefinitionInput;
+  if (opts.taskDefinitionFile) {
+    const raw = await deps.readTaskDefinitionFile(opts.taskDefinitionFile);
+    base = normaliseTaskDefinition(raw, { input: 'task-definition', label: opts.taskDefinitionFile });
+    logger.info(`task definition: from ${opts.taskDefinitionFile} (family ${base.family})`);
+  } else {
+    const current = service!.taskDefinition!;
+    const { taskDefinition, tags } = await api.describeTaskDefinition(current);
+    base = normaliseTaskDefinition({ taskDefinition, tags }, { label: `task definition ${current} that service '${serviceName}' runs` });
+    logger.info(`task definition: rendered from ${current}, which the service runs now`);
+  }
+
+  const rendered = applyChanges(base, opts.render);
+  report.changes = rendered.changes;
+  report.container = rendered.containerName;
+  report.image = rendered.image;
+  report.imageDigest = imageDigest(rendered.image);
+  deps.setOutput('image-digest', report.imageDigest);
+  for (const c of rendered.changes) logger.info(`  ${c}`);
+  throwIfAborted(deps.signal);
+
+  // 2. Register.
+  const registered = await api.registerTaskDefinition(rendered.taskDefinition);
+  report.taskDefinitionArn = registered.taskDefinitionArn;
+  report.revision = registered.revision;
+  deps.setOutput('task-definition-arn', registered.taskDefinitionArn);
+  deps.setOutput('revision', registered.revision);
+  logger.info(`registered ${registered.taskDefinitionArn}`);
+
+  if (!serviceName || !service) {
+    report.result = 'registered';
+    return;
+  }
+  throwIfAborted(deps.signal);
+
+  // 3. Update the service.
+  const deploymentConfiguration = opts.circuitBreaker
+    ? { ...service.deploymentConfiguration, deploymentCircuitBreaker: { enable: true, rollback: true } }
+    : undefined;
+  const previousDesired = service.desiredCount;
+  const since = clock.now();
+  const updated = await api.updateService({
+    cluster,
+    service: serviceName,
+    taskDefinition: registered.taskDefinitionArn,
+    ...(opts.desiredCount !== undefined ? { desiredCount: opts.desiredCount } : {}),
+    ...(opts.forceNewDeployment ? { forceNewDeployment: true } : {}),
+    ...(deploymentConfiguration ? { deploymentConfiguration } : {}),
+  });
+  const deployment = findDeploymentOf(updated, registered.taskDefinitionArn!);
+  if (!deployment?.id) {
+    throw new Error(`ecs:UpdateService did not start a deployment of ${registered.taskDefinitionArn} (deployments: ${describeDeployments(updated)})`);
+  }
+  report.deploymentId = deployment.id;
+  deps.setOutput('deployment-id', deployment.id);
+  logger.info(`service '${serviceName}' updated: deployment ${deployment.id} started`);
+
+  if (!opts.waitForDeployment) {
+    report.result = 'started';
+    return;
+  }
+
+  // 4. Wait for this deployment.
+  const seenEvents = new Set<string>();
+  const watch = (deploymentId: string, maxFailedTasks: number | undefined, signal: AbortSignal | undefined) =>
+    watchDeployment(api, {
+      cluster,
+      service: serviceName,
+      deploymentId,
+      timeoutMs: opts.timeoutMs,
+      maxFailedTasks,
+      since,
+      logger,
+      clock,
+      signal,
+      intervalMs: deps.pollIntervalMs ?? 6000,
+      onService: (s) => collectEvents(report, s.events ?? [], since),
+      seenEvents,
+    });
+
+  let failure: string;
+  try {
+    const outcome: RolloutOutcome = await logger.group(`waiting for deployment ${deployment.id}`, () =>
+      watch(deployment.id!, opts.maxFailedTasks, deps.signal),
+    );
+    if (outcome.kind === 'completed') {
+      report.result = 'deployed';
+      report.runningCount = outcome.deployment.runningCount;
+      report.desiredCount = outcome.deployment.desiredCount;
+      return;
+    }
+    if (outcome.kind === 'superseded') {
+      const by = outcome.by;
+      if (by?.taskDefinition && by.taskDefinition === report.previousTaskDefinitionArn) {
+        failure = `deployment ${deployment.id} was replaced by ${by.id}, which runs the previous task definition (the ECS circuit breaker rolled it back)`;
+      } else {
+        // Someone else deployed meanwhile: rolling back would undo their change, so do not.
+        report.result = 'superseded';
+        throw new DeploymentFailedError(
+          `deployment ${deployment.id} was superseded by ${by?.id ?? 'another deployment'} (${by?.taskDefinition ?? 'unknown task definition'}) before it completed; nothing was rolled back`,
+        );
+      }
+    } else {
+      failure = `deployment ${deployment.id} failed: ${outcome.reason}`;
+    }
+  } catch (err) {
+    if (err instanceof CancelledError) {
+      await onCancelled(opts, deps, report, serviceName, previousDesired);
+      throw err;
+    }
+    if (!(err instanceof DeadlineError)) throw err;
+    failure = err.message;
+  }
+
+  // 5. Failure: collect reasons, then roll back.
+  logger.error(failure);
+  report.failure = failure;
+  await api
+    .stoppedTasks(cluster, deployment.id)
+    .then((tasks) => recordStoppedTasks(report, tasks, logger))
+    .catch((err) => logger.warning(`could not list stopped tasks: ${toError(err).message}`));
+
+  if (!opts.rollbackOnFailure || !report.previousTaskDefinitionArn) {
+    throw new DeploymentFailedError(`${failure}${stoppedReasonsSuffix(report)}; not rolled back (rollback-on-failure: ${opts.rollbackOnFailure})`);
+  }
+  await rollBack(opts, deps, report, serviceName, deployment.id, previousDesired, (id) => watch(id, undefined, undefined));
+  throw new DeploymentFailedError(
+    `${failure}${stoppedReasonsSuffix(report)}; rolled back to ${report.previousTaskDefinitionArn} (${report.rollback?.result})`,
+  );
+}
+
+function checkServiceDeployable(service: Service, cluster: string): void {
+  if (service.status && service.status !== 'ACTIVE') {
+    throw new UserError(`service '${service.serviceName}' in cluster '${cluster}' is ${service.status}, not ACTIVE: it cannot be deployed to`);
+  }
+  const controller = service.deploymentController?.type ?? 'ECS';
+  if (controller !== 'ECS') {
+    throw new UserError(
+      `service '${service.serviceName}' uses the ${controller} deployment controller; deploy-ecs drives rolling (ECS-controller) deployments only`,
+    );
+  }
+}
+
+function describeDeployments(service: Service): string {
+  return (service.deployments ?? []).map((d) => `${d.id} ${d.status} ${d.taskDefinition}`).join('; ') || 'none';
+}
+
+function collectEvents(report: DeployReport, events: ServiceEvent[], since: number): void {
+  for (const e of events) {
+    if (!e.id || (e.createdAt?.getTime() ?? 0) < since - 1000) continue;
+    if (report.events.some((x) => x.id === e.id)) continue;
+    report.events.push({ id: e.id, at: e.createdAt?.toISOString(), message: e.message ?? '' });
+  }
+  report.events.sort((a, b) => (a.at ?? '').localeCompare(b.at ?? ''));
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new CancelledError();
+}
