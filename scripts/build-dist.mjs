@@ -1,20 +1,21 @@
 #!/usr/bin/env node
 /**
  * Builds every action bundle: wipes `actions/<name>/dist` and runs ncc on `actions/<name>/src/index.ts`,
- * with a licenses file beside each bundle.
+ * with a licenses file beside each bundle. A package with one command, `packages/<name>/src/bin/<cmd>.ts`,
+ * is bundled the same way into `packages/<name>/dist/<cmd>.js` (the model server: dist/server.js).
  *
  *   node scripts/build-dist.mjs            rebuild every actions/*\/dist in place
  *   node scripts/build-dist.mjs --check    rebuild into a temp dir and compare byte for byte with the
  *                                          dist in the working tree; print (and append to
  *                                          $GITHUB_STEP_SUMMARY) what differs; exit 1 on any difference
- *   node scripts/build-dist.mjs deploy-ecs only the named actions (either mode)
+ *   node scripts/build-dist.mjs deploy-ecs only the named actions or packages (either mode)
  *
  * A bundle must not depend on where the repository sits: CI builds from a fresh clone in another
  * directory and compares with the committed bytes. Every bundle is therefore scanned for the
  * absolute path of the repository, and the build fails if it is found.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,15 +42,41 @@ function listActions() {
     .sort();
 }
 
+/**
+ * Everything to bundle: { name, kind, entry, out (dist folder), file (the bundle's name) }, all
+ * paths relative to the repository root. Actions first, then packages with a src/bin command.
+ */
+function listTargets() {
+  const targets = listActions().map((name) => ({
+    name,
+    kind: 'actions',
+    entry: join('actions', name, 'src', 'index.ts'),
+    out: join('actions', name, 'dist'),
+    file: 'index.js',
+  }));
+  const pkgs = join(root, 'packages');
+  if (existsSync(pkgs)) {
+    for (const d of readdirSync(pkgs, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const bin = join(pkgs, d.name, 'src', 'bin');
+      if (!d.isDirectory() || !existsSync(bin)) continue;
+      const cmds = readdirSync(bin).filter((f) => f.endsWith('.ts')).sort();
+      if (cmds.length !== 1) fail(`packages/${d.name}/src/bin holds ${cmds.length} commands; one bundle per package (dist/<cmd>.js) is supported`);
+      const cmd = cmds[0].replace(/\.ts$/, '');
+      targets.push({ name: d.name, kind: 'packages', entry: join('packages', d.name, 'src', 'bin', `${cmd}.ts`), out: join('packages', d.name, 'dist'), file: `${cmd}.js` });
+    }
+  }
+  return targets;
+}
+
 function fail(message) {
   process.stderr.write(`build-dist: ${message}\n`);
   process.exit(1);
 }
 
-/** Runs ncc for one action into outDir; throws with ncc's output on failure. */
-function bundle(name, outDir) {
+/** Runs ncc for one target into outDir; throws with ncc's output on failure. */
+function bundle(target, outDir) {
+  const { entry } = target;
   rmSync(outDir, { recursive: true, force: true });
-  const entry = join('actions', name, 'src', 'index.ts');
   // cwd is the repository root and every path given is relative, so nothing machine-specific
   // reaches ncc's options. No cache: a stale cache entry must never decide what we commit.
   // --transpile-only: ncc would type-check the whole root tsconfig program (bench/, tests, every
@@ -63,13 +90,14 @@ function bundle(name, outDir) {
   );
   if (result.status !== 0) {
     throw new Error(
-      `ncc failed for actions/${name} (exit ${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`,
+      `ncc failed for ${entry} (exit ${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`,
     );
   }
   if (!existsSync(join(outDir, 'index.js'))) {
-    throw new Error(`ncc produced no index.js for actions/${name} in ${outDir}`);
+    throw new Error(`ncc produced no index.js for ${entry} in ${outDir}`);
   }
-  assertNoMachinePaths(name, outDir);
+  if (target.file !== 'index.js') renameSync(join(outDir, 'index.js'), join(outDir, target.file));
+  assertNoMachinePaths(target.out, outDir);
 }
 
 /**
@@ -77,7 +105,7 @@ function bundle(name, outDir) {
  * loads a file outside its dist/ at run time: ncc leaves `eval("require")("../..")` for a require
  * it could not resolve, and in a user's workflow there is nothing (no node_modules) beside dist/.
  */
-function assertNoMachinePaths(name, outDir) {
+function assertNoMachinePaths(label, outDir) {
   for (const file of listFiles(outDir)) {
     // Copied assets (native binaries) come verbatim from their packages and may hold their own
     // build machine's paths; only what ncc writes is ours to check.
@@ -86,7 +114,7 @@ function assertNoMachinePaths(name, outDir) {
     const escape = /eval\(\s*["']require["']\s*\)\(\s*["'`](\.\.\/[^"'`]*)["'`]/.exec(text);
     if (escape) {
       throw new Error(
-        `actions/${name}/dist/${file} requires '${escape[1]}' at run time, outside dist/: ncc could not ` +
+        `${label}/${file} requires '${escape[1]}' at run time, outside dist/: ncc could not ` +
           'bundle or copy it, and it will not exist where users run the action. Make the import ' +
           'static (so ncc bundles it or copies the asset), or ship the file inside dist/.',
       );
@@ -95,7 +123,7 @@ function assertNoMachinePaths(name, outDir) {
     if (at >= 0) {
       const line = text.slice(0, at).split('\n').length;
       throw new Error(
-        `actions/${name}/dist/${file}:${line} contains the absolute path ${root}; ` +
+        `${label}/${file}:${line} contains the absolute path ${root}; ` +
           'the bundle would differ in another checkout. Find the import that captures ' +
           '__dirname/import.meta.url at build time and make it runtime-relative.',
       );
@@ -130,12 +158,12 @@ function shortDiff(committed, built) {
 }
 
 /** Compares committed vs rebuilt dist trees; returns a list of {file, detail}. */
-function compareTrees(name, committedDir, builtDir) {
+function compareTrees(target, committedDir, builtDir) {
   const problems = [];
   const committed = new Set(listFiles(committedDir));
   const built = new Set(listFiles(builtDir));
   for (const file of [...new Set([...committed, ...built])].sort()) {
-    const path = `actions/${name}/dist/${file}`;
+    const path = `${target.out}/${file}`;
     if (!committed.has(file)) {
       problems.push({ path, detail: 'missing from the committed dist (the build makes it)' });
     } else if (!built.has(file)) {
@@ -155,19 +183,21 @@ function writeSummary(problems) {
   const summaryFile = process.env.GITHUB_STEP_SUMMARY;
   if (!summaryFile) return;
   const parts = ['## check-dist: committed bundles differ from a fresh build', ''];
-  parts.push('Run `pnpm build` and commit `actions/*/dist`.', '');
+  parts.push('Run `pnpm build` and commit `actions/*/dist` (and `packages/*/dist`).', '');
   for (const p of problems) {
     parts.push(`### \`${p.path}\``, '', '```diff', p.detail, '```', '');
   }
   appendFileSync(summaryFile, parts.join('\n') + '\n');
 }
 
+const allTargets = listTargets();
 const all = listActions();
-const missing = only.filter((n) => !all.includes(n));
+const missing = only.filter((n) => !allTargets.some((t) => t.name === n));
 if (missing.length > 0) {
-  fail(`no action package with src/index.ts named ${missing.join(', ')} (found: ${all.join(', ') || 'none'})`);
+  fail(`no action package with src/index.ts or package with src/bin named ${missing.join(', ')} (found: ${allTargets.map((t) => t.name).join(', ') || 'none'})`);
 }
-const actions = only.length > 0 ? only : all;
+const targets = only.length > 0 ? allTargets.filter((t) => only.includes(t.name)) : allTargets;
+const actions = targets.map((t) => t.name);
 if (actions.length === 0) {
   process.stdout.write('build-dist: no actions/*/src/index.ts found; nothing to build\n');
   process.exit(0);
@@ -185,14 +215,14 @@ if (only.length === 0 && existsSync(join(root, 'actions'))) {
 }
 
 if (!check) {
-  for (const name of actions) {
+  for (const target of targets) {
     const started = Date.now();
     try {
-      bundle(name, join(root, 'actions', name, 'dist'));
+      bundle(target, join(root, target.out));
     } catch (error) {
       fail(error.message);
     }
-    process.stdout.write(`build-dist: actions/${name}/dist (${((Date.now() - started) / 1000).toFixed(1)}s)\n`);
+    process.stdout.write(`build-dist: ${target.out} (${((Date.now() - started) / 1000).toFixed(1)}s)\n`);
   }
   process.exit(0);
 }
@@ -200,24 +230,24 @@ if (!check) {
 const work = mkdtempSync(join(tmpdir(), 'ml-deploy-dist-'));
 let problems = [];
 try {
-  for (const name of actions) {
-    const builtDir = join(work, name);
+  for (const target of targets) {
+    const builtDir = join(work, target.kind, target.name);
     try {
-      bundle(name, builtDir);
+      bundle(target, builtDir);
     } catch (error) {
       fail(error.message);
     }
-    problems = problems.concat(compareTrees(name, join(root, 'actions', name, 'dist'), builtDir));
+    problems = problems.concat(compareTrees(target, join(root, target.out), builtDir));
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
 
 if (problems.length === 0) {
-  process.stdout.write(`check-dist: ${actions.length} bundle(s) match a fresh build: ${actions.join(', ')}\n`);
+  process.stdout.write(`check-dist: ${targets.length} bundle(s) match a fresh build: ${targets.map((t) => t.out).join(', ')}\n`);
   process.exit(0);
 }
-process.stderr.write(`check-dist: ${problems.length} file(s) differ from a fresh build; run \`pnpm build\` and commit actions/*/dist\n`);
+process.stderr.write(`check-dist: ${problems.length} file(s) differ from a fresh build; run \`pnpm build\` and commit actions/*/dist and packages/*/dist\n`);
 for (const p of problems) {
   process.stderr.write(`\n--- ${p.path}\n${p.detail}\n`);
 }
