@@ -160,7 +160,7 @@ const GRPC_CODES: Record<string, number> = {
   UNAVAILABLE: 14,
 };
 
-export async function startCloudRunFake(): Promise<CloudRunFake> {
+export async function startCloudRunFake(opts: { port?: number } = {}): Promise<CloudRunFake> {
   const services = new Map<string, ServiceState>(); // key: projects/p/locations/r/services/s
   const revisions = new Map<string, RevisionState>(); // key: full revision name
   const operations = new Map<string, { service: string; generation: number }>();
@@ -618,7 +618,10 @@ export async function startCloudRunFake(): Promise<CloudRunFake> {
       res.end(String(err.stack));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, LOOPBACK, resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, LOOPBACK, resolve);
+  });
   port = (server.address() as AddressInfo).port;
 
   const fake: CloudRunFake = {
@@ -701,7 +704,11 @@ export async function startCloudRunFake(): Promise<CloudRunFake> {
       calls.length = 0;
       schemaProblems.length = 0;
     },
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
   return fake;
 }

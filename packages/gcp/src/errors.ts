@@ -20,7 +20,7 @@ export const GrpcCode = {
 interface GoogleErrorLike {
   code?: number | string;
   message?: string;
-  details?: string;
+  details?: unknown;
   note?: string;
 }
 
@@ -64,7 +64,7 @@ export function isRetryableGcpError(thrown: unknown): boolean {
 export function explainGcpError(thrown: unknown, call: string, attempts?: number): Error {
   const err = (thrown ?? {}) as GoogleErrorLike;
   const code = grpcCode(thrown);
-  const message = String(err.details || err.message || thrown).replace(/^\d+ [A-Z_]+: /, '').replace(/\.$/, '');
+  const message = String((typeof err.details === 'string' && err.details) || err.message || thrown).replace(/^\d+ [A-Z_]+: /, '').replace(/\.$/, '');
   if (code === GrpcCode.PERMISSION_DENIED) {
     const permission = /Permission '([a-zA-Z.]+)' denied/.exec(message)?.[1] ?? /permission ['"]?([a-z]+\.[a-zA-Z]+\.[a-zA-Z]+)/i.exec(message)?.[1];
     return new ConfigurationError(

@@ -8,8 +8,8 @@ import type { CloudRunApi, OperationState, Service, TrafficTarget } from './clou
 import { shortName } from './names';
 import { writableCopy } from './proto-json';
 
-export const LATEST = 'TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST';
-export const REVISION = 'TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION';
+export const LATEST = 'TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST' as const;
+export const REVISION = 'TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION' as const;
 
 /** One line of what serves: a revision (LATEST resolved), its share, and its tag and URL if any. */
 export interface ServingTarget {

@@ -1,0 +1,192 @@
+/**
+ * Renders the Service to send: a base (a service definition file, or the service as it runs now),
+ * with the image, environment, secrets, size, scaling, probes, labels and revision name applied.
+ * Pure: no SDK calls, so every rule is unit-tested.
+ */
+import { InputError, UserError } from '@ml-deploy/action-kit';
+import { checkProtoJson, fromProtoJson, type Service } from '@ml-deploy/gcp';
+import { cpuMemoryProblem, type Inputs, parseCpu, parseMemory } from './inputs';
+
+type Container = NonNullable<NonNullable<Service['template']>['containers']>[number];
+type EnvVar = NonNullable<Container['env']>[number];
+
+export interface Rendered {
+  service: Service;
+  image: string | undefined;
+  changes: string[];
+}
+
+/**
+ * Reads a service definition file's content (already parsed from YAML/JSON) as a v2 Service,
+ * failing on unknown fields with their paths, as the API would.
+ */
+export function serviceFromFile(raw: unknown, path: string): Service {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new InputError('service-definition', path, 'a Cloud Run v2 Service resource (a YAML or JSON object)');
+  }
+  const obj = raw as Record<string, unknown>;
+  if ('apiVersion' in obj || 'kind' in obj || 'spec' in obj) {
+    throw new InputError(
+      'service-definition',
+      path,
+      "a Cloud Run Admin API v2 Service (fields 'template', 'traffic', 'labels', ...), not the Knative serving.knative.dev/v1 form that 'gcloud run services describe --format export' writes",
+    );
+  }
+  const problems = checkProtoJson('google.cloud.run.v2.Service', obj);
+  if (problems.length) {
+    throw new InputError('service-definition', path, `a Cloud Run v2 Service: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`);
+  }
+  return fromProtoJson<Service>('google.cloud.run.v2.Service', obj);
+}
+
+/** The revision name this deploy creates: `<service>-<suffix>`, the suffix given or made like Cloud Run's. */
+export function newRevisionName(service: string, suffix: string | undefined, generation: number, random: () => number = Math.random): string {
+  if (suffix) return `${service}-${suffix}`;
+  const letters = Array.from({ length: 3 }, () => 'abcdefghijklmnopqrstuvwxyz'[Math.floor(random() * 26)]).join('');
+  return `${service}-${String(generation + 1).padStart(5, '0')}-${letters}`;
+}
+
+export function applyInputs(base: Service, inputs: Inputs, revisionName: string): Rendered {
+  const svc = structuredClone(base);
+  const changes: string[] = [];
+  svc.template ??= {};
+  const t = svc.template;
+  t.containers ??= [];
+  if (t.containers.length === 0) t.containers.push({});
+  const serving = t.containers.find((c) => c.ports?.length) ?? t.containers[0]!;
+  const containerName = serving.name ? ` (container ${serving.name})` : '';
+
+  if (inputs.image !== undefined && serving.image !== inputs.image) {
+    changes.push(`image${containerName}: ${serving.image || '(none)'} → ${inputs.image}`);
+    serving.image = inputs.image;
+  }
+  if (!serving.image) {
+    throw new InputError('image', '', "an image: the service does not exist yet and 'service-definition' names none");
+  }
+
+  if (inputs['env-vars'].length || inputs.secrets.length) {
+    const env: EnvVar[] = [...(serving.env ?? [])];
+    const marks: string[] = [];
+    const set = (name: string, entry: EnvVar, same: (e: EnvVar) => boolean) => {
+      const at = env.findIndex((e) => e.name === name);
+      if (at >= 0) {
+        if (!same(env[at]!)) marks.push(`~${name}`);
+        env[at] = entry;
+      } else {
+        env.push(entry);
+        marks.push(`+${name}`);
+      }
+    };
+    for (const [name, value] of inputs['env-vars']) set(name, { name, value }, (e) => e.value === value && !e.valueSource);
+    for (const [name, ref] of inputs.secrets) {
+      set(name, { name, valueSource: { secretKeyRef: { secret: ref.secret, version: ref.version } } }, (e) =>
+        e.valueSource?.secretKeyRef?.secret === ref.secret && e.valueSource?.secretKeyRef?.version === ref.version,
+      );
+    }
+    serving.env = env;
+    if (marks.length) changes.push(`env: ${marks.join(' ')}`);
+  }
+
+  const limits = { ...(serving.resources?.limits ?? {}) } as Record<string, string>;
+  const setLimit = (key: string, value: string | undefined, label = key) => {
+    if (value === undefined || limits[key] === value) return;
+    changes.push(`${label}: ${limits[key] ?? '(default)'} → ${value}`);
+    limits[key] = value;
+  };
+  setLimit('cpu', inputs.cpu?.text);
+  setLimit('memory', inputs.memory?.text);
+  if (inputs.gpu !== undefined) {
+    if (inputs.gpu > 0) {
+      setLimit('nvidia.com/gpu', String(inputs.gpu), 'gpu');
+      if (t.nodeSelector?.accelerator !== inputs['gpu-type']) {
+        changes.push(`gpu type: ${t.nodeSelector?.accelerator ?? '(none)'} → ${inputs['gpu-type']}`);
+        t.nodeSelector = { accelerator: inputs['gpu-type'] };
+      }
+    } else if (limits['nvidia.com/gpu']) {
+      changes.push('gpu: removed');
+      delete limits['nvidia.com/gpu'];
+      delete t.nodeSelector;
+    }
+  }
+  const resources = { ...(serving.resources ?? {}), limits };
+  if (inputs['cpu-always-allocated'] !== undefined) {
+    const cpuIdle = !inputs['cpu-always-allocated'];
+    if ((resources.cpuIdle ?? true) !== cpuIdle) changes.push(`cpu always allocated: ${!(resources.cpuIdle ?? true)} → ${!cpuIdle}`);
+    resources.cpuIdle = cpuIdle;
+  }
+  if (Object.keys(limits).length || resources.cpuIdle !== undefined) serving.resources = resources;
+
+  // The merged size must still be one Cloud Run accepts.
+  const cpu = parseCpu(limits.cpu ?? '1');
+  const mem = parseMemory(limits.memory ?? '512Mi');
+  if (cpu && mem) {
+    const why = cpuMemoryProblem(cpu.cores, mem.mib);
+    if (why) {
+      const input = inputs.memory ? 'memory' : 'cpu';
+      throw new InputError(input, inputs[input]?.text ?? '', `a size Cloud Run accepts together with the service's ${input === 'memory' ? `cpu ${limits.cpu ?? '1'}` : `memory ${limits.memory ?? '512Mi'}`}: ${why}`);
+    }
+  }
+  if (limits['nvidia.com/gpu'] && resources.cpuIdle !== false) {
+    throw new UserError("a GPU revision needs CPU always allocated: set 'cpu-always-allocated: true'");
+  }
+
+  if (inputs.concurrency !== undefined && t.maxInstanceRequestConcurrency !== inputs.concurrency) {
+    changes.push(`concurrency: ${t.maxInstanceRequestConcurrency ?? '(default)'} → ${inputs.concurrency}`);
+    t.maxInstanceRequestConcurrency = inputs.concurrency;
+  }
+  if (inputs['min-instances'] !== undefined || inputs['max-instances'] !== undefined) {
+    const scaling = { ...(t.scaling ?? {}) };
+    if (inputs['min-instances'] !== undefined && scaling.minInstanceCount !== inputs['min-instances']) {
+      changes.push(`min instances: ${scaling.minInstanceCount ?? 0} → ${inputs['min-instances']}`);
+      scaling.minInstanceCount = inputs['min-instances'];
+    }
+    if (inputs['max-instances'] !== undefined && scaling.maxInstanceCount !== inputs['max-instances']) {
+      changes.push(`max instances: ${scaling.maxInstanceCount ?? '(default)'} → ${inputs['max-instances']}`);
+      scaling.maxInstanceCount = inputs['max-instances'];
+    }
+    if ((scaling.minInstanceCount ?? 0) > (scaling.maxInstanceCount ?? Infinity)) {
+      throw new InputError('min-instances', String(scaling.minInstanceCount), `at most the service's max instances (${scaling.maxInstanceCount})`);
+    }
+    t.scaling = scaling;
+  }
+  if (inputs['request-timeout'] !== undefined && Number(t.timeout?.seconds ?? -1) !== inputs['request-timeout']) {
+    changes.push(`request timeout: ${t.timeout?.seconds !== undefined ? `${t.timeout.seconds}s` : '(default)'} → ${inputs['request-timeout']}s`);
+    t.timeout = { seconds: inputs['request-timeout'] };
+  }
+  if (inputs['execution-environment'] !== undefined) {
+    const want = inputs['execution-environment'] === 'gen1' ? 'EXECUTION_ENVIRONMENT_GEN1' : 'EXECUTION_ENVIRONMENT_GEN2';
+    if (t.executionEnvironment !== want) changes.push(`execution environment: → ${inputs['execution-environment']}`);
+    t.executionEnvironment = want as never;
+  }
+  const port = serving.ports?.[0]?.containerPort ?? 8080;
+  if (inputs['startup-probe-path'] !== undefined) {
+    serving.startupProbe = { httpGet: { path: inputs['startup-probe-path'], port }, periodSeconds: 5, failureThreshold: 24, timeoutSeconds: 3 };
+    changes.push(`startup probe: GET ${inputs['startup-probe-path']} on port ${port}`);
+  }
+  if (inputs['liveness-probe-path'] !== undefined) {
+    serving.livenessProbe = { httpGet: { path: inputs['liveness-probe-path'], port }, periodSeconds: 15, failureThreshold: 3, timeoutSeconds: 3 };
+    changes.push(`liveness probe: GET ${inputs['liveness-probe-path']} on port ${port}`);
+  }
+  if (inputs['service-account'] !== undefined && t.serviceAccount !== inputs['service-account']) {
+    changes.push(`service account: ${t.serviceAccount || '(default)'} → ${inputs['service-account']}`);
+    t.serviceAccount = inputs['service-account'];
+  }
+  if (inputs.labels.length) {
+    const marks: string[] = [];
+    svc.labels = { ...(svc.labels ?? {}) };
+    t.labels = { ...(t.labels ?? {}) };
+    for (const [k, v] of inputs.labels) {
+      if (svc.labels[k] !== v) marks.push(`${k in svc.labels ? '~' : '+'}${k}`);
+      svc.labels[k] = v;
+      t.labels[k] = v;
+    }
+    if (marks.length) changes.push(`labels: ${marks.join(' ')}`);
+  }
+  t.revision = revisionName;
+  return { service: svc, image: serving.image ?? undefined, changes };
+}
+
+/** The `sha256:…` digest an image reference pins, if any. */
+export function imageDigest(image: string | undefined): string | undefined {
+  return image ? /@(sha256:[0-9a-f]{64})$/.exec(image)?.[1] : undefined;
+}

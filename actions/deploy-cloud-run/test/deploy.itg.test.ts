@@ -1,0 +1,253 @@
+/**
+ * deploy-cloud-run run() with the real @google-cloud/run v2 clients (REST fallback) against the
+ * harness's Cloud Run fake (test/harness/cloud-run-fake.ts) on 127.0.0.1. There is no Cloud Run
+ * emulator: everything the service does here (operations, conditions, generations, traffic
+ * statuses, failing and hanging revisions, 429/5xx/403 answers) is the fake's, and every request
+ * and response is checked against the protos inside @google-cloud/run.
+ */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { CancelledError, ConfigurationError, memoryLogger, readStructuredFile, SummaryBuilder } from '@ml-deploy/action-kit';
+import { CloudRunApi, type CloudRunClients, createCloudRunClients, parseEndpoint, type Endpoint } from '@ml-deploy/gcp';
+import { inputReader } from '@ml-deploy/test/action-yml';
+import { type CloudRunFake, startCloudRunFake } from '@ml-deploy/test/harness/cloud-run-fake';
+import { parseInputs } from '../src/inputs';
+import type { DeployReport } from '../src/report';
+import { DeploymentFailedError, run } from '../src/run';
+
+const PROJECT = 'demo-project';
+const REGION = 'europe-west4';
+const SERVICE = 'model-api';
+const IMAGE2 = `europe-west4-docker.pkg.dev/demo-project/models/iris@sha256:${'2'.repeat(64)}`;
+
+let fake: CloudRunFake;
+let clients: CloudRunClients;
+let workDir: string;
+
+beforeAll(async () => {
+  fake = await startCloudRunFake();
+  clients = createCloudRunClients(parseEndpoint(fake.url) as Endpoint);
+  workDir = await mkdtemp(join(tmpdir(), 'deploy-cloud-run-itg-'));
+});
+afterAll(async () => {
+  await clients?.close();
+  await fake?.stop();
+});
+beforeEach(() => fake.reset());
+afterEach(() => fake.assertClean());
+
+interface Deployed {
+  report?: DeployReport;
+  error?: Error;
+  outputs: Record<string, string>;
+  summary: string;
+  log: string[];
+}
+
+async function deploy(overrides: Record<string, string>, opts: { signal?: AbortSignal; maxAttempts?: number } = {}): Promise<Deployed> {
+  const outputs: Record<string, string> = {};
+  const summary = new SummaryBuilder();
+  const logger = memoryLogger();
+  const inputs = parseInputs(
+    inputReader('deploy-cloud-run', { service: SERVICE, region: REGION, 'project-id': PROJECT, endpoint: fake.url, timeout: '10s', ...overrides }),
+  );
+  const api = new CloudRunApi(clients, { maxAttempts: opts.maxAttempts ?? inputs['max-attempts'], logger, signal: opts.signal });
+  const result: Deployed = { outputs, summary: '', log: logger.lines };
+  try {
+    result.report = await run(inputs, {
+      api,
+      project: PROJECT,
+      logger,
+      summary,
+      setOutput: (k, v) => {
+        if (v !== undefined) outputs[k] = String(v);
+      },
+      signal: opts.signal,
+      pollIntervalMs: 20,
+      readServiceDefinition: (p) => readStructuredFile('service-definition', p),
+      writeReport: async (r) => {
+        result.report = r;
+        const p = join(workDir, `report-${Date.now()}.json`);
+        await writeFile(p, JSON.stringify(r));
+        return p;
+      },
+    });
+  } catch (err) {
+    result.error = err as Error;
+  }
+  result.summary = summary.toString();
+  return result;
+}
+
+const svcNow = () => fake.peekService(PROJECT, REGION, SERVICE)!;
+const serving = () => (svcNow().trafficStatuses as Array<{ type: string; revision?: string; percent?: number; tag?: string }>);
+const latestReady = () => String(svcNow().latestReadyRevision).split('/').pop();
+/** What serves now, LATEST resolved through latestReadyRevision: [revision, percent] pairs. */
+const servingNow = () =>
+  serving()
+    .filter((t) => t.percent)
+    .map((t) => [t.type === 'TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST' ? latestReady() : t.revision, t.percent]);
+
+describe('deploy-cloud-run against the Cloud Run fake', () => {
+  it('creates a service that does not exist, waits for its revision, and reports its URL', async () => {
+    const d = await deploy({ image: IMAGE2, 'env-vars': 'MODEL_NAME=iris', 'revision-suffix': 'abc1234' });
+    expect(d.error).toBeUndefined();
+    expect(d.outputs.result).toBe('deployed');
+    expect(d.outputs.revision).toBe('model-api-abc1234');
+    expect(d.outputs.url).toBe(`https://model-api-123456789012.${REGION}.run.app`);
+    expect(d.outputs['image-digest']).toBe(`sha256:${'2'.repeat(64)}`);
+    expect(d.outputs['previous-revision']).toBeUndefined();
+    expect(latestReady()).toBe('model-api-abc1234');
+    expect(fake.countCalls('CreateService')).toBe(1);
+    expect(d.summary).toContain('Deployed');
+  });
+
+  it('updates a running service: new revision, traffic pinned until Ready, then 100 % to it', async () => {
+    const seeded = fake.seedService(PROJECT, REGION, SERVICE);
+    const before = String(seeded.latestReadyRevision).split('/').pop()!;
+    const d = await deploy({ image: IMAGE2, 'env-vars': 'THRESHOLD=0.7', memory: '1Gi', labels: 'model=iris,model-version=2' });
+    expect(d.error).toBeUndefined();
+    expect(d.outputs.result).toBe('deployed');
+    expect(d.outputs['previous-revision']).toBe(before);
+    expect(d.outputs.revision).toMatch(/^model-api-00002-[a-z]{3}$/);
+    expect(latestReady()).toBe(d.outputs.revision);
+    expect(serving()).toEqual([{ type: 'TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST', percent: 100 }]);
+    const tpl = svcNow().template;
+    expect(tpl.containers[0].env).toEqual([
+      { name: 'MODEL_NAME', value: 'iris' },
+      { name: 'THRESHOLD', value: '0.7' },
+    ]);
+    expect(tpl.containers[0].resources.limits).toEqual({ cpu: '1', memory: '1Gi' });
+    expect(svcNow().labels).toEqual({ team: 'ml', model: 'iris', 'model-version': '2' });
+    expect(fake.countCalls('UpdateService')).toBe(2);
+    expect(d.report!.trafficAfter).toEqual([{ revision: d.outputs.revision, percent: 100, latest: true }]);
+  });
+
+  it('no-traffic with a tag: the new revision is Ready at 0 % with its own URL; the old one serves on', async () => {
+    fake.seedService(PROJECT, REGION, SERVICE);
+    const before = latestReady();
+    const d = await deploy({ image: IMAGE2, 'no-traffic': 'true', tag: 'canary' });
+    expect(d.error).toBeUndefined();
+    expect(d.outputs['tag-url']).toBe(`https://canary---model-api-123456789012.${REGION}.run.app`);
+    expect(serving()).toEqual([
+      { type: 'TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION', revision: before, percent: 100 },
+      { type: 'TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION', revision: d.outputs.revision, tag: 'canary', uri: d.outputs['tag-url'] },
+    ]);
+    expect(fake.countCalls('UpdateService')).toBe(1);
+  });
+
+  it('an explicit split sends LATEST its share and a named revision the rest', async () => {
+    fake.seedService(PROJECT, REGION, SERVICE);
+    const before = latestReady()!;
+    const d = await deploy({ image: IMAGE2, traffic: `LATEST=10,${before}=90` });
+    expect(d.error).toBeUndefined();
+    expect(d.report!.trafficAfter!.filter((t) => t.percent > 0).map((t) => [t.revision, t.percent])).toEqual([
+      [d.outputs.revision, 10],
+      [before, 90],
+    ]);
+  });
+
+  it('deploys an existing revision by name without creating one (promotion of a tagged preview)', async () => {
+    fake.seedService(PROJECT, REGION, SERVICE);
+    const before = latestReady()!;
+    const preview = await deploy({ image: IMAGE2, 'no-traffic': 'true', tag: 'canary' });
+    const latestCreated = svcNow().latestCreatedRevision;
+    const d = await deploy({ revision: preview.outputs.revision! });
+    expect(d.error).toBeUndefined();
+    expect(d.outputs.result).toBe('deployed');
+    expect(d.outputs['previous-revision']).toBe(before);
+    expect(serving().filter((t) => t.percent)).toEqual([
+      { type: 'TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION', revision: preview.outputs.revision, percent: 100, tag: 'canary', uri: preview.outputs['tag-url'] },
+    ]);
+    expect(svcNow().latestCreatedRevision).toBe(latestCreated);
+    expect(latestReady()).toBe(preview.outputs.revision);
+    // and back again to the known-good one
+    const back = await deploy({ revision: before });
+    expect(back.outputs.result).toBe('deployed');
+    expect(servingNow()).toEqual([[before, 100]]);
+    expect(svcNow().latestCreatedRevision).toBe(latestCreated);
+  });
+
+  it('a revision that fails to start fails the step with its conditions and a logs link; traffic stays on the previous one', async () => {
+    fake.seedService(PROJECT, REGION, SERVICE);
+    const before = latestReady()!;
+    fake.planRevisions(SERVICE, { outcome: 'fail', steps: 2 });
+    const d = await deploy({ image: IMAGE2 });
+    expect(d.error).toBeInstanceOf(DeploymentFailedError);
+    expect(d.error!.message).toContain('failed to start and listen on the port');
+    expect(d.error!.message).toContain(`traffic stayed on ${before} (LATEST)=100% (read back from the service)`);
+    expect(d.outputs.result).toBe('failed');
+    expect(d.outputs.revision).toBeUndefined();
+    expect(d.outputs.url).toBeUndefined();
+    expect(servingNow()).toEqual([[before, 100]]);
+    expect(String(svcNow().latestCreatedRevision)).toMatch(/model-api-00002-/);
+    expect(d.report!.logsUrl).toContain('cloud_run_revision');
+    expect(d.summary).toContain('ContainerHealthy');
+    expect(d.log.some((l) => l.includes('logs: https://console.cloud.google.com/logs/query'))).toBe(true);
+  });
+
+  it('a revision that hangs reaches the timeout; traffic stays where it was', async () => {
+    fake.seedService(PROJECT, REGION, SERVICE);
+    const before = latestReady()!;
+    fake.planRevisions(SERVICE, { outcome: 'hang' });
+    const d = await deploy({ image: IMAGE2, timeout: '10s' }, {});
+    expect(d.error).toBeInstanceOf(DeploymentFailedError);
+    expect(d.error!.message).toMatch(/was not Ready within 10s/);
+    expect(d.outputs.result).toBe('failed');
+    expect(servingNow()).toEqual([[before, 100]]);
+  });
+
+  it('a missing permission fails before anything changes and names the role to grant', async () => {
+    fake.seedService(PROJECT, REGION, SERVICE);
+    fake.denyPermission('UpdateService');
+    const d = await deploy({ image: IMAGE2 });
+    expect(d.error).toBeInstanceOf(ConfigurationError);
+    expect(d.error!.message).toContain('permission run.services.update is missing');
+    expect(d.error!.message).toContain('roles/run.developer');
+    expect(fake.countCalls('GetOperation')).toBe(0);
+  });
+
+  it('survives throttling and 5xx on reads, writes and operation polls', async () => {
+    fake.seedService(PROJECT, REGION, SERVICE);
+    fake.injectFault({ method: 'GetService', kind: 'throttle', count: 1 });
+    fake.injectFault({ method: 'UpdateService', kind: 'unavailable', count: 1 });
+    fake.injectFault({ method: 'GetOperation', kind: 'internal', count: 2 });
+    const d = await deploy({ image: IMAGE2 });
+    expect(d.error).toBeUndefined();
+    expect(d.outputs.result).toBe('deployed');
+    expect(fake.calls.filter((c) => c.fault).map((c) => `${c.method}:${c.status}`)).toEqual([
+      'GetService:429',
+      'UpdateService:503',
+      'GetOperation:500',
+      'GetOperation:500',
+    ]);
+  });
+
+  it('cancellation while the revision starts leaves traffic where it was and says so', async () => {
+    fake.seedService(PROJECT, REGION, SERVICE);
+    const before = latestReady()!;
+    fake.planRevisions(SERVICE, { outcome: 'hang' });
+    const controller = new AbortController();
+    const waiting = deploy({ image: IMAGE2, timeout: '5m' }, { signal: controller.signal });
+    await waitFor(() => fake.countCalls('GetOperation') >= 2);
+    controller.abort(new CancelledError('cancelled by SIGINT'));
+    const d = await waiting;
+    expect(d.error).toBeInstanceOf(CancelledError);
+    expect(d.report!.failure).toContain(`cancelled before traffic moved: the service serves ${before} (LATEST)=100% (read back)`);
+    expect(servingNow()).toEqual([[before, 100]]);
+  });
+
+  it('a misspelled field in a service definition fails before any change, naming the field path', async () => {
+    const file = join(workDir, 'service.yaml');
+    await writeFile(file, 'template:\n  containers:\n    - image: x/y:1\n      resorces:\n        limits: {cpu: "1"}\n');
+    const d = await deploy({ 'service-definition': file });
+    expect(d.error!.message).toContain("Service.template.containers[0]: unknown field 'resorces'");
+    expect(fake.countCalls('CreateService') + fake.countCalls('UpdateService')).toBe(0);
+  });
+});
+
+async function waitFor(cond: () => boolean): Promise<void> {
+  while (!cond()) await new Promise((r) => setImmediate(r));
+}
