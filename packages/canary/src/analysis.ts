@@ -175,7 +175,7 @@ export class CanaryAnalysis {
 
   observe(o: IntervalObservation): Decision {
     if (this.finished) throw new Error(`the analysis has finished (${this.finished.action}); start a new one`);
-    checkObservation(o, this.intervals + 1);
+    checkObservation(o, `interval ${this.intervals + 1}`);
     this.intervals++;
     this.observations.push(o);
     const p = this.policy;
@@ -338,8 +338,8 @@ export class CanaryAnalysis {
   }
 }
 
-function checkObservation(o: IntervalObservation, n: number): void {
-  const where = `interval ${n}`;
+/** Throws, naming `where` and the field, when an observation cannot be analysed. */
+export function checkObservation(o: IntervalObservation, where: string): void {
   if (!(typeof o.weight === 'number' && o.weight >= 0 && o.weight <= 100)) throw new Error(`${where}: weight ${String(o.weight)} must be a number from 0 to 100`);
   for (const [name, arm] of [['baseline', o.baseline], ['canary', o.canary]] as const) {
     if (arm === null || arm === undefined) continue;

@@ -2,3 +2,4 @@ export * from './analysis';
 export * from './error-rate-test';
 export * from './rank-shift-test';
 export * from './stats';
+export * from './interfaces';

@@ -1,0 +1,52 @@
+/**
+ * The committed bundle (actions/canary-gate/dist/index.js), run as the runner runs it: Node 24,
+ * INPUT_* variables with every default of action.yml filled in, GITHUB_OUTPUT and
+ * GITHUB_STEP_SUMMARY files, on the recorded canaries in test/fixtures/canary.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '@ml-deploy/test/action-yml';
+import { runBundle } from '@ml-deploy/test/run-bundle';
+
+const fixture = (name: string): string => join(repoRoot, 'test', 'fixtures', 'canary', `${name}.jsonl`);
+
+describe('canary-gate bundle, mode: analyze', () => {
+  it('promotes the healthy recording: outputs, report file and job summary', async () => {
+    const r = await runBundle('canary-gate', { inputs: { mode: 'analyze', observations: fixture('healthy') } });
+    expect(r.code).toBe(0);
+    expect(r.outputs.verdict).toBe('promoted');
+    expect(r.outputs['final-weight']).toBe('100');
+    const report = JSON.parse(readFileSync(r.outputs.report!, 'utf8')) as { verdict: string; intervals: unknown[] };
+    expect(report.verdict).toBe('promoted');
+    expect(report.intervals).toHaveLength(15);
+    expect(r.summary).toMatch(/## canary-gate \(analyze\): promoted/);
+    expect(r.summary).toMatch(/```mermaid\nxychart-beta/);
+    expect(r.stdout).toMatch(/interval 15 at 50 %: promote/);
+  });
+
+  it('fails the step on a regressed recording, after setting the outputs', async () => {
+    const r = await runBundle('canary-gate', { inputs: { mode: 'analyze', observations: fixture('errors') } });
+    expect(r.code).toBe(1);
+    expect(r.outputs.verdict).toBe('rolled-back');
+    expect(r.outputs['final-weight']).toBe('0');
+    expect(r.stdout).toMatch(/::error::canary-gate: verdict rolled-back: see the job summary/);
+    expect(r.summary).toMatch(/↩️ Rolled back/);
+  });
+
+  it('names the input, file and line of bad input before doing anything', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'canary-gate-'));
+    const bad = join(dir, 'bad.jsonl');
+    writeFileSync(bad, '{"weight":5,"baseline":null,"canary":null}\n{"weight":5,"baseline":{"requests":10,"errors":11},"canary":null}\n');
+    const r = await runBundle('canary-gate', { inputs: { mode: 'analyze', observations: bad } });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/canary-gate: .*bad\.jsonl:2: baseline\.errors 11 must be a whole number from 0 to requests \(10\)/);
+    expect(r.outputs.verdict).toBeUndefined();
+    const missing = await runBundle('canary-gate', { inputs: { mode: 'analyze', observations: join(dir, 'nope.jsonl') } });
+    expect(missing.stdout).toMatch(/input 'observations': cannot read .*nope\.jsonl \(ENOENT\)/);
+    const run = await runBundle('canary-gate', { inputs: {} });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/input 'mode': got "run", expected 'analyze' in this version/);
+  });
+});
