@@ -6,16 +6,30 @@
 #
 # Steps: bootstrap, typecheck, check:actions, check:docs, check:dist, lint:workflows, the tests of
 # these scripts (node:test), unit tests, integration tests (jest). Each is labelled; a failing step
-# does not stop the others, so one run shows every failure. Each check step counts as one test;
-# the test steps add their own counts (see counted_step). The last line is always
-# "tests: N passed, N failed"; the exit status is non-zero when anything failed.
+# does not stop the others, so one run shows every failure.
+#
+# Counts are kept apart so each number means what it says:
+#   checks:              the bootstrap and check steps, one each
+#   tooling tests:       the tests of these build and check scripts (scripts/test/, node:test)
+#   harness self-tests:  the tests of the test harness itself (test/harness-tests/)
+#   product tests:       every other unit and integration test: the actions and packages
+# The last line is always "tests: N passed, N failed": N passed counts product tests only; N failed
+# counts every failure of any kind, so a red run never ends in "0 failed". The exit status is
+# non-zero when anything failed.
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT" || exit 1
 
-passed=0
-failed=0
+# Per group: passed and failed counts (see the header).
+check_passed=0
+check_failed=0
+tooling_passed=0
+tooling_failed=0
+harness_passed=0
+harness_failed=0
+product_passed=0
+product_failed=0
 results=()
 LOG_DIR="$(mktemp -d "${TMPDIR:-/tmp}/ml-deploy-test.XXXXXX")"
 trap 'rm -rf "$LOG_DIR"' EXIT
@@ -37,21 +51,22 @@ check() {
   "$@"
   local status=$?
   if ((status == 0)); then
-    passed=$((passed + 1))
+    check_passed=$((check_passed + 1))
     record "$label" ok "$((SECONDS - start))s"
   else
-    failed=$((failed + 1))
+    check_failed=$((check_failed + 1))
     record "$label" FAIL "exit $status, $((SECONDS - start))s"
   fi
 }
 
-# counted_step <label> <command...>: adds the test counts the command prints: the jest closing line
-# "jest: N passed, N failed, N skipped" (test/reporters/closing-line.cjs) or node:test's
-# "ℹ pass N" / "ℹ fail N" / "ℹ skipped N". A non-zero exit with no failed test counted (a suite
-# that did not compile, no test found) counts as one failure.
+# counted_step <group> <label> <command...>: adds the test counts the command prints to <group>
+# (tooling or product): the jest closing line "jest: N passed, N failed, N skipped"
+# (test/reporters/closing-line.cjs), of which the harness self-tests it reports on the line before
+# go to the harness group, or node:test's "ℹ pass N" / "ℹ fail N" / "ℹ skipped N". A non-zero exit
+# with no failed test counted (a suite that did not compile, no test found) counts as one failure.
 counted_step() {
-  local label="$1"
-  shift
+  local group="$1" label="$2"
+  shift 2
   banner "$label: $*"
   local start=$SECONDS log="$LOG_DIR/${label//[^A-Za-z0-9]/_}.log" status
   "$@" 2>&1 | tee "$log"
@@ -71,15 +86,31 @@ counted_step() {
   if ((status != 0 && f == 0)); then
     f=1
   fi
-  if ((status == 0 && p == 0)); then
+  if ((status == 0 && p == 0 && f == 0)); then
     # Nothing ran, yet the command passed: a green step that tested nothing is a failure.
     f=1
     note=" (no test ran)"
   fi
-  passed=$((passed + p))
-  failed=$((failed + f))
+  local hp=0 hf=0 hline
+  hline="$(grep -E '^jest harness self-tests: [0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' "$log" | tail -n 1)"
+  if [[ -n "$hline" ]]; then
+    read -r hp hf _ < <(sed -E 's/^jest harness self-tests: ([0-9]+) passed, ([0-9]+) failed, ([0-9]+) skipped$/\1 \2 \3/' <<<"$hline")
+    harness_passed=$((harness_passed + hp))
+    harness_failed=$((harness_failed + hf))
+    p=$((p - hp))
+    f=$((f - hf))
+    if ((f < 0)); then f=0; fi
+  fi
+  if [[ "$group" == tooling ]]; then
+    tooling_passed=$((tooling_passed + p))
+    tooling_failed=$((tooling_failed + f))
+  else
+    product_passed=$((product_passed + p))
+    product_failed=$((product_failed + f))
+  fi
+  f=$((f + hf))
   if ((status == 0 && f == 0)); then
-    record "$label" ok "$p passed, ${s:-0} skipped, $((SECONDS - start))s"
+    record "$label" ok "$p passed, ${s:-0} skipped$([[ -n "$hline" ]] && echo ", harness $hp passed"), $((SECONDS - start))s"
   else
     record "$label" FAIL "exit $status: $p passed, $f failed, ${s:-0} skipped$note, $((SECONDS - start))s"
   fi
@@ -90,7 +121,7 @@ if bash scripts/bootstrap.sh; then
   record bootstrap ok ""
 else
   # Not a test, but its failure must show in the count: later steps may fail because of it.
-  failed=$((failed + 1))
+  check_failed=$((check_failed + 1))
   record bootstrap FAIL "later failures may follow from this one"
 fi
 
@@ -102,11 +133,16 @@ check check:actions pnpm check:actions
 check check:docs pnpm check:docs
 check check:dist pnpm check:dist
 check lint:workflows pnpm lint:workflows
-counted_step scripts pnpm test:scripts
-counted_step unit pnpm test:unit
-counted_step integration pnpm test:integration
+counted_step tooling scripts pnpm test:scripts
+counted_step product unit pnpm test:unit
+counted_step product integration pnpm test:integration
 
 printf '\n==> summary\n'
 printf '%s\n' "${results[@]}"
-echo "tests: $passed passed, $failed failed"
+failed=$((check_failed + tooling_failed + harness_failed + product_failed))
+printf '\nchecks:             %d passed, %d failed\n' "$check_passed" "$check_failed"
+printf 'tooling tests:      %d passed, %d failed\n' "$tooling_passed" "$tooling_failed"
+printf 'harness self-tests: %d passed, %d failed\n' "$harness_passed" "$harness_failed"
+printf 'product tests:      %d passed, %d failed\n' "$product_passed" "$product_failed"
+echo "tests: $product_passed passed, $failed failed"
 ((failed == 0))

@@ -8,7 +8,9 @@ import {
   SecretRegistry,
   SummaryBuilder,
   codeSpan,
+  escapeInline,
   md,
+  runnerIO,
 } from '@ml-deploy/action-kit';
 
 function fakeRunner(inputs: Record<string, string>) {
@@ -130,6 +132,22 @@ describe('SecretRegistry', () => {
     s.add(undefined);
     expect(s.redact('abcdef abc x')).toBe('*** *** x');
   });
+
+  it('hides every occurrence, not only the first', () => {
+    const s = new SecretRegistry();
+    s.add('hunter2');
+    expect(s.redact('hunter2 then hunter2hunter2 and "hunter2"')).toBe('*** then ****** and "***"');
+  });
+
+  it('tells the runner about each secret once, and only real ones', () => {
+    const told: string[] = [];
+    const s = new SecretRegistry((v) => told.push(v));
+    s.add('hunter2');
+    s.add('hunter2');
+    s.add('ab');
+    s.add('');
+    expect(told).toEqual(['hunter2']);
+  });
 });
 
 describe('SummaryBuilder', () => {
@@ -141,5 +159,104 @@ describe('SummaryBuilder', () => {
   it('key/value tables skip empty rows', () => {
     const s = new SummaryBuilder().keyValues([['A', '1'], ['B', undefined], ['C', '']]).toString();
     expect(s).toBe('|  |  |\n| --- | --- |\n| **A** | 1 |\n');
+  });
+});
+
+describe('runnerIO', () => {
+  it('hands each call to the matching @actions/core function', async () => {
+    const calls: string[] = [];
+    const core = {
+      getInput: (n: string) => `in:${n}`,
+      setOutput: (n: string, v: string) => void calls.push(`out ${n}=${v}`),
+      setSecret: (v: string) => void calls.push(`secret ${v}`),
+      setFailed: (m: string) => void calls.push(`failed ${m}`),
+      debug: (m: string) => void calls.push(`debug ${m}`),
+      info: (m: string) => void calls.push(`info ${m}`),
+      warning: (m: string) => void calls.push(`warning ${m}`),
+      error: (m: string) => void calls.push(`error ${m}`),
+      group: async <T>(name: string, fn: () => Promise<T>) => {
+        calls.push(`group ${name}`);
+        return fn();
+      },
+      summary: {
+        addRaw: (text: string) => ({
+          write: async () => {
+            calls.push(`summary ${text}`);
+          },
+        }),
+      },
+    };
+    const io = runnerIO(core);
+    expect(io.getInput('cluster')).toBe('in:cluster');
+    io.setOutput('revision', '3');
+    io.setSecret('s3cret');
+    io.setFailed('no');
+    io.logger.debug('d');
+    io.logger.info('i');
+    io.logger.warning('w');
+    io.logger.error('e');
+    await expect(io.logger.group('G', async () => 9)).resolves.toBe(9);
+    await io.appendSummary('## S');
+    expect(calls).toEqual([
+      'out revision=3',
+      'secret s3cret',
+      'failed no',
+      'debug d',
+      'info i',
+      'warning w',
+      'error e',
+      'group G',
+      'summary ## S',
+    ]);
+  });
+});
+
+describe('SummaryBuilder, every block', () => {
+  it('renders headings, status lines, lists, code, details, with escaping', () => {
+    const s = new SummaryBuilder()
+      .heading('Deploy *x*', 3)
+      .status('ok', 'deployed')
+      .status('failed', 'f')
+      .status('warning', 'w')
+      .status('rolled-back', 'r')
+      .status('cancelled', 'c')
+      .list(['a|b', md('**m**'), 3])
+      .list([])
+      .code('x = 1', 'py')
+      .code('has ``` inside')
+      .details('<why>', 'body')
+      .toString();
+    expect(s).toBe(
+      [
+        '### Deploy \\*x\\*',
+        '✅ deployed',
+        '❌ f',
+        '⚠️ w',
+        '↩️ r',
+        '⏹️ c',
+        '- a\\|b\n- **m**\n- 3',
+        '```py\nx = 1\n```',
+        '````\nhas ``` inside\n````',
+        '<details><summary>&lt;why&gt;</summary>\n\nbody\n\n</details>',
+      ].join('\n\n') + '\n',
+    );
+  });
+
+  it('is empty until something is added, and a default heading is level 2', () => {
+    const s = new SummaryBuilder();
+    expect(s.isEmpty()).toBe(true);
+    expect(s.toString()).toBe('');
+    s.heading('H');
+    expect(s.isEmpty()).toBe(false);
+    expect(s.toString()).toBe('## H\n');
+  });
+
+  it('turns new lines in cells into <br>, and code spans into one line', () => {
+    const s = new SummaryBuilder().table(['a'], [['one\ntwo'], [md('x\r\ny')], [codeSpan('p\nq|r')], [codeSpan('has `tick`')]]).toString();
+    expect(s).toBe('| a |\n| --- |\n| one<br>two |\n| x<br>y |\n| `p q\\|r` |\n| ``has `tick``` |\n');
+  });
+
+  it('escapes every markdown character that could inject markup', () => {
+    expect(escapeInline('a\\b`c*d_e[f]g|h#i&j<k>')).toBe('a\\\\b\\`c\\*d\\_e\\[f\\]g\\|h\\#i&amp;j&lt;k&gt;');
   });
 });
