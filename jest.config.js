@@ -15,6 +15,9 @@ const transform = {
 };
 
 const common = {
+  // Jest's default 5 s per test is a wall-clock limit in disguise: on a loaded 2-core machine a
+  // correct test can take longer. This bound only catches a hang; speed is measured in bench/.
+  testTimeout: 300_000,
   extensionsToTreatAsEsm: ['.ts'],
   transform,
   testEnvironment: 'node',
