@@ -13,7 +13,6 @@ import {
   UpdateServiceCommand,
   type Service,
 } from '@aws-sdk/client-ecs';
-import { DeadlineError, pollUntil } from '@ml-deploy/action-kit';
 import { awsClientConfig } from '@ml-deploy/test/harness/aws-env';
 import { ecsLayerControl, startEcsLayer, type EcsLayer } from '@ml-deploy/test/harness/ecs-layer';
 import { createEcsFixture, registerModelTaskDefinition, type EcsFixture } from '@ml-deploy/test/harness/ecs-fixtures';
@@ -174,21 +173,26 @@ describe('rollouts', () => {
     expect(done.events![0]!.message).toBe('(service model-svc) has reached a steady state.');
   });
 
-  it('keeps a stuck deployment IN_PROGRESS so a deadline fires', async () => {
-    // layer only: moto has no notion of a rollout that never finishes.
+  it('keeps a stuck deployment IN_PROGRESS, however many times it is described', async () => {
+    // layer only: moto has no notion of a rollout that never finishes. Counted in steps (one per
+    // DescribeServices call), not in time: a complete plan would have finished after 2.
     layer.planDeployments({ cluster: fx.clusterName, service: fx.serviceName }, { outcome: 'stuck' });
     const id = (await update(td2)).service!.deployments![0]!.id!;
-    const waiting = pollUntil(
-      async () => {
-        const d = (await describeService()).deployments!.find((x) => x.id === id)!;
-        return d.rolloutState === 'IN_PROGRESS' ? { done: false, progress: `${d.runningCount}/${d.desiredCount} running, ${d.pendingCount} pending` } : { done: true, value: d };
-      },
-      { what: 'the deployment', timeoutMs: 600, intervalMs: 100, maxIntervalMs: 100 },
-    );
-    await expect(waiting).rejects.toThrow(DeadlineError);
-    const svc = await describeService();
-    expect(svc.deployments![0]).toMatchObject({ id, rolloutState: 'IN_PROGRESS', pendingCount: 2, runningCount: 0 });
-    expect(layer.countCalls('DescribeServices')).toBeGreaterThanOrEqual(4);
+    for (let step = 0; step < 10; step++) {
+      const d = (await describeService()).deployments!.find((x) => x.id === id)!;
+      expect(d).toMatchObject({ rolloutState: 'IN_PROGRESS', pendingCount: 2, runningCount: 0 });
+    }
+    expect(layer.countCalls('DescribeServices')).toBe(10);
+  });
+
+  it('refuses, loudly, a request that does not match the ECS service model (a misspelled member)', async () => {
+    // layer: every ECS request and response is checked against botocore's ECS model.
+    const res = await rawEcs(layer.url, 'UpdateService', { cluster: fx.clusterName, service: fx.serviceName, taskDefinitoin: td2 });
+    expect(res.status).toBe(599);
+    expect(res.body).toMatch(/EcsLayerModelMismatch.*request\.taskDefinitoin: not a member of UpdateServiceRequest/);
+    expect(layer.calls.at(-1)).toMatchObject({ operation: 'UpdateService', status: 599, answeredByLayer: true });
+    // nothing reached moto
+    expect((await describeInMoto()).taskDefinition).toBe(fx.taskDefinitionArn);
   });
 
   it('applies queued plans to successive deployments, and forceNewDeployment starts one too', async () => {
@@ -372,10 +376,10 @@ describe('pass-through and bookkeeping', () => {
   });
 
   it('marks calls moto cannot handle as emulator gaps', async () => {
-    // moto 5.2.5: ListServiceDeployments (ECS, 2025) is not implemented and answers an HTML 500.
-    const res = await rawEcs(layer.url, 'ListServiceDeployments', { cluster: fx.clusterName, service: fx.serviceName });
+    // moto 5.2.5: DescribeServiceRevisions (ECS, 2024) is not implemented and answers an HTML 500.
+    const res = await rawEcs(layer.url, 'DescribeServiceRevisions', { serviceRevisionArns: [`${fx.serviceArn.replace(':service/', ':service-revision/')}/1`] });
     expect(res.status).toBe(500);
-    expect(layer.calls.at(-1)).toMatchObject({ operation: 'ListServiceDeployments', status: 500, answeredByLayer: false, emulatorGap: true });
+    expect(layer.calls.at(-1)).toMatchObject({ operation: 'DescribeServiceRevisions', status: 500, answeredByLayer: false, emulatorGap: true });
     await describeService();
     expect(layer.calls.at(-1)!.emulatorGap).toBeUndefined();
   });

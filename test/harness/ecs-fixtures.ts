@@ -9,6 +9,7 @@ import {
   ECSClient,
   RegisterTaskDefinitionCommand,
   type DeploymentConfiguration,
+  type LoadBalancer,
   type KeyValuePair,
 } from '@aws-sdk/client-ecs';
 import { awsClientConfig } from './aws-env';
@@ -26,6 +27,8 @@ export interface EcsFixtureOptions {
    * the ECS layer remembers it, so rollback tests must go through the layer.
    */
   deploymentConfiguration?: DeploymentConfiguration;
+  /** Load balancers for the service (moto stores them as given; nothing checks the ARNs). */
+  loadBalancers?: LoadBalancer[];
 }
 
 export interface EcsFixture {
@@ -127,6 +130,7 @@ export async function createEcsFixture(endpoint: string, opts: EcsFixtureOptions
       launchType: 'FARGATE',
       networkConfiguration: { awsvpcConfiguration: { subnets: [subnetId], securityGroups: [securityGroupId], assignPublicIp: 'DISABLED' } },
       ...(opts.deploymentConfiguration !== undefined ? { deploymentConfiguration: opts.deploymentConfiguration } : {}),
+      ...(opts.loadBalancers !== undefined ? { loadBalancers: opts.loadBalancers } : {}),
     }),
   );
   const serviceArn = created.service?.serviceArn;

@@ -32,9 +32,14 @@
  *   For an adopted (pre-existing) deployment the layer has no tasks: moto's service has none.
  * - Faults the test injects (throttling, 5xx, latency, AccessDenied) and the call log, which
  *   also marks moto's own 5xx and HTML 404 answers as emulator gaps.
+ * - BLUE_GREEN / LINEAR / CANARY service deployments (ecs-strategies.ts): ListServiceDeployments,
+ *   DescribeServiceDeployments, StopServiceDeployment (moto 5.2.5 answers 500 to all three) and
+ *   `currentServiceDeployment`.
+ * - The ECS service model check (ecs-model.ts): every ECS request and response is checked against
+ *   botocore's model; a mismatch is answered 599 EcsLayerModelMismatch.
  * - Not modelled: CreateService's own rollout (moto's creation-time deployment shows as it is in
- *   the CreateService response, then is adopted as COMPLETED), task sets / blue-green, load
- *   balancer health, ListServiceDeployments (moto 5.2.5 answers 500).
+ *   the CreateService response, then is adopted as COMPLETED), task sets / CodeDeploy blue-green,
+ *   load balancer health, hook timeouts and PAUSE hooks.
  *
  * Control API (plain HTTP on the same port, for other processes; the EcsLayer methods do the
  * same in-process): GET/DELETE /_layer/calls, POST /_layer/plans {cluster, service, plans},
@@ -45,6 +50,7 @@ import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, 
 import { randomUUID } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { LOOPBACK, freePort } from './free-port';
+import { loadEcsModel } from './ecs-model';
 import {
   RolloutModel,
   clusterNameOf,
@@ -57,6 +63,7 @@ import {
   type MotoService,
   type TaskDefinitionInfo,
 } from './ecs-rollout';
+import { renderBrief, renderServiceDeployment, stopServiceDeployment } from './ecs-strategies';
 
 export type { DeploymentPlan, EcsDeployment, EcsEvent } from './ecs-rollout';
 
@@ -106,7 +113,7 @@ export interface CallRecord {
 }
 
 export interface LayerStateSnapshot {
-  services: Array<{ cluster: string; service: string; deployments: EcsDeployment[]; events: EcsEvent[] }>;
+  services: Array<{ cluster: string; service: string; deployments: EcsDeployment[]; events: EcsEvent[]; serviceDeployments: Array<Record<string, unknown>> }>;
   tasks: Array<Record<string, unknown>>;
   queuedPlans: Record<string, number>;
 }
@@ -150,6 +157,7 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'pr
 export async function startEcsLayer(opts: EcsLayerOptions): Promise<EcsLayer> {
   const upstream = new URL(opts.upstream);
   const model = new RolloutModel();
+  const api = loadEcsModel();
   const tdCache = new Map<string, TaskDefinitionInfo>();
   let calls: CallRecord[] = [];
   let faults: ActiveFault[] = [];
@@ -282,6 +290,47 @@ export async function startEcsLayer(opts: EcsLayerOptions): Promise<EcsLayer> {
     }
     out.services = services;
     return Buffer.from(JSON.stringify(out));
+  }
+
+  async function serviceDeploymentCall(
+    operation: 'ListServiceDeployments' | 'DescribeServiceDeployments' | 'StopServiceDeployment',
+    input: Record<string, unknown>,
+  ): Promise<{ body: Record<string, unknown> } | { error: string; message: string }> {
+    if (operation === 'ListServiceDeployments') {
+      const cluster = clusterNameOf(input.cluster as string | undefined);
+      const name = serviceNameOf(String(input.service));
+      let state = model.services.get(serviceKey(cluster, name));
+      if (state === undefined) {
+        const d = await motoEcs('DescribeServices', { cluster, services: [name] });
+        if (d.status !== 200) return { error: 'ClusterNotFoundException', message: 'Cluster not found.' };
+        const svc = (d.json.services as MotoService[] | undefined)?.[0];
+        if (svc === undefined) return { error: 'ServiceNotFoundException', message: 'Service not found.' };
+        state = model.observe(svc);
+      }
+      const statuses = Array.isArray(input.status) ? (input.status as string[]) : undefined;
+      const found = (state?.serviceDeployments ?? []).filter((sd) => statuses === undefined || statuses.includes(sd.status));
+      const max = typeof input.maxResults === 'number' ? input.maxResults : 20;
+      return { body: { serviceDeployments: found.slice(0, max).map(renderBrief) } };
+    }
+    if (operation === 'DescribeServiceDeployments') {
+      const arns = Array.isArray(input.serviceDeploymentArns) ? (input.serviceDeploymentArns as string[]) : [];
+      if (arns.length > 20) return { error: 'InvalidParameterException', message: 'serviceDeploymentArns can have at most 20 ARNs.' };
+      const serviceDeployments: unknown[] = [];
+      const failures: unknown[] = [];
+      for (const arn of arns) {
+        const hit = model.findServiceDeployment(arn);
+        if (hit) serviceDeployments.push(renderServiceDeployment(hit.sd));
+        else failures.push({ arn, reason: 'MISSING' });
+      }
+      return { body: { serviceDeployments, failures } };
+    }
+    const arn = String(input.serviceDeploymentArn);
+    const hit = model.findServiceDeployment(arn);
+    if (hit === undefined) return { error: 'ServiceDeploymentNotFoundException', message: `The service deployment ${arn} does not exist.` };
+    const refused = stopServiceDeployment(hit.sd, typeof input.stopType === 'string' ? input.stopType : 'ROLLBACK', Date.now() / 1000);
+    if (refused) return refused;
+    model.markStopped(hit.state, hit.sd);
+    return { body: { serviceDeploymentArn: arn } };
   }
 
   function layerTaskMatches(task: LayerTask, input: Record<string, unknown>): boolean {
@@ -433,6 +482,10 @@ export async function startEcsLayer(opts: EcsLayerOptions): Promise<EcsLayer> {
 
     const ecsOp = isEcs ? target.slice(ECS_TARGET_PREFIX.length) : undefined;
     const input = ecsOp !== undefined ? (parseJson(requestText(req, raw)) ?? {}) : {};
+    if (ecsOp !== undefined) {
+      const problems = api.checkInput(ecsOp, input);
+      if (problems.length) return modelMismatch(res, record, `request to ${ecsOp}`, problems);
+    }
     let body: Buffer | undefined;
     let up: Upstream | undefined;
 
@@ -440,6 +493,15 @@ export async function startEcsLayer(opts: EcsLayerOptions): Promise<EcsLayer> {
       const r = await describeTasks(input, req.headers, raw);
       up = r.upstream;
       body = r.body;
+    } else if (ecsOp === 'ListServiceDeployments' || ecsOp === 'DescribeServiceDeployments' || ecsOp === 'StopServiceDeployment') {
+      // moto 5.2.5 has none of these: the layer answers them from its own service deployments.
+      const r = await serviceDeploymentCall(ecsOp, input);
+      if ('error' in r) {
+        const e = errorResponse('json', 400, r.error, r.message);
+        record(e.status, true);
+        return send(res, e.status, e.headers, e.body);
+      }
+      body = Buffer.from(JSON.stringify(r.body));
     } else {
       // UpdateService needs the service as it was, to adopt it with its old task definition.
       let before: MotoService | undefined;
@@ -456,6 +518,12 @@ export async function startEcsLayer(opts: EcsLayerOptions): Promise<EcsLayer> {
       else if (ecsOp === 'UpdateService') body = await handleUpdateService(input, before, up);
       else if (ecsOp === 'DescribeServices') body = await handleDescribeServices(up);
       else if (ecsOp === 'ListTasks') body = await handleListTasks(input, up);
+    }
+
+    if (ecsOp !== undefined && (body !== undefined || up?.status === 200)) {
+      const served = body ?? (up ? Buffer.from(decode(up)) : Buffer.alloc(0));
+      const problems = api.checkOutput(ecsOp, parseJson(served.toString('utf8')) ?? {});
+      if (problems.length) return modelMismatch(res, record, `response to ${ecsOp}${body === undefined ? ' (moto\'s, relayed)' : ''}`, problems);
     }
 
     if (body !== undefined) {
@@ -475,11 +543,29 @@ export async function startEcsLayer(opts: EcsLayerOptions): Promise<EcsLayer> {
     return send(res, up.status, up.headers, up.body);
   }
 
+  /**
+   * A request or response that does not match the ECS service model: the layer (or the test
+   * feeding it raw JSON) drifted from the API. Loud, and unlike any AWS or moto answer.
+   */
+  function modelMismatch(res: ServerResponse, record: (status: number, byLayer: boolean) => void, what: string, problems: string[]): void {
+    const message = `ecs-layer: the ${what} does not match the ECS service model (${api.source}): ${problems.slice(0, 10).join('; ')}`;
+    process.stderr.write(`${message}\n`);
+    const body = Buffer.from(JSON.stringify({ __type: 'EcsLayerModelMismatch', message }));
+    record(599, true);
+    send(res, 599, { 'content-type': 'application/x-amz-json-1.1', 'content-length': String(body.length) }, body);
+  }
+
   // ---- control API ----
 
   function snapshot(): LayerStateSnapshot {
     return structuredClone({
-      services: [...model.services.values()].map((s) => ({ cluster: s.clusterName, service: s.serviceName, deployments: s.deployments, events: s.events })),
+      services: [...model.services.values()].map((s) => ({
+        cluster: s.clusterName,
+        service: s.serviceName,
+        deployments: s.deployments,
+        events: s.events,
+        serviceDeployments: s.serviceDeployments.map(renderServiceDeployment),
+      })),
       tasks: [...model.tasks.values()].map((t) => t.json),
       queuedPlans: Object.fromEntries([...model.plans].map(([k, v]) => [k, v.length])),
     });

@@ -7,11 +7,27 @@
  * script the test chose (DeploymentPlan). Only the PRIMARY deployment advances.
  */
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import {
+  type HookStage,
+  isFinished,
+  isStrategy,
+  type LifecycleStage,
+  newServiceDeployment,
+  revisionArn,
+  type ServiceDeploymentState,
+  stepServiceDeployment,
+  type StrategyConfig,
+  supersede,
+} from './ecs-strategies';
 
 /** What the next deployment of a service does. */
 export type DeploymentPlan =
-  /** Tasks start (pending), then run; COMPLETED after `steps` (default 2) DescribeServices calls. */
-  | { outcome: 'complete'; steps?: number }
+  /**
+   * Tasks start (pending), then run; COMPLETED after `steps` (default 2) DescribeServices calls.
+   * BLUE_GREEN/LINEAR/CANARY: through every lifecycle stage (ecs-strategies.ts), `bakeSteps`
+   * (default 1) calls in BAKE_TIME.
+   */
+  | { outcome: 'complete'; steps?: number; bakeSteps?: number }
   /**
    * Tasks start and stop; after `steps` (default 3) calls the deployment is FAILED with
    * `failedTasks` (default 3) stopped tasks, each with `stoppedReason`, `exitCode` and
@@ -24,21 +40,26 @@ export type DeploymentPlan =
       failedTasks?: number;
       exitCode?: number;
       containerReason?: string;
+      /** BLUE_GREEN/LINEAR/CANARY: the lifecycle hook at this stage fails (else tasks fail at SCALE_UP). */
+      hookFailsAt?: HookStage;
     }
-  /** IN_PROGRESS forever with pending tasks (for deadline and cancellation tests). */
-  | { outcome: 'stuck' };
+  /**
+   * IN_PROGRESS forever with pending tasks (for deadline and cancellation tests);
+   * BLUE_GREEN/LINEAR/CANARY: forever in the stage `at` (default BAKE_TIME).
+   */
+  | { outcome: 'stuck'; at?: LifecycleStage };
 
 type NormalizedPlan =
-  | { outcome: 'complete'; steps: number }
-  | { outcome: 'fail'; steps: number; stoppedReason: string; failedTasks: number; exitCode: number; containerReason: string }
-  | { outcome: 'stuck' };
+  | { outcome: 'complete'; steps: number; bakeSteps: number }
+  | { outcome: 'fail'; steps: number; stoppedReason: string; failedTasks: number; exitCode: number; containerReason: string; hookFailsAt?: HookStage }
+  | { outcome: 'stuck'; at?: LifecycleStage };
 
-export const DEFAULT_PLAN: NormalizedPlan = { outcome: 'complete', steps: 2 };
+export const DEFAULT_PLAN: NormalizedPlan = { outcome: 'complete', steps: 2, bakeSteps: 1 };
 
 export function normalizePlan(plan: DeploymentPlan): NormalizedPlan {
   switch (plan.outcome) {
     case 'complete':
-      return { outcome: 'complete', steps: positive(plan.steps ?? 2, 'steps') };
+      return { outcome: 'complete', steps: positive(plan.steps ?? 2, 'steps'), bakeSteps: positive(plan.bakeSteps ?? 1, 'bakeSteps') };
     case 'fail': {
       const stoppedReason = plan.stoppedReason ?? 'Essential container in task exited';
       const exitCode = plan.exitCode ?? 1;
@@ -49,10 +70,11 @@ export function normalizePlan(plan: DeploymentPlan): NormalizedPlan {
         failedTasks: positive(plan.failedTasks ?? 3, 'failedTasks'),
         exitCode,
         containerReason: plan.containerReason ?? `Container exited with code ${exitCode}`,
+        ...(plan.hookFailsAt !== undefined ? { hookFailsAt: plan.hookFailsAt } : {}),
       };
     }
     case 'stuck':
-      return { outcome: 'stuck' };
+      return { outcome: 'stuck', ...(plan.at !== undefined ? { at: plan.at } : {}) };
     default:
       throw new Error(`ecs-layer: unknown plan outcome ${JSON.stringify((plan as { outcome: unknown }).outcome)}; use complete, fail or stuck`);
   }
@@ -114,7 +136,9 @@ export interface ServiceState {
   scripts: Map<string, Script>;
   /** Newest first. */
   events: EcsEvent[];
-  deploymentConfiguration?: { deploymentCircuitBreaker?: { enable?: boolean; rollback?: boolean } } & Record<string, unknown>;
+  deploymentConfiguration?: { deploymentCircuitBreaker?: { enable?: boolean; rollback?: boolean } } & StrategyConfig & Record<string, unknown>;
+  /** BLUE_GREEN/LINEAR/CANARY service deployments, newest first. */
+  serviceDeployments: ServiceDeploymentState[];
 }
 
 export interface LayerTask {
@@ -241,6 +265,7 @@ export class RolloutModel {
         ],
         scripts: new Map(),
         events: [],
+        serviceDeployments: [],
       };
       const fromCreate = this.createConfigs.get(key);
       if (fromCreate !== undefined) state.deploymentConfiguration = fromCreate;
@@ -293,7 +318,32 @@ export class RolloutModel {
     state.deployments.unshift(deployment);
     // A rollback is ECS's own deployment: it follows the default script, not the test's queue.
     const queued = opts.rollback ? undefined : this.plans.get(state.key)?.shift();
-    state.scripts.set(id, { plan: queued ?? DEFAULT_PLAN, step: 0 });
+    const plan = queued ?? DEFAULT_PLAN;
+    state.scripts.set(id, { plan, step: 0 });
+    const strategy = state.deploymentConfiguration?.strategy;
+    if (!opts.rollback && isStrategy(strategy)) {
+      const previous = state.deployments.find((d) => d.status === 'ACTIVE' && d.rolloutState === 'COMPLETED');
+      const sd = newServiceDeployment({
+        serviceArn: state.serviceArn,
+        clusterArn: state.clusterArn,
+        strategy,
+        config: state.deploymentConfiguration ?? {},
+        script: {
+          outcome: plan.outcome,
+          ...(plan.outcome === 'fail' && plan.hookFailsAt !== undefined ? { hookFailsAt: plan.hookFailsAt } : {}),
+          ...(plan.outcome === 'stuck' && plan.at !== undefined ? { stuckAt: plan.at } : {}),
+          bakeSteps: plan.outcome === 'complete' ? plan.bakeSteps : 1,
+        },
+        deploymentId: id,
+        targetTaskDefinition: taskDefinition,
+        sourceTaskDefinition: previous?.taskDefinition,
+        sourceRevisionArn: state.serviceDeployments[0]?.status === 'SUCCESSFUL' ? state.serviceDeployments[0].targetRevisionArn : previous ? revisionOf(state, previous.id) : undefined,
+        desiredCount: svc.desiredCount,
+        now: t,
+      });
+      for (const older of state.serviceDeployments) supersede(older, sd.arn, t);
+      state.serviceDeployments.unshift(sd);
+    }
     return deployment;
   }
 
@@ -302,6 +352,8 @@ export class RolloutModel {
    * Returns a rollback the HTTP layer must also apply to moto, if the circuit breaker fired.
    */
   advance(state: ServiceState, tdInfo: (arn: string) => TaskDefinitionInfo | undefined): RollbackAction | undefined {
+    const sd = state.serviceDeployments[0];
+    if (sd !== undefined && !isFinished(sd)) return this.advanceStrategy(state, sd, tdInfo);
     const primary = primaryOf(state);
     if (primary === undefined || primary.rolloutState !== 'IN_PROGRESS') return undefined;
     const script = state.scripts.get(primary.id);
@@ -371,6 +423,87 @@ export class RolloutModel {
     return undefined;
   }
 
+  /** One step of a BLUE_GREEN/LINEAR/CANARY service deployment, applied to the service's deployments. */
+  private advanceStrategy(state: ServiceState, sd: ServiceDeploymentState, tdInfo: (arn: string) => TaskDefinitionInfo | undefined): RollbackAction | undefined {
+    const t = now();
+    const green = state.deployments.find((d) => d.id === sd.deploymentId);
+    const script = state.scripts.get(sd.deploymentId);
+    const breaker = state.deploymentConfiguration?.deploymentCircuitBreaker;
+    const stageBefore = sd.phases[sd.phase]?.stage;
+    const statusBefore = sd.status;
+    const effect = stepServiceDeployment(sd, t, breaker?.enable === true && breaker.rollback === true);
+    const stage = sd.phases[sd.phase]?.stage;
+    if (stage !== stageBefore && sd.status === 'IN_PROGRESS' && stage !== undefined) {
+      this.event(state, `(service ${state.serviceName}) (service deployment ${sd.arn.split('/').pop()}) entered lifecycle stage ${stage}.`, t);
+    }
+    if (green === undefined) return undefined;
+    green.updatedAt = t;
+    if (effect.kind === 'scaled-up') {
+      const started = this.startTasks(state, green, tdInfo(green.taskDefinition), green.desiredCount, t);
+      this.event(state, `(service ${state.serviceName}) has started ${started.length} tasks: ${taskList(started)}.`, t);
+      green.runningCount = green.desiredCount;
+      green.pendingCount = 0;
+      this.setTaskStatus(green.id, green.desiredCount);
+    } else if (effect.kind === 'tasks-failed' && script?.plan.outcome === 'fail') {
+      const plan = script.plan;
+      const batch = Math.max(1, Math.ceil(plan.failedTasks / Math.max(plan.steps - 1, 1)));
+      const started = this.startTasks(state, green, tdInfo(green.taskDefinition), batch, t);
+      this.event(state, `(service ${state.serviceName}) has started ${started.length} tasks: ${taskList(started)}.`, t);
+      for (const task of started) this.stopTask(task, plan, t);
+      green.failedTasks += batch;
+      green.pendingCount = green.desiredCount;
+    }
+    if (sd.status !== statusBefore && (sd.status === 'ROLLBACK_IN_PROGRESS' || sd.status === 'ROLLBACK_REQUESTED')) {
+      green.rolloutState = 'FAILED';
+      green.rolloutStateReason = sd.rollback?.reason ?? sd.statusReason;
+      this.event(state, `(service ${state.serviceName}) (service deployment ${sd.arn.split('/').pop()}) rolling back: ${sd.rollback?.reason ?? sd.statusReason}`, t);
+    }
+    if (effect.kind === 'succeeded') {
+      this.complete(state, green, t);
+      return undefined;
+    }
+    if (effect.kind === 'stopped') {
+      green.rolloutState = 'FAILED';
+      green.rolloutStateReason = sd.statusReason;
+      return undefined;
+    }
+    if (effect.kind === 'rolled-back') {
+      // Traffic is back on blue: green's tasks stop, blue is the PRIMARY again.
+      const blue = state.deployments.find((d) => d.id !== green.id && d.rolloutState === 'COMPLETED');
+      for (const task of this.tasks.values()) {
+        if (task.startedBy === green.id && task.desiredStatus === 'RUNNING') {
+          this.stopTask(task, { stoppedReason: `Rollback of service deployment ${sd.arn}`, stopCode: 'ServiceSchedulerInitiated' }, t);
+        }
+      }
+      state.deployments = state.deployments.filter((d) => d !== green);
+      state.scripts.delete(green.id);
+      if (blue === undefined) return undefined;
+      blue.status = 'PRIMARY';
+      blue.updatedAt = t;
+      this.event(state, `(service ${state.serviceName}) (service deployment ${sd.arn.split('/').pop()}) rolled back to ${blue.taskDefinition}.`, t);
+      return { cluster: state.clusterName, service: state.serviceName, taskDefinition: blue.taskDefinition };
+    }
+    return undefined;
+  }
+
+  /** After StopServiceDeployment: the deployment it rolls out is FAILED from now on. */
+  markStopped(state: ServiceState, sd: ServiceDeploymentState): void {
+    const green = state.deployments.find((d) => d.id === sd.deploymentId);
+    if (green === undefined) return;
+    green.rolloutState = 'FAILED';
+    green.rolloutStateReason = sd.statusReason;
+    this.event(state, `(service ${state.serviceName}) (service deployment ${sd.arn.split('/').pop()}) ${sd.statusReason}`, now());
+  }
+
+  /** StopServiceDeployment: the service that holds the service deployment `arn`, if any. */
+  findServiceDeployment(arn: string): { state: ServiceState; sd: ServiceDeploymentState } | undefined {
+    for (const state of this.services.values()) {
+      const sd = state.serviceDeployments.find((d) => d.arn === arn);
+      if (sd) return { state, sd };
+    }
+    return undefined;
+  }
+
   /** The service as the layer reports it: moto's object with the layer's deployments, counts and events. */
   render(state: ServiceState, svc: MotoService): MotoService {
     const deployments = state.deployments.filter((d) => d.status !== 'INACTIVE');
@@ -384,6 +517,7 @@ export class RolloutModel {
     if (svc.deploymentConfiguration === undefined && state.deploymentConfiguration !== undefined) {
       out.deploymentConfiguration = state.deploymentConfiguration;
     }
+    if (state.serviceDeployments[0] !== undefined) out.currentServiceDeployment = state.serviceDeployments[0].arn;
     return out;
   }
 
@@ -509,6 +643,11 @@ export class RolloutModel {
 
 export function primaryOf(state: ServiceState): EcsDeployment | undefined {
   return state.deployments.find((d) => d.status === 'PRIMARY');
+}
+
+/** The service revision ARN the layer names a deployment by (stable per deployment id). */
+function revisionOf(state: ServiceState, deploymentId: string): string {
+  return revisionArn(state.serviceArn, deploymentId.replace(/^ecs-svc\//, ''));
 }
 
 function stubService(state: ServiceState): MotoService {

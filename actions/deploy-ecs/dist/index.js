@@ -6804,7 +6804,7 @@ __webpack_unused_export__ = DescribeGatewayRouteCommand;
 __webpack_unused_export__ = DescribeGatewayRouteRequest$;
 __webpack_unused_export__ = DescribeGatewayRouteResponse$;
 __webpack_unused_export__ = DescribeServiceDeployments$;
-__webpack_unused_export__ = DescribeServiceDeploymentsCommand;
+exports.A6p = DescribeServiceDeploymentsCommand;
 __webpack_unused_export__ = DescribeServiceDeploymentsRequest$;
 __webpack_unused_export__ = DescribeServiceDeploymentsResponse$;
 __webpack_unused_export__ = DescribeServiceRevisions$;
@@ -6987,7 +6987,7 @@ __webpack_unused_export__ = ListGatewaysCommand;
 __webpack_unused_export__ = ListGatewaysRequest$;
 __webpack_unused_export__ = ListGatewaysResponse$;
 __webpack_unused_export__ = ListServiceDeployments$;
-__webpack_unused_export__ = ListServiceDeploymentsCommand;
+exports.jz8 = ListServiceDeploymentsCommand;
 __webpack_unused_export__ = ListServiceDeploymentsRequest$;
 __webpack_unused_export__ = ListServiceDeploymentsResponse$;
 __webpack_unused_export__ = ListServices$;
@@ -7188,7 +7188,7 @@ __webpack_unused_export__ = StartTaskCommand;
 __webpack_unused_export__ = StartTaskRequest$;
 __webpack_unused_export__ = StartTaskResponse$;
 __webpack_unused_export__ = StopServiceDeployment$;
-__webpack_unused_export__ = StopServiceDeploymentCommand;
+exports.a8L = StopServiceDeploymentCommand;
 __webpack_unused_export__ = StopServiceDeploymentRequest$;
 __webpack_unused_export__ = StopServiceDeploymentResponse$;
 __webpack_unused_export__ = StopServiceDeploymentStopType;
@@ -59495,7 +59495,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4858);
 /* harmony import */ var _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8727);
-/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1697);
+/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2004);
 /* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2489);
 /* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6051);
 /** Entry of the deploy-ecs action: the only file that touches the runner (@actions/core). */
@@ -59666,7 +59666,8 @@ function parseInputs(read) {
         memory,
         'desired-count': desired === undefined ? undefined : (0,src/* parseInteger */.cG)('desired-count', desired, { min: 0 }),
         'force-new-deployment': (0,src/* parseBoolean */.yG)('force-new-deployment', required('force-new-deployment')),
-        'circuit-breaker': (0,src/* parseBoolean */.yG)('circuit-breaker', required('circuit-breaker')),
+        'circuit-breaker': parseCircuitBreaker(required('circuit-breaker')),
+        strategy: parseStrategy(optional),
         'wait-for-deployment': (0,src/* parseBoolean */.yG)('wait-for-deployment', required('wait-for-deployment')),
         timeout: (0,src/* parseDuration */.E9)('timeout', required('timeout'), { min: 10_000, max: 6 * 3_600_000 }),
         'rollback-on-failure': (0,src/* parseBoolean */.yG)('rollback-on-failure', required('rollback-on-failure')),
@@ -59678,6 +59679,9 @@ function parseInputs(read) {
     if (inputs.region !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d$/.test(inputs.region)) {
         throw new src/* InputError */.dz('region', inputs.region, "an AWS region such as 'us-east-1'");
     }
+    if (!service && Object.values(inputs.strategy).some((v) => v !== undefined)) {
+        throw new src/* InputError */.dz('deployment-strategy', read('deployment-strategy') ?? '', "a 'service' to apply the strategy settings to");
+    }
     const changesContainer = image !== undefined || inputs['environment-variables'].length > 0 || secrets.length > 0;
     if (!changesContainer && inputs['container-name'] !== undefined) {
         throw new src/* InputError */.dz('container-name', inputs['container-name'], "to be given together with 'image', 'environment-variables' or 'secrets'");
@@ -59686,6 +59690,116 @@ function parseInputs(read) {
         throw new src/* InputError */.dz(inputs['desired-count'] !== undefined ? 'desired-count' : 'force-new-deployment', read(inputs['desired-count'] !== undefined ? 'desired-count' : 'force-new-deployment') ?? '', "a 'service' to apply it to");
     }
     return inputs;
+}
+/** keep | on | off; true/false (any case getBooleanInput takes) mean on/off, as before. */
+function parseCircuitBreaker(raw) {
+    const v = (0,src/* parseBooleanOrChoice */.Wd)('circuit-breaker', raw, ['keep', 'on', 'off']);
+    return v === 'true' ? 'on' : v === 'false' ? 'off' : v;
+}
+const STRATEGY_NAMES = {
+    keep: undefined,
+    rolling: 'ROLLING',
+    'blue-green': 'BLUE_GREEN',
+    linear: 'LINEAR',
+    canary: 'CANARY',
+};
+const HOOK_STAGES = [
+    'RECONCILE_SERVICE',
+    'PRE_SCALE_UP',
+    'POST_SCALE_UP',
+    'TEST_TRAFFIC_SHIFT',
+    'POST_TEST_TRAFFIC_SHIFT',
+    'PRE_PRODUCTION_TRAFFIC_SHIFT',
+    'PRODUCTION_TRAFFIC_SHIFT',
+    'POST_PRODUCTION_TRAFFIC_SHIFT',
+];
+const LAMBDA_ARN = /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_$-]+)?$/;
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+const ELB_ARN = (kind) => new RegExp(`^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\\d{12}:${kind}/[A-Za-z0-9/_.-]+$`);
+/** deployment-strategy and its settings; bad values name their input. */
+function parseStrategy(optional) {
+    const rawStrategy = optional('deployment-strategy') ?? 'keep';
+    const key = rawStrategy.toLowerCase().replace(/_/g, '-');
+    if (!(key in STRATEGY_NAMES)) {
+        throw new src/* InputError */.dz('deployment-strategy', rawStrategy, "one of 'keep', 'rolling', 'blue-green', 'linear', 'canary'");
+    }
+    const strategy = STRATEGY_NAMES[key];
+    const minutes = (name) => {
+        const raw = optional(name);
+        if (raw === undefined)
+            return undefined;
+        const ms = raw === '0' ? 0 : (0,src/* parseDuration */.E9)(name, raw, { min: 0, max: 1440 * 60_000 });
+        if (ms % 60_000 !== 0)
+            throw new src/* InputError */.dz(name, raw, "whole minutes from '0' to '24h' (ECS counts this time in minutes), such as '10m'");
+        return ms / 60_000;
+    };
+    const percent = (name, min) => {
+        const raw = optional(name);
+        if (raw === undefined)
+            return undefined;
+        const n = Number(raw.replace(/%$/, ''));
+        if (!/^\d+(\.\d)?%?$/.test(raw) || n < min || n > 100) {
+            throw new src/* InputError */.dz(name, raw, `a percentage from ${min} to 100 in steps of 0.1, such as '10'`);
+        }
+        return n;
+    };
+    const arn = (name, pattern, what) => {
+        const raw = optional(name);
+        if (raw !== undefined && !pattern.test(raw))
+            throw new src/* InputError */.dz(name, raw, what);
+        return raw;
+    };
+    const changes = {
+        strategy,
+        bakeTimeInMinutes: minutes('bake-time'),
+        linearStepPercent: percent('linear-step-percent', 3),
+        linearStepBakeTimeInMinutes: minutes('linear-step-bake-time'),
+        canaryPercent: percent('canary-percent', 0.1),
+        canaryBakeTimeInMinutes: minutes('canary-bake-time'),
+    };
+    const hookLines = optional('lifecycle-hooks');
+    if (hookLines !== undefined && hookLines !== '') {
+        const role = arn('lifecycle-hook-role-arn', ROLE_ARN, 'an IAM role ARN such as arn:aws:iam::123456789012:role/ecs-hooks');
+        if (role === undefined)
+            throw new src/* InputError */.dz('lifecycle-hook-role-arn', '', "the IAM role ECS assumes to invoke the hooks' Lambda functions (required with 'lifecycle-hooks')");
+        changes.lifecycleHooks = hookLines
+            .split(/\r?\n/)
+            .map((l) => l.trim())
+            .filter((l) => l !== '' && !l.startsWith('#'))
+            .map((line) => {
+            const eq = line.indexOf('=');
+            const stages = (eq > 0 ? line.slice(0, eq) : '').split('+').map((x) => x.trim());
+            const target = line.slice(eq + 1).trim();
+            const badStage = stages.find((x) => !HOOK_STAGES.includes(x));
+            if (eq <= 0 || badStage !== undefined || !LAMBDA_ARN.test(target)) {
+                throw new src/* InputError */.dz('lifecycle-hooks', line, `STAGE[+STAGE...]=<Lambda function ARN>, one hook per line; stages: ${HOOK_STAGES.join(', ')}${badStage !== undefined && eq > 0 ? ` ('${badStage}' is not one)` : ''}`);
+            }
+            return { hookTargetArn: target, roleArn: role, lifecycleStages: stages };
+        });
+    }
+    else if (optional('lifecycle-hook-role-arn') !== undefined) {
+        arn('lifecycle-hook-role-arn', ROLE_ARN, 'an IAM role ARN such as arn:aws:iam::123456789012:role/ecs-hooks');
+    }
+    const advanced = {
+        alternateTargetGroupArn: arn('alternate-target-group-arn', ELB_ARN('targetgroup'), 'an Elastic Load Balancing target group ARN'),
+        productionListenerRule: arn('production-listener-rule', ELB_ARN('(listener-rule|listener)'), 'an Elastic Load Balancing listener rule (ALB) or listener (NLB) ARN'),
+        testListenerRule: arn('test-listener-rule', ELB_ARN('(listener-rule|listener)'), 'an Elastic Load Balancing listener rule (ALB) or listener (NLB) ARN'),
+        roleArn: arn('load-balancer-role-arn', ROLE_ARN, 'an IAM role ARN that lets ECS change the load balancer'),
+    };
+    const givenAdvanced = Object.entries(advanced).filter(([, v]) => v !== undefined);
+    if (givenAdvanced.length) {
+        changes.advancedConfiguration = Object.fromEntries(givenAdvanced);
+    }
+    const mismatch = (name, needs) => {
+        if (optional(name) !== undefined && strategy !== undefined && strategy !== needs) {
+            throw new src/* InputError */.dz(name, optional(name), `to be given with deployment-strategy '${needs.toLowerCase().replace('_', '-')}' (or 'keep'), not '${rawStrategy}'`);
+        }
+    };
+    mismatch('linear-step-percent', 'LINEAR');
+    mismatch('linear-step-bake-time', 'LINEAR');
+    mismatch('canary-percent', 'CANARY');
+    mismatch('canary-bake-time', 'CANARY');
+    return changes;
 }
 
 
@@ -59699,7 +59813,7 @@ function parseInputs(read) {
 /* harmony export */ });
 /* unused harmony export deployOptions */
 /* harmony import */ var _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8727);
-/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1697);
+/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2004);
 /**
  * deploy-ecs: maps the inputs onto the shared ECS deploy (packages/aws: render, register, update,
  * watch, diagnose, roll back), then writes the report and the job summary. Everything it needs
@@ -59725,6 +59839,7 @@ function deployOptions(inputs) {
         desiredCount: inputs['desired-count'],
         forceNewDeployment: inputs['force-new-deployment'],
         circuitBreaker: inputs['circuit-breaker'],
+        strategy: inputs.strategy,
         waitForDeployment: inputs['wait-for-deployment'],
         timeoutMs: inputs.timeout,
         rollbackOnFailure: inputs['rollback-on-failure'],
@@ -59782,6 +59897,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   a3: () => (/* reexport */ formatDuration),
   md: () => (/* reexport */ md),
   yG: () => (/* reexport */ parseBoolean),
+  Wd: () => (/* reexport */ parseBooleanOrChoice),
   E9: () => (/* reexport */ parseDuration),
   cG: () => (/* reexport */ parseInteger),
   Hl: () => (/* reexport */ parseKeyValues),
@@ -59793,7 +59909,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   iT: () => (/* reexport */ toError)
 });
 
-// UNUSED EXPORTS: SecretRegistry, SummaryBuilder, addContext, cancellationFromSignals, consoleLogger, escapeInline, fakeClock, isUserError, memoryLogger, parseBooleanOrChoice, parseChoice, parseList, parseStructuredText, retry, throwIfCancelled, withContext
+// UNUSED EXPORTS: SecretRegistry, SummaryBuilder, addContext, cancellationFromSignals, consoleLogger, escapeInline, fakeClock, isUserError, memoryLogger, parseChoice, parseList, parseStructuredText, retry, throwIfCancelled, withContext
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/errors.ts
 /**
@@ -60019,7 +60135,7 @@ function parseBooleanOrChoice(input, raw, extra) {
         return 'false';
     if (extra.includes(value))
         return value;
-    throw new InputError(input, raw, `one of 'true', 'false', ${extra.map((c) => `'${c}'`).join(', ')}`);
+    throw new errors_InputError(input, raw, `one of 'true', 'false', ${extra.map((c) => `'${c}'`).join(', ')}`);
 }
 const DURATION_UNITS = {
     ms: 1,
@@ -60499,7 +60615,7 @@ async function runAction(def, io) {
 
 /***/ }),
 
-/***/ 1697:
+/***/ 2004:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -60513,7 +60629,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: DeploymentFailedError, EmulatorGapError, applyChanges, arnName, arnRegion, awsErrorCode, describeStoppedTask, ecsConsoleUrl, explainAwsError, findDeploymentOf, imageDigest, normaliseTaskDefinition, onCancelled, parseTaskDefinitionRef, recordStoppedTasks, rollBack, stoppedReasonsSuffix, watchDeployment
+// UNUSED EXPORTS: DeploymentFailedError, EmulatorGapError, applyChanges, arnName, arnRegion, awsErrorCode, describeStoppedTask, ecsConsoleUrl, explainAwsError, findDeploymentOf, findServiceDeployment, imageDigest, normaliseTaskDefinition, onCancelled, parseTaskDefinitionRef, planServiceConfiguration, recordStoppedTasks, rollBack, stoppedReasonsSuffix, watchDeployment, watchServiceDeployment
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(486);
@@ -60677,6 +60793,20 @@ class EcsApi {
             throw new Error('ecs:UpdateService returned no service');
         return out.service;
     }
+    /** Service deployments of a service (BLUE_GREEN/LINEAR/CANARY and newer), newest first. */
+    async listServiceDeployments(cluster, service, status) {
+        const out = await call('ListServiceDeployments', () => this.ecs.send(new dist_cjs/* ListServiceDeploymentsCommand */.jz8({ cluster, service, ...(status ? { status } : {}), maxResults: 20 })));
+        return out.serviceDeployments ?? [];
+    }
+    /** One service deployment, or undefined when ECS reports it MISSING. */
+    async describeServiceDeployment(arn) {
+        const out = await call('DescribeServiceDeployments', () => this.ecs.send(new dist_cjs/* DescribeServiceDeploymentsCommand */.A6p({ serviceDeploymentArns: [arn] })));
+        return out.serviceDeployments?.find((d) => d.serviceDeploymentArn === arn);
+    }
+    /** Asks ECS to stop a service deployment and roll it back (ECS shifts traffic back itself). */
+    async stopServiceDeployment(arn, stopType = 'ROLLBACK') {
+        await call('StopServiceDeployment', () => this.ecs.send(new dist_cjs/* StopServiceDeploymentCommand */.a8L({ serviceDeploymentArn: arn, stopType })));
+    }
     /** Stopped tasks a deployment started (newest first), with their reasons; at most `limit`. */
     async stoppedTasks(cluster, deploymentId, limit = 10) {
         const list = await call('ListTasks', () => this.ecs.send(new dist_cjs/* ListTasksCommand */.MYg({ cluster, startedBy: deploymentId, desiredStatus: 'STOPPED', maxResults: 100 })));
@@ -60784,7 +60914,9 @@ async function rollBack(opts, deps, report, serviceName, failedDeploymentId, pre
     }
 }
 /** Cancelled mid-wait: leave the service in a state we can name, and say which. */
-async function onCancelled(opts, deps, report, serviceName, previousDesired) {
+async function onCancelled(opts, deps, report, serviceName, previousDesired, 
+/** The service's circuit breaker rolls failing deployments back (after deploy-ecs's change). */
+breakerRollback) {
     report.result = 'cancelled';
     const previous = report.previousTaskDefinitionArn;
     if (opts.rollbackOnFailure && previous) {
@@ -60801,11 +60933,11 @@ async function onCancelled(opts, deps, report, serviceName, previousDesired) {
             report.failure = `cancelled while waiting for ${report.deploymentId}; rollback to ${previous} started as deployment ${id ?? '(unknown)'} and was not waited for`;
         }
         catch (err) {
-            report.failure = `cancelled while waiting for ${report.deploymentId}; starting the rollback failed (${(0,src/* toError */.iT)(err).message}): deployment ${report.deploymentId} is left as ECS runs it${opts.circuitBreaker ? ', with the circuit breaker set to roll back on failure' : ''}`;
+            report.failure = `cancelled while waiting for ${report.deploymentId}; starting the rollback failed (${(0,src/* toError */.iT)(err).message}): deployment ${report.deploymentId} is left as ECS runs it${breakerRollback ? ', with the circuit breaker set to roll back on failure' : ''}`;
         }
     }
     else {
-        report.failure = `cancelled while waiting: deployment ${report.deploymentId} is left in progress${opts.circuitBreaker ? ' (the ECS circuit breaker will roll it back if it fails)' : ''}`;
+        report.failure = `cancelled while waiting: deployment ${report.deploymentId} is left in progress${breakerRollback ? ' (the ECS circuit breaker will roll it back if it fails)' : ''}`;
     }
     deps.logger.warning(report.failure);
 }
@@ -61051,7 +61183,161 @@ class EventTail {
     }
 }
 
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/strategy.ts
+
+/**
+ * What UpdateService must carry so the service ends up with the requested circuit breaker and
+ * strategy — and nothing else changed. Refuses (UserError, before any change) a strategy ECS
+ * would refuse: BLUE_GREEN/LINEAR/CANARY need a load balancer with an advanced configuration
+ * (alternate target group, production listener rule, role) or Service Connect.
+ */
+function planServiceConfiguration(service, breaker, changes) {
+    const current = service.deploymentConfiguration ?? {};
+    const next = structuredClone(current);
+    const lines = [];
+    const cb = current.deploymentCircuitBreaker;
+    const cbText = (c) => (c?.enable ? `on${c.rollback ? ' (rollback)' : ' (no rollback)'}` : 'off');
+    if (breaker === 'on' && !(cb?.enable && cb.rollback)) {
+        next.deploymentCircuitBreaker = { enable: true, rollback: true };
+        lines.push(`circuit breaker: ${cbText(cb)} → on (rollback)`);
+    }
+    else if (breaker === 'off' && cb?.enable) {
+        next.deploymentCircuitBreaker = { enable: false, rollback: false };
+        lines.push(`circuit breaker: ${cbText(cb)} → off`);
+    }
+    const currentStrategy = (current.strategy ?? 'ROLLING');
+    const strategy = changes.strategy ?? currentStrategy;
+    if (changes.strategy !== undefined && changes.strategy !== currentStrategy) {
+        next.strategy = changes.strategy;
+        lines.push(`strategy: ${currentStrategy} → ${changes.strategy}`);
+    }
+    const set = (key, value, label, show) => {
+        if (value === undefined)
+            return;
+        if (JSON.stringify(current[key]) === JSON.stringify(value))
+            return;
+        next[key] = value;
+        lines.push(`${label}: ${current[key] === undefined ? '(unset)' : show(current[key])} → ${show(value)}`);
+    };
+    set('bakeTimeInMinutes', changes.bakeTimeInMinutes, 'bake time', (v) => `${v} min`);
+    if (changes.linearStepPercent !== undefined || changes.linearStepBakeTimeInMinutes !== undefined) {
+        set('linearConfiguration', {
+            ...current.linearConfiguration,
+            ...(changes.linearStepPercent !== undefined ? { stepPercent: changes.linearStepPercent } : {}),
+            ...(changes.linearStepBakeTimeInMinutes !== undefined ? { stepBakeTimeInMinutes: changes.linearStepBakeTimeInMinutes } : {}),
+        }, 'linear', (v) => `${v?.stepPercent ?? 10} % per step, ${v?.stepBakeTimeInMinutes ?? 6} min between steps`);
+    }
+    if (changes.canaryPercent !== undefined || changes.canaryBakeTimeInMinutes !== undefined) {
+        set('canaryConfiguration', {
+            ...current.canaryConfiguration,
+            ...(changes.canaryPercent !== undefined ? { canaryPercent: changes.canaryPercent } : {}),
+            ...(changes.canaryBakeTimeInMinutes !== undefined ? { canaryBakeTimeInMinutes: changes.canaryBakeTimeInMinutes } : {}),
+        }, 'canary', (v) => `${v?.canaryPercent ?? 5} % for ${v?.canaryBakeTimeInMinutes ?? 10} min`);
+    }
+    set('lifecycleHooks', changes.lifecycleHooks, 'lifecycle hooks', (v) => v?.length ? v.map((h) => `${(h.lifecycleStages ?? []).join('+')}=${h.hookTargetArn ?? h.targetType ?? '?'}`).join(', ') : 'none');
+    let loadBalancers;
+    const lbs = service.loadBalancers ?? [];
+    if (changes.advancedConfiguration !== undefined) {
+        if (lbs.length === 0) {
+            throw new src/* UserError */.yo(`service '${service.serviceName}' has no load balancer to set the blue/green advanced configuration on (alternate target group, listener rules); attach one to the service first (ECS console or your infrastructure code)`);
+        }
+        const wanted = { ...lbs[0].advancedConfiguration, ...changes.advancedConfiguration };
+        if (JSON.stringify(lbs[0].advancedConfiguration) !== JSON.stringify(wanted)) {
+            loadBalancers = lbs.map((lb, i) => (i === 0 ? { ...lb, advancedConfiguration: wanted } : lb));
+            lines.push(`load balancer ${lbs[0].targetGroupArn ?? lbs[0].loadBalancerName ?? '0'}: advanced configuration ${lbs[0].advancedConfiguration ? 'updated' : 'set'} (alternate target group ${wanted.alternateTargetGroupArn ?? '?'})`);
+        }
+    }
+    if (strategy !== 'ROLLING') {
+        const effective = loadBalancers ?? lbs;
+        const shifted = effective.some((lb) => lb.advancedConfiguration?.alternateTargetGroupArn && lb.advancedConfiguration.productionListenerRule && lb.advancedConfiguration.roleArn);
+        const serviceConnect = (service.deployments ?? []).some((d) => d.serviceConnectConfiguration?.enabled);
+        if (!shifted && !serviceConnect) {
+            throw new src/* UserError */.yo(`the ${strategy} strategy shifts traffic through a load balancer: service '${service.serviceName}' needs a load balancer with an advanced configuration (give 'alternate-target-group-arn', 'production-listener-rule' and 'load-balancer-role-arn') or Service Connect`);
+        }
+    }
+    const configChanged = JSON.stringify(next) !== JSON.stringify(current);
+    return { deploymentConfiguration: configChanged ? next : undefined, loadBalancers, changes: lines, strategy };
+}
+const ROLLED_BACK = new Set(['ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED']);
+/**
+ * Polls one service deployment until it is SUCCESSFUL, rolled back, stopped or superseded,
+ * logging each lifecycle stage, traffic weight and hook status once. DescribeServices is read on
+ * each round too (service events, failed task counts; the ECS layer steps rollouts on it).
+ */
+async function watchServiceDeployment(api, w) {
+    let lastKey = '';
+    return (0,src/* pollUntil */.g3)(async () => {
+        const svc = await api.describeService(w.cluster, w.service);
+        w.onService?.(svc);
+        const sd = await api.describeServiceDeployment(w.arn);
+        if (!sd)
+            return { done: true, value: { kind: 'superseded', deployment: undefined, by: svc.currentServiceDeployment } };
+        const at = new Date(w.clock.now()).toISOString();
+        const status = sd.status ?? 'UNKNOWN';
+        const stage = sd.lifecycleStage;
+        const prod = sd.targetServiceRevision?.requestedProductionTrafficWeight;
+        const test = sd.targetServiceRevision?.requestedTestTrafficWeight;
+        const key = `${status}|${stage}|${prod}|${test}`;
+        if (key !== lastKey) {
+            lastKey = key;
+            w.lifecycle.push({ at, stage, status, productionTraffic: prod, testTraffic: test });
+            w.logger.info(`  ${status}${stage ? ` ${stage}` : ''}${prod !== undefined ? `: production traffic ${prod} % on the new revision` : ''}${test ? `, test traffic ${test} %` : ''}`);
+        }
+        for (const h of sd.lifecycleHookDetails ?? []) {
+            const id = h.hookId ?? `${stage}-${h.targetArn}`;
+            const seen = w.hooks.find((x) => x.hookId === id);
+            if (seen?.status === h.status)
+                continue;
+            if (seen) {
+                seen.status = h.status ?? 'UNKNOWN';
+                seen.at = at;
+            }
+            else
+                w.hooks.push({ hookId: id, stage, targetArn: h.targetArn, status: h.status ?? 'UNKNOWN', at });
+            const line = `  lifecycle hook ${h.targetArn ?? id} at ${stage ?? '?'}: ${h.status}`;
+            if (h.status === 'FAILED' || h.status === 'TIMED_OUT')
+                w.logger.error(line);
+            else
+                w.logger.info(line);
+        }
+        if (status === 'SUCCESSFUL')
+            return { done: true, value: { kind: 'completed', deployment: sd } };
+        if (ROLLED_BACK.has(status)) {
+            return { done: true, value: { kind: 'rolled-back', deployment: sd, reason: sd.rollback?.reason ?? sd.statusReason ?? status, succeeded: status === 'ROLLBACK_SUCCESSFUL' } };
+        }
+        if (status === 'STOPPED') {
+            const newer = svc.currentServiceDeployment && svc.currentServiceDeployment !== w.arn ? svc.currentServiceDeployment : undefined;
+            if (newer)
+                return { done: true, value: { kind: 'superseded', deployment: sd, by: newer } };
+            return { done: true, value: { kind: 'stopped', deployment: sd, reason: sd.statusReason ?? 'stopped' } };
+        }
+        if (w.maxFailedTasks !== undefined && w.deploymentId && !status.startsWith('ROLLBACK')) {
+            const failed = (svc.deployments ?? []).find((d) => d.id === w.deploymentId)?.failedTasks ?? 0;
+            if (failed >= w.maxFailedTasks) {
+                return { done: true, value: { kind: 'failed', deployment: sd, reason: `${failed} tasks of the deployment stopped (max-failed-tasks: ${w.maxFailedTasks})` } };
+            }
+        }
+        return { done: false, progress: `${status}${stage ? ` ${stage}` : ''}${prod !== undefined ? `, production traffic ${prod} %` : ''}` };
+    }, {
+        what: `service deployment ${w.arn} of service '${w.service}'`,
+        timeoutMs: w.timeoutMs,
+        intervalMs: w.intervalMs,
+        maxIntervalMs: Math.max(w.intervalMs, 15_000),
+        clock: w.clock,
+        signal: w.signal,
+        onProgress: (line) => w.logger.info(line),
+    });
+}
+/** The service deployment UpdateService started: `currentServiceDeployment`, else the newest unfinished one. */
+async function findServiceDeployment(api, cluster, service, updated) {
+    if (updated.currentServiceDeployment)
+        return updated.currentServiceDeployment;
+    const list = await api.listServiceDeployments(cluster, service, ['PENDING', 'IN_PROGRESS']);
+    return list[0]?.serviceDeploymentArn;
+}
+
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/deploy.ts
+
 
 
 
@@ -61109,6 +61395,8 @@ async function deploy(opts, deps, clock, report) {
         deps.setOutput('previous-task-definition-arn', report.previousTaskDefinitionArn);
         deps.setOutput('previous-revision', report.previousRevision);
     }
+    // The service configuration to change (circuit breaker, strategy): refused here, before any change.
+    const config = service ? planServiceConfiguration(service, opts.circuitBreaker, opts.strategy ?? {}) : undefined;
     let base;
     if (opts.taskDefinitionFile) {
         const raw = await deps.readTaskDefinitionFile(opts.taskDefinitionFile);
@@ -61143,9 +61431,11 @@ async function deploy(opts, deps, clock, report) {
     }
     throwIfAborted(deps.signal);
     // 3. Update the service.
-    const deploymentConfiguration = opts.circuitBreaker
-        ? { ...service.deploymentConfiguration, deploymentCircuitBreaker: { enable: true, rollback: true } }
-        : undefined;
+    const { deploymentConfiguration, loadBalancers } = config;
+    report.strategy = config.strategy;
+    report.serviceChanges = config.changes;
+    for (const c of config.changes)
+        logger.info(`service configuration: ${c}`);
     const previousDesired = service.desiredCount;
     const since = clock.now();
     const updated = await api.updateService({
@@ -61155,6 +61445,7 @@ async function deploy(opts, deps, clock, report) {
         ...(opts.desiredCount !== undefined ? { desiredCount: opts.desiredCount } : {}),
         ...(opts.forceNewDeployment ? { forceNewDeployment: true } : {}),
         ...(deploymentConfiguration ? { deploymentConfiguration } : {}),
+        ...(loadBalancers ? { loadBalancers } : {}),
     });
     const deployment = findDeploymentOf(updated, registered.taskDefinitionArn);
     if (!deployment?.id) {
@@ -61166,6 +61457,9 @@ async function deploy(opts, deps, clock, report) {
     if (!opts.waitForDeployment) {
         report.result = 'started';
         return;
+    }
+    if (config.strategy !== 'ROLLING') {
+        return deployWithStrategy(opts, deps, report, config, updated, deployment.id, since);
     }
     // 4. Wait for this deployment.
     const seenEvents = new Set();
@@ -61209,7 +61503,8 @@ async function deploy(opts, deps, clock, report) {
     }
     catch (err) {
         if (err instanceof src/* CancelledError */.cc) {
-            await onCancelled(opts, deps, report, serviceName, previousDesired);
+            const cb = (deploymentConfiguration ?? service.deploymentConfiguration)?.deploymentCircuitBreaker;
+            await onCancelled(opts, deps, report, serviceName, previousDesired, cb?.enable === true && cb.rollback === true);
             throw err;
         }
         if (!(err instanceof src/* DeadlineError */.j3))
@@ -61229,13 +61524,127 @@ async function deploy(opts, deps, clock, report) {
     await rollBack(opts, deps, report, serviceName, deployment.id, previousDesired, (id) => watch(id, undefined, undefined));
     throw new DeploymentFailedError(`${failure}${stoppedReasonsSuffix(report)}; rolled back to ${report.previousTaskDefinitionArn} (${report.rollback?.result})`);
 }
+/**
+ * BLUE_GREEN / LINEAR / CANARY: watch ECS's service deployment through its lifecycle stages and
+ * hooks. ECS rolls back itself when a hook or the circuit breaker fails it; when deploy-ecs judges
+ * it failed (deadline, max-failed-tasks) or the job is cancelled, it asks ECS to roll back with
+ * StopServiceDeployment (stopType ROLLBACK): ECS shifts traffic back to the previous revision.
+ */
+async function deployWithStrategy(opts, deps, report, config, updated, deploymentId, since) {
+    const { api, logger, clock } = deps;
+    const serviceName = opts.service;
+    const arn = await findServiceDeployment(api, opts.cluster, serviceName, updated);
+    if (!arn)
+        throw new Error(`ecs:UpdateService started deployment ${deploymentId} but ECS lists no ${config.strategy} service deployment for it`);
+    report.serviceDeploymentArn = arn;
+    report.lifecycle = [];
+    report.hooks = [];
+    logger.info(`${config.strategy} service deployment ${arn}`);
+    const watch = (signal, maxFailedTasks) => watchServiceDeployment(api, {
+        cluster: opts.cluster,
+        service: serviceName,
+        arn,
+        timeoutMs: opts.timeoutMs,
+        intervalMs: deps.pollIntervalMs ?? 6000,
+        logger,
+        clock,
+        signal,
+        maxFailedTasks,
+        deploymentId,
+        lifecycle: report.lifecycle,
+        hooks: report.hooks,
+        onService: (s) => collectEvents(report, s.events ?? [], since),
+    });
+    let outcome;
+    let failure;
+    try {
+        outcome = await logger.group(`waiting for ${config.strategy} service deployment`, () => watch(deps.signal, opts.maxFailedTasks));
+        switch (outcome.kind) {
+            case 'completed':
+                report.result = 'deployed';
+                report.runningCount = outcome.deployment.targetServiceRevision?.runningTaskCount;
+                report.desiredCount = outcome.deployment.targetServiceRevision?.requestedTaskCount;
+                return;
+            case 'superseded':
+                report.result = 'superseded';
+                throw new DeploymentFailedError(`service deployment ${arn} was superseded by ${outcome.by ?? 'another deployment'} before it completed; nothing was rolled back`);
+            case 'rolled-back':
+                failure = `service deployment ${arn} failed and ECS rolled it back: ${outcome.reason}`;
+                break;
+            default:
+                failure = `service deployment ${arn} ${outcome.kind === 'stopped' ? 'was stopped' : 'failed'}: ${outcome.reason}`;
+        }
+    }
+    catch (err) {
+        if (err instanceof src/* CancelledError */.cc) {
+            report.result = 'cancelled';
+            if (opts.rollbackOnFailure) {
+                // The runner kills the step seconds after SIGINT: ask ECS to roll back, do not wait.
+                try {
+                    await api.stopServiceDeployment(arn, 'ROLLBACK');
+                    report.rollback = { deploymentId: arn, taskDefinitionArn: report.previousTaskDefinitionArn ?? '', startedBy: 'deploy-ecs', result: 'requested on cancellation (StopServiceDeployment ROLLBACK), not waited for' };
+                    report.failure = `cancelled while waiting for ${arn}; ECS was asked to roll it back (StopServiceDeployment ROLLBACK), not waited for`;
+                }
+                catch (stopErr) {
+                    report.failure = `cancelled while waiting for ${arn}; asking ECS to roll back failed (${(0,src/* toError */.iT)(stopErr).message}): the service deployment continues as ECS runs it`;
+                }
+            }
+            else {
+                report.failure = `cancelled while waiting: service deployment ${arn} is left in progress`;
+            }
+            logger.warning(report.failure);
+            throw err;
+        }
+        if (err instanceof DeploymentFailedError || !(err instanceof src/* DeadlineError */.j3))
+            throw err;
+        failure = err.message;
+    }
+    logger.error(failure);
+    report.failure = failure;
+    await api
+        .stoppedTasks(opts.cluster, deploymentId)
+        .then((tasks) => recordStoppedTasks(report, tasks, logger))
+        .catch((err) => logger.warning(`could not list stopped tasks: ${(0,src/* toError */.iT)(err).message}`));
+    if (outcome?.kind === 'rolled-back') {
+        // ECS's own rollback, already finished: say so from what ECS reports.
+        report.rollback = {
+            deploymentId: arn,
+            taskDefinitionArn: report.previousTaskDefinitionArn ?? '',
+            startedBy: 'ecs',
+            result: outcome.succeeded ? 'completed: ECS shifted traffic back to the previous revision' : `failed: ${outcome.deployment.statusReason ?? 'ROLLBACK_FAILED'}`,
+        };
+        report.result = outcome.succeeded ? 'rolled-back' : 'failed';
+        throw new DeploymentFailedError(`${failure}${stoppedReasonsSuffix(report)} (${report.rollback.result})`);
+    }
+    if (!opts.rollbackOnFailure || outcome?.kind === 'stopped') {
+        throw new DeploymentFailedError(`${failure}${stoppedReasonsSuffix(report)}; not rolled back${outcome?.kind === 'stopped' ? ' (stopped by someone else)' : ` (rollback-on-failure: ${opts.rollbackOnFailure})`}`);
+    }
+    await api.stopServiceDeployment(arn, 'ROLLBACK');
+    logger.info(`asked ECS to roll back service deployment ${arn} (StopServiceDeployment ROLLBACK)`);
+    report.rollback = { deploymentId: arn, taskDefinitionArn: report.previousTaskDefinitionArn ?? '', startedBy: 'deploy-ecs', result: 'in progress' };
+    report.result = 'rolled-back';
+    try {
+        const after = await logger.group(`waiting for the rollback of ${arn}`, () => watch(undefined, undefined));
+        if (after.kind === 'rolled-back' && after.succeeded)
+            report.rollback.result = 'completed: ECS shifted traffic back to the previous revision';
+        else {
+            report.rollback.result = `not confirmed: the service deployment ended ${after.deployment?.status ?? after.kind}`;
+            report.result = 'failed';
+        }
+    }
+    catch (err) {
+        report.rollback.result = `not confirmed: ${(0,src/* toError */.iT)(err).message}`;
+        report.result = 'failed';
+    }
+    throw new DeploymentFailedError(`${failure}${stoppedReasonsSuffix(report)}; rollback (StopServiceDeployment ROLLBACK): ${report.rollback.result}`);
+}
 function checkServiceDeployable(service, cluster) {
     if (service.status && service.status !== 'ACTIVE') {
         throw new src/* UserError */.yo(`service '${service.serviceName}' in cluster '${cluster}' is ${service.status}, not ACTIVE: it cannot be deployed to`);
     }
     const controller = service.deploymentController?.type ?? 'ECS';
     if (controller !== 'ECS') {
-        throw new src/* UserError */.yo(`service '${service.serviceName}' uses the ${controller} deployment controller; deploy-ecs drives rolling (ECS-controller) deployments only`);
+        throw new src/* UserError */.yo(`service '${service.serviceName}' uses the ${controller} deployment controller; deploy-ecs drives ECS-controller deployments (rolling, or ECS's own BLUE_GREEN, LINEAR and CANARY strategies). To move off CodeDeploy, switch the service to the ECS controller with a strategy (UpdateService deploymentController ECS, deploymentConfiguration.strategy BLUE_GREEN): see deploy-ecs/README.md`);
     }
 }
 function describeDeployments(service) {
@@ -61291,7 +61700,22 @@ function writeSummary(summary, r, region) {
         ['Deployment', r.deploymentId ? (0,src/* codeSpan */.SS)(r.deploymentId) : undefined],
         ['Tasks', r.runningCount !== undefined ? `${r.runningCount}/${r.desiredCount} running` : undefined],
         ['Changes', r.changes.length ? (0,src.md)(r.changes.map((c) => (0,src/* codeSpan */.SS)(c).markdown).join('<br>')) : undefined],
+        ['Strategy', r.strategy && r.strategy !== 'ROLLING' ? r.strategy : undefined],
+        ['Service deployment', r.serviceDeploymentArn ? (0,src/* codeSpan */.SS)(r.serviceDeploymentArn) : undefined],
+        ['Service configuration changed', r.serviceChanges?.length ? (0,src.md)(r.serviceChanges.map((c) => (0,src/* codeSpan */.SS)(c).markdown).join('<br>')) : undefined],
     ]);
+    if (r.lifecycle?.length) {
+        summary.heading('Lifecycle', 3);
+        summary.paragraph([
+            '| Time | Status | Stage | Production traffic on new | Test traffic on new |',
+            '| --- | --- | --- | --- | --- |',
+            ...r.lifecycle.map((e) => `| ${e.at} | ${e.status} | ${e.stage ?? ''} | ${e.productionTraffic !== undefined ? `${e.productionTraffic} %` : ''} | ${e.testTraffic !== undefined ? `${e.testTraffic} %` : ''} |`),
+        ].join('\n'));
+    }
+    if (r.hooks?.length) {
+        summary.heading('Lifecycle hooks', 3);
+        summary.paragraph(['| Stage | Hook | Result | At |', '| --- | --- | --- | --- |', ...r.hooks.map((h) => `| ${h.stage ?? ''} | ${escapeCell(h.targetArn ?? h.hookId)} | ${h.status} | ${h.at} |`)].join('\n'));
+    }
     if (r.failure || (r.error && r.result !== 'deployed')) {
         summary.heading('What went wrong', 3);
         summary.paragraph(codeSpanBlock(r.failure ?? r.error ?? ''));
@@ -61304,7 +61728,7 @@ function writeSummary(summary, r, region) {
         summary.heading('Rollback', 3);
         summary.keyValues([
             ['Restored task definition', (0,src/* codeSpan */.SS)(shortTd(r.rollback.taskDefinitionArn))],
-            ['Started by', r.rollback.startedBy === 'ecs-circuit-breaker' ? 'the ECS deployment circuit breaker' : 'deploy-ecs'],
+            ['Started by', r.rollback.startedBy === 'ecs-circuit-breaker' ? 'the ECS deployment circuit breaker' : r.rollback.startedBy === 'ecs' ? 'ECS (its own rollback of the service deployment)' : 'deploy-ecs'],
             ['Deployment', r.rollback.deploymentId ? (0,src/* codeSpan */.SS)(r.rollback.deploymentId) : undefined],
             ['Result', r.rollback.result],
         ]);
@@ -61321,6 +61745,7 @@ function escapeCell(text) {
 }
 
 ;// CONCATENATED MODULE: ./packages/aws/src/index.ts
+
 
 
 

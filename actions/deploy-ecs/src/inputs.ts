@@ -7,10 +7,12 @@ import {
   InputError,
   type InputReader,
   parseBoolean,
+  parseBooleanOrChoice,
   parseDuration,
   parseInteger,
   parseKeyValues,
 } from '@ml-deploy/action-kit';
+import type { CircuitBreakerMode, DeploymentStrategyName, StrategyChanges } from '@ml-deploy/aws';
 import { isImageReference, parseImageReference } from '@ml-deploy/oci';
 
 export interface Inputs {
@@ -25,7 +27,9 @@ export interface Inputs {
   memory: string | undefined;
   'desired-count': number | undefined;
   'force-new-deployment': boolean;
-  'circuit-breaker': boolean;
+  'circuit-breaker': CircuitBreakerMode;
+  /** ECS's own deployment strategy and its settings (undefined fields keep the service's). */
+  strategy: StrategyChanges;
   'wait-for-deployment': boolean;
   timeout: number;
   'rollback-on-failure': boolean;
@@ -94,7 +98,8 @@ export function parseInputs(read: InputReader): Inputs {
     memory,
     'desired-count': desired === undefined ? undefined : parseInteger('desired-count', desired, { min: 0 }),
     'force-new-deployment': parseBoolean('force-new-deployment', required('force-new-deployment')),
-    'circuit-breaker': parseBoolean('circuit-breaker', required('circuit-breaker')),
+    'circuit-breaker': parseCircuitBreaker(required('circuit-breaker')),
+    strategy: parseStrategy(optional),
     'wait-for-deployment': parseBoolean('wait-for-deployment', required('wait-for-deployment')),
     timeout: parseDuration('timeout', required('timeout'), { min: 10_000, max: 6 * 3_600_000 }),
     'rollback-on-failure': parseBoolean('rollback-on-failure', required('rollback-on-failure')),
@@ -106,6 +111,9 @@ export function parseInputs(read: InputReader): Inputs {
   if (inputs.region !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d$/.test(inputs.region)) {
     throw new InputError('region', inputs.region, "an AWS region such as 'us-east-1'");
   }
+  if (!service && Object.values(inputs.strategy).some((v) => v !== undefined)) {
+    throw new InputError('deployment-strategy', read('deployment-strategy') ?? '', "a 'service' to apply the strategy settings to");
+  }
   const changesContainer = image !== undefined || inputs['environment-variables'].length > 0 || secrets.length > 0;
   if (!changesContainer && inputs['container-name'] !== undefined) {
     throw new InputError('container-name', inputs['container-name'], "to be given together with 'image', 'environment-variables' or 'secrets'");
@@ -114,4 +122,117 @@ export function parseInputs(read: InputReader): Inputs {
     throw new InputError(inputs['desired-count'] !== undefined ? 'desired-count' : 'force-new-deployment', read(inputs['desired-count'] !== undefined ? 'desired-count' : 'force-new-deployment') ?? '', "a 'service' to apply it to");
   }
   return inputs;
+}
+
+/** keep | on | off; true/false (any case getBooleanInput takes) mean on/off, as before. */
+function parseCircuitBreaker(raw: string): CircuitBreakerMode {
+  const v = parseBooleanOrChoice('circuit-breaker', raw, ['keep', 'on', 'off'] as const);
+  return v === 'true' ? 'on' : v === 'false' ? 'off' : v;
+}
+
+const STRATEGY_NAMES: Record<string, DeploymentStrategyName | undefined> = {
+  keep: undefined,
+  rolling: 'ROLLING',
+  'blue-green': 'BLUE_GREEN',
+  linear: 'LINEAR',
+  canary: 'CANARY',
+};
+
+const HOOK_STAGES = [
+  'RECONCILE_SERVICE',
+  'PRE_SCALE_UP',
+  'POST_SCALE_UP',
+  'TEST_TRAFFIC_SHIFT',
+  'POST_TEST_TRAFFIC_SHIFT',
+  'PRE_PRODUCTION_TRAFFIC_SHIFT',
+  'PRODUCTION_TRAFFIC_SHIFT',
+  'POST_PRODUCTION_TRAFFIC_SHIFT',
+] as const;
+
+const LAMBDA_ARN = /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_$-]+)?$/;
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+const ELB_ARN = (kind: string) => new RegExp(`^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\\d{12}:${kind}/[A-Za-z0-9/_.-]+$`);
+
+/** deployment-strategy and its settings; bad values name their input. */
+function parseStrategy(optional: (name: string) => string | undefined): StrategyChanges {
+  const rawStrategy = optional('deployment-strategy') ?? 'keep';
+  const key = rawStrategy.toLowerCase().replace(/_/g, '-');
+  if (!(key in STRATEGY_NAMES)) {
+    throw new InputError('deployment-strategy', rawStrategy, "one of 'keep', 'rolling', 'blue-green', 'linear', 'canary'");
+  }
+  const strategy = STRATEGY_NAMES[key];
+  const minutes = (name: string): number | undefined => {
+    const raw = optional(name);
+    if (raw === undefined) return undefined;
+    const ms = raw === '0' ? 0 : parseDuration(name, raw, { min: 0, max: 1440 * 60_000 });
+    if (ms % 60_000 !== 0) throw new InputError(name, raw, "whole minutes from '0' to '24h' (ECS counts this time in minutes), such as '10m'");
+    return ms / 60_000;
+  };
+  const percent = (name: string, min: number): number | undefined => {
+    const raw = optional(name);
+    if (raw === undefined) return undefined;
+    const n = Number(raw.replace(/%$/, ''));
+    if (!/^\d+(\.\d)?%?$/.test(raw) || n < min || n > 100) {
+      throw new InputError(name, raw, `a percentage from ${min} to 100 in steps of 0.1, such as '10'`);
+    }
+    return n;
+  };
+  const arn = (name: string, pattern: RegExp, what: string): string | undefined => {
+    const raw = optional(name);
+    if (raw !== undefined && !pattern.test(raw)) throw new InputError(name, raw, what);
+    return raw;
+  };
+  const changes: StrategyChanges = {
+    strategy,
+    bakeTimeInMinutes: minutes('bake-time'),
+    linearStepPercent: percent('linear-step-percent', 3),
+    linearStepBakeTimeInMinutes: minutes('linear-step-bake-time'),
+    canaryPercent: percent('canary-percent', 0.1),
+    canaryBakeTimeInMinutes: minutes('canary-bake-time'),
+  };
+  const hookLines = optional('lifecycle-hooks');
+  if (hookLines !== undefined && hookLines !== '') {
+    const role = arn('lifecycle-hook-role-arn', ROLE_ARN, 'an IAM role ARN such as arn:aws:iam::123456789012:role/ecs-hooks');
+    if (role === undefined) throw new InputError('lifecycle-hook-role-arn', '', "the IAM role ECS assumes to invoke the hooks' Lambda functions (required with 'lifecycle-hooks')");
+    changes.lifecycleHooks = hookLines
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l !== '' && !l.startsWith('#'))
+      .map((line) => {
+        const eq = line.indexOf('=');
+        const stages = (eq > 0 ? line.slice(0, eq) : '').split('+').map((x) => x.trim());
+        const target = line.slice(eq + 1).trim();
+        const badStage = stages.find((x) => !(HOOK_STAGES as readonly string[]).includes(x));
+        if (eq <= 0 || badStage !== undefined || !LAMBDA_ARN.test(target)) {
+          throw new InputError(
+            'lifecycle-hooks',
+            line,
+            `STAGE[+STAGE...]=<Lambda function ARN>, one hook per line; stages: ${HOOK_STAGES.join(', ')}${badStage !== undefined && eq > 0 ? ` ('${badStage}' is not one)` : ''}`,
+          );
+        }
+        return { hookTargetArn: target, roleArn: role, lifecycleStages: stages as (typeof HOOK_STAGES)[number][] };
+      });
+  } else if (optional('lifecycle-hook-role-arn') !== undefined) {
+    arn('lifecycle-hook-role-arn', ROLE_ARN, 'an IAM role ARN such as arn:aws:iam::123456789012:role/ecs-hooks');
+  }
+  const advanced = {
+    alternateTargetGroupArn: arn('alternate-target-group-arn', ELB_ARN('targetgroup'), 'an Elastic Load Balancing target group ARN'),
+    productionListenerRule: arn('production-listener-rule', ELB_ARN('(listener-rule|listener)'), 'an Elastic Load Balancing listener rule (ALB) or listener (NLB) ARN'),
+    testListenerRule: arn('test-listener-rule', ELB_ARN('(listener-rule|listener)'), 'an Elastic Load Balancing listener rule (ALB) or listener (NLB) ARN'),
+    roleArn: arn('load-balancer-role-arn', ROLE_ARN, 'an IAM role ARN that lets ECS change the load balancer'),
+  };
+  const givenAdvanced = Object.entries(advanced).filter(([, v]) => v !== undefined);
+  if (givenAdvanced.length) {
+    changes.advancedConfiguration = Object.fromEntries(givenAdvanced);
+  }
+  const mismatch = (name: string, needs: DeploymentStrategyName) => {
+    if (optional(name) !== undefined && strategy !== undefined && strategy !== needs) {
+      throw new InputError(name, optional(name)!, `to be given with deployment-strategy '${needs.toLowerCase().replace('_', '-')}' (or 'keep'), not '${rawStrategy}'`);
+    }
+  };
+  mismatch('linear-step-percent', 'LINEAR');
+  mismatch('linear-step-bake-time', 'LINEAR');
+  mismatch('canary-percent', 'CANARY');
+  mismatch('canary-bake-time', 'CANARY');
+  return changes;
 }

@@ -53,6 +53,7 @@ export function deployOptions(inputs: Inputs): EcsDeployOptions {
     desiredCount: inputs['desired-count'],
     forceNewDeployment: inputs['force-new-deployment'],
     circuitBreaker: inputs['circuit-breaker'],
+    strategy: inputs.strategy,
     waitForDeployment: inputs['wait-for-deployment'],
     timeoutMs: inputs.timeout,
     rollbackOnFailure: inputs['rollback-on-failure'],

@@ -7,19 +7,18 @@
  *   events, stopped tasks with reasons, the ECS circuit breaker's own rollback, throttling/5xx
  *   and AccessDenied answers, the call log.
  */
-import { writeFile, mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DescribeServicesCommand, DescribeTaskDefinitionCommand, type ECSClient } from '@aws-sdk/client-ecs';
-import { CancelledError, ConfigurationError, InputError, memoryLogger, readStructuredFile, SummaryBuilder } from '@ml-deploy/action-kit';
-import { createEcsClient, type DeployReport, EcsApi } from '@ml-deploy/aws';
-import { inputReader } from '@ml-deploy/test/action-yml';
+import { DescribeServicesCommand, DescribeTaskDefinitionCommand, type ECSClient, UpdateServiceCommand } from '@aws-sdk/client-ecs';
+import { CancelledError, ConfigurationError, InputError, pollUntil } from '@ml-deploy/action-kit';
 import { applyAwsEnv } from '@ml-deploy/test/harness/aws-env';
-import { MODEL_IMAGE } from '@ml-deploy/test/harness/ecs-fixtures';
+import { MODEL_IMAGE, registerModelTaskDefinition } from '@ml-deploy/test/harness/ecs-fixtures';
+import type { LayerStateSnapshot } from '@ml-deploy/test/harness/ecs-layer';
 import { useEcsEmulator } from '@ml-deploy/test/harness/ecs-emulator-jest';
-import { parseInputs } from '../src/inputs';
-import { DeploymentFailedError, run } from '../src/run';
+import { type DeployOptions, deployWith } from './deploy-with';
+import { DeploymentFailedError } from '../src/run';
 
 const ecs = useEcsEmulator();
 let restoreEnv: () => void;
@@ -32,46 +31,7 @@ beforeAll(async () => {
 
 afterAll(() => restoreEnv?.());
 
-interface Deployed {
-  report?: DeployReport;
-  error?: Error;
-  outputs: Record<string, string>;
-  summary: string;
-  log: string[];
-}
-
-async function deploy(overrides: Record<string, string>, opts: { signal?: AbortSignal; maxAttempts?: number } = {}): Promise<Deployed> {
-  const outputs: Record<string, string> = {};
-  const summary = new SummaryBuilder();
-  const logger = memoryLogger();
-  const inputs = parseInputs(inputReader('deploy-ecs', { cluster: ecs.fx.clusterName, service: ecs.fx.serviceName, ...overrides }));
-  const client = createEcsClient({ maxAttempts: opts.maxAttempts ?? inputs['max-attempts'], logger });
-  const result: Deployed = { outputs, summary: '', log: logger.lines };
-  try {
-    result.report = await run(inputs, {
-      api: new EcsApi(client),
-      logger,
-      summary,
-      setOutput: (k, v) => {
-        if (v !== undefined) outputs[k] = String(v);
-      },
-      signal: opts.signal,
-      pollIntervalMs: 50,
-      readTaskDefinitionFile: (p) => readStructuredFile('task-definition', p),
-      writeReport: async (r) => {
-        const p = join(workDir, `report-${Date.now()}.json`);
-        await writeFile(p, JSON.stringify(r));
-        result.report = r;
-        return p;
-      },
-    });
-  } catch (err) {
-    result.error = err as Error;
-  }
-  result.summary = summary.toString();
-  client.destroy();
-  return result;
-}
+const deploy = (overrides: Record<string, string>, opts: DeployOptions = {}) => deployWith(ecs, workDir, overrides, opts);
 
 async function serviceNow(client: ECSClient = ecs.fx.client) {
   const out = await client.send(new DescribeServicesCommand({ cluster: ecs.fx.clusterName, services: [ecs.fx.serviceName] }));
@@ -79,6 +39,16 @@ async function serviceNow(client: ECSClient = ecs.fx.client) {
 }
 
 const DIGEST = `sha256:${'d'.repeat(64)}`;
+
+/** Resolves once the layer's state satisfies `ready` (polled every 20 ms). */
+function untilLayer(ready: (state: LayerStateSnapshot) => boolean | undefined): Promise<void> {
+  return pollUntil(async () => (ready(ecs.layer.state()) ? { done: true, value: undefined } : { done: false }), {
+    what: 'the ECS layer state',
+    timeoutMs: 60_000,
+    intervalMs: 20,
+    maxIntervalMs: 20,
+  });
+}
 
 describe('deploy-ecs against moto + the ECS layer', () => {
   it('first deploy: renders from the running service, registers, waits for this deployment', async () => {
@@ -97,8 +67,9 @@ describe('deploy-ecs against moto + the ECS layer', () => {
     const primary = svc.deployments!.find((d) => d.status === 'PRIMARY')!;
     expect(primary.id).toBe(r.outputs['deployment-id']);
     expect(primary.rolloutState).toBe('COMPLETED');
-    // circuit breaker with rollback was turned on (stored by moto)
-    expect(svc.deploymentConfiguration?.deploymentCircuitBreaker).toEqual({ enable: true, rollback: true });
+    // circuit-breaker: keep (the default) leaves the service's configuration alone: no drift
+    expect(svc.deploymentConfiguration?.deploymentCircuitBreaker).toBeUndefined();
+    expect(r.report!.serviceChanges).toEqual([]);
     // the registered revision kept everything else of the running one
     const td = await ecs.fx.client.send(new DescribeTaskDefinitionCommand({ taskDefinition: r.outputs['task-definition-arn'] }));
     expect(td.taskDefinition!.containerDefinitions![0]!.image).toBe('registry.example/model:2');
@@ -186,9 +157,11 @@ describe('deploy-ecs against moto + the ECS layer', () => {
 
   it('when the ECS circuit breaker rolls back by itself, deploy-ecs waits for that rollback instead of starting another', async () => {
     ecs.layer.planDeployments({ cluster: ecs.fx.clusterName, service: ecs.fx.serviceName }, { outcome: 'fail', steps: 2, failedTasks: 3 });
-    const r = await deploy({ image: 'registry.example/model:bad' });
+    const r = await deploy({ image: 'registry.example/model:bad', 'circuit-breaker': 'on' });
     expect(r.error).toBeInstanceOf(DeploymentFailedError);
     expect(r.report!.rollback?.startedBy).toBe('ecs-circuit-breaker');
+    expect(r.report!.serviceChanges).toEqual(['circuit breaker: off → on (rollback)']);
+    expect(r.summary).toContain('circuit breaker: off → on (rollback)');
     expect(r.report!.rollback?.result).toMatch(/^completed/);
     expect((await serviceNow()).taskDefinition).toBe(ecs.fx.taskDefinitionArn);
     // one UpdateService: ours; the rollback was ECS's (the layer's)
@@ -250,13 +223,48 @@ describe('deploy-ecs against moto + the ECS layer', () => {
   it('cancellation during the wait starts the rollback and says what state the service is in', async () => {
     ecs.layer.planDeployments({ cluster: ecs.fx.clusterName, service: ecs.fx.serviceName }, { outcome: 'stuck' });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(new CancelledError('cancelled by SIGINT')), 1500);
+    // Cancel once the new deployment is rolling out (a state, not a time).
+    const rolling = untilLayer((st) => st.services[0]?.deployments.some((d) => d.status === 'PRIMARY' && d.rolloutState === 'IN_PROGRESS' && d.pendingCount > 0)).then(() =>
+      controller.abort(new CancelledError('cancelled by SIGINT')),
+    );
     const r = await deploy({ image: 'registry.example/model:slow' }, { signal: controller.signal });
+    await rolling;
     expect(r.error).toBeInstanceOf(CancelledError);
     expect(r.report!.result).toBe('cancelled');
     expect(r.report!.failure).toMatch(/rollback to .*model-server:1 started as deployment ecs-svc\/\d+ and was not waited for/);
     expect((await serviceNow()).taskDefinition).toBe(ecs.fx.taskDefinitionArn);
     expect(r.summary).toContain('⏹️ **Cancelled**');
+  });
+});
+
+describe('deploy-ecs: the rules its README promises', () => {
+  it('max-failed-tasks N fails the deployment when the N-th task stops, not the one after', async () => {
+    // one stopped task per DescribeServices step (9 tasks over 10 steps)
+    ecs.layer.planDeployments({ cluster: ecs.fx.clusterName, service: ecs.fx.serviceName }, { outcome: 'fail', steps: 10, failedTasks: 9 });
+    const r = await deploy({ image: 'registry.example/model:bad', 'circuit-breaker': 'off', 'max-failed-tasks': '3' });
+    expect(r.error).toBeInstanceOf(DeploymentFailedError);
+    expect(r.report!.failure).toMatch(/: 3 tasks of the deployment stopped \(max-failed-tasks: 3\)$/);
+    expect(r.report!.stoppedTasks).toHaveLength(3);
+    expect(r.report!.result).toBe('rolled-back');
+  });
+
+  it('a deployment superseded by someone else\'s is not rolled back', async () => {
+    ecs.layer.planDeployments({ cluster: ecs.fx.clusterName, service: ecs.fx.serviceName }, { outcome: 'stuck' });
+    const td3 = await registerModelTaskDefinition(ecs.fx.client, { family: ecs.fx.family, image: 'registry.example/model:3' });
+    // Another deploy lands while ours rolls out (once ours is IN_PROGRESS: a state, not a time).
+    const other = untilLayer((st) => st.services[0]?.deployments.some((d) => d.status === 'PRIMARY' && d.rolloutState === 'IN_PROGRESS' && d.taskDefinition !== td3)).then(() =>
+      ecs.fx.client.send(new UpdateServiceCommand({ cluster: ecs.fx.clusterName, service: ecs.fx.serviceName, taskDefinition: td3 })),
+    );
+    const r = await deploy({ image: 'registry.example/model:2' });
+    await other;
+    expect(r.error).toBeInstanceOf(DeploymentFailedError);
+    expect(r.report!.result).toBe('superseded');
+    expect(r.report!.rollback).toBeUndefined();
+    expect(r.error!.message).toMatch(/superseded by ecs-svc\/\d+ \(([^)]+)\).*nothing was rolled back/);
+    expect(r.error!.message).toContain(`(${td3})`);
+    // two UpdateService calls: ours and the other deploy's; none to roll back
+    expect(ecs.layer.countCalls('UpdateService')).toBe(2);
+    expect((await serviceNow()).taskDefinition).toBe(td3);
   });
 });
 

@@ -15,7 +15,8 @@ describe('deploy-ecs inputs', () => {
       cluster: 'default',
       service: 'api',
       'force-new-deployment': false,
-      'circuit-breaker': true,
+      'circuit-breaker': 'keep',
+      strategy: { strategy: undefined },
       'wait-for-deployment': true,
       timeout: 30 * 60_000,
       'rollback-on-failure': true,
@@ -44,12 +45,45 @@ describe('deploy-ecs inputs', () => {
     expect(inputs['max-failed-tasks']).toBe(2);
   });
 
+  it('circuit-breaker: keep, on, off, and true/false (any case) as on/off', () => {
+    for (const [raw, mode] of [['keep', 'keep'], ['on', 'on'], ['off', 'off'], ['true', 'on'], ['TRUE', 'on'], ['False', 'off']] as const) {
+      expect(parseInputs(read({ service: 'api', 'circuit-breaker': raw }))['circuit-breaker']).toBe(mode);
+    }
+  });
+
+  it('deployment strategy settings, hooks and the load balancer advanced configuration', () => {
+    const lambda = 'arn:aws:lambda:us-east-1:123456789012:function:smoke';
+    const inputs = parseInputs(
+      read({
+        service: 'api',
+        'deployment-strategy': 'CANARY',
+        'bake-time': '1h',
+        'canary-percent': '2.5',
+        'canary-bake-time': '0',
+        'lifecycle-hooks': `# smoke test before traffic\nPOST_SCALE_UP+POST_TEST_TRAFFIC_SHIFT=${lambda}\n`,
+        'lifecycle-hook-role-arn': 'arn:aws:iam::123456789012:role/hooks',
+        'alternate-target-group-arn': 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/green/abc',
+      }),
+    );
+    expect(inputs.strategy).toEqual({
+      strategy: 'CANARY',
+      bakeTimeInMinutes: 60,
+      linearStepPercent: undefined,
+      linearStepBakeTimeInMinutes: undefined,
+      canaryPercent: 2.5,
+      canaryBakeTimeInMinutes: 0,
+      lifecycleHooks: [{ hookTargetArn: lambda, roleArn: 'arn:aws:iam::123456789012:role/hooks', lifecycleStages: ['POST_SCALE_UP', 'POST_TEST_TRAFFIC_SHIFT'] }],
+      advancedConfiguration: { alternateTargetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/green/abc' },
+    });
+    expect(parseInputs(read({ service: 'api', 'deployment-strategy': 'blue_green' })).strategy.strategy).toBe('BLUE_GREEN');
+  });
+
   it.each<[string, Record<string, string>, RegExp]>([
     ['neither service nor file', {}, /input 'task-definition'.*or a 'service'/],
     ['bad image', { service: 's', image: 'Registry/Model:1:2' }, /input 'image': got "Registry\/Model:1:2", expected an image reference/],
     ['short digest', { service: 's', image: 'r/m@sha256:abc' }, /input 'image'/],
     ['bad boolean', { service: 's', 'wait-for-deployment': 'yes' }, /input 'wait-for-deployment': got "yes", expected 'true' or 'false'/],
-    ['mixed-case boolean', { service: 's', 'circuit-breaker': 'tRUE' }, /input 'circuit-breaker': got "tRUE", expected 'true' or 'false'/],
+    ['mixed-case boolean', { service: 's', 'wait-for-deployment': 'tRUE' }, /input 'wait-for-deployment': got "tRUE", expected 'true' or 'false'/],
     ['bare number timeout', { service: 's', timeout: '30' }, /input 'timeout'.*duration with units/],
     ['tiny timeout', { service: 's', timeout: '1s' }, /input 'timeout'.*at least 10s/],
     ['negative count', { service: 's', 'desired-count': '-1' }, /input 'desired-count'/],
@@ -62,6 +96,17 @@ describe('deploy-ecs inputs', () => {
     ['container without change', { service: 's', 'container-name': 'app' }, /input 'container-name'.*together with 'image'/],
     ['desired count without service', { 'task-definition': 'td.json', 'desired-count': '2' }, /input 'desired-count'.*'service'/],
     ['attempts zero', { service: 's', 'max-attempts': '0' }, /input 'max-attempts'.*from 1 to 20/],
+    ['circuit breaker word', { service: 's', 'circuit-breaker': 'maybe' }, /input 'circuit-breaker': got "maybe", expected one of 'true', 'false', 'keep', 'on', 'off'/],
+    ['unknown strategy', { service: 's', 'deployment-strategy': 'red-black' }, /input 'deployment-strategy'.*'blue-green', 'linear', 'canary'/],
+    ['bake time in seconds', { service: 's', 'deployment-strategy': 'blue-green', 'bake-time': '90s' }, /input 'bake-time'.*whole minutes/],
+    ['bake time over a day', { service: 's', 'bake-time': '25h' }, /input 'bake-time'/],
+    ['linear step too small', { service: 's', 'deployment-strategy': 'linear', 'linear-step-percent': '2' }, /input 'linear-step-percent'.*from 3 to 100/],
+    ['canary setting with linear', { service: 's', 'deployment-strategy': 'linear', 'canary-percent': '5' }, /input 'canary-percent'.*deployment-strategy 'canary'/],
+    ['hook stage unknown', { service: 's', 'lifecycle-hooks': 'PRE_DEPLOY=arn:aws:lambda:us-east-1:123456789012:function:f', 'lifecycle-hook-role-arn': 'arn:aws:iam::123456789012:role/r' }, /input 'lifecycle-hooks'.*'PRE_DEPLOY' is not one/],
+    ['hook not a lambda', { service: 's', 'lifecycle-hooks': 'POST_SCALE_UP=https://example.com/hook', 'lifecycle-hook-role-arn': 'arn:aws:iam::123456789012:role/r' }, /input 'lifecycle-hooks'/],
+    ['hooks without role', { service: 's', 'lifecycle-hooks': 'POST_SCALE_UP=arn:aws:lambda:us-east-1:123456789012:function:f' }, /input 'lifecycle-hook-role-arn'.*required with 'lifecycle-hooks'/],
+    ['target group not an arn', { service: 's', 'alternate-target-group-arn': 'green' }, /input 'alternate-target-group-arn'/],
+    ['strategy without service', { 'task-definition': 'td.json', 'deployment-strategy': 'canary' }, /input 'deployment-strategy'.*'service'/],
   ])('rejects %s, naming the input', (_name, overrides, message) => {
     expect(() => parseInputs(read(overrides))).toThrow(InputError);
     expect(() => parseInputs(read(overrides))).toThrow(message);
@@ -70,7 +115,7 @@ describe('deploy-ecs inputs', () => {
   it('reads exactly the inputs action.yml declares', () => {
     const declared = Object.keys(loadActionYml('deploy-ecs').inputs).sort();
     const source = readFileSync(join(repoRoot, 'actions/deploy-ecs/src/inputs.ts'), 'utf8');
-    const read = [...source.matchAll(/(?:required|optional|read|parseKeyValues|parseBoolean|parseInteger|parseDuration)\('([a-z-]+)'/g)].map((m) => m[1]);
+    const read = [...source.matchAll(/(?:required|optional|read|parseKeyValues|parseBoolean|parseInteger|parseDuration|minutes|percent|arn)\('([a-z-]+)'/g)].map((m) => m[1]);
     expect([...new Set(read)].sort()).toEqual(declared);
   });
 });

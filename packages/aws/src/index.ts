@@ -8,3 +8,4 @@ export * from './ecs/render';
 export * from './ecs/report';
 export * from './ecs/rollback';
 export * from './ecs/rollout';
+export * from './ecs/strategy';

@@ -3,14 +3,20 @@
  * do (missing permission, unknown cluster) with the call it came from.
  */
 import {
+  DescribeServiceDeploymentsCommand,
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
   type ECSClient,
+  ListServiceDeploymentsCommand,
   ListServicesCommand,
   ListTasksCommand,
   RegisterTaskDefinitionCommand,
   type Service,
+  type ServiceDeployment,
+  type ServiceDeploymentBrief,
+  type ServiceDeploymentStatus,
+  StopServiceDeploymentCommand,
   type Task,
   type TaskDefinition,
   type Tag,
@@ -83,6 +89,25 @@ export class EcsApi {
     const out = await call('UpdateService', () => this.ecs.send(new UpdateServiceCommand(input)));
     if (!out.service) throw new Error('ecs:UpdateService returned no service');
     return out.service;
+  }
+
+  /** Service deployments of a service (BLUE_GREEN/LINEAR/CANARY and newer), newest first. */
+  async listServiceDeployments(cluster: string, service: string, status?: ServiceDeploymentStatus[]): Promise<ServiceDeploymentBrief[]> {
+    const out = await call('ListServiceDeployments', () =>
+      this.ecs.send(new ListServiceDeploymentsCommand({ cluster, service, ...(status ? { status } : {}), maxResults: 20 })),
+    );
+    return out.serviceDeployments ?? [];
+  }
+
+  /** One service deployment, or undefined when ECS reports it MISSING. */
+  async describeServiceDeployment(arn: string): Promise<ServiceDeployment | undefined> {
+    const out = await call('DescribeServiceDeployments', () => this.ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] })));
+    return out.serviceDeployments?.find((d) => d.serviceDeploymentArn === arn);
+  }
+
+  /** Asks ECS to stop a service deployment and roll it back (ECS shifts traffic back itself). */
+  async stopServiceDeployment(arn: string, stopType: 'ROLLBACK' | 'ABORT' = 'ROLLBACK'): Promise<void> {
+    await call('StopServiceDeployment', () => this.ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType })));
   }
 
   /** Stopped tasks a deployment started (newest first), with their reasons; at most `limit`. */

@@ -19,6 +19,15 @@ import { findDeploymentOf, onCancelled, rollBack } from './rollback';
 import { applyChanges, imageDigest, normaliseTaskDefinition, type RenderChanges, type TaskDefinitionInput } from './render';
 import type { DeployReport } from './report';
 import { type RolloutOutcome, watchDeployment } from './rollout';
+import {
+  type CircuitBreakerMode,
+  findServiceDeployment,
+  planServiceConfiguration,
+  type ServiceConfigurationPlan,
+  type ServiceDeploymentOutcome,
+  type StrategyChanges,
+  watchServiceDeployment,
+} from './strategy';
 
 /** What to deploy and how; deploy-ecs builds it from its inputs. */
 export interface EcsDeployOptions {
@@ -31,8 +40,10 @@ export interface EcsDeployOptions {
   render: RenderChanges;
   desiredCount: number | undefined;
   forceNewDeployment: boolean;
-  /** Turn on the ECS deployment circuit breaker (with rollback) for this deployment. */
-  circuitBreaker: boolean;
+  /** The service's deployment circuit breaker: leave it as it is, or turn it on (with rollback) / off. */
+  circuitBreaker: CircuitBreakerMode;
+  /** ECS's own deployment strategy and its settings; undefined fields keep the service's. */
+  strategy?: StrategyChanges | undefined;
   waitForDeployment: boolean;
   timeoutMs: number;
   rollbackOnFailure: boolean;
@@ -110,6 +121,8 @@ async function deploy(opts: EcsDeployOptions, deps: Deps, clock: Clock, report: 
     deps.setOutput('previous-task-definition-arn', report.previousTaskDefinitionArn);
     deps.setOutput('previous-revision', report.previousRevision);
   }
+  // The service configuration to change (circuit breaker, strategy): refused here, before any change.
+  const config = service ? planServiceConfiguration(service, opts.circuitBreaker, opts.strategy ?? {}) : undefined;
 
   let base: TaskDefinitionInput;
   if (opts.taskDefinitionFile) {
@@ -147,9 +160,10 @@ async function deploy(opts: EcsDeployOptions, deps: Deps, clock: Clock, report: 
   throwIfAborted(deps.signal);
 
   // 3. Update the service.
-  const deploymentConfiguration = opts.circuitBreaker
-    ? { ...service.deploymentConfiguration, deploymentCircuitBreaker: { enable: true, rollback: true } }
-    : undefined;
+  const { deploymentConfiguration, loadBalancers } = config!;
+  report.strategy = config!.strategy;
+  report.serviceChanges = config!.changes;
+  for (const c of config!.changes) logger.info(`service configuration: ${c}`);
   const previousDesired = service.desiredCount;
   const since = clock.now();
   const updated = await api.updateService({
@@ -159,6 +173,7 @@ async function deploy(opts: EcsDeployOptions, deps: Deps, clock: Clock, report: 
     ...(opts.desiredCount !== undefined ? { desiredCount: opts.desiredCount } : {}),
     ...(opts.forceNewDeployment ? { forceNewDeployment: true } : {}),
     ...(deploymentConfiguration ? { deploymentConfiguration } : {}),
+    ...(loadBalancers ? { loadBalancers } : {}),
   });
   const deployment = findDeploymentOf(updated, registered.taskDefinitionArn!);
   if (!deployment?.id) {
@@ -171,6 +186,10 @@ async function deploy(opts: EcsDeployOptions, deps: Deps, clock: Clock, report: 
   if (!opts.waitForDeployment) {
     report.result = 'started';
     return;
+  }
+
+  if (config!.strategy !== 'ROLLING') {
+    return deployWithStrategy(opts, deps, report, config!, updated, deployment.id, since);
   }
 
   // 4. Wait for this deployment.
@@ -218,7 +237,8 @@ async function deploy(opts: EcsDeployOptions, deps: Deps, clock: Clock, report: 
     }
   } catch (err) {
     if (err instanceof CancelledError) {
-      await onCancelled(opts, deps, report, serviceName, previousDesired);
+      const cb = (deploymentConfiguration ?? service.deploymentConfiguration)?.deploymentCircuitBreaker;
+      await onCancelled(opts, deps, report, serviceName, previousDesired, cb?.enable === true && cb.rollback === true);
       throw err;
     }
     if (!(err instanceof DeadlineError)) throw err;
@@ -242,6 +262,126 @@ async function deploy(opts: EcsDeployOptions, deps: Deps, clock: Clock, report: 
   );
 }
 
+/**
+ * BLUE_GREEN / LINEAR / CANARY: watch ECS's service deployment through its lifecycle stages and
+ * hooks. ECS rolls back itself when a hook or the circuit breaker fails it; when deploy-ecs judges
+ * it failed (deadline, max-failed-tasks) or the job is cancelled, it asks ECS to roll back with
+ * StopServiceDeployment (stopType ROLLBACK): ECS shifts traffic back to the previous revision.
+ */
+async function deployWithStrategy(
+  opts: EcsDeployOptions,
+  deps: Deps,
+  report: DeployReport,
+  config: ServiceConfigurationPlan,
+  updated: Service,
+  deploymentId: string,
+  since: number,
+): Promise<void> {
+  const { api, logger, clock } = deps;
+  const serviceName = opts.service!;
+  const arn = await findServiceDeployment(api, opts.cluster, serviceName, updated);
+  if (!arn) throw new Error(`ecs:UpdateService started deployment ${deploymentId} but ECS lists no ${config.strategy} service deployment for it`);
+  report.serviceDeploymentArn = arn;
+  report.lifecycle = [];
+  report.hooks = [];
+  logger.info(`${config.strategy} service deployment ${arn}`);
+  const watch = (signal: AbortSignal | undefined, maxFailedTasks: number | undefined) =>
+    watchServiceDeployment(api, {
+      cluster: opts.cluster,
+      service: serviceName,
+      arn,
+      timeoutMs: opts.timeoutMs,
+      intervalMs: deps.pollIntervalMs ?? 6000,
+      logger,
+      clock,
+      signal,
+      maxFailedTasks,
+      deploymentId,
+      lifecycle: report.lifecycle!,
+      hooks: report.hooks!,
+      onService: (s) => collectEvents(report, s.events ?? [], since),
+    });
+
+  let outcome: ServiceDeploymentOutcome | undefined;
+  let failure: string;
+  try {
+    outcome = await logger.group(`waiting for ${config.strategy} service deployment`, () => watch(deps.signal, opts.maxFailedTasks));
+    switch (outcome.kind) {
+      case 'completed':
+        report.result = 'deployed';
+        report.runningCount = outcome.deployment.targetServiceRevision?.runningTaskCount;
+        report.desiredCount = outcome.deployment.targetServiceRevision?.requestedTaskCount;
+        return;
+      case 'superseded':
+        report.result = 'superseded';
+        throw new DeploymentFailedError(`service deployment ${arn} was superseded by ${outcome.by ?? 'another deployment'} before it completed; nothing was rolled back`);
+      case 'rolled-back':
+        failure = `service deployment ${arn} failed and ECS rolled it back: ${outcome.reason}`;
+        break;
+      default:
+        failure = `service deployment ${arn} ${outcome.kind === 'stopped' ? 'was stopped' : 'failed'}: ${outcome.reason}`;
+    }
+  } catch (err) {
+    if (err instanceof CancelledError) {
+      report.result = 'cancelled';
+      if (opts.rollbackOnFailure) {
+        // The runner kills the step seconds after SIGINT: ask ECS to roll back, do not wait.
+        try {
+          await api.stopServiceDeployment(arn, 'ROLLBACK');
+          report.rollback = { deploymentId: arn, taskDefinitionArn: report.previousTaskDefinitionArn ?? '', startedBy: 'deploy-ecs', result: 'requested on cancellation (StopServiceDeployment ROLLBACK), not waited for' };
+          report.failure = `cancelled while waiting for ${arn}; ECS was asked to roll it back (StopServiceDeployment ROLLBACK), not waited for`;
+        } catch (stopErr) {
+          report.failure = `cancelled while waiting for ${arn}; asking ECS to roll back failed (${toError(stopErr).message}): the service deployment continues as ECS runs it`;
+        }
+      } else {
+        report.failure = `cancelled while waiting: service deployment ${arn} is left in progress`;
+      }
+      logger.warning(report.failure);
+      throw err;
+    }
+    if (err instanceof DeploymentFailedError || !(err instanceof DeadlineError)) throw err;
+    failure = err.message;
+  }
+
+  logger.error(failure);
+  report.failure = failure;
+  await api
+    .stoppedTasks(opts.cluster, deploymentId)
+    .then((tasks) => recordStoppedTasks(report, tasks, logger))
+    .catch((err) => logger.warning(`could not list stopped tasks: ${toError(err).message}`));
+
+  if (outcome?.kind === 'rolled-back') {
+    // ECS's own rollback, already finished: say so from what ECS reports.
+    report.rollback = {
+      deploymentId: arn,
+      taskDefinitionArn: report.previousTaskDefinitionArn ?? '',
+      startedBy: 'ecs',
+      result: outcome.succeeded ? 'completed: ECS shifted traffic back to the previous revision' : `failed: ${outcome.deployment.statusReason ?? 'ROLLBACK_FAILED'}`,
+    };
+    report.result = outcome.succeeded ? 'rolled-back' : 'failed';
+    throw new DeploymentFailedError(`${failure}${stoppedReasonsSuffix(report)} (${report.rollback.result})`);
+  }
+  if (!opts.rollbackOnFailure || outcome?.kind === 'stopped') {
+    throw new DeploymentFailedError(`${failure}${stoppedReasonsSuffix(report)}; not rolled back${outcome?.kind === 'stopped' ? ' (stopped by someone else)' : ` (rollback-on-failure: ${opts.rollbackOnFailure})`}`);
+  }
+  await api.stopServiceDeployment(arn, 'ROLLBACK');
+  logger.info(`asked ECS to roll back service deployment ${arn} (StopServiceDeployment ROLLBACK)`);
+  report.rollback = { deploymentId: arn, taskDefinitionArn: report.previousTaskDefinitionArn ?? '', startedBy: 'deploy-ecs', result: 'in progress' };
+  report.result = 'rolled-back';
+  try {
+    const after = await logger.group(`waiting for the rollback of ${arn}`, () => watch(undefined, undefined));
+    if (after.kind === 'rolled-back' && after.succeeded) report.rollback.result = 'completed: ECS shifted traffic back to the previous revision';
+    else {
+      report.rollback.result = `not confirmed: the service deployment ended ${after.deployment?.status ?? after.kind}`;
+      report.result = 'failed';
+    }
+  } catch (err) {
+    report.rollback.result = `not confirmed: ${toError(err).message}`;
+    report.result = 'failed';
+  }
+  throw new DeploymentFailedError(`${failure}${stoppedReasonsSuffix(report)}; rollback (StopServiceDeployment ROLLBACK): ${report.rollback.result}`);
+}
+
 function checkServiceDeployable(service: Service, cluster: string): void {
   if (service.status && service.status !== 'ACTIVE') {
     throw new UserError(`service '${service.serviceName}' in cluster '${cluster}' is ${service.status}, not ACTIVE: it cannot be deployed to`);
@@ -249,7 +389,7 @@ function checkServiceDeployable(service: Service, cluster: string): void {
   const controller = service.deploymentController?.type ?? 'ECS';
   if (controller !== 'ECS') {
     throw new UserError(
-      `service '${service.serviceName}' uses the ${controller} deployment controller; deploy-ecs drives rolling (ECS-controller) deployments only`,
+      `service '${service.serviceName}' uses the ${controller} deployment controller; deploy-ecs drives ECS-controller deployments (rolling, or ECS's own BLUE_GREEN, LINEAR and CANARY strategies). To move off CodeDeploy, switch the service to the ECS controller with a strategy (UpdateService deploymentController ECS, deploymentConfiguration.strategy BLUE_GREEN): see deploy-ecs/README.md`,
     );
   }
 }

@@ -1,6 +1,7 @@
 /** The deploy report (JSON output `report`) and the job summary built from it. */
 import { codeSpan, formatDuration, md, type SummaryBuilder } from '@ml-deploy/action-kit';
 import { ecsConsoleUrl, parseTaskDefinitionRef } from '../arn';
+import type { HookRecord, LifecycleEvent } from './strategy';
 
 export type DeployResult =
   | 'deployed' // this deployment completed
@@ -35,9 +36,18 @@ export interface DeployReport {
   rollback?: {
     deploymentId: string | undefined;
     taskDefinitionArn: string;
-    startedBy: 'ecs-circuit-breaker' | 'deploy-ecs';
+    /** ecs: ECS's own rollback of a BLUE_GREEN/LINEAR/CANARY deployment (failed hook, circuit breaker). */
+    startedBy: 'ecs-circuit-breaker' | 'ecs' | 'deploy-ecs';
     result: string;
   };
+  /** ROLLING, BLUE_GREEN, LINEAR or CANARY: the strategy this deployment used. */
+  strategy?: string | undefined;
+  /** Changes deploy-ecs made to the service's configuration (circuit breaker, strategy, hooks...). */
+  serviceChanges?: string[];
+  /** BLUE_GREEN/LINEAR/CANARY: ECS's service deployment, its lifecycle stages and hooks as seen. */
+  serviceDeploymentArn?: string | undefined;
+  lifecycle?: LifecycleEvent[];
+  hooks?: HookRecord[];
 }
 
 const HEADLINE: Record<DeployResult, ['ok' | 'failed' | 'warning' | 'rolled-back' | 'cancelled', string]> = {
@@ -72,7 +82,26 @@ export function writeSummary(summary: SummaryBuilder, r: DeployReport, region: s
     ['Deployment', r.deploymentId ? codeSpan(r.deploymentId) : undefined],
     ['Tasks', r.runningCount !== undefined ? `${r.runningCount}/${r.desiredCount} running` : undefined],
     ['Changes', r.changes.length ? md(r.changes.map((c) => codeSpan(c).markdown).join('<br>')) : undefined],
+    ['Strategy', r.strategy && r.strategy !== 'ROLLING' ? r.strategy : undefined],
+    ['Service deployment', r.serviceDeploymentArn ? codeSpan(r.serviceDeploymentArn) : undefined],
+    ['Service configuration changed', r.serviceChanges?.length ? md(r.serviceChanges.map((c) => codeSpan(c).markdown).join('<br>')) : undefined],
   ]);
+  if (r.lifecycle?.length) {
+    summary.heading('Lifecycle', 3);
+    summary.paragraph(
+      [
+        '| Time | Status | Stage | Production traffic on new | Test traffic on new |',
+        '| --- | --- | --- | --- | --- |',
+        ...r.lifecycle.map((e) => `| ${e.at} | ${e.status} | ${e.stage ?? ''} | ${e.productionTraffic !== undefined ? `${e.productionTraffic} %` : ''} | ${e.testTraffic !== undefined ? `${e.testTraffic} %` : ''} |`),
+      ].join('\n'),
+    );
+  }
+  if (r.hooks?.length) {
+    summary.heading('Lifecycle hooks', 3);
+    summary.paragraph(
+      ['| Stage | Hook | Result | At |', '| --- | --- | --- | --- |', ...r.hooks.map((h) => `| ${h.stage ?? ''} | ${escapeCell(h.targetArn ?? h.hookId)} | ${h.status} | ${h.at} |`)].join('\n'),
+    );
+  }
   if (r.failure || (r.error && r.result !== 'deployed')) {
     summary.heading('What went wrong', 3);
     summary.paragraph(codeSpanBlock(r.failure ?? r.error ?? ''));
@@ -85,7 +114,7 @@ export function writeSummary(summary: SummaryBuilder, r: DeployReport, region: s
     summary.heading('Rollback', 3);
     summary.keyValues([
       ['Restored task definition', codeSpan(shortTd(r.rollback.taskDefinitionArn)!)],
-      ['Started by', r.rollback.startedBy === 'ecs-circuit-breaker' ? 'the ECS deployment circuit breaker' : 'deploy-ecs'],
+      ['Started by', r.rollback.startedBy === 'ecs-circuit-breaker' ? 'the ECS deployment circuit breaker' : r.rollback.startedBy === 'ecs' ? 'ECS (its own rollback of the service deployment)' : 'deploy-ecs'],
       ['Deployment', r.rollback.deploymentId ? codeSpan(r.rollback.deploymentId) : undefined],
       ['Result', r.rollback.result],
     ]);

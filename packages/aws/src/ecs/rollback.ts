@@ -62,7 +62,15 @@ export async function rollBack(
 }
 
 /** Cancelled mid-wait: leave the service in a state we can name, and say which. */
-export async function onCancelled(opts: EcsDeployOptions, deps: Deps, report: DeployReport, serviceName: string, previousDesired: number | undefined) {
+export async function onCancelled(
+  opts: EcsDeployOptions,
+  deps: Deps,
+  report: DeployReport,
+  serviceName: string,
+  previousDesired: number | undefined,
+  /** The service's circuit breaker rolls failing deployments back (after deploy-ecs's change). */
+  breakerRollback: boolean,
+) {
   report.result = 'cancelled';
   const previous = report.previousTaskDefinitionArn;
   if (opts.rollbackOnFailure && previous) {
@@ -78,10 +86,10 @@ export async function onCancelled(opts: EcsDeployOptions, deps: Deps, report: De
       report.rollback = { deploymentId: id, taskDefinitionArn: previous, startedBy: 'deploy-ecs', result: 'started on cancellation, not waited for' };
       report.failure = `cancelled while waiting for ${report.deploymentId}; rollback to ${previous} started as deployment ${id ?? '(unknown)'} and was not waited for`;
     } catch (err) {
-      report.failure = `cancelled while waiting for ${report.deploymentId}; starting the rollback failed (${toError(err).message}): deployment ${report.deploymentId} is left as ECS runs it${opts.circuitBreaker ? ', with the circuit breaker set to roll back on failure' : ''}`;
+      report.failure = `cancelled while waiting for ${report.deploymentId}; starting the rollback failed (${toError(err).message}): deployment ${report.deploymentId} is left as ECS runs it${breakerRollback ? ', with the circuit breaker set to roll back on failure' : ''}`;
     }
   } else {
-    report.failure = `cancelled while waiting: deployment ${report.deploymentId} is left in progress${opts.circuitBreaker ? ' (the ECS circuit breaker will roll it back if it fails)' : ''}`;
+    report.failure = `cancelled while waiting: deployment ${report.deploymentId} is left in progress${breakerRollback ? ' (the ECS circuit breaker will roll it back if it fails)' : ''}`;
   }
   deps.logger.warning(report.failure);
 }
