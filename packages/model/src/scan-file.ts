@@ -77,7 +77,9 @@ class Collector {
       const key = `${imp.name}\u0000${where}`;
       if (this.importKeys.has(key)) continue;
       this.importKeys.add(key);
-      this.imports.push({ name: imp.name, classification: imp.classification, location: `${where} @ byte ${base + imp.offset}` });
+      const rec: ImportRecord = { name: imp.name, classification: imp.classification, location: `${where} @ byte ${base + imp.offset}` };
+      if (imp.accepted !== undefined) rec.accepted = imp.accepted;
+      this.imports.push(rec);
     }
   }
 }

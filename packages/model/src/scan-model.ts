@@ -29,7 +29,7 @@ function errorText(e: unknown): string {
  */
 export async function scanModel(path: string, opts: ScanOptions = {}): Promise<ScanReport> {
   const maxDecompressed = opts.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES;
-  const ctx: ScanContext = { policy: new ImportPolicy(opts.allow ?? []), budget: { left: maxDecompressed, limit: maxDecompressed } };
+  const ctx: ScanContext = { policy: new ImportPolicy(opts.allow ?? [], opts.allowDangerous ?? []), budget: { left: maxDecompressed, limit: maxDecompressed } };
   if (opts.signal) ctx.signal = opts.signal;
   const root = resolve(path);
   const findings: Finding[] = [];

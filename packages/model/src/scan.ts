@@ -4,6 +4,7 @@
  * starts in ~50 ms instead of loading onnxruntime's native binding.
  */
 export type { ModelFormat, Severity, Finding, FileReport, ImportRecord, ScanReport, ScanOptions } from './types';
+export { DEFAULT_FAIL_ON } from './types';
 export { scanModel, DEFAULT_MAX_DECOMPRESSED_BYTES, DEFAULT_MAX_FILES } from './scan-model';
 export { detectFormat, DETECT_HEAD_BYTES } from './detect-format';
-export { ImportPolicy, type ImportClassification, type ImportVerdict } from './pickle/import-policy';
+export { ImportPolicy, type DangerousAcceptance, type ImportClassification, type ImportVerdict } from './pickle/import-policy';

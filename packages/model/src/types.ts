@@ -26,6 +26,12 @@ export type ModelFormat =
  */
 export type Severity = 'dangerous' | 'unknown-import' | 'malformed' | 'warning' | 'info';
 
+/**
+ * The severities validate-model fails on by default: allow-list first, so the gate's safety does
+ * not rest on the deny-list being complete (an import on neither list fails too).
+ */
+export const DEFAULT_FAIL_ON: readonly Severity[] = ['dangerous', 'unknown-import'];
+
 /** One thing the scanner noticed. */
 export interface Finding {
   severity: Severity;
@@ -40,11 +46,16 @@ export interface Finding {
   import?: string;
 }
 
-/** One import a pickle would perform, with its classification. */
+/**
+ * One import a pickle would perform, with its classification: `safe` (built-in allow-list),
+ * `allowed` (the user's allow-globals), `unknown` (on no list), `dangerous` (deny-list or an
+ * evasion; `accepted` holds the reason when allow-dangerous-globals names it).
+ */
 export interface ImportRecord {
   name: string;
-  classification: 'safe' | 'unknown' | 'dangerous';
+  classification: 'safe' | 'allowed' | 'unknown' | 'dangerous';
   location?: string;
+  accepted?: string;
 }
 
 /** Everything learnt about one file. */
@@ -73,8 +84,10 @@ export interface ScanReport {
 
 /** Knobs for {@link scanModel}. */
 export interface ScanOptions {
-  /** Extra safe globals: `module.name` or `module.*`. */
+  /** Extra globals to allow: `module.name` or `module.*`. They never clear a dangerous global. */
   allow?: string[];
+  /** Dangerous globals a team accepts, each named exactly with the reason (stay `dangerous`, marked accepted). */
+  allowDangerous?: Array<{ name: string; reason: string }>;
   /** Bound on bytes inflated from zip members over the whole scan (zip-bomb guard). */
   maxDecompressedBytes?: number;
   /** Bound on files visited in a directory. */

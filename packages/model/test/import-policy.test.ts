@@ -3,7 +3,7 @@ import { describe, expect, test } from '@jest/globals';
 import { ImportPolicy } from '../src/pickle/import-policy';
 
 describe('ImportPolicy', () => {
-  const policy = new ImportPolicy(['mylib.models.*', 'functools.partial']);
+  const policy = new ImportPolicy(['mylib.models.*', 'functools.partial', 'pkg.thing.*', 'os.*', 'builtins.getattr']);
   test.each([
     ['numpy._core.multiarray', '_reconstruct', 'safe'],
     // gadgets found missing by a sweep of 114 module/name pairs (issue 5 closing note)
@@ -45,9 +45,31 @@ describe('ImportPolicy', () => {
     ['collections', 'OrderedDict.__init__', 'dangerous'],
     ['os ', 'system', 'dangerous'],
     ['', 'system', 'dangerous'],
-    ['mylib.models', 'Net', 'safe'],
+    ['mylib.models', 'Net', 'allowed'],
     ['mylib.models', 'os.system', 'dangerous'],
-    ['functools', 'partial', 'safe'],
+    // allow-globals never clears a dangerous global, exact or wildcard
+    ['functools', 'partial', 'dangerous'],
+    ['os', 'system', 'dangerous'],
+    ['builtins', 'getattr', 'dangerous'],
+    // issue 9: what real model files contain
+    ['argparse', 'Namespace', 'safe'],
+    ['pathlib', 'PurePosixPath', 'safe'],
+    ['pathlib', 'PosixPath', 'safe'],
+    ['pathlib', 'Path.write_text', 'dangerous'],
+    ['pathlib', 'open', 'dangerous'],
+    ['pandas.core.frame', 'DataFrame', 'safe'],
+    ['pandas', 'DataFrame', 'safe'],
+    ['pandas.core.indexes.base', '_new_Index', 'safe'],
+    ['pandas._libs.parsers', 'TextReader', 'dangerous'],
+    ['pandas.io.pickle', 'read_pickle', 'dangerous'],
+    ['catboost.core', 'CatBoostClassifier', 'safe'],
+    ['catboost.core', 'Pool', 'unknown'],
+    ['torch.torch_version', 'TorchVersion', 'safe'],
+    ['scipy.sparse._csr', 'csr_matrix', 'safe'],
+    ['sklearn.feature_selection._univariate_selection', 'f_classif', 'safe'],
+    ['sklearn.utils.validation', 'check_memory', 'unknown'],
+    ['zoneinfo', 'ZoneInfo', 'unknown'],
+    ['operator', 'methodcaller', 'dangerous'],
     ['functools', 'reduce', 'dangerous'],
     ['somepkg', 'Thing', 'unknown'],
     ['numpy.random.bit_generator', '__pyx_unpickle_SeedSequence', 'safe'],

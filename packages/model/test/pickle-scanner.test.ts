@@ -62,7 +62,12 @@ describe('evasions resolve to the real import', () => {
 describe('computed names and callables', () => {
   test.each([
     ['STACK_GLOBAL operand from _codecs', '\x80\x04c_codecs\ndecode\n(Vbf\nVrot13\ntRVsystem\n\x93.', 'pickle.dynamic-global'],
-    ['getattr chain calls a computed value', "cbuiltins\ngetattr\n(cbuiltins\nobject\nS'x'\ntR(tR.", 'pickle.call-computed'],
+    ['getattr on a call result, then called', "cbuiltins\ngetattr\n(cbuiltins\nobject\n)RS'x'\ntR(tR.", 'pickle.call-computed'],
+    ['getattr(class, name) is the import class.name', "cbuiltins\ngetattr\n(cbuiltins\nobject\nS'x'\ntR(tR.", 'pickle.dangerous-import'],
+    ['getattr passed on as a value', "ccollections\ndefaultdict\n(cbuiltins\ngetattr\ntR.", 'pickle.dangerous-import'],
+    ['getattr called with other arguments', "cbuiltins\ngetattr\n(S'os'\nS'system'\ntR.", 'pickle.dangerous-import'],
+    ['getattr reused from the memo for a second, bad call', "cbuiltins\ngetattr\np0\n(cuuid\nUUID\nS'int'\ntR0g0\n(S'x'\nS'y'\ntR.", 'pickle.dangerous-import'],
+    ['a dropped memo value called', '\x80\x04]\x94)\x94h\x00h\x01R.', 'pickle.call-computed'],
     ['EXT1', '\x80\x02\x82\x01)R.', 'pickle.extension-registry'],
     ['EXT2', '\x80\x02\x83\x01\x02)R.', 'pickle.extension-registry'],
   ])('%s', (_name, stream, rule) => {
@@ -119,7 +124,78 @@ describe('benign streams stay clean', () => {
   });
 });
 
+describe('import verdicts in findings', () => {
+  const run = (stream: string, p: ImportPolicy) => {
+    const s = new PickleScanner({ policy: p });
+    s.push(enc(stream));
+    s.finish();
+    return s;
+  };
+
+  test('an unknown import prints the allow-globals line that accepts it, and that line does', () => {
+    const stream = "cmylib.models\nNet\n)R.";
+    const f = run(stream, policy).findings.find((x) => x.rule === 'pickle.unknown-import');
+    expect(f?.message).toContain('allow-globals: mylib.models.Net');
+    const line = /allow-globals: (\S+)/.exec(f?.message ?? '')?.[1] as string;
+    const allowed = run(stream, new ImportPolicy([line]));
+    expect(allowed.findings).toEqual([]);
+    expect([...allowed.imports.values()].map((i) => [i.name, i.classification])).toEqual([['mylib.models.Net', 'allowed']]);
+  });
+
+  test('allow-globals never clears a dangerous global; allow-dangerous-globals accepts it as a warning', () => {
+    const stream = "cbuiltins\neval\n(S'1'\ntR.";
+    for (const allow of [['builtins.eval'], ['builtins.*'], ['posix.system']]) {
+      const s = run(stream, new ImportPolicy(allow));
+      expect(s.findings.map((f) => [f.severity, f.rule])).toEqual([['dangerous', 'pickle.dangerous-import']]);
+    }
+    expect(run(stream, new ImportPolicy(['builtins.eval'])).findings[0]?.message).toContain('allow-dangerous-globals');
+    const accepted = run(stream, new ImportPolicy([], [{ name: 'builtins.eval', reason: 'legacy model, ticket SEC-12' }]));
+    expect(accepted.findings.map((f) => [f.severity, f.rule])).toEqual([['warning', 'pickle.dangerous-import-accepted']]);
+    expect([...accepted.imports.values()]).toEqual([expect.objectContaining({ name: 'builtins.eval', classification: 'dangerous', accepted: 'legacy model, ticket SEC-12' })]);
+  });
+
+  test('enum-style getattr(class, name) on an allowed class is judged as that name, not as getattr', () => {
+    const s = run("cbuiltins\ngetattr\n(ccollections\nOrderedDict\nS'fromkeys'\ntR.", policy);
+    expect(s.findings.map((f) => [f.severity, f.import])).toEqual([['unknown-import', 'collections.OrderedDict.fromkeys']]);
+    expect([...s.imports.keys()].sort()).toEqual(['collections.OrderedDict', 'collections.OrderedDict.fromkeys']);
+    const dunder = run("cbuiltins\ngetattr\n(ccollections\nOrderedDict\nS'__init__'\ntR.", policy);
+    expect(dunder.findings.map((f) => [f.severity, f.import])).toEqual([['dangerous', 'collections.OrderedDict.__init__']]);
+  });
+
+  test('a function allowed as a stored reference is flagged when the pickle calls it', () => {
+    expect(run('\x80\x04\x8c\x05numpy\x8c\x04mean\x93.', policy).findings).toEqual([]);
+    const called = run('\x80\x04\x8c\x05numpy\x8c\x04mean\x93)R.', policy);
+    expect(called.findings.map((f) => [f.severity, f.rule])).toEqual([['unknown-import', 'pickle.reference-called']]);
+    expect(run('\x80\x04\x8c\x05numpy\x8c\x04mean\x93)R.', new ImportPolicy(['numpy.mean'])).findings).toEqual([]);
+  });
+});
+
 describe('bounds', () => {
+  test('a memo past its bounds still resolves a module name STACK_GLOBAL memoized just before', () => {
+    // More memoized strings than the memo keeps, then an import whose operands come from the memo.
+    const n = 140_000;
+    const parts: string[] = ['\x80\x04'];
+    for (let k = 0; k < n; k++) parts.push('\x8c\x02ab\x940');
+    parts.push('\x8c\x02os\x94\x8c\x06system\x94\x93\x940');
+    // more strings than the recent window holds, so only pinning keeps the two operands
+    for (let k = 0; k < 100; k++) parts.push(`\x8c\x05x${String(k).padStart(4, '0')}\x940`);
+    parts.push(`j${u32(n)}j${u32(n + 1)}\x93.`);
+    const s = new PickleScanner({ policy });
+    s.push(enc(parts.join('')));
+    s.finish();
+    expect(s.findings.map((f) => f.rule)).toContain('pickle.memo-bound');
+    expect(s.findings.filter((f) => f.severity === 'dangerous').map((f) => f.import)).toEqual(['os.system']);
+    expect(s.findings.some((f) => f.rule === 'pickle.dynamic-global')).toBe(false);
+  });
+
+  test('a stack past its bound is a dangerous finding, not a crash or a pass', () => {
+    const s = new PickleScanner({ policy });
+    s.push(enc('\x80\x04(' + 'N'.repeat((1 << 18) + 10)));
+    s.push(enc('cos\nsystem\n.'));
+    s.finish();
+    expect(s.findings.map((f) => [f.severity, f.rule])).toEqual([['dangerous', 'pickle.bound-exceeded']]);
+  });
+
   test('30,000 distinct unknown globals produce a bounded list of findings', () => {
     const parts: string[] = ['\x80\x04'];
     for (let k = 0; k < 30_000; k++) parts.push(`cmod${k}\nName\n0`);

@@ -6,7 +6,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { scanModel, type ScanReport } from '../src/index';
+import { DEFAULT_FAIL_ON, scanModel, type ScanReport } from '../src/index';
 import { makeFixtures } from './fixtures';
 
 // Built at module load so test.each can name one test per fixture (the manifest is the table).
@@ -34,6 +34,8 @@ describe('malicious fixtures', () => {
     const context = summary(r);
     const flagged = r.findings.filter((f) => f.severity === 'dangerous' || f.severity === 'malformed');
     expect([flagged.length > 0, context]).toEqual([true, context]);
+    // A hostile file (one that carries a payload, not merely a damaged one) fails the default gate.
+    if (!m.name.startsWith('malformed/')) expect([r.findings.some((f) => DEFAULT_FAIL_ON.includes(f.severity)), context]).toEqual([true, context]);
     const dangerousImports = new Set(r.findings.filter((f) => f.severity === 'dangerous' && f.import).map((f) => f.import));
     for (const imp of m.imports) expect([imp, dangerousImports.has(imp), context]).toEqual([imp, true, context]);
     const rules = new Set(r.findings.map((f) => f.rule));

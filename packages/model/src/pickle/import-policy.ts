@@ -7,13 +7,26 @@
  * wrappers, io.FileIO, logging.FileHandler, uuid command helpers, idlelib/lib2to3 evaluators, ...).
  */
 
-/** How an import is judged. */
-export type ImportClassification = 'safe' | 'unknown' | 'dangerous';
+/**
+ * How an import is judged. `safe`: on the built-in allow-list. `allowed`: on the user's
+ * `allow-globals` (and on no deny-list). `unknown`: on no list. `dangerous`: on the deny-list or
+ * an evasion; `accepted` then says whether the user accepted it by name with a reason.
+ */
+export type ImportClassification = 'safe' | 'allowed' | 'unknown' | 'dangerous';
 
 /** The verdict for one import, with the reason when it is not safe. */
 export interface ImportVerdict {
   classification: ImportClassification;
   reason?: string;
+  /** Dangerous, but named in `allow-dangerous-globals`: the reason the user gave. */
+  accepted?: string;
+  /** Dangerous, and the user's `allow-globals` tried to clear it (it cannot). */
+  allowIgnored?: boolean;
+  /**
+   * Safe to hold as a value (a score function stored as an estimator's parameter), not to call
+   * while loading: a REDUCE on it is a finding.
+   */
+  referenceOnly?: boolean;
 }
 
 /** Whole modules (and everything under them) that run code, touch files/processes/network, or import. */
@@ -57,6 +70,9 @@ const DANGEROUS_MODULES = [
   'numpy.lib._format_impl', 'numpy.lib._datasource', 'numpy.lib._utils_impl', 'scipy.io', 'h5py', 'tables',
   'sympy.sympify', 'sympy.core.sympify', 'sympy.parsing', 'numexpr', 'fsspec', 'smart_open', 'boto3',
   'botocore', 'mlflow', 'keras.saving', 'keras.src.saving', 'tf_keras',
+  // pandas internals that read files or run test suites (their classes would match the pandas pattern).
+  'pandas._libs.parsers', 'pandas._libs.sas', 'pandas._testing', 'pandas.util._tester', 'pandas.plotting',
+  'pandas.core.config_init', 'pandas._config',
 ] as const;
 
 /** builtins / __builtin__ members that evaluate, import, reach attributes or touch files. */
@@ -71,7 +87,7 @@ const DANGEROUS_BUILTINS = new Set([
 /** builtins that rebuild plain data. */
 const SAFE_BUILTINS = new Set([
   'set', 'frozenset', 'dict', 'list', 'tuple', 'slice', 'complex', 'bytearray', 'bytes', 'range', 'int',
-  'float', 'str', 'bool', 'object', 'unicode', 'long', 'NotImplemented', 'Ellipsis',
+  'float', 'str', 'bool', 'object', 'unicode', 'long', 'NotImplemented', 'Ellipsis', 'xrange',
 ]);
 
 /** Exact globals known to only rebuild data. */
@@ -99,7 +115,52 @@ const SAFE_EXACT = new Set([
   'xgboost.core.Booster', 'xgboost.sklearn.XGBClassifier', 'xgboost.sklearn.XGBRegressor',
   'xgboost.sklearn.XGBRanker', 'xgboost.sklearn.XGBRFClassifier', 'xgboost.sklearn.XGBRFRegressor',
   'lightgbm.basic.Booster', 'lightgbm.sklearn.LGBMClassifier', 'lightgbm.sklearn.LGBMRegressor',
-  'lightgbm.sklearn.LGBMRanker',
+  'lightgbm.sklearn.LGBMRanker', 'lightgbm.sklearn.LGBMModel',
+  // Reviewed for issue 9: each one only stores what it is given when REDUCE/NEWOBJ/BUILD build it.
+  'collections.ChainMap', 'collections.UserDict', 'collections.UserList', 'collections.UserString',
+  'argparse.Namespace', 'uuid.SafeUUID', 're.RegexFlag', 'numpy.ma.MaskedArray', 'numpy.ma.core.MaskedConstant',
+  // Path objects are pure values until a method runs, and methods stay out of reach: a dotted
+  // `Path.write_text` and getattr are dangerous. (pathlib as a whole stays on the deny-list.)
+  'pathlib.PurePath', 'pathlib.PurePosixPath', 'pathlib.PureWindowsPath', 'pathlib.Path', 'pathlib.PosixPath',
+  'pathlib.WindowsPath', 'pathlib._local.PurePath', 'pathlib._local.PurePosixPath', 'pathlib._local.PureWindowsPath',
+  'pathlib._local.Path', 'pathlib._local.PosixPath', 'pathlib._local.WindowsPath',
+  'torch.torch_version.TorchVersion',
+  // CatBoost's __setstate__ parses the model from the pickled bytes in memory. (catboost.Pool is
+  // not here: given a string it reads that file.)
+  'catboost.core.CatBoost', 'catboost.core.CatBoostClassifier', 'catboost.core.CatBoostRegressor', 'catboost.core.CatBoostRanker',
+  // pandas' unpickling helpers: each rebuilds an index, block or scalar from the values given.
+  'pandas.core.indexes.base._new_Index', 'pandas.core.indexes.datetimes._new_DatetimeIndex',
+  'pandas.core.indexes.period._new_PeriodIndex', 'pandas.core.indexes.interval._new_IntervalIndex',
+  'pandas.core.indexes.multi._new_MultiIndex', 'pandas.core.internals.blocks.new_block', 'pandas._libs.internals._unpickle_block',
+  'pandas._libs.tslibs.timestamps._unpickle_timestamp', 'pandas._libs.tslibs.timedeltas._timedelta_unpickle',
+  'pandas._libs.tslibs.nattype._nat_unpickle', 'pandas._libs.tslibs.nattype.__nat_unpickle', 'pandas.NA', 'pandas.NaT',
+  'pandas._libs.missing.NA', 'pandas._libs.tslibs.nattype.NaT', 'pandas.core.arrays.sparse.array._make_sparse',
+]);
+
+/** Functions held by reference in real pickles (SplineTransformer keeps its array namespace's asarray). */
+const REF_EXACT = new Set(['scipy._lib.array_api_compat.numpy._aliases.asarray']);
+
+/** numpy functions that only compute on their arguments (pooling functions, ufunc-like reducers). */
+const NUMPY_COMPUTE = new Set([
+  'mean', 'median', 'sum', 'prod', 'std', 'var', 'amax', 'amin', 'max', 'min', 'average', 'nanmean', 'nanmedian',
+  'nansum', 'nanstd', 'nanvar', 'nanmax', 'nanmin', 'ptp', 'percentile', 'quantile', 'argmax', 'argmin', 'cumsum',
+  'cumprod', 'round', 'around', 'mod', 'identity',
+]);
+
+/**
+ * scikit-learn modules whose functions only compute (score functions, metrics, kernels,
+ * internal fitting routines stored as parameters). Elsewhere sklearn functions are not listed:
+ * some read or write files (datasets, externals, `check_memory` creates cache directories).
+ */
+const SKLEARN_COMPUTE_MODULE = /^sklearn\.(metrics|feature_selection|cluster|neighbors|preprocessing|decomposition|linear_model|svm|manifold|covariance|kernel_approximation|isotonic|gaussian_process|mixture|tree|ensemble|neural_network|naive_bayes|discriminant_analysis|cross_decomposition|semi_supervised|random_projection|impute)(\.|$)/;
+
+/** pandas top-level classes and dtypes (pandas 3 pickles name them by their public path). */
+const PANDAS_PUBLIC = new Set([
+  'DataFrame', 'Series', 'Index', 'RangeIndex', 'MultiIndex', 'DatetimeIndex', 'TimedeltaIndex', 'PeriodIndex',
+  'IntervalIndex', 'CategoricalIndex', 'Categorical', 'CategoricalDtype', 'DatetimeTZDtype', 'PeriodDtype',
+  'IntervalDtype', 'SparseDtype', 'StringDtype', 'BooleanDtype', 'Int8Dtype', 'Int16Dtype', 'Int32Dtype', 'Int64Dtype',
+  'UInt8Dtype', 'UInt16Dtype', 'UInt32Dtype', 'UInt64Dtype', 'Float32Dtype', 'Float64Dtype', 'Timestamp', 'Timedelta',
+  'Period', 'Interval', 'DateOffset',
 ]);
 
 const NUMPY_SCALAR_TYPES = new Set([
@@ -143,22 +204,32 @@ function matchesPrefix(path: string, prefix: string): boolean {
   return path === prefix || path.startsWith(prefix + '.');
 }
 
+/** One `allow-dangerous-globals` entry: an exact `module.name` and why the team accepts it. */
+export interface DangerousAcceptance {
+  name: string;
+  reason: string;
+}
+
 /**
- * A policy: the built-in lists plus the caller's `allow` patterns (`module.name` or `module.*`).
- * An exact user allow entry overrides the deny-list (the user has vetted that one global); a
- * wildcard does not, so `mypkg.*` can never whitelist `mypkg.os.system`.
+ * A policy: the built-in lists plus the caller's `allow` patterns (`module.name` or `module.*`)
+ * and `allowDangerous` entries. `allow` only ever turns `unknown` into `allowed`: no entry, exact
+ * or wildcard, clears a dangerous global (`mypkg.*` never allows `mypkg.os.system`, and
+ * `builtins.eval` stays dangerous). A team that must accept a dangerous global names it exactly
+ * in `allowDangerous` with a reason; it stays `dangerous`, marked accepted, and reports say so.
  */
 export class ImportPolicy {
   private readonly userExact = new Set<string>();
   private readonly userPrefixes: string[] = [];
+  private readonly dangerousAccepted = new Map<string, string>();
   private readonly cache = new Map<string, ImportVerdict>();
 
-  constructor(allow: readonly string[] = []) {
+  constructor(allow: readonly string[] = [], allowDangerous: readonly DangerousAcceptance[] = []) {
     for (const raw of allow) {
       const entry = raw.trim();
       if (entry.endsWith('.*')) this.userPrefixes.push(entry.slice(0, -2));
       else if (entry) this.userExact.add(entry);
     }
+    for (const { name, reason } of allowDangerous) this.dangerousAccepted.set(name.trim(), reason);
   }
 
   /** Classify the import `module` + `name` (a possibly dotted qualname). */
@@ -173,6 +244,28 @@ export class ImportPolicy {
   }
 
   private classifyUncached(module: string, name: string): ImportVerdict {
+    const builtIn = this.builtInVerdict(module, name);
+    const full = `${module}.${name}`;
+    const userNamed = this.userExact.has(full) || this.userPrefixes.some((p) => matchesPrefix(full, p));
+    if (builtIn.classification === 'dangerous') {
+      // Evasions (non-identifier names) are never acceptable: no entry can name them.
+      const accepted = builtIn.evasion ? undefined : this.dangerousAccepted.get(full);
+      const v: ImportVerdict = { classification: 'dangerous' };
+      if (builtIn.reason !== undefined) v.reason = builtIn.reason;
+      if (accepted !== undefined) v.accepted = accepted;
+      if (userNamed) v.allowIgnored = true;
+      return v;
+    }
+    if (builtIn.classification === 'safe') {
+      if (!builtIn.referenceOnly) return { classification: 'safe' };
+      // A user who names a reference-only function accepts calls to it as well.
+      return userNamed ? { classification: 'allowed' } : { classification: 'safe', referenceOnly: true };
+    }
+    return userNamed ? { classification: 'allowed' } : { classification: 'unknown' };
+  }
+
+  /** The built-in lists alone. */
+  private builtInVerdict(module: string, name: string): ImportVerdict & { evasion?: boolean } {
     const modSegs = module.split('.');
     const nameSegs = name.split('.');
     // Python's find_class imports `module` verbatim and walks `name` by getattr; a scanner that
@@ -180,15 +273,14 @@ export class ImportPolicy {
     // and legitimate pickles only ever carry ASCII identifiers, so anything else is an evasion.
     for (const seg of [...modSegs, ...nameSegs]) {
       if (!IDENTIFIER.test(seg)) {
-        return { classification: 'dangerous', reason: `name is not a plain identifier path (${JSON.stringify(module)} ${JSON.stringify(name)})` };
+        return { classification: 'dangerous', evasion: true, reason: `name is not a plain identifier path (${JSON.stringify(module)} ${JSON.stringify(name)})` };
       }
     }
     const full = `${module}.${name}`;
-    if (this.userExact.has(full)) return { classification: 'safe' };
     // Cython's generated unpickler `__pyx_unpickle_<Class>` only does `Class.__new__(Class)` and
     // restores state: it is exactly as safe as the class itself (numpy's SeedSequence, sklearn trees).
     const pyx = /^__pyx_unpickle_([A-Za-z_][A-Za-z0-9_]*)$/.exec(name);
-    if (pyx) return this.classify(module, pyx[1] as string);
+    if (pyx) return this.builtInVerdict(module, pyx[1] as string);
     if (module === 'builtins' || module === '__builtin__') {
       if (nameSegs.length === 1 && SAFE_BUILTINS.has(name)) return { classification: 'safe' };
       if (DANGEROUS_BUILTINS.has(nameSegs[0] as string) || nameSegs.length > 1) {
@@ -203,7 +295,7 @@ export class ImportPolicy {
       }
     }
     for (const prefix of DANGEROUS_MODULES) {
-      if (matchesPrefix(full, prefix) && !(prefix === 'uuid' && full === 'uuid.UUID')) {
+      if (matchesPrefix(full, prefix)) {
         return { classification: 'dangerous', reason: `${prefix} can run code, import, or touch files, processes or the network` };
       }
     }
@@ -217,13 +309,16 @@ export class ImportPolicy {
         return { classification: 'dangerous', reason: `path goes through ${seg}` };
       }
     }
-    for (const prefix of this.userPrefixes) if (matchesPrefix(full, prefix)) return { classification: 'safe' };
-    if (this.builtInSafePattern(module, name, nameSegs)) return { classification: 'safe' };
+    const pattern = this.builtInSafePattern(module, name, nameSegs);
+    if (pattern === 'ref') return { classification: 'safe', referenceOnly: true };
+    if (pattern) return { classification: 'safe' };
     return { classification: 'unknown' };
   }
 
-  private builtInSafePattern(module: string, name: string, nameSegs: string[]): boolean {
+  /** `true`: safe to build; `'ref'`: a function, safe to hold but not to call at load. */
+  private builtInSafePattern(module: string, name: string, nameSegs: string[]): boolean | 'ref' {
     if (nameSegs.length !== 1) return false;
+    if (REF_EXACT.has(`${module}.${name}`)) return 'ref';
     if (module === 'numpy' && NUMPY_SCALAR_TYPES.has(name)) return true;
     if (module === 'numpy.dtypes' && CLASS_NAME.test(name)) return true;
     if (module === 'torch' && (TORCH_DTYPES.has(name) || /^[A-Z][A-Za-z0-9]*Storage$/.test(name))) return true;
@@ -235,8 +330,20 @@ export class ImportPolicy {
     // its functions are not on the list: some load files (datasets, externals.joblib).
     if ((module === 'sklearn' || module.startsWith('sklearn.')) && (CLASS_NAME.test(name) || name === 'newObj')) return true;
     // numpy ufuncs pickle by name (FunctionTransformer(np.log1p)); they only compute.
-    if (module === 'numpy' && NUMPY_UFUNCS.has(name)) return true;
-    if (module.startsWith('scipy.sparse') && (SPARSE_CLASS.test(name) || /^(csr|csc|coo|bsr|dia|dok|lil)_(matrix|array)$/.test(name))) return true;
+    if (module === 'numpy' && NUMPY_UFUNCS.has(name)) return 'ref';
+    if (module.startsWith('scipy.sparse') && SPARSE_CLASS.test(name)) return true;
+    // Functions stored as parameters (pooling_func=np.mean, score_func=f_classif): a pickle only
+    // refers to them. Some take n_jobs and would start worker processes if called, so a call
+    // while loading is flagged by the walker.
+    if (module === 'numpy' && NUMPY_COMPUTE.has(name)) return 'ref';
+    if (SKLEARN_COMPUTE_MODULE.test(module) && /^[a-z_][a-z0-9_]*$/.test(name)) return 'ref';
+    // scipy.interpolate splines and interpolators (BSpline, PPoly, interp1d...): values only.
+    if (module.startsWith('scipy.interpolate') && (CLASS_NAME.test(name) || name === 'interp1d')) return true;
+    // pandas: frames, series, indexes, arrays, dtypes, blocks, offsets (classes only); pandas.io and
+    // pandas.core.computation (eval) are on the deny-list and never get here.
+    if (module === 'pandas' && PANDAS_PUBLIC.has(name)) return true;
+    if (module === 'pandas.arrays' && /^[A-Z][A-Za-z]*Array$/.test(name) && !name.startsWith('Arrow')) return true;
+    if ((module.startsWith('pandas.core.') || module.startsWith('pandas._libs.')) && CLASS_NAME.test(name) && !/arrow/i.test(module + name)) return true;
     return false;
   }
 }

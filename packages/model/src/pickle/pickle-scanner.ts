@@ -9,7 +9,8 @@
 import type { Severity } from '../types';
 import type { ImportClassification, ImportPolicy } from './import-policy';
 import {
-  BUFFER, BYTES, CONTAINER_ITEM_CAP, LONG_STRING, NONE, SCALAR, SET, dictGet, intValue, type PickleValue,
+  BUFFER, BYTES, CONTAINER_ITEM_CAP, DROPPED, EMPTY_TUPLE, LONG_STRING, MEMO_DATA, NONE, RETAIN_LIMIT, SCALAR, SET,
+  CHILD_DEPTH_LIMIT, FRAME_HEAD, SETTLED_WEIGHT, depthOf, SHALLOW_STACK, STACK_LIVE_TOP, dictGet, intValue, weightOf, type GetattrUse, type PickleValue,
 } from './pickle-values';
 import { decodeLatin1, decodeRawUnicodeEscape, decodeStringOpcodeArg, decodeUtf8 } from './string-decoding';
 
@@ -28,6 +29,8 @@ export interface RawImport {
   classification: ImportClassification;
   offset: number;
   count: number;
+  /** Dangerous but accepted by `allow-dangerous-globals`: the reason given. */
+  accepted?: string;
 }
 
 /** Options for {@link PickleScanner}. */
@@ -86,12 +89,37 @@ def(0x93, 'STACK_GLOBAL', A_NONE); def(0x94, 'MEMOIZE', A_NONE); def(0x95, 'FRAM
 def(0x96, 'BYTEARRAY8', A_LEN, 8); def(0x97, 'NEXT_BUFFER', A_NONE); def(0x98, 'READONLY_BUFFER', A_NONE);
 
 /** Payloads whose content matters (strings that may become names, small longs): captured up to this size. */
-const CAPTURE_LIMIT = 4096;
+const CAPTURE_LIMIT = 1024;
+/**
+ * Strings longer than this are kept as "a long string": no module or qualified name in a real
+ * pickle comes near it, and an operand that long is flagged as a computed name.
+ */
+const NAME_CHARS = 256;
+/** ...and this once the stack is deep (a huge MARK frame), so a deep stack stays small. */
+const NAME_CHARS_DEEP = 96;
 /** Protocol-0 argument lines longer than this are skipped, not buffered. */
 const LINE_LIMIT = 65536;
-const STACK_LIMIT = 1 << 21;
+/** Stack growth between two compactions (see compactStack). */
+const COMPACT_EVERY = 128;
+/** Stack entries (all frames). Real pickles stay far below: batches are 1,000 items. */
+const STACK_LIMIT = 1 << 18;
 const FINDINGS_LIMIT = 10_000;
-const MEMO_LIMIT = 1 << 22;
+/** Distinct imports listed per stream, and the characters of a name shown in a finding. */
+const IMPORTS_LIMIT = 20_000;
+const NAME_SHOWN = 300;
+/** getattr imports whose use is tracked; past this each one is judged dangerous at once. */
+const GETATTR_TRACKED = 4096;
+/** Memo indices whose existence is tracked by one bit each (16 MiB at most). */
+const MEMO_TRACKED = 1 << 27;
+/** Memo entries kept with their value (strings, globals, dtypes), and the bytes of the strings. */
+const MEMO_KEPT_LIMIT = 1 << 15;
+const MEMO_STRING_BUDGET = 2 << 20;
+/** Memo entries kept with their full content (numpy dtypes and joblib wrappers). */
+const MEMO_FAT_LIMIT = 2048;
+/** Strings memoized past the budget are remembered this long, to catch STACK_GLOBAL operands. */
+const MEMO_RECENT = 64;
+/** Indices beyond MEMO_TRACKED (only hand-made streams use them) remembered as existing. */
+const MEMO_FAR_LIMIT = 1 << 16;
 const PENDING_SIZE = LINE_LIMIT + 16;
 /** Bytes per element of the legacy torch storage classes (torch._utils._element_size). */
 export const TORCH_STORAGE_ELEMENT_SIZE: Record<string, number> = {
@@ -119,35 +147,139 @@ const enum Phase {
 }
 
 /**
- * The unpickler's memo: a dense array for the small indices picklers emit (fast, no hashing), a
- * Map for anything a hand-made stream puts far away. `size` is CPython's len(memo).
+ * The unpickler's memo, bounded whatever the pickle's object count. Every index's existence is
+ * one bit (a GET of an index never PUT is malformed, as in CPython). Values are kept only when
+ * they can name or reach a callable: strings (until a byte budget), globals, numpy dtypes and
+ * joblib wrappers (their state locates inline array bytes). Plain data (dicts, tuples, lists,
+ * numbers, call results) is kept as one shared placeholder. Strings memoized past the budget
+ * stay in a short window, and the ones STACK_GLOBAL then uses are pinned, because picklers
+ * memoize a module name right before the STACK_GLOBAL that uses it. `size` is CPython's len(memo).
  */
 class Memo {
-  private readonly dense: Array<PickleValue | undefined> = [];
-  private sparse: Map<number, PickleValue> | null = null;
   size = 0;
+  /** What a bound made the memo drop, once one was reached. */
+  bound: string | null = null;
+  private bits = new Uint8Array(64);
+  private readonly kept = new Map<number, PickleValue>();
+  // Strings memoized past the budget: a ring of the last MEMO_RECENT (index, value) pairs.
+  private readonly recentIdx = new Float64Array(MEMO_RECENT).fill(-1);
+  private readonly recentVal: Array<PickleValue | undefined> = new Array<PickleValue | undefined>(MEMO_RECENT);
+  private recentPos = 0;
+  private recentUsed = false;
+  private far: Set<number> | null = null;
+  private farFull = false;
+  private stringBytes = 0;
+  private fat = 0;
 
   get(idx: number): PickleValue | undefined {
-    return idx < DENSE_MEMO ? this.dense[idx] : this.sparse?.get(idx);
+    const v = this.kept.get(idx);
+    if (v !== undefined) return v;
+    if (this.recentUsed) {
+      for (let k = 0; k < MEMO_RECENT; k++) if (this.recentIdx[k] === idx) return this.recentVal[k];
+    }
+    return this.exists(idx) ? MEMO_DATA : this.farFull && idx >= MEMO_TRACKED ? MEMO_DATA : undefined;
   }
 
   set(idx: number, v: PickleValue): void {
-    if (idx < DENSE_MEMO) {
-      if (this.dense[idx] === undefined) {
-        this.size++;
-        // Fill holes so the array stays packed (V8 keeps holey arrays fast, dictionary ones not).
-        while (this.dense.length < idx) this.dense.push(undefined);
+    if (!this.exists(idx)) {
+      this.size++;
+      this.mark(idx);
+    }
+    if (this.kept.size > 0 && this.kept.has(idx)) {
+      const old = this.kept.get(idx) as PickleValue;
+      if (old.t === 'str' && old.s !== null) this.stringBytes -= 24 + old.s.length;
+      this.kept.delete(idx);
+    }
+    if (this.recentUsed) this.forgetRecent(idx);
+    switch (v.t) {
+      case 'str':
+        if (v.s === null) return;
+        if (this.stringBytes + 24 + v.s.length <= MEMO_STRING_BUDGET && this.kept.size < MEMO_KEPT_LIMIT) {
+          this.stringBytes += 24 + v.s.length;
+          this.kept.set(idx, v);
+          return;
+        }
+        this.note(this.kept.size >= MEMO_KEPT_LIMIT ? `more than ${MEMO_KEPT_LIMIT} memoized values` : `more than ${MEMO_STRING_BUDGET >> 20} MiB of memoized strings`);
+        this.recentUsed = true;
+        this.recentIdx[this.recentPos] = idx;
+        this.recentVal[this.recentPos] = v;
+        this.recentPos = (this.recentPos + 1) % MEMO_RECENT;
+        return;
+      case 'global':
+        if (this.kept.size < MEMO_KEPT_LIMIT) this.kept.set(idx, v);
+        else this.note(`more than ${MEMO_KEPT_LIMIT} memoized names`);
+        return;
+      case 'obj':
+        if (v.callee.t === 'global' && KEPT_RESULTS.has(v.callee.name)) {
+          if (this.fat < MEMO_FAT_LIMIT && this.kept.size < MEMO_KEPT_LIMIT) {
+            this.fat++;
+            this.kept.set(idx, v);
+          } else this.note(`more than ${MEMO_FAT_LIMIT} memoized numpy dtypes or joblib arrays`);
+        }
+        return;
+      default:
+    }
+  }
+
+  /** Keeps a string the window still holds: STACK_GLOBAL used it as an operand. */
+  pin(v: PickleValue): void {
+    if (!this.recentUsed || this.kept.size >= MEMO_KEPT_LIMIT + MEMO_FAR_LIMIT) return;
+    for (let k = 0; k < MEMO_RECENT; k++) {
+      if (this.recentVal[k] === v) {
+        this.kept.set(this.recentIdx[k] as number, v);
+        this.recentIdx[k] = -1;
+        this.recentVal[k] = undefined;
+        return;
       }
-      this.dense[idx] = v;
+    }
+  }
+
+  private forgetRecent(idx: number): void {
+    for (let k = 0; k < MEMO_RECENT; k++) {
+      if (this.recentIdx[k] === idx) {
+        this.recentIdx[k] = -1;
+        this.recentVal[k] = undefined;
+      }
+    }
+  }
+
+  private exists(idx: number): boolean {
+    if (idx < MEMO_TRACKED) {
+      const byte = idx >>> 3;
+      return byte < this.bits.length && ((this.bits[byte] as number) & (1 << (idx & 7))) !== 0;
+    }
+    return this.far?.has(idx) ?? false;
+  }
+
+  private mark(idx: number): void {
+    if (idx < MEMO_TRACKED) {
+      const byte = idx >>> 3;
+      if (byte >= this.bits.length) {
+        const next = new Uint8Array(Math.min(MEMO_TRACKED >>> 3, Math.max(byte + 1, this.bits.length * 2)));
+        next.set(this.bits);
+        this.bits = next;
+      }
+      this.bits[byte] = (this.bits[byte] as number) | (1 << (idx & 7));
       return;
     }
-    this.sparse ??= new Map();
-    if (!this.sparse.has(idx)) this.size++;
-    this.sparse.set(idx, v);
+    this.far ??= new Set();
+    if (this.far.size < MEMO_FAR_LIMIT) this.far.add(idx);
+    else {
+      this.farFull = true;
+      this.note(`more than ${MEMO_FAR_LIMIT} memo indices above ${MEMO_TRACKED}`);
+    }
+  }
+
+  private note(what: string): void {
+    this.bound ??= what;
   }
 }
 
-const DENSE_MEMO = 1 << 16;
+/** Call results whose content the walker reads later (joblib's array layout). */
+const KEPT_RESULTS = new Set(['numpy.dtype', 'joblib.numpy_pickle.NumpyArrayWrapper', 'sklearn.externals.joblib.numpy_pickle.NumpyArrayWrapper']);
+
+/** A bound of the walker was reached: the rest of the stream is not followed (and not trusted). */
+class BoundExceeded extends Error {}
 
 /** Thrown inside the walker for malformed streams; never escapes {@link PickleScanner.push}. */
 class Malformed extends Error {}
@@ -212,7 +344,14 @@ export class PickleScanner {
   private tailStart = -1;
   private readonly findingKeys = new Set<string>();
   private persistentIds = 0;
-  private spec: { start: number; findings: number; imports: string[] } | null = null;
+  private spec: { start: number; findings: number; imports: string[]; getattrs: number } | null = null;
+  /** Every getattr import still being judged by how it is used. */
+  private getattrUses: GetattrUse[] = [];
+  /** One shared value per imported name (a pickle may import the same class a million times). */
+  private readonly globalsByName = new Map<string, PickleValue>();
+  private memoBoundNoted = false;
+  private compactAt = COMPACT_EVERY;
+  private compactedTo = 0;
 
   constructor(private readonly opts: PickleScannerOptions) {}
 
@@ -332,9 +471,14 @@ export class PickleScanner {
         }
       }
     } catch (e) {
-      if (!(e instanceof Malformed)) throw e;
-      this.offset = this.chunkBase + i;
-      this.fail(e.message);
+      if (e instanceof BoundExceeded) {
+        this.offset = this.chunkBase + i;
+        this.boundExceeded(e.message);
+      } else {
+        if (!(e instanceof Malformed)) throw e;
+        this.offset = this.chunkBase + i;
+        this.fail(e.message);
+      }
     }
     this.chunkBase += n;
     this.offset = this.chunkBase;
@@ -344,6 +488,8 @@ export class PickleScanner {
   finish(): void {
     if (this.opts.probe) return;
     if (this.spec && this.insidePickle) this.rollbackSpeculation();
+    this.judgeGetattrs();
+    this.noteMemoBound();
     switch (this.phase) {
       case Phase.Between:
         if (this.pickles === 0) this.addFinding('malformed', 'pickle.empty', 'no pickle opcodes: the stream is empty', this.offset);
@@ -411,7 +557,7 @@ export class PickleScanner {
       if (first !== 0x80) {
         // Without a PROTO opcode this may be plain data that happens to start like an opcode:
         // parse it speculatively and only keep what it imports if it is a complete pickle.
-        this.spec = { start: this.offset, findings: this.findings.length, imports: [] };
+        this.spec = { start: this.offset, findings: this.findings.length, imports: [], getattrs: this.getattrUses.length };
       }
     }
     this.resetMachine();
@@ -423,6 +569,7 @@ export class PickleScanner {
     const spec = this.spec as NonNullable<typeof this.spec>;
     this.spec = null;
     const dangerous = spec.imports.filter((n) => this.imports.get(n)?.classification === 'dangerous');
+    this.getattrUses.length = Math.min(this.getattrUses.length, spec.getattrs);
     for (const n of spec.imports) this.imports.delete(n);
     for (const f of this.findings.splice(spec.findings)) this.findingKeys.delete(findingKey(f.rule, f.import, f.message));
     this.phase = Phase.Tail;
@@ -445,9 +592,34 @@ export class PickleScanner {
   }
 
   private resetMachine(): void {
+    this.noteMemoBound();
+    this.compactAt = COMPACT_EVERY;
+    this.compactedTo = 0;
     this.stack = [];
     this.marks = [];
     this.memo = new Memo();
+  }
+
+  /** Says once that a memo bound was reached (what it dropped is flagged wherever it is used). */
+  private noteMemoBound(): void {
+    if (this.memo.bound === null || this.memoBoundNoted) return;
+    this.memoBoundNoted = true;
+    this.addFinding('info', 'pickle.memo-bound', `the memo held ${this.memo.bound}; later entries were kept as placeholders, and any use of one as an import name or call target is flagged as dangerous`, this.offset);
+  }
+
+  /**
+   * A getattr import is dangerous unless every time it reaches the stack it is called as
+   * getattr(<imported global>, '<identifier>'), which imports the same thing STACK_GLOBAL would
+   * and was judged as that name (enum members and classmethod unpicklers are written this way).
+   */
+  private judgeGetattrs(): void {
+    for (const g of this.getattrUses) {
+      if (g.tokens > g.lookups) {
+        this.recordImport(g.name, 'dangerous', g.offset);
+        this.addFinding('dangerous', 'pickle.dangerous-import', `${g.via} imports ${g.name}: builtins.${g.name.split('.').pop()} evaluates, imports, reflects or opens files`, g.offset, g.name);
+      }
+    }
+    this.getattrUses = [];
   }
 
   /** The hot loop: opcodes whose arguments lie inside this chunk are handled without copying. */
@@ -622,7 +794,7 @@ export class PickleScanner {
         const name = `<copyreg extension ${code}>`;
         this.recordImport(name, 'dangerous');
         this.addFinding('dangerous', 'pickle.extension-registry', `${OP_NAME[op]} loads the global registered as extension code ${code} in copyreg; the target cannot be known from the file`, this.opStart, name);
-        this.push1({ t: 'global', name, classification: 'dangerous' });
+        this.push1({ t: 'global', name, module: name, qual: '', classification: 'dangerous' });
         return;
       }
       case 0x95: // FRAME: framing is a read-ahead hint; the opcodes inside are walked normally
@@ -636,12 +808,12 @@ export class PickleScanner {
     switch (op) {
       case 0x54: // BINSTRING
       case 0x55: // SHORT_BINSTRING
-        this.pushStr(bytes ? { t: 'str', s: decodeLatin1(bytes), literal: true } : LONG_STRING);
+        this.pushStr(bytes ? this.str(decodeLatin1(bytes)) : LONG_STRING);
         return;
       case 0x58:
       case 0x8c:
       case 0x8d: // BINUNICODE, SHORT_BINUNICODE, BINUNICODE8
-        this.pushStr(bytes ? { t: 'str', s: decodeUtf8(bytes), literal: true } : LONG_STRING);
+        this.pushStr(bytes ? this.str(decodeUtf8(bytes)) : LONG_STRING);
         return;
       case 0x8a: // LONG1
         if (bytes && this.pickles === 0 && this.stack.length === 0 && bytes.length === 10 && TORCH_LEGACY_MAGIC.every((b, k) => bytes[k] === b)) {
@@ -690,13 +862,13 @@ export class PickleScanner {
       case 0x53: { // STRING
         const s = decodeStringOpcodeArg(trimAsciiSpaceEnd(l0));
         if (s === null) throw new Malformed('STRING argument is not a quoted string');
-        this.pushStr({ t: 'str', s, literal: true });
+        this.pushStr(this.str(s));
         return;
       }
       case 0x56: { // UNICODE
         const s = decodeRawUnicodeEscape(l0);
         if (s === null) throw new Malformed('UNICODE argument has a bad escape');
-        this.pushStr({ t: 'str', s, literal: true });
+        this.pushStr(this.str(s));
         return;
       }
       case 0x50: // PERSID
@@ -716,7 +888,7 @@ export class PickleScanner {
       case 0x69: { // INST
         const g = this.importGlobal(decodeUtf8(l0), decodeUtf8(lines[1] as Uint8Array), 'INST');
         const args = this.popMark();
-        this.push1({ t: 'obj', callee: g, args: tupleOf(args), state: null });
+        this.call(g, tupleOf(args), 'INST');
         return;
       }
     }
@@ -738,9 +910,12 @@ export class PickleScanner {
       case 0x31: // POP_MARK
         this.popMark();
         return;
-      case 0x32: // DUP
-        this.push1(this.top('DUP'));
+      case 0x32: { // DUP
+        const v = this.top('DUP');
+        if (v.t === 'global' && v.getattr) v.getattr.tokens++;
+        this.push1(v);
         return;
+      }
       case 0x4e: // NONE
         this.push1(NONE);
         return;
@@ -754,54 +929,49 @@ export class PickleScanner {
       case 0x52: { // REDUCE
         const args = this.pop('REDUCE');
         const callee = this.pop('REDUCE');
-        this.checkCallee(callee, 'REDUCE');
-        this.push1({ t: 'obj', callee, args, state: null });
+        this.call(callee, args, 'REDUCE');
         return;
       }
       case 0x81: { // NEWOBJ
         const args = this.pop('NEWOBJ');
         const cls = this.pop('NEWOBJ');
-        this.checkCallee(cls, 'NEWOBJ');
-        this.push1({ t: 'obj', callee: cls, args, state: null });
+        this.call(cls, args, 'NEWOBJ');
         return;
       }
       case 0x92: { // NEWOBJ_EX
         this.pop('NEWOBJ_EX');
         const args = this.pop('NEWOBJ_EX');
         const cls = this.pop('NEWOBJ_EX');
-        this.checkCallee(cls, 'NEWOBJ_EX');
-        this.push1({ t: 'obj', callee: cls, args, state: null });
+        this.call(cls, args, 'NEWOBJ_EX');
         return;
       }
       case 0x6f: { // OBJ
         const items = this.popMark();
         const cls = items[0];
         if (!cls) throw new Malformed('OBJ without a class');
-        this.checkCallee(cls, 'OBJ');
-        this.push1({ t: 'obj', callee: cls, args: tupleOf(items.slice(1)), state: null });
+        this.call(cls, tupleOf(items.slice(1)), 'OBJ');
         return;
       }
       case 0x62: { // BUILD
         const state = this.pop('BUILD');
         const target = this.top('BUILD');
-        if (target.t === 'obj') {
-          target.state = state;
-          this.afterBuild(target);
-        }
+        if (target.t === 'obj') this.build(target, state);
         return;
       }
       case 0x93: { // STACK_GLOBAL
         const name = this.pop('STACK_GLOBAL');
         const module = this.pop('STACK_GLOBAL');
         if (module.t === 'str' && name.t === 'str' && module.literal && name.literal && module.s !== null && name.s !== null) {
+          this.memo.pin(module);
+          this.memo.pin(name);
           this.push1(this.importGlobal(module.s, name.s, 'STACK_GLOBAL'));
         } else {
           // Python pickles always write the operands as literal strings. Anything else was built
           // at load time (e.g. `_codecs.encode` output, a REDUCE result) to hide the real name.
-          const shown = `${describe(module)}.${describe(name)}`;
+          const shown = clip(`${describe(module)}.${describe(name)}`);
           this.recordImport(shown, 'dangerous');
           this.addFinding('dangerous', 'pickle.dynamic-global', `STACK_GLOBAL operands are not literal strings (${shown}): the imported name is computed at load time`, this.opStart, shown);
-          this.push1({ t: 'global', name: shown, classification: 'dangerous' });
+          this.push1({ t: 'global', name: shown, module: shown, qual: '', classification: 'dangerous' });
         }
         return;
       }
@@ -809,7 +979,7 @@ export class PickleScanner {
         this.put(this.memo.size); // CPython uses len(memo) as the index
         return;
       case 0x29: // EMPTY_TUPLE
-        this.push1({ t: 'tuple', items: [], truncated: false });
+        this.push1(EMPTY_TUPLE);
         return;
       case 0x85:
       case 0x86:
@@ -817,18 +987,21 @@ export class PickleScanner {
         const k = op - 0x84;
         if (this.stack.length - this.frameBase() < k) throw new Malformed(`stack underflow in ${OP_NAME[op]}`);
         const items = this.stack.splice(this.stack.length - k, k);
-        this.push1({ t: 'tuple', items, truncated: false });
+        this.stackShrunk();
+        this.push1(tupleOf(items));
         return;
       }
       case 0x74: // TUPLE
         this.push1(tupleOf(this.popMark()));
         return;
       case 0x5d: // EMPTY_LIST
-        this.push1({ t: 'list', items: [], truncated: false });
+        this.push1({ t: 'list', items: [], truncated: false, w: 0, d: 1 });
         return;
       case 0x6c: { // LIST
         const items = this.popMark();
-        this.push1({ t: 'list', items: items.slice(0, CONTAINER_ITEM_CAP), truncated: items.length > CONTAINER_ITEM_CAP });
+        const list: PickleValue = { t: 'list', items: [], truncated: false, w: 0, d: 1 };
+        for (const v of items) if (!appendCapped(list, v)) break;
+        this.push1(list);
         return;
       }
       case 0x61: { // APPEND
@@ -844,16 +1017,13 @@ export class PickleScanner {
         return;
       }
       case 0x7d: // EMPTY_DICT
-        this.push1({ t: 'dict', keys: [], vals: [] });
+        this.push1({ t: 'dict', keys: [], vals: [], w: 0, d: 1 });
         return;
       case 0x64: { // DICT
         const items = this.popMark();
         if (items.length % 2 !== 0) throw new Malformed('DICT with an odd number of items');
-        const d: PickleValue = { t: 'dict', keys: [], vals: [] };
-        for (let k = 0; k + 1 < items.length && d.keys.length < CONTAINER_ITEM_CAP; k += 2) {
-          d.keys.push(items[k] as PickleValue);
-          d.vals.push(items[k + 1] as PickleValue);
-        }
+        const d: PickleValue = { t: 'dict', keys: [], vals: [], w: 0, d: 1 };
+        for (let k = 0; k + 1 < items.length; k += 2) if (!setItem(d, items[k] as PickleValue, items[k + 1] as PickleValue)) break;
         this.push1(d);
         return;
       }
@@ -861,22 +1031,14 @@ export class PickleScanner {
         const v = this.pop('SETITEM');
         const k = this.pop('SETITEM');
         const d = this.top('SETITEM');
-        if (d.t === 'dict' && d.keys.length < CONTAINER_ITEM_CAP) {
-          d.keys.push(k);
-          d.vals.push(v);
-        }
+        if (d.t === 'dict') setItem(d, k, v);
         return;
       }
       case 0x75: { // SETITEMS
         const items = this.popMark();
         if (items.length % 2 !== 0) throw new Malformed('SETITEMS with an odd number of items');
         const d = this.top('SETITEMS');
-        if (d.t === 'dict') {
-          for (let k = 0; k + 1 < items.length && d.keys.length < CONTAINER_ITEM_CAP; k += 2) {
-            d.keys.push(items[k] as PickleValue);
-            d.vals.push(items[k + 1] as PickleValue);
-          }
-        }
+        if (d.t === 'dict') for (let k = 0; k + 1 < items.length; k += 2) if (!setItem(d, items[k] as PickleValue, items[k + 1] as PickleValue)) break;
         return;
       }
       case 0x8f: // EMPTY_SET
@@ -907,6 +1069,8 @@ export class PickleScanner {
       this.stack = ctx.stack;
       this.marks = ctx.marks;
       this.memo = ctx.memo;
+      this.compactedTo = 0;
+      this.compactAt = this.stack.length + COMPACT_EVERY;
       this.phase = Phase.Op;
       return;
     }
@@ -919,6 +1083,7 @@ export class PickleScanner {
     }
     this.pickles++;
     this.spec = null;
+    this.judgeGetattrs();
     this.phase = Phase.Between;
     if (this.torchLegacy && this.pickles === 5) {
       // torch's legacy loader now reads each listed storage: an int64 element count, then bytes.
@@ -933,21 +1098,76 @@ export class PickleScanner {
   private importGlobal(module: string, name: string, via: string): PickleValue {
     const full = `${module}.${name}`;
     const verdict = this.opts.policy.classify(module, name);
-    this.recordImport(full, verdict.classification);
-    if (verdict.classification === 'dangerous') {
-      this.addFinding('dangerous', 'pickle.dangerous-import', `${via} imports ${full}: ${verdict.reason ?? 'dangerous'}`, this.opStart, full);
-    } else if (verdict.classification === 'unknown') {
-      this.addFinding('unknown-import', 'pickle.unknown-import', `${via} imports ${full}, which is not on the allow-list`, this.opStart, full);
+    const shown = clip(full);
+    if (verdict.classification === 'dangerous' && verdict.accepted === undefined && (full === 'builtins.getattr' || full === '__builtin__.getattr') && this.getattrUses.length < GETATTR_TRACKED) {
+      // Judged at the end by how it is used (see judgeGetattrs): one value per import.
+      const use: GetattrUse = { tokens: 1, lookups: 0, offset: this.opStart, name: full, via };
+      this.getattrUses.push(use);
+      return { t: 'global', name: full, module, qual: name, classification: 'dangerous', getattr: use };
     }
-    return { t: 'global', name: full, classification: verdict.classification };
+    this.recordImport(shown, verdict.classification, this.opStart, verdict.accepted);
+    if (verdict.classification === 'dangerous') {
+      if (verdict.accepted !== undefined) {
+        this.addFinding('warning', 'pickle.dangerous-import-accepted', `${via} imports ${shown}, a dangerous global accepted by allow-dangerous-globals: ${verdict.accepted}`, this.opStart, shown);
+      } else {
+        const why = verdict.reason ?? 'dangerous';
+        const ignored = verdict.allowIgnored ? ' (allow-globals cannot clear a dangerous global; a team that must load it names it in allow-dangerous-globals with a reason)' : '';
+        this.addFinding('dangerous', 'pickle.dangerous-import', `${via} imports ${shown}: ${why}${ignored}`, this.opStart, shown);
+      }
+    } else if (verdict.classification === 'unknown') {
+      this.addFinding('unknown-import', 'pickle.unknown-import', `${via} imports ${shown}, which is not on the allow-list. If you trust it, add this line to the validate-model step: allow-globals: ${shown}`, this.opStart, shown);
+    }
+    const cached = this.globalsByName.get(full);
+    if (cached) return cached;
+    const g: PickleValue = verdict.referenceOnly
+      ? { t: 'global', name: shown, module, qual: name, classification: verdict.classification, referenceOnly: true }
+      : { t: 'global', name: shown, module, qual: name, classification: verdict.classification };
+    if (this.globalsByName.size < IMPORTS_LIMIT) this.globalsByName.set(full, g);
+    return g;
+  }
+
+  /** REDUCE, NEWOBJ, NEWOBJ_EX, OBJ and INST: check what is called, push what it returns. */
+  private call(callee: PickleValue, args: PickleValue, op: string): void {
+    if (callee.t === 'global' && callee.getattr) {
+      const target = args.t === 'tuple' && args.items.length === 2 ? args.items[0] : undefined;
+      const attr = args.t === 'tuple' && args.items.length === 2 ? args.items[1] : undefined;
+      if (op === 'REDUCE' && target?.t === 'global' && !target.getattr && target.qual !== '' && attr?.t === 'str' && attr.literal && attr.s !== null) {
+        // getattr(cls, 'name') is the import `module.cls.name`, judged as STACK_GLOBAL would be.
+        callee.getattr.lookups++;
+        this.push1(this.importGlobal(target.module, `${target.qual}.${attr.s}`, 'getattr'));
+        return;
+      }
+    }
+    this.checkCallee(callee, op);
+    const a = keepChild(0, args);
+    this.push1({ t: 'obj', callee, args: a, state: null, w: weightOf(a), d: 1 + depthOf(a) });
+  }
+
+  /** BUILD: only the state the walker reads later is kept (numpy dtypes, joblib wrappers). */
+  private build(target: Extract<PickleValue, { t: 'obj' }>, state: PickleValue): void {
+    const callee = target.callee;
+    if (callee.t !== 'global' || !KEPT_RESULTS.has(callee.name)) return;
+    if (target.w + weightOf(state) > RETAIN_LIMIT) state = DROPPED;
+    target.state = state;
+    // The state counts toward the weight, not the depth: only its top-level ints are read (a
+    // structured dtype's field dict under it must not make the dtype itself too deep to keep).
+    target.w += weightOf(state);
+    this.afterBuild(target);
   }
 
   private checkCallee(v: PickleValue, op: string): void {
-    if (v.t === 'global') return;
+    if (v.t === 'global') {
+      if (v.getattr) v.getattr.tokens++; // called any other way than an attribute lookup: dangerous
+      if (v.referenceOnly) {
+        this.addFinding('unknown-import', 'pickle.reference-called', `${op} calls ${v.name} while loading; it is allowed as a stored function (a parameter), not as something the file runs. If you trust this call, add: allow-globals: ${v.name}`, this.opStart, v.name);
+      }
+      return;
+    }
     // Loaders only ever call imported classes and functions. Calling anything else means a
     // callable was produced at load time (`getattr(obj, 'system')` then REDUCE).
-    const shown = describe(v);
-    this.addFinding('dangerous', 'pickle.call-computed', `${op} calls a value that is not an imported global (${shown}): a getattr chain or computed callable`, this.opStart, shown);
+    const shown = clip(describe(v));
+    const untracked = v.t === 'opaque' ? ` (${v.why}; a value the walker did not keep is never trusted as a call target)` : '';
+    this.addFinding('dangerous', 'pickle.call-computed', `${op} calls a value that is not an imported global (${shown}): a getattr chain or computed callable${untracked}`, this.opStart, shown);
   }
 
   private afterBuild(target: Extract<PickleValue, { t: 'obj' }>): void {
@@ -958,7 +1178,12 @@ export class PickleScanner {
     // joblib's unpickler reads the array straight from the file right after this BUILD:
     // object arrays as a nested pickle, others as raw bytes (after optional alignment padding).
     const layout = joblibArrayLayout(target.state);
-    if (layout === null) throw new Malformed('joblib NumpyArrayWrapper state does not give a shape and dtype; the array bytes that follow cannot be located');
+    if (layout === null) {
+      // joblib reads on from wherever the real array ends: bytes the walker cannot locate could
+      // hold a pickle, so the file fails the gate rather than pass unread.
+      this.addFinding('dangerous', 'joblib.unlocated-array', 'a joblib NumpyArrayWrapper state does not give a shape and dtype the walker can follow; the bytes after it are not scanned, so the file cannot be vouched for', this.opStart);
+      throw new Malformed('joblib NumpyArrayWrapper state does not give a shape and dtype; the array bytes that follow cannot be located');
+    }
     if (layout.hasObject) {
       if (this.saved.length >= 8) throw new Malformed('joblib object arrays nested too deeply');
       this.saved.push({ stack: this.stack, marks: this.marks, memo: this.memo });
@@ -1025,8 +1250,33 @@ export class PickleScanner {
   }
 
   private push1(v: PickleValue): void {
-    if (this.stack.length >= STACK_LIMIT) throw new Malformed(`stack deeper than ${STACK_LIMIT}`);
+    const n = this.stack.length;
+    if (n >= this.compactAt) {
+      if (n >= STACK_LIMIT) throw new BoundExceeded(`more than ${STACK_LIMIT} values on the stack at once`);
+      this.compactStack();
+    }
     this.stack.push(v);
+  }
+
+  /** Drops the content of values buried in a large frame or a deep stack (see FRAME_HEAD). */
+  private compactStack(): void {
+    const n = this.stack.length;
+    const end = n - STACK_LIVE_TOP;
+    const head = this.frameBase() + FRAME_HEAD;
+    const deep = n > SHALLOW_STACK;
+    for (let k = Math.max(0, this.compactedTo); k < end; k++) {
+      const v = this.stack[k] as PickleValue;
+      if (v.t === 'global') continue;
+      const w = weightOf(v);
+      if ((k >= head && w > 0) || (deep && w > SETTLED_WEIGHT)) this.stack[k] = DROPPED;
+    }
+    if (end > this.compactedTo) this.compactedTo = end;
+    this.compactAt = n + COMPACT_EVERY;
+  }
+
+  /** A literal string value; past the length of any real name it is only "a long string". */
+  private str(s: string): PickleValue {
+    return s.length > (this.stack.length < SHALLOW_STACK ? NAME_CHARS : NAME_CHARS_DEEP) ? LONG_STRING : { t: 'str', s, literal: true };
   }
 
   /** Pushes a string; in a legacy torch file's fifth pickle the strings are the storage keys. */
@@ -1048,26 +1298,36 @@ export class PickleScanner {
   private popMark(): PickleValue[] {
     const m = this.marks.pop();
     if (m === undefined) throw new Malformed('MARK expected but none on the stack');
-    return this.stack.splice(m);
+    const items = this.stack.splice(m);
+    this.stackShrunk();
+    return items;
+  }
+
+  private stackShrunk(): void {
+    const n = this.stack.length;
+    if (this.compactedTo > n) this.compactedTo = n;
+    if (this.compactAt > n + COMPACT_EVERY) this.compactAt = n + COMPACT_EVERY;
   }
 
   private get(idx: number): void {
     const v = this.memo.get(idx);
     if (v === undefined) throw new Malformed(`memo value not found at index ${idx}`);
+    if (v.t === 'global' && v.getattr) v.getattr.tokens++;
     this.push1(v);
   }
 
   private put(idx: number): void {
     if (idx < 0) throw new Malformed('negative PUT argument');
-    if (this.memo.size >= MEMO_LIMIT && this.memo.get(idx) === undefined) throw new Malformed(`more than ${MEMO_LIMIT} memo entries`);
     this.memo.set(idx, this.top('PUT'));
   }
 
-  private recordImport(name: string, classification: ImportClassification): void {
+  private recordImport(name: string, classification: ImportClassification, offset = this.opStart, accepted?: string): void {
     const hit = this.imports.get(name);
     if (hit) hit.count++;
-    else if (this.imports.size < 100_000) {
-      this.imports.set(name, { name, classification, offset: this.opStart, count: 1 });
+    else if (this.imports.size < IMPORTS_LIMIT) {
+      const rec: RawImport = { name, classification, offset, count: 1 };
+      if (accepted !== undefined) rec.accepted = accepted;
+      this.imports.set(name, rec);
       this.spec?.imports.push(name);
     }
   }
@@ -1091,6 +1351,19 @@ export class PickleScanner {
     const f: RawFinding = { severity, rule, message, offset };
     if (imp !== undefined) f.import = imp;
     this.findings.push(f);
+  }
+
+  /** A walker bound was reached: nothing after this point is followed, so the file fails the gate. */
+  private boundExceeded(message: string): void {
+    if (this.spec) {
+      this.rollbackSpeculation();
+      return;
+    }
+    this.malformed = message;
+    this.phase = Phase.Dead;
+    if (!this.opts.probe) {
+      this.addFinding('dangerous', 'pickle.bound-exceeded', `${message}: past this bound the scanner does not follow the stream, so what follows is not scanned and the file cannot be vouched for`, this.opStart);
+    }
   }
 
   private fail(message: string): void {
@@ -1139,8 +1412,26 @@ function trimAsciiSpaceEnd(b: Uint8Array): Uint8Array {
   return b.subarray(0, end);
 }
 
+/** A child as a container keeps it: itself while the container stays within RETAIN_LIMIT bytes. */
+function keepChild(w: number, v: PickleValue): PickleValue {
+  return w + weightOf(v) > RETAIN_LIMIT || depthOf(v) >= CHILD_DEPTH_LIMIT ? DROPPED : v;
+}
+
 function tupleOf(items: PickleValue[]): PickleValue {
-  return { t: 'tuple', items: items.length > CONTAINER_ITEM_CAP ? items.slice(0, CONTAINER_ITEM_CAP) : items, truncated: items.length > CONTAINER_ITEM_CAP };
+  if (items.length === 0) return EMPTY_TUPLE;
+  const truncated = items.length > CONTAINER_ITEM_CAP;
+  const n = Math.min(items.length, CONTAINER_ITEM_CAP);
+  let w = 0;
+  let d = 1;
+  for (let k = 0; k < n; k++) {
+    const v = keepChild(w, items[k] as PickleValue);
+    if (v !== items[k]) items[k] = v;
+    w += weightOf(v) + 8;
+    const vd = depthOf(v);
+    if (vd >= d) d = vd + 1;
+  }
+  if (items.length > n) items.length = n;
+  return { t: 'tuple', items, truncated, w, d };
 }
 
 function appendCapped(list: Extract<PickleValue, { t: 'list' }>, v: PickleValue): boolean {
@@ -1148,8 +1439,28 @@ function appendCapped(list: Extract<PickleValue, { t: 'list' }>, v: PickleValue)
     list.truncated = true;
     return false;
   }
-  list.items.push(v);
+  const kept = keepChild(list.w, v);
+  list.items.push(kept);
+  list.w += weightOf(kept) + 8;
+  if (depthOf(kept) >= list.d) list.d = depthOf(kept) + 1;
   return true;
+}
+
+function setItem(d: Extract<PickleValue, { t: 'dict' }>, k: PickleValue, v: PickleValue): boolean {
+  if (d.keys.length >= CONTAINER_ITEM_CAP) return false;
+  const key = keepChild(d.w, k);
+  d.w += weightOf(key) + 8;
+  const val = keepChild(d.w, v);
+  d.w += weightOf(val) + 8;
+  d.keys.push(key);
+  d.vals.push(val);
+  const kd = Math.max(depthOf(key), depthOf(val));
+  if (kd >= d.d) d.d = kd + 1;
+  return true;
+}
+
+function clip(name: string): string {
+  return name.length > NAME_SHOWN ? `${name.slice(0, NAME_SHOWN)}…` : name;
 }
 
 function describe(v: PickleValue): string {

@@ -15,13 +15,10 @@ export function decodeUtf8(bytes: Uint8Array): string {
 function asciiFast(bytes: Uint8Array): string | null {
   const n = bytes.length;
   if (n > 64) return null;
-  let s = '';
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i] as number;
-    if (b >= 0x80) return null;
-    s += String.fromCharCode(b);
-  }
-  return s;
+  for (let i = 0; i < n; i++) if ((bytes[i] as number) >= 0x80) return null;
+  // One flat string: `s += char` would build a chain of cons strings (one heap object per
+  // character past 13), which a million memoized keys turn into hundreds of MiB.
+  return String.fromCharCode.apply(null, bytes as unknown as number[]);
 }
 
 /** Latin-1: byte strings (BINSTRING/SHORT_BINSTRING), which Python 3 decodes as ASCII/latin1. */
