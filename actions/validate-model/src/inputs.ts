@@ -34,6 +34,8 @@ export interface Inputs {
   /** Lowercase hex, without a `sha256:` prefix. */
   'expected-sha256': string | undefined;
   'allow-globals': string[];
+  /** Dangerous globals the team accepts, each with its reason (never a wildcard). */
+  'allow-dangerous-globals': Array<{ name: string; reason: string }>;
   /** Empty: report-only (`none`). */
   'fail-on': Severity[];
   'expected-signature': { signature: ExpectedSignature; source: string } | undefined;
@@ -82,6 +84,8 @@ export async function parseInputs(read: InputReader): Promise<Inputs> {
       throw new InputError('allow-globals', g, "Python globals as 'module.name' or 'module.*'");
     }
   }
+
+  const allowDangerous = parseAllowDangerous(read('allow-dangerous-globals') ?? '');
 
   const failOn = parseFailOn(read('fail-on') ?? '');
 
@@ -142,6 +146,7 @@ export async function parseInputs(read: InputReader): Promise<Inputs> {
     'model-path': modelPath,
     'expected-sha256': expectedSha,
     'allow-globals': allowGlobals,
+    'allow-dangerous-globals': allowDangerous,
     'fail-on': failOn,
     'expected-signature': expectedSignature,
     'smoke-test': smokeTest,
@@ -157,6 +162,25 @@ export async function parseInputs(read: InputReader): Promise<Inputs> {
     'model-name': optionalInput('model-name'),
     'model-version': optionalInput('model-version'),
   };
+}
+
+/**
+ * `allow-dangerous-globals`: one `module.name: reason` per line (reasons may hold commas, so lines
+ * only). Exact names only: accepting a dangerous global is a decision about one global, so a
+ * wildcard could silently accept the next gadget published under the same module.
+ */
+function parseAllowDangerous(raw: string): Array<{ name: string; reason: string }> {
+  const out: Array<{ name: string; reason: string }> = [];
+  for (const line of raw.split(/\r?\n/)) {
+    const entry = line.trim();
+    if (!entry || entry.startsWith('#')) continue;
+    const m = /^([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+)\s*:\s*(\S.*)$/.exec(entry);
+    if (!m) {
+      throw new InputError('allow-dangerous-globals', entry, "one 'module.name: reason' per line: the exact global (no wildcard) and why your team accepts it, e.g. 'builtins.exec: legacy preprocessing, ticket SEC-123'");
+    }
+    out.push({ name: m[1] as string, reason: (m[2] as string).trim() });
+  }
+  return out;
 }
 
 function parseFailOn(raw: string): Severity[] {

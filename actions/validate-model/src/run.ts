@@ -11,6 +11,7 @@ import {
   compareSignatures,
   evaluateRules,
   type FileReport,
+  type ImportRecord,
   type Finding,
   formatSpec,
   inferenceSupport,
@@ -85,7 +86,9 @@ export interface ValidationReport {
   integrity: { sha256: string; expected?: string; match?: boolean };
   failOn: Severity[];
   findings: Finding[];
-  files: Array<Pick<FileReport, 'file' | 'size' | 'sha256' | 'format'> & { imports: number }>;
+  files: Array<Pick<FileReport, 'file' | 'size' | 'sha256' | 'format'> & { imports: number; globals: ImportRecord[] }>;
+  /** Dangerous globals accepted by `allow-dangerous-globals`, with the reasons given. */
+  acceptedDangerous: Array<{ name: string; reason: string }>;
   onnx?: Pick<OnnxModelInfo, 'irVersion' | 'producerName' | 'producerVersion' | 'opsets' | 'externalData'>;
   mlflow?: { flavors: string[]; signatureKind?: string; runId?: string; inputExample?: string };
   signature?: ModelSignature & { source: 'onnx' | 'mlflow' };
@@ -145,7 +148,7 @@ async function validate(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
   }
 
   // 1. Scan: format, digests, unsafe code.
-  const scanOptions: ScanOptions = { allow: inputs['allow-globals'], signal: deps.signal };
+  const scanOptions: ScanOptions = { allow: inputs['allow-globals'], allowDangerous: inputs['allow-dangerous-globals'], signal: deps.signal };
   const scan = await logger.group(`Scanning ${inputs['model-path']}`, () => withContext('scanning the model', () => deps.scanModel(modelPath, scanOptions)));
   const findings: Finding[] = [...scan.findings];
   logger.info(`format: ${scan.format}, ${scan.files.length} file(s), ${scan.size} bytes, sha256 ${scan.sha256 || '(none)'}`);
@@ -310,7 +313,8 @@ async function validate(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
     integrity,
     failOn: inputs['fail-on'],
     findings,
-    files: scan.files.map((f) => ({ file: f.file, size: f.size, sha256: f.sha256, format: f.format, imports: f.imports.length })),
+    files: scan.files.map((f) => ({ file: f.file, size: f.size, sha256: f.sha256, format: f.format, imports: f.imports.length, globals: f.imports })),
+    acceptedDangerous: inputs['allow-dangerous-globals'],
     smokeTest: smoke,
   };
   if (inputs['model-version']) report.model.version = inputs['model-version'];

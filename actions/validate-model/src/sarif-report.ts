@@ -69,5 +69,14 @@ export async function writeSarif(path: string, report: ValidationReport, c: Sari
     results: [...results, ...gateResults],
     baseDir: c.workspace,
   });
+  // Auditability: every global each file imports, with its class, beside the results.
+  const run0 = log.runs[0] as { properties?: Record<string, unknown> } | undefined;
+  if (run0) {
+    run0.properties = {
+      ...(run0.properties ?? {}),
+      imports: report.files.flatMap((f) => f.globals.map((g) => ({ file: f.file, ...g }))),
+      acceptedDangerous: report.acceptedDangerous,
+    };
+  }
   await writeFile(path, `${JSON.stringify(log, null, 2)}\n`);
 }

@@ -3,11 +3,20 @@
  * signature, smoke test and every quality rule with its value, its limit and pass/fail.
  */
 import { codeSpan, escapeInline, md, type SummaryBuilder } from '@ml-deploy/action-kit';
-import { type Finding, formatNumber, ModelLabel, type TensorSpec } from '@ml-deploy/model';
+import { type Finding, formatNumber, type ImportRecord, ModelLabel, type TensorSpec } from '@ml-deploy/model';
 import { findingWhere, type ValidationReport } from './run';
 
 /** More findings than this go into a collapsed block: a poisoned archive can hold thousands. */
 const MAX_FINDING_ROWS = 50;
+/** Imports listed in the table (the rest are counted; report.json has every one). */
+const MAX_IMPORT_ROWS = 100;
+const IMPORT_ORDER: Array<ImportRecord['classification']> = ['dangerous', 'unknown', 'allowed', 'safe'];
+const IMPORT_LABEL: Record<ImportRecord['classification'], string> = {
+  dangerous: '🛑 dangerous',
+  unknown: '❓ unknown',
+  allowed: '☑️ allowed (allow-globals)',
+  safe: '✅ safe',
+};
 
 const SEVERITY_ORDER = ['dangerous', 'malformed', 'unknown-import', 'warning', 'info'];
 const STATUS = { passed: '✅ passed', failed: '❌ failed', skipped: '⏭️ skipped' } as const;
@@ -18,6 +27,13 @@ export function writeSummary(s: SummaryBuilder, r: ValidationReport): void {
   else {
     s.status('failed', '**Rejected**: nothing should be built from this model.');
     s.list(r.failures);
+  }
+
+  // Loud on purpose: a team chose to load code the gate calls dangerous.
+  const accepted = r.files.flatMap((f) => f.globals.filter((g) => g.accepted !== undefined).map((g) => ({ ...g, file: f.file })));
+  if (accepted.length > 0) {
+    s.status('warning', `🟥 **${accepted.length} dangerous global(s) accepted by \`allow-dangerous-globals\`**: this model runs code that can reach processes, files or the network when it is loaded.`);
+    s.list(accepted.map((g) => md(`🟥 ${codeSpan(g.name).markdown} in ${codeSpan(g.file).markdown}: ${escapeInline(g.accepted ?? '')}`)));
   }
 
   s.keyValues([
@@ -46,6 +62,8 @@ export function writeSummary(s: SummaryBuilder, r: ValidationReport): void {
     s.table(['Severity', 'Rule', 'Where', 'Finding'], rows.slice(0, MAX_FINDING_ROWS));
     if (rows.length > MAX_FINDING_ROWS) s.paragraph(`…and ${rows.length - MAX_FINDING_ROWS} more in the report.`);
   }
+
+  writeImports(s, r);
 
   s.heading('Signature', 3);
   if (r.signature) {
@@ -99,5 +117,29 @@ export function writeSummary(s: SummaryBuilder, r: ValidationReport): void {
       ['Rule', 'Value', 'Limit', 'Result'],
       q.rules.map((rule) => [codeSpan(rule.rule), rule.value !== undefined ? formatNumber(rule.value) : '—', rule.limitText, rule.passed ? '✅ pass' : `❌ fail: ${rule.message}`]),
     );
+  }
+}
+
+/** Every global the model's pickles import, by class; for unknown ones, the exact lines to add. */
+function writeImports(s: SummaryBuilder, r: ValidationReport): void {
+  const all = r.files.flatMap((f) => f.globals.map((g) => ({ ...g, file: f.file })));
+  if (all.length === 0) return;
+  s.heading('Imports', 3);
+  const counts = IMPORT_ORDER.map((c) => [c, all.filter((g) => g.classification === c).length] as const).filter(([, n]) => n > 0);
+  s.paragraph(`${all.length} global(s) imported when the model loads: ${counts.map(([c, n]) => `${n} ${c}`).join(' · ')}.`);
+  const sorted = [...all].sort((a, b) => IMPORT_ORDER.indexOf(a.classification) - IMPORT_ORDER.indexOf(b.classification) || a.name.localeCompare(b.name));
+  const rows = sorted.map((g) => [
+    g.accepted !== undefined ? `🟥 dangerous, accepted: ${g.accepted}` : IMPORT_LABEL[g.classification],
+    codeSpan(g.name),
+    codeSpan(findingWhere({ severity: 'info', rule: '', message: '', file: g.file, ...(g.location ? { location: g.location } : {}) })),
+  ]);
+  s.table(['Class', 'Global', 'Where'], rows.slice(0, MAX_IMPORT_ROWS));
+  if (rows.length > MAX_IMPORT_ROWS) s.paragraph(`…and ${rows.length - MAX_IMPORT_ROWS} more in the report.`);
+  const unknown = [...new Set(all.filter((g) => g.classification === 'unknown').map((g) => g.name))].sort();
+  if (unknown.length > 0) {
+    s.paragraph(
+      `${unknown.length} import(s) are on no list${r.failOn.includes('unknown-import') ? ' and fail the gate' : ''}. If they are your own classes and loading them only builds data (no code run, no files, processes or network touched), add them to the step:`,
+    );
+    s.code(`allow-globals: |\n${unknown.map((n) => `  ${n}`).join('\n')}`, 'yaml');
   }
 }

@@ -27,12 +27,13 @@ describe('parseInputs', () => {
     const inputs = await parse({});
     expect(inputs).toMatchObject({
       'model-path': model,
-      'fail-on': ['dangerous'],
+      'fail-on': ['dangerous', 'unknown-import'],
       'smoke-test': 'auto',
       runs: 20,
       'warmup-runs': 3,
       thresholds: [],
       'allow-globals': [],
+      'allow-dangerous-globals': [],
     });
     expect(inputs['expected-sha256']).toBeUndefined();
     expect(Object.keys(inputs).sort()).toEqual(Object.keys(loadActionYml('validate-model').inputs).sort());
@@ -42,6 +43,7 @@ describe('parseInputs', () => {
     const inputs = await parse({
       'expected-sha256': `sha256:${'AB'.repeat(32)}`,
       'allow-globals': 'mypkg.features.*\nmypkg.Model',
+      'allow-dangerous-globals': 'builtins.exec: legacy preprocessing, ticket SEC-123\n\n  posix.system :  shells out to ffmpeg ',
       'fail-on': 'dangerous, unknown-import',
       'expected-signature': sig,
       'sample-input': sample,
@@ -58,6 +60,10 @@ describe('parseInputs', () => {
     expect(inputs['expected-sha256']).toBe('ab'.repeat(32));
     expect(inputs['allow-globals']).toEqual(['mypkg.features.*', 'mypkg.Model']);
     expect(inputs['fail-on']).toEqual(['dangerous', 'unknown-import']);
+    expect(inputs['allow-dangerous-globals']).toEqual([
+      { name: 'builtins.exec', reason: 'legacy preprocessing, ticket SEC-123' },
+      { name: 'posix.system', reason: 'shells out to ffmpeg' },
+    ]);
     expect(inputs['expected-signature']).toEqual({ source: sig, signature: { inputs: [{ name: 'X', dtype: 'float', shape: [null, 4] }] } });
     expect(inputs['latency-budget']).toBe(50);
     expect(inputs.metrics).toEqual({ path: metrics, values: { accuracy: 0.9 } });
@@ -74,6 +80,8 @@ describe('parseInputs', () => {
     ['a missing model', { 'model-path': join(dir, 'nope.onnx') }, /input 'model-path': got ".*nope.onnx", expected an existing file or directory \(no such file or directory\)/],
     ['a short digest', { 'expected-sha256': 'abc' }, /input 'expected-sha256': got "abc", expected a sha256 digest/],
     ['a bad global', { 'allow-globals': 'os;system' }, /input 'allow-globals': got "os;system"/],
+    ['a dangerous global without a reason', { 'allow-dangerous-globals': 'builtins.exec' }, /input 'allow-dangerous-globals': got "builtins.exec", expected one 'module.name: reason' per line/],
+    ['a dangerous wildcard', { 'allow-dangerous-globals': 'os.*: everything' }, /input 'allow-dangerous-globals': got "os.\*: everything", expected .*no wildcard/],
     ['an unknown severity', { 'fail-on': 'dangerous, critical' }, /input 'fail-on': got "critical", expected 'none', or severities from 'dangerous'/],
     ['none with others', { 'fail-on': 'none, dangerous' }, /input 'fail-on': got "none, dangerous", expected 'none' alone/],
     ['an empty fail-on', { 'fail-on': ' ' }, /input 'fail-on': got "", expected/],

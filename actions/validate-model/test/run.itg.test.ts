@@ -156,6 +156,54 @@ open(sys.argv[3], "wb").write(bz2.compress(data))`;
     expect(rule?.shortDescription?.text).toMatch(/^Compressed content the scanner cannot decompress/);
   });
 
+  it('fails an import on no list by default and prints the allow-globals line that accepts it', async () => {
+    const custom = join(fx.dir, 'custom.pkl');
+    const py = `import pickle, sys, types
+mod = types.ModuleType("mylib.models")
+class Net:
+    def __init__(self):
+        self.w = [0.5, 0.25]
+Net.__module__ = "mylib.models"
+mod.Net = Net
+sys.modules["mylib"] = types.ModuleType("mylib")
+sys.modules["mylib.models"] = mod
+open(sys.argv[1], "wb").write(pickle.dumps({"model": Net()}, protocol=4))`;
+    const made = spawnSync(process.env.PYTHON ?? 'python3', ['-c', py, custom], { encoding: 'utf8' });
+    expect(made.stderr).toBe('');
+    const o = await validate({ 'model-path': custom });
+    expect(o.outputs.verdict).toBe('fail');
+    expect(o.report.failOn).toEqual(['dangerous', 'unknown-import']);
+    expect(o.report.files[0]!.globals).toEqual([expect.objectContaining({ name: 'mylib.models.Net', classification: 'unknown' })]);
+    expect(o.summary).toContain('| ❓ unknown | `mylib.models.Net` |');
+    expect(o.summary).toContain('```yaml\nallow-globals: |\n  mylib.models.Net\n```');
+    const finding = o.report.findings.find((f) => f.rule === 'pickle.unknown-import');
+    expect(finding?.message).toContain('allow-globals: mylib.models.Net');
+    const allowed = await validate({ 'model-path': custom, 'allow-globals': 'mylib.models.Net' });
+    expect(allowed.outputs.verdict).toBe('pass');
+    expect(allowed.report.files[0]!.globals).toEqual([expect.objectContaining({ name: 'mylib.models.Net', classification: 'allowed' })]);
+    expect(allowed.summary).toContain('| ☑️ allowed (allow-globals) | `mylib.models.Net` |');
+  });
+
+  it('never lets allow-globals clear a dangerous global; allow-dangerous-globals accepts it, in red, with the reason', async () => {
+    for (const allow of ['posix.system, os.system', 'posix.*, os.*']) {
+      const o = await validate({ 'model-path': evilPickle, 'allow-globals': allow });
+      expect(o.outputs.verdict).toBe('fail');
+      expect(o.report.findings.find((f) => f.severity === 'dangerous')?.message).toContain('allow-dangerous-globals');
+    }
+    const reason = 'vendor model shells out to echo; ticket SEC-42';
+    const o = await validate({ 'model-path': evilPickle, 'allow-dangerous-globals': `posix.system: ${reason}\nos.system: ${reason}` });
+    expect(o.outputs.verdict).toBe('pass');
+    expect(o.report.findings.filter((f) => f.severity === 'dangerous')).toEqual([]);
+    expect(o.report.findings.some((f) => f.rule === 'pickle.dangerous-import-accepted' && f.severity === 'warning')).toBe(true);
+    const g = o.report.files[0]!.globals.find((x) => /^(posix|os)\.system$/.test(x.name));
+    expect(g).toMatchObject({ classification: 'dangerous', accepted: reason });
+    expect(o.summary).toMatch(/🟥 \*\*1 dangerous global\(s\) accepted by `allow-dangerous-globals`\*\*/);
+    expect(o.summary).toContain(`| 🟥 dangerous, accepted: ${reason} |`);
+    const props = (o.sarif.runs[0] as unknown as { properties: { imports: Array<{ name: string; classification: string; accepted?: string }>; acceptedDangerous: unknown[] } }).properties;
+    expect(props.imports).toEqual([expect.objectContaining({ file: 'evil.pkl', classification: 'dangerous', accepted: reason })]);
+    expect(props.acceptedDangerous).toHaveLength(2);
+  });
+
   it('reports the same pickle without failing when fail-on is none', async () => {
     const o = await validate({ 'model-path': evilPickle, 'fail-on': 'none' });
     expect(o.error).toBeUndefined();
