@@ -269,6 +269,9 @@ const DANGEROUS_MODULES = [
     'numpy.lib._format_impl', 'numpy.lib._datasource', 'numpy.lib._utils_impl', 'scipy.io', 'h5py', 'tables',
     'sympy.sympify', 'sympy.core.sympify', 'sympy.parsing', 'numexpr', 'fsspec', 'smart_open', 'boto3',
     'botocore', 'mlflow', 'keras.saving', 'keras.src.saving', 'tf_keras',
+    // pandas internals that read files or run test suites (their classes would match the pandas pattern).
+    'pandas._libs.parsers', 'pandas._libs.sas', 'pandas._testing', 'pandas.util._tester', 'pandas.plotting',
+    'pandas.core.config_init', 'pandas._config',
 ];
 /** builtins / __builtin__ members that evaluate, import, reach attributes or touch files. */
 const DANGEROUS_BUILTINS = new Set([
@@ -281,7 +284,7 @@ const DANGEROUS_BUILTINS = new Set([
 /** builtins that rebuild plain data. */
 const SAFE_BUILTINS = new Set([
     'set', 'frozenset', 'dict', 'list', 'tuple', 'slice', 'complex', 'bytearray', 'bytes', 'range', 'int',
-    'float', 'str', 'bool', 'object', 'unicode', 'long', 'NotImplemented', 'Ellipsis',
+    'float', 'str', 'bool', 'object', 'unicode', 'long', 'NotImplemented', 'Ellipsis', 'xrange',
 ]);
 /** Exact globals known to only rebuild data. */
 const SAFE_EXACT = new Set([
@@ -308,7 +311,48 @@ const SAFE_EXACT = new Set([
     'xgboost.core.Booster', 'xgboost.sklearn.XGBClassifier', 'xgboost.sklearn.XGBRegressor',
     'xgboost.sklearn.XGBRanker', 'xgboost.sklearn.XGBRFClassifier', 'xgboost.sklearn.XGBRFRegressor',
     'lightgbm.basic.Booster', 'lightgbm.sklearn.LGBMClassifier', 'lightgbm.sklearn.LGBMRegressor',
-    'lightgbm.sklearn.LGBMRanker',
+    'lightgbm.sklearn.LGBMRanker', 'lightgbm.sklearn.LGBMModel',
+    // Reviewed for issue 9: each one only stores what it is given when REDUCE/NEWOBJ/BUILD build it.
+    'collections.ChainMap', 'collections.UserDict', 'collections.UserList', 'collections.UserString',
+    'argparse.Namespace', 'uuid.SafeUUID', 're.RegexFlag', 'numpy.ma.MaskedArray', 'numpy.ma.core.MaskedConstant',
+    // Path objects are pure values until a method runs, and methods stay out of reach: a dotted
+    // `Path.write_text` and getattr are dangerous. (pathlib as a whole stays on the deny-list.)
+    'pathlib.PurePath', 'pathlib.PurePosixPath', 'pathlib.PureWindowsPath', 'pathlib.Path', 'pathlib.PosixPath',
+    'pathlib.WindowsPath', 'pathlib._local.PurePath', 'pathlib._local.PurePosixPath', 'pathlib._local.PureWindowsPath',
+    'pathlib._local.Path', 'pathlib._local.PosixPath', 'pathlib._local.WindowsPath',
+    'torch.torch_version.TorchVersion',
+    // CatBoost's __setstate__ parses the model from the pickled bytes in memory. (catboost.Pool is
+    // not here: given a string it reads that file.)
+    'catboost.core.CatBoost', 'catboost.core.CatBoostClassifier', 'catboost.core.CatBoostRegressor', 'catboost.core.CatBoostRanker',
+    // pandas' unpickling helpers: each rebuilds an index, block or scalar from the values given.
+    'pandas.core.indexes.base._new_Index', 'pandas.core.indexes.datetimes._new_DatetimeIndex',
+    'pandas.core.indexes.period._new_PeriodIndex', 'pandas.core.indexes.interval._new_IntervalIndex',
+    'pandas.core.indexes.multi._new_MultiIndex', 'pandas.core.internals.blocks.new_block', 'pandas._libs.internals._unpickle_block',
+    'pandas._libs.tslibs.timestamps._unpickle_timestamp', 'pandas._libs.tslibs.timedeltas._timedelta_unpickle',
+    'pandas._libs.tslibs.nattype._nat_unpickle', 'pandas._libs.tslibs.nattype.__nat_unpickle', 'pandas.NA', 'pandas.NaT',
+    'pandas._libs.missing.NA', 'pandas._libs.tslibs.nattype.NaT', 'pandas.core.arrays.sparse.array._make_sparse',
+]);
+/** Functions held by reference in real pickles (SplineTransformer keeps its array namespace's asarray). */
+const REF_EXACT = new Set(['scipy._lib.array_api_compat.numpy._aliases.asarray']);
+/** numpy functions that only compute on their arguments (pooling functions, ufunc-like reducers). */
+const NUMPY_COMPUTE = new Set([
+    'mean', 'median', 'sum', 'prod', 'std', 'var', 'amax', 'amin', 'max', 'min', 'average', 'nanmean', 'nanmedian',
+    'nansum', 'nanstd', 'nanvar', 'nanmax', 'nanmin', 'ptp', 'percentile', 'quantile', 'argmax', 'argmin', 'cumsum',
+    'cumprod', 'round', 'around', 'mod', 'identity',
+]);
+/**
+ * scikit-learn modules whose functions only compute (score functions, metrics, kernels,
+ * internal fitting routines stored as parameters). Elsewhere sklearn functions are not listed:
+ * some read or write files (datasets, externals, `check_memory` creates cache directories).
+ */
+const SKLEARN_COMPUTE_MODULE = /^sklearn\.(metrics|feature_selection|cluster|neighbors|preprocessing|decomposition|linear_model|svm|manifold|covariance|kernel_approximation|isotonic|gaussian_process|mixture|tree|ensemble|neural_network|naive_bayes|discriminant_analysis|cross_decomposition|semi_supervised|random_projection|impute)(\.|$)/;
+/** pandas top-level classes and dtypes (pandas 3 pickles name them by their public path). */
+const PANDAS_PUBLIC = new Set([
+    'DataFrame', 'Series', 'Index', 'RangeIndex', 'MultiIndex', 'DatetimeIndex', 'TimedeltaIndex', 'PeriodIndex',
+    'IntervalIndex', 'CategoricalIndex', 'Categorical', 'CategoricalDtype', 'DatetimeTZDtype', 'PeriodDtype',
+    'IntervalDtype', 'SparseDtype', 'StringDtype', 'BooleanDtype', 'Int8Dtype', 'Int16Dtype', 'Int32Dtype', 'Int64Dtype',
+    'UInt8Dtype', 'UInt16Dtype', 'UInt32Dtype', 'UInt64Dtype', 'Float32Dtype', 'Float64Dtype', 'Timestamp', 'Timedelta',
+    'Period', 'Interval', 'DateOffset',
 ]);
 const NUMPY_SCALAR_TYPES = new Set([
     'bool_', 'bool', 'int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64', 'float16', 'float32',
@@ -345,15 +389,18 @@ function matchesPrefix(path, prefix) {
     return path === prefix || path.startsWith(prefix + '.');
 }
 /**
- * A policy: the built-in lists plus the caller's `allow` patterns (`module.name` or `module.*`).
- * An exact user allow entry overrides the deny-list (the user has vetted that one global); a
- * wildcard does not, so `mypkg.*` can never whitelist `mypkg.os.system`.
+ * A policy: the built-in lists plus the caller's `allow` patterns (`module.name` or `module.*`)
+ * and `allowDangerous` entries. `allow` only ever turns `unknown` into `allowed`: no entry, exact
+ * or wildcard, clears a dangerous global (`mypkg.*` never allows `mypkg.os.system`, and
+ * `builtins.eval` stays dangerous). A team that must accept a dangerous global names it exactly
+ * in `allowDangerous` with a reason; it stays `dangerous`, marked accepted, and reports say so.
  */
 class import_policy_ImportPolicy {
     userExact = new Set();
     userPrefixes = [];
+    dangerousAccepted = new Map();
     cache = new Map();
-    constructor(allow = []) {
+    constructor(allow = [], allowDangerous = []) {
         for (const raw of allow) {
             const entry = raw.trim();
             if (entry.endsWith('.*'))
@@ -361,6 +408,8 @@ class import_policy_ImportPolicy {
             else if (entry)
                 this.userExact.add(entry);
         }
+        for (const { name, reason } of allowDangerous)
+            this.dangerousAccepted.set(name.trim(), reason);
     }
     /** Classify the import `module` + `name` (a possibly dotted qualname). */
     classify(module, name) {
@@ -375,6 +424,31 @@ class import_policy_ImportPolicy {
         return verdict;
     }
     classifyUncached(module, name) {
+        const builtIn = this.builtInVerdict(module, name);
+        const full = `${module}.${name}`;
+        const userNamed = this.userExact.has(full) || this.userPrefixes.some((p) => matchesPrefix(full, p));
+        if (builtIn.classification === 'dangerous') {
+            // Evasions (non-identifier names) are never acceptable: no entry can name them.
+            const accepted = builtIn.evasion ? undefined : this.dangerousAccepted.get(full);
+            const v = { classification: 'dangerous' };
+            if (builtIn.reason !== undefined)
+                v.reason = builtIn.reason;
+            if (accepted !== undefined)
+                v.accepted = accepted;
+            if (userNamed)
+                v.allowIgnored = true;
+            return v;
+        }
+        if (builtIn.classification === 'safe') {
+            if (!builtIn.referenceOnly)
+                return { classification: 'safe' };
+            // A user who names a reference-only function accepts calls to it as well.
+            return userNamed ? { classification: 'allowed' } : { classification: 'safe', referenceOnly: true };
+        }
+        return userNamed ? { classification: 'allowed' } : { classification: 'unknown' };
+    }
+    /** The built-in lists alone. */
+    builtInVerdict(module, name) {
         const modSegs = module.split('.');
         const nameSegs = name.split('.');
         // Python's find_class imports `module` verbatim and walks `name` by getattr; a scanner that
@@ -382,17 +456,15 @@ class import_policy_ImportPolicy {
         // and legitimate pickles only ever carry ASCII identifiers, so anything else is an evasion.
         for (const seg of [...modSegs, ...nameSegs]) {
             if (!IDENTIFIER.test(seg)) {
-                return { classification: 'dangerous', reason: `name is not a plain identifier path (${JSON.stringify(module)} ${JSON.stringify(name)})` };
+                return { classification: 'dangerous', evasion: true, reason: `name is not a plain identifier path (${JSON.stringify(module)} ${JSON.stringify(name)})` };
             }
         }
         const full = `${module}.${name}`;
-        if (this.userExact.has(full))
-            return { classification: 'safe' };
         // Cython's generated unpickler `__pyx_unpickle_<Class>` only does `Class.__new__(Class)` and
         // restores state: it is exactly as safe as the class itself (numpy's SeedSequence, sklearn trees).
         const pyx = /^__pyx_unpickle_([A-Za-z_][A-Za-z0-9_]*)$/.exec(name);
         if (pyx)
-            return this.classify(module, pyx[1]);
+            return this.builtInVerdict(module, pyx[1]);
         if (module === 'builtins' || module === '__builtin__') {
             if (nameSegs.length === 1 && SAFE_BUILTINS.has(name))
                 return { classification: 'safe' };
@@ -409,7 +481,7 @@ class import_policy_ImportPolicy {
             }
         }
         for (const prefix of DANGEROUS_MODULES) {
-            if (matchesPrefix(full, prefix) && !(prefix === 'uuid' && full === 'uuid.UUID')) {
+            if (matchesPrefix(full, prefix)) {
                 return { classification: 'dangerous', reason: `${prefix} can run code, import, or touch files, processes or the network` };
             }
         }
@@ -424,16 +496,19 @@ class import_policy_ImportPolicy {
                 return { classification: 'dangerous', reason: `path goes through ${seg}` };
             }
         }
-        for (const prefix of this.userPrefixes)
-            if (matchesPrefix(full, prefix))
-                return { classification: 'safe' };
-        if (this.builtInSafePattern(module, name, nameSegs))
+        const pattern = this.builtInSafePattern(module, name, nameSegs);
+        if (pattern === 'ref')
+            return { classification: 'safe', referenceOnly: true };
+        if (pattern)
             return { classification: 'safe' };
         return { classification: 'unknown' };
     }
+    /** `true`: safe to build; `'ref'`: a function, safe to hold but not to call at load. */
     builtInSafePattern(module, name, nameSegs) {
         if (nameSegs.length !== 1)
             return false;
+        if (REF_EXACT.has(`${module}.${name}`))
+            return 'ref';
         if (module === 'numpy' && NUMPY_SCALAR_TYPES.has(name))
             return true;
         if (module === 'numpy.dtypes' && CLASS_NAME.test(name))
@@ -453,8 +528,26 @@ class import_policy_ImportPolicy {
             return true;
         // numpy ufuncs pickle by name (FunctionTransformer(np.log1p)); they only compute.
         if (module === 'numpy' && NUMPY_UFUNCS.has(name))
+            return 'ref';
+        if (module.startsWith('scipy.sparse') && SPARSE_CLASS.test(name))
             return true;
-        if (module.startsWith('scipy.sparse') && (SPARSE_CLASS.test(name) || /^(csr|csc|coo|bsr|dia|dok|lil)_(matrix|array)$/.test(name)))
+        // Functions stored as parameters (pooling_func=np.mean, score_func=f_classif): a pickle only
+        // refers to them. Some take n_jobs and would start worker processes if called, so a call
+        // while loading is flagged by the walker.
+        if (module === 'numpy' && NUMPY_COMPUTE.has(name))
+            return 'ref';
+        if (SKLEARN_COMPUTE_MODULE.test(module) && /^[a-z_][a-z0-9_]*$/.test(name))
+            return 'ref';
+        // scipy.interpolate splines and interpolators (BSpline, PPoly, interp1d...): values only.
+        if (module.startsWith('scipy.interpolate') && (CLASS_NAME.test(name) || name === 'interp1d'))
+            return true;
+        // pandas: frames, series, indexes, arrays, dtypes, blocks, offsets (classes only); pandas.io and
+        // pandas.core.computation (eval) are on the deny-list and never get here.
+        if (module === 'pandas' && PANDAS_PUBLIC.has(name))
+            return true;
+        if (module === 'pandas.arrays' && /^[A-Z][A-Za-z]*Array$/.test(name) && !name.startsWith('Arrow'))
+            return true;
+        if ((module.startsWith('pandas.core.') || module.startsWith('pandas._libs.')) && CLASS_NAME.test(name) && !/arrow/i.test(module + name))
             return true;
         return false;
     }
@@ -541,8 +634,60 @@ const pickle_values_SET = { t: 'set' };
 const pickle_values_BUFFER = { t: 'buffer' };
 /** A string too long to capture: never usable as a module or attribute name. */
 const pickle_values_LONG_STRING = { t: 'str', s: null, literal: true };
+/** Memo entries that hold plain data are kept as this (only whether the index exists matters). */
+const pickle_values_MEMO_DATA = { t: 'opaque', why: 'plain data from the memo' };
+/** A container too large to keep inside another one. */
+const pickle_values_DROPPED = { t: 'opaque', why: 'a value dropped to keep memory bounded' };
+const pickle_values_EMPTY_TUPLE = { t: 'tuple', items: [], truncated: false, w: 0, d: 1 };
 /** Containers keep at most this many items: enough for shapes and wrapper state, bounded memory. */
 const pickle_values_CONTAINER_ITEM_CAP = 64;
+/** Bytes a value may retain (itself and what it holds); children past it become {@link DROPPED}. */
+const pickle_values_RETAIN_LIMIT = 1024;
+/**
+ * Real picklers only pop the top few items one by one and take the rest of a MARK frame as a
+ * whole (TUPLE, APPENDS, SETITEMS), which keeps only its first items anyway. So entries buried
+ * under the top {@link STACK_LIVE_TOP} lose their content when they lie past the first
+ * {@link FRAME_HEAD} entries of their frame, and, once the stack is deeper than
+ * {@link SHALLOW_STACK}, whenever they weigh more than {@link SETTLED_WEIGHT} bytes. Imported
+ * globals are always kept.
+ */
+const pickle_values_FRAME_HEAD = (/* unused pure expression or super */ null && (2 * 64));
+const pickle_values_SHALLOW_STACK = 4096;
+const pickle_values_STACK_LIVE_TOP = 64;
+const pickle_values_SETTLED_WEIGHT = 160;
+/**
+ * Containers keep children less deep than this. The deepest structure the walker reads is a
+ * joblib wrapper's state: a dict holding a dtype call result holding its argument tuple.
+ */
+const pickle_values_CHILD_DEPTH_LIMIT = 3;
+/** Nesting depth: 0 for a leaf, 1 + the deepest kept child for a container or call result. */
+function pickle_values_depthOf(v) {
+    switch (v.t) {
+        case 'tuple':
+        case 'list':
+        case 'dict':
+        case 'obj':
+            return v.d;
+        default:
+            return 0;
+    }
+}
+/** Approximate bytes `v` keeps alive beyond shared singletons. */
+function pickle_values_weightOf(v) {
+    switch (v.t) {
+        case 'tuple':
+        case 'list':
+        case 'dict':
+        case 'obj':
+            return 32 + v.w;
+        case 'str':
+            return v.s === null ? 0 : 24 + v.s.length;
+        case 'int':
+            return v.n >= 0 && v.n < 256 ? 0 : 16;
+        default:
+            return 0;
+    }
+}
 const SMALL_INTS = Array.from({ length: 256 }, (_, n) => ({ t: 'int', n }));
 /** An int value, shared for small non-negative ints. */
 function pickle_values_intValue(n) {
@@ -576,14 +721,12 @@ function asciiFast(bytes) {
     const n = bytes.length;
     if (n > 64)
         return null;
-    let s = '';
-    for (let i = 0; i < n; i++) {
-        const b = bytes[i];
-        if (b >= 0x80)
+    for (let i = 0; i < n; i++)
+        if (bytes[i] >= 0x80)
             return null;
-        s += String.fromCharCode(b);
-    }
-    return s;
+    // One flat string: `s += char` would build a chain of cons strings (one heap object per
+    // character past 13), which a million memoized keys turn into hundreds of MiB.
+    return String.fromCharCode.apply(null, bytes);
 }
 /** Latin-1: byte strings (BINSTRING/SHORT_BINSTRING), which Python 3 decodes as ASCII/latin1. */
 function string_decoding_decodeLatin1(bytes) {
@@ -786,12 +929,37 @@ def(0x96, 'BYTEARRAY8', A_LEN, 8);
 def(0x97, 'NEXT_BUFFER', A_NONE);
 def(0x98, 'READONLY_BUFFER', A_NONE);
 /** Payloads whose content matters (strings that may become names, small longs): captured up to this size. */
-const CAPTURE_LIMIT = 4096;
+const CAPTURE_LIMIT = 1024;
+/**
+ * Strings longer than this are kept as "a long string": no module or qualified name in a real
+ * pickle comes near it, and an operand that long is flagged as a computed name.
+ */
+const NAME_CHARS = 256;
+/** ...and this once the stack is deep (a huge MARK frame), so a deep stack stays small. */
+const NAME_CHARS_DEEP = 96;
 /** Protocol-0 argument lines longer than this are skipped, not buffered. */
 const LINE_LIMIT = 65536;
-const STACK_LIMIT = (/* unused pure expression or super */ null && (1 << 21));
+/** Stack growth between two compactions (see compactStack). */
+const COMPACT_EVERY = 128;
+/** Stack entries (all frames). Real pickles stay far below: batches are 1,000 items. */
+const STACK_LIMIT = (/* unused pure expression or super */ null && (1 << 18));
 const FINDINGS_LIMIT = 10_000;
-const MEMO_LIMIT = (/* unused pure expression or super */ null && (1 << 22));
+/** Distinct imports listed per stream, and the characters of a name shown in a finding. */
+const IMPORTS_LIMIT = 20_000;
+const NAME_SHOWN = 300;
+/** getattr imports whose use is tracked; past this each one is judged dangerous at once. */
+const GETATTR_TRACKED = 4096;
+/** Memo indices whose existence is tracked by one bit each (16 MiB at most). */
+const MEMO_TRACKED = (/* unused pure expression or super */ null && (1 << 27));
+/** Memo entries kept with their value (strings, globals, dtypes), and the bytes of the strings. */
+const MEMO_KEPT_LIMIT = (/* unused pure expression or super */ null && (1 << 15));
+const MEMO_STRING_BUDGET = (/* unused pure expression or super */ null && (2 << 20));
+/** Memo entries kept with their full content (numpy dtypes and joblib wrappers). */
+const MEMO_FAT_LIMIT = 2048;
+/** Strings memoized past the budget are remembered this long, to catch STACK_GLOBAL operands. */
+const MEMO_RECENT = 64;
+/** Indices beyond MEMO_TRACKED (only hand-made streams use them) remembered as existing. */
+const MEMO_FAR_LIMIT = (/* unused pure expression or super */ null && (1 << 16));
 const PENDING_SIZE = LINE_LIMIT + 16;
 /** Bytes per element of the legacy torch storage classes (torch._utils._element_size). */
 const pickle_scanner_TORCH_STORAGE_ELEMENT_SIZE = {
@@ -817,34 +985,143 @@ var Phase;
     Phase[Phase["Done"] = 11] = "Done";
 })(Phase || (Phase = {}));
 /**
- * The unpickler's memo: a dense array for the small indices picklers emit (fast, no hashing), a
- * Map for anything a hand-made stream puts far away. `size` is CPython's len(memo).
+ * The unpickler's memo, bounded whatever the pickle's object count. Every index's existence is
+ * one bit (a GET of an index never PUT is malformed, as in CPython). Values are kept only when
+ * they can name or reach a callable: strings (until a byte budget), globals, numpy dtypes and
+ * joblib wrappers (their state locates inline array bytes). Plain data (dicts, tuples, lists,
+ * numbers, call results) is kept as one shared placeholder. Strings memoized past the budget
+ * stay in a short window, and the ones STACK_GLOBAL then uses are pinned, because picklers
+ * memoize a module name right before the STACK_GLOBAL that uses it. `size` is CPython's len(memo).
  */
 class Memo {
-    dense = [];
-    sparse = null;
     size = 0;
+    /** What a bound made the memo drop, once one was reached. */
+    bound = null;
+    bits = new Uint8Array(64);
+    kept = new Map();
+    // Strings memoized past the budget: a ring of the last MEMO_RECENT (index, value) pairs.
+    recentIdx = new Float64Array(MEMO_RECENT).fill(-1);
+    recentVal = new Array(MEMO_RECENT);
+    recentPos = 0;
+    recentUsed = false;
+    far = null;
+    farFull = false;
+    stringBytes = 0;
+    fat = 0;
     get(idx) {
-        return idx < DENSE_MEMO ? this.dense[idx] : this.sparse?.get(idx);
+        const v = this.kept.get(idx);
+        if (v !== undefined)
+            return v;
+        if (this.recentUsed) {
+            for (let k = 0; k < MEMO_RECENT; k++)
+                if (this.recentIdx[k] === idx)
+                    return this.recentVal[k];
+        }
+        return this.exists(idx) ? MEMO_DATA : this.farFull && idx >= MEMO_TRACKED ? MEMO_DATA : undefined;
     }
     set(idx, v) {
-        if (idx < DENSE_MEMO) {
-            if (this.dense[idx] === undefined) {
-                this.size++;
-                // Fill holes so the array stays packed (V8 keeps holey arrays fast, dictionary ones not).
-                while (this.dense.length < idx)
-                    this.dense.push(undefined);
+        if (!this.exists(idx)) {
+            this.size++;
+            this.mark(idx);
+        }
+        if (this.kept.size > 0 && this.kept.has(idx)) {
+            const old = this.kept.get(idx);
+            if (old.t === 'str' && old.s !== null)
+                this.stringBytes -= 24 + old.s.length;
+            this.kept.delete(idx);
+        }
+        if (this.recentUsed)
+            this.forgetRecent(idx);
+        switch (v.t) {
+            case 'str':
+                if (v.s === null)
+                    return;
+                if (this.stringBytes + 24 + v.s.length <= MEMO_STRING_BUDGET && this.kept.size < MEMO_KEPT_LIMIT) {
+                    this.stringBytes += 24 + v.s.length;
+                    this.kept.set(idx, v);
+                    return;
+                }
+                this.note(this.kept.size >= MEMO_KEPT_LIMIT ? `more than ${MEMO_KEPT_LIMIT} memoized values` : `more than ${MEMO_STRING_BUDGET >> 20} MiB of memoized strings`);
+                this.recentUsed = true;
+                this.recentIdx[this.recentPos] = idx;
+                this.recentVal[this.recentPos] = v;
+                this.recentPos = (this.recentPos + 1) % MEMO_RECENT;
+                return;
+            case 'global':
+                if (this.kept.size < MEMO_KEPT_LIMIT)
+                    this.kept.set(idx, v);
+                else
+                    this.note(`more than ${MEMO_KEPT_LIMIT} memoized names`);
+                return;
+            case 'obj':
+                if (v.callee.t === 'global' && KEPT_RESULTS.has(v.callee.name)) {
+                    if (this.fat < MEMO_FAT_LIMIT && this.kept.size < MEMO_KEPT_LIMIT) {
+                        this.fat++;
+                        this.kept.set(idx, v);
+                    }
+                    else
+                        this.note(`more than ${MEMO_FAT_LIMIT} memoized numpy dtypes or joblib arrays`);
+                }
+                return;
+            default:
+        }
+    }
+    /** Keeps a string the window still holds: STACK_GLOBAL used it as an operand. */
+    pin(v) {
+        if (!this.recentUsed || this.kept.size >= MEMO_KEPT_LIMIT + MEMO_FAR_LIMIT)
+            return;
+        for (let k = 0; k < MEMO_RECENT; k++) {
+            if (this.recentVal[k] === v) {
+                this.kept.set(this.recentIdx[k], v);
+                this.recentIdx[k] = -1;
+                this.recentVal[k] = undefined;
+                return;
             }
-            this.dense[idx] = v;
+        }
+    }
+    forgetRecent(idx) {
+        for (let k = 0; k < MEMO_RECENT; k++) {
+            if (this.recentIdx[k] === idx) {
+                this.recentIdx[k] = -1;
+                this.recentVal[k] = undefined;
+            }
+        }
+    }
+    exists(idx) {
+        if (idx < MEMO_TRACKED) {
+            const byte = idx >>> 3;
+            return byte < this.bits.length && (this.bits[byte] & (1 << (idx & 7))) !== 0;
+        }
+        return this.far?.has(idx) ?? false;
+    }
+    mark(idx) {
+        if (idx < MEMO_TRACKED) {
+            const byte = idx >>> 3;
+            if (byte >= this.bits.length) {
+                const next = new Uint8Array(Math.min(MEMO_TRACKED >>> 3, Math.max(byte + 1, this.bits.length * 2)));
+                next.set(this.bits);
+                this.bits = next;
+            }
+            this.bits[byte] = this.bits[byte] | (1 << (idx & 7));
             return;
         }
-        this.sparse ??= new Map();
-        if (!this.sparse.has(idx))
-            this.size++;
-        this.sparse.set(idx, v);
+        this.far ??= new Set();
+        if (this.far.size < MEMO_FAR_LIMIT)
+            this.far.add(idx);
+        else {
+            this.farFull = true;
+            this.note(`more than ${MEMO_FAR_LIMIT} memo indices above ${MEMO_TRACKED}`);
+        }
+    }
+    note(what) {
+        this.bound ??= what;
     }
 }
-const DENSE_MEMO = (/* unused pure expression or super */ null && (1 << 16));
+/** Call results whose content the walker reads later (joblib's array layout). */
+const KEPT_RESULTS = new Set(['numpy.dtype', 'joblib.numpy_pickle.NumpyArrayWrapper', 'sklearn.externals.joblib.numpy_pickle.NumpyArrayWrapper']);
+/** A bound of the walker was reached: the rest of the stream is not followed (and not trusted). */
+class BoundExceeded extends (/* unused pure expression or super */ null && (Error)) {
+}
 /** Thrown inside the walker for malformed streams; never escapes {@link PickleScanner.push}. */
 class Malformed extends (/* unused pure expression or super */ null && (Error)) {
 }
@@ -903,6 +1180,13 @@ class pickle_scanner_PickleScanner {
     findingKeys = new Set();
     persistentIds = 0;
     spec = null;
+    /** Every getattr import still being judged by how it is used. */
+    getattrUses = [];
+    /** One shared value per imported name (a pickle may import the same class a million times). */
+    globalsByName = new Map();
+    memoBoundNoted = false;
+    compactAt = COMPACT_EVERY;
+    compactedTo = 0;
     constructor(opts) {
         this.opts = opts;
     }
@@ -1026,10 +1310,16 @@ class pickle_scanner_PickleScanner {
             }
         }
         catch (e) {
-            if (!(e instanceof Malformed))
-                throw e;
-            this.offset = this.chunkBase + i;
-            this.fail(e.message);
+            if (e instanceof BoundExceeded) {
+                this.offset = this.chunkBase + i;
+                this.boundExceeded(e.message);
+            }
+            else {
+                if (!(e instanceof Malformed))
+                    throw e;
+                this.offset = this.chunkBase + i;
+                this.fail(e.message);
+            }
         }
         this.chunkBase += n;
         this.offset = this.chunkBase;
@@ -1040,6 +1330,8 @@ class pickle_scanner_PickleScanner {
             return;
         if (this.spec && this.insidePickle)
             this.rollbackSpeculation();
+        this.judgeGetattrs();
+        this.noteMemoBound();
         switch (this.phase) {
             case Phase.Between:
                 if (this.pickles === 0)
@@ -1104,7 +1396,7 @@ class pickle_scanner_PickleScanner {
             if (first !== 0x80) {
                 // Without a PROTO opcode this may be plain data that happens to start like an opcode:
                 // parse it speculatively and only keep what it imports if it is a complete pickle.
-                this.spec = { start: this.offset, findings: this.findings.length, imports: [] };
+                this.spec = { start: this.offset, findings: this.findings.length, imports: [], getattrs: this.getattrUses.length };
             }
         }
         this.resetMachine();
@@ -1115,6 +1407,7 @@ class pickle_scanner_PickleScanner {
         const spec = this.spec;
         this.spec = null;
         const dangerous = spec.imports.filter((n) => this.imports.get(n)?.classification === 'dangerous');
+        this.getattrUses.length = Math.min(this.getattrUses.length, spec.getattrs);
         for (const n of spec.imports)
             this.imports.delete(n);
         for (const f of this.findings.splice(spec.findings))
@@ -1137,9 +1430,33 @@ class pickle_scanner_PickleScanner {
         this.tailStart = this.offset;
     }
     resetMachine() {
+        this.noteMemoBound();
+        this.compactAt = COMPACT_EVERY;
+        this.compactedTo = 0;
         this.stack = [];
         this.marks = [];
         this.memo = new Memo();
+    }
+    /** Says once that a memo bound was reached (what it dropped is flagged wherever it is used). */
+    noteMemoBound() {
+        if (this.memo.bound === null || this.memoBoundNoted)
+            return;
+        this.memoBoundNoted = true;
+        this.addFinding('info', 'pickle.memo-bound', `the memo held ${this.memo.bound}; later entries were kept as placeholders, and any use of one as an import name or call target is flagged as dangerous`, this.offset);
+    }
+    /**
+     * A getattr import is dangerous unless every time it reaches the stack it is called as
+     * getattr(<imported global>, '<identifier>'), which imports the same thing STACK_GLOBAL would
+     * and was judged as that name (enum members and classmethod unpicklers are written this way).
+     */
+    judgeGetattrs() {
+        for (const g of this.getattrUses) {
+            if (g.tokens > g.lookups) {
+                this.recordImport(g.name, 'dangerous', g.offset);
+                this.addFinding('dangerous', 'pickle.dangerous-import', `${g.via} imports ${g.name}: builtins.${g.name.split('.').pop()} evaluates, imports, reflects or opens files`, g.offset, g.name);
+            }
+        }
+        this.getattrUses = [];
     }
     /** The hot loop: opcodes whose arguments lie inside this chunk are handled without copying. */
     runOps(chunk, start) {
@@ -1318,7 +1635,7 @@ class pickle_scanner_PickleScanner {
                 const name = `<copyreg extension ${code}>`;
                 this.recordImport(name, 'dangerous');
                 this.addFinding('dangerous', 'pickle.extension-registry', `${OP_NAME[op]} loads the global registered as extension code ${code} in copyreg; the target cannot be known from the file`, this.opStart, name);
-                this.push1({ t: 'global', name, classification: 'dangerous' });
+                this.push1({ t: 'global', name, module: name, qual: '', classification: 'dangerous' });
                 return;
             }
             case 0x95: // FRAME: framing is a read-ahead hint; the opcodes inside are walked normally
@@ -1332,12 +1649,12 @@ class pickle_scanner_PickleScanner {
         switch (op) {
             case 0x54: // BINSTRING
             case 0x55: // SHORT_BINSTRING
-                this.pushStr(bytes ? { t: 'str', s: decodeLatin1(bytes), literal: true } : LONG_STRING);
+                this.pushStr(bytes ? this.str(decodeLatin1(bytes)) : LONG_STRING);
                 return;
             case 0x58:
             case 0x8c:
             case 0x8d: // BINUNICODE, SHORT_BINUNICODE, BINUNICODE8
-                this.pushStr(bytes ? { t: 'str', s: decodeUtf8(bytes), literal: true } : LONG_STRING);
+                this.pushStr(bytes ? this.str(decodeUtf8(bytes)) : LONG_STRING);
                 return;
             case 0x8a: // LONG1
                 if (bytes && this.pickles === 0 && this.stack.length === 0 && bytes.length === 10 && TORCH_LEGACY_MAGIC.every((b, k) => bytes[k] === b)) {
@@ -1392,14 +1709,14 @@ class pickle_scanner_PickleScanner {
                 const s = decodeStringOpcodeArg(trimAsciiSpaceEnd(l0));
                 if (s === null)
                     throw new Malformed('STRING argument is not a quoted string');
-                this.pushStr({ t: 'str', s, literal: true });
+                this.pushStr(this.str(s));
                 return;
             }
             case 0x56: { // UNICODE
                 const s = decodeRawUnicodeEscape(l0);
                 if (s === null)
                     throw new Malformed('UNICODE argument has a bad escape');
-                this.pushStr({ t: 'str', s, literal: true });
+                this.pushStr(this.str(s));
                 return;
             }
             case 0x50: // PERSID
@@ -1419,7 +1736,7 @@ class pickle_scanner_PickleScanner {
             case 0x69: { // INST
                 const g = this.importGlobal(decodeUtf8(l0), decodeUtf8(lines[1]), 'INST');
                 const args = this.popMark();
-                this.push1({ t: 'obj', callee: g, args: tupleOf(args), state: null });
+                this.call(g, tupleOf(args), 'INST');
                 return;
             }
         }
@@ -1443,9 +1760,13 @@ class pickle_scanner_PickleScanner {
             case 0x31: // POP_MARK
                 this.popMark();
                 return;
-            case 0x32: // DUP
-                this.push1(this.top('DUP'));
+            case 0x32: { // DUP
+                const v = this.top('DUP');
+                if (v.t === 'global' && v.getattr)
+                    v.getattr.tokens++;
+                this.push1(v);
                 return;
+            }
             case 0x4e: // NONE
                 this.push1(NONE);
                 return;
@@ -1459,23 +1780,20 @@ class pickle_scanner_PickleScanner {
             case 0x52: { // REDUCE
                 const args = this.pop('REDUCE');
                 const callee = this.pop('REDUCE');
-                this.checkCallee(callee, 'REDUCE');
-                this.push1({ t: 'obj', callee, args, state: null });
+                this.call(callee, args, 'REDUCE');
                 return;
             }
             case 0x81: { // NEWOBJ
                 const args = this.pop('NEWOBJ');
                 const cls = this.pop('NEWOBJ');
-                this.checkCallee(cls, 'NEWOBJ');
-                this.push1({ t: 'obj', callee: cls, args, state: null });
+                this.call(cls, args, 'NEWOBJ');
                 return;
             }
             case 0x92: { // NEWOBJ_EX
                 this.pop('NEWOBJ_EX');
                 const args = this.pop('NEWOBJ_EX');
                 const cls = this.pop('NEWOBJ_EX');
-                this.checkCallee(cls, 'NEWOBJ_EX');
-                this.push1({ t: 'obj', callee: cls, args, state: null });
+                this.call(cls, args, 'NEWOBJ_EX');
                 return;
             }
             case 0x6f: { // OBJ
@@ -1483,32 +1801,31 @@ class pickle_scanner_PickleScanner {
                 const cls = items[0];
                 if (!cls)
                     throw new Malformed('OBJ without a class');
-                this.checkCallee(cls, 'OBJ');
-                this.push1({ t: 'obj', callee: cls, args: tupleOf(items.slice(1)), state: null });
+                this.call(cls, tupleOf(items.slice(1)), 'OBJ');
                 return;
             }
             case 0x62: { // BUILD
                 const state = this.pop('BUILD');
                 const target = this.top('BUILD');
-                if (target.t === 'obj') {
-                    target.state = state;
-                    this.afterBuild(target);
-                }
+                if (target.t === 'obj')
+                    this.build(target, state);
                 return;
             }
             case 0x93: { // STACK_GLOBAL
                 const name = this.pop('STACK_GLOBAL');
                 const module = this.pop('STACK_GLOBAL');
                 if (module.t === 'str' && name.t === 'str' && module.literal && name.literal && module.s !== null && name.s !== null) {
+                    this.memo.pin(module);
+                    this.memo.pin(name);
                     this.push1(this.importGlobal(module.s, name.s, 'STACK_GLOBAL'));
                 }
                 else {
                     // Python pickles always write the operands as literal strings. Anything else was built
                     // at load time (e.g. `_codecs.encode` output, a REDUCE result) to hide the real name.
-                    const shown = `${describe(module)}.${describe(name)}`;
+                    const shown = clip(`${describe(module)}.${describe(name)}`);
                     this.recordImport(shown, 'dangerous');
                     this.addFinding('dangerous', 'pickle.dynamic-global', `STACK_GLOBAL operands are not literal strings (${shown}): the imported name is computed at load time`, this.opStart, shown);
-                    this.push1({ t: 'global', name: shown, classification: 'dangerous' });
+                    this.push1({ t: 'global', name: shown, module: shown, qual: '', classification: 'dangerous' });
                 }
                 return;
             }
@@ -1516,7 +1833,7 @@ class pickle_scanner_PickleScanner {
                 this.put(this.memo.size); // CPython uses len(memo) as the index
                 return;
             case 0x29: // EMPTY_TUPLE
-                this.push1({ t: 'tuple', items: [], truncated: false });
+                this.push1(EMPTY_TUPLE);
                 return;
             case 0x85:
             case 0x86:
@@ -1525,18 +1842,23 @@ class pickle_scanner_PickleScanner {
                 if (this.stack.length - this.frameBase() < k)
                     throw new Malformed(`stack underflow in ${OP_NAME[op]}`);
                 const items = this.stack.splice(this.stack.length - k, k);
-                this.push1({ t: 'tuple', items, truncated: false });
+                this.stackShrunk();
+                this.push1(tupleOf(items));
                 return;
             }
             case 0x74: // TUPLE
                 this.push1(tupleOf(this.popMark()));
                 return;
             case 0x5d: // EMPTY_LIST
-                this.push1({ t: 'list', items: [], truncated: false });
+                this.push1({ t: 'list', items: [], truncated: false, w: 0, d: 1 });
                 return;
             case 0x6c: { // LIST
                 const items = this.popMark();
-                this.push1({ t: 'list', items: items.slice(0, CONTAINER_ITEM_CAP), truncated: items.length > CONTAINER_ITEM_CAP });
+                const list = { t: 'list', items: [], truncated: false, w: 0, d: 1 };
+                for (const v of items)
+                    if (!appendCapped(list, v))
+                        break;
+                this.push1(list);
                 return;
             }
             case 0x61: { // APPEND
@@ -1556,17 +1878,16 @@ class pickle_scanner_PickleScanner {
                 return;
             }
             case 0x7d: // EMPTY_DICT
-                this.push1({ t: 'dict', keys: [], vals: [] });
+                this.push1({ t: 'dict', keys: [], vals: [], w: 0, d: 1 });
                 return;
             case 0x64: { // DICT
                 const items = this.popMark();
                 if (items.length % 2 !== 0)
                     throw new Malformed('DICT with an odd number of items');
-                const d = { t: 'dict', keys: [], vals: [] };
-                for (let k = 0; k + 1 < items.length && d.keys.length < CONTAINER_ITEM_CAP; k += 2) {
-                    d.keys.push(items[k]);
-                    d.vals.push(items[k + 1]);
-                }
+                const d = { t: 'dict', keys: [], vals: [], w: 0, d: 1 };
+                for (let k = 0; k + 1 < items.length; k += 2)
+                    if (!setItem(d, items[k], items[k + 1]))
+                        break;
                 this.push1(d);
                 return;
             }
@@ -1574,10 +1895,8 @@ class pickle_scanner_PickleScanner {
                 const v = this.pop('SETITEM');
                 const k = this.pop('SETITEM');
                 const d = this.top('SETITEM');
-                if (d.t === 'dict' && d.keys.length < CONTAINER_ITEM_CAP) {
-                    d.keys.push(k);
-                    d.vals.push(v);
-                }
+                if (d.t === 'dict')
+                    setItem(d, k, v);
                 return;
             }
             case 0x75: { // SETITEMS
@@ -1585,12 +1904,10 @@ class pickle_scanner_PickleScanner {
                 if (items.length % 2 !== 0)
                     throw new Malformed('SETITEMS with an odd number of items');
                 const d = this.top('SETITEMS');
-                if (d.t === 'dict') {
-                    for (let k = 0; k + 1 < items.length && d.keys.length < CONTAINER_ITEM_CAP; k += 2) {
-                        d.keys.push(items[k]);
-                        d.vals.push(items[k + 1]);
-                    }
-                }
+                if (d.t === 'dict')
+                    for (let k = 0; k + 1 < items.length; k += 2)
+                        if (!setItem(d, items[k], items[k + 1]))
+                            break;
                 return;
             }
             case 0x8f: // EMPTY_SET
@@ -1620,6 +1937,8 @@ class pickle_scanner_PickleScanner {
             this.stack = ctx.stack;
             this.marks = ctx.marks;
             this.memo = ctx.memo;
+            this.compactedTo = 0;
+            this.compactAt = this.stack.length + COMPACT_EVERY;
             this.phase = Phase.Op;
             return;
         }
@@ -1632,6 +1951,7 @@ class pickle_scanner_PickleScanner {
         }
         this.pickles++;
         this.spec = null;
+        this.judgeGetattrs();
         this.phase = Phase.Between;
         if (this.torchLegacy && this.pickles === 5) {
             // torch's legacy loader now reads each listed storage: an int64 element count, then bytes.
@@ -1645,22 +1965,80 @@ class pickle_scanner_PickleScanner {
     importGlobal(module, name, via) {
         const full = `${module}.${name}`;
         const verdict = this.opts.policy.classify(module, name);
-        this.recordImport(full, verdict.classification);
+        const shown = clip(full);
+        if (verdict.classification === 'dangerous' && verdict.accepted === undefined && (full === 'builtins.getattr' || full === '__builtin__.getattr') && this.getattrUses.length < GETATTR_TRACKED) {
+            // Judged at the end by how it is used (see judgeGetattrs): one value per import.
+            const use = { tokens: 1, lookups: 0, offset: this.opStart, name: full, via };
+            this.getattrUses.push(use);
+            return { t: 'global', name: full, module, qual: name, classification: 'dangerous', getattr: use };
+        }
+        this.recordImport(shown, verdict.classification, this.opStart, verdict.accepted);
         if (verdict.classification === 'dangerous') {
-            this.addFinding('dangerous', 'pickle.dangerous-import', `${via} imports ${full}: ${verdict.reason ?? 'dangerous'}`, this.opStart, full);
+            if (verdict.accepted !== undefined) {
+                this.addFinding('warning', 'pickle.dangerous-import-accepted', `${via} imports ${shown}, a dangerous global accepted by allow-dangerous-globals: ${verdict.accepted}`, this.opStart, shown);
+            }
+            else {
+                const why = verdict.reason ?? 'dangerous';
+                const ignored = verdict.allowIgnored ? ' (allow-globals cannot clear a dangerous global; a team that must load it names it in allow-dangerous-globals with a reason)' : '';
+                this.addFinding('dangerous', 'pickle.dangerous-import', `${via} imports ${shown}: ${why}${ignored}`, this.opStart, shown);
+            }
         }
         else if (verdict.classification === 'unknown') {
-            this.addFinding('unknown-import', 'pickle.unknown-import', `${via} imports ${full}, which is not on the allow-list`, this.opStart, full);
+            this.addFinding('unknown-import', 'pickle.unknown-import', `${via} imports ${shown}, which is not on the allow-list. If you trust it, add this line to the validate-model step: allow-globals: ${shown}`, this.opStart, shown);
         }
-        return { t: 'global', name: full, classification: verdict.classification };
+        const cached = this.globalsByName.get(full);
+        if (cached)
+            return cached;
+        const g = verdict.referenceOnly
+            ? { t: 'global', name: shown, module, qual: name, classification: verdict.classification, referenceOnly: true }
+            : { t: 'global', name: shown, module, qual: name, classification: verdict.classification };
+        if (this.globalsByName.size < IMPORTS_LIMIT)
+            this.globalsByName.set(full, g);
+        return g;
+    }
+    /** REDUCE, NEWOBJ, NEWOBJ_EX, OBJ and INST: check what is called, push what it returns. */
+    call(callee, args, op) {
+        if (callee.t === 'global' && callee.getattr) {
+            const target = args.t === 'tuple' && args.items.length === 2 ? args.items[0] : undefined;
+            const attr = args.t === 'tuple' && args.items.length === 2 ? args.items[1] : undefined;
+            if (op === 'REDUCE' && target?.t === 'global' && !target.getattr && target.qual !== '' && attr?.t === 'str' && attr.literal && attr.s !== null) {
+                // getattr(cls, 'name') is the import `module.cls.name`, judged as STACK_GLOBAL would be.
+                callee.getattr.lookups++;
+                this.push1(this.importGlobal(target.module, `${target.qual}.${attr.s}`, 'getattr'));
+                return;
+            }
+        }
+        this.checkCallee(callee, op);
+        const a = keepChild(0, args);
+        this.push1({ t: 'obj', callee, args: a, state: null, w: weightOf(a), d: 1 + depthOf(a) });
+    }
+    /** BUILD: only the state the walker reads later is kept (numpy dtypes, joblib wrappers). */
+    build(target, state) {
+        const callee = target.callee;
+        if (callee.t !== 'global' || !KEPT_RESULTS.has(callee.name))
+            return;
+        if (target.w + weightOf(state) > RETAIN_LIMIT)
+            state = DROPPED;
+        target.state = state;
+        // The state counts toward the weight, not the depth: only its top-level ints are read (a
+        // structured dtype's field dict under it must not make the dtype itself too deep to keep).
+        target.w += weightOf(state);
+        this.afterBuild(target);
     }
     checkCallee(v, op) {
-        if (v.t === 'global')
+        if (v.t === 'global') {
+            if (v.getattr)
+                v.getattr.tokens++; // called any other way than an attribute lookup: dangerous
+            if (v.referenceOnly) {
+                this.addFinding('unknown-import', 'pickle.reference-called', `${op} calls ${v.name} while loading; it is allowed as a stored function (a parameter), not as something the file runs. If you trust this call, add: allow-globals: ${v.name}`, this.opStart, v.name);
+            }
             return;
+        }
         // Loaders only ever call imported classes and functions. Calling anything else means a
         // callable was produced at load time (`getattr(obj, 'system')` then REDUCE).
-        const shown = describe(v);
-        this.addFinding('dangerous', 'pickle.call-computed', `${op} calls a value that is not an imported global (${shown}): a getattr chain or computed callable`, this.opStart, shown);
+        const shown = clip(describe(v));
+        const untracked = v.t === 'opaque' ? ` (${v.why}; a value the walker did not keep is never trusted as a call target)` : '';
+        this.addFinding('dangerous', 'pickle.call-computed', `${op} calls a value that is not an imported global (${shown}): a getattr chain or computed callable${untracked}`, this.opStart, shown);
     }
     afterBuild(target) {
         const callee = target.callee;
@@ -1672,8 +2050,12 @@ class pickle_scanner_PickleScanner {
         // joblib's unpickler reads the array straight from the file right after this BUILD:
         // object arrays as a nested pickle, others as raw bytes (after optional alignment padding).
         const layout = joblibArrayLayout(target.state);
-        if (layout === null)
+        if (layout === null) {
+            // joblib reads on from wherever the real array ends: bytes the walker cannot locate could
+            // hold a pickle, so the file fails the gate rather than pass unread.
+            this.addFinding('dangerous', 'joblib.unlocated-array', 'a joblib NumpyArrayWrapper state does not give a shape and dtype the walker can follow; the bytes after it are not scanned, so the file cannot be vouched for', this.opStart);
             throw new Malformed('joblib NumpyArrayWrapper state does not give a shape and dtype; the array bytes that follow cannot be located');
+        }
         if (layout.hasObject) {
             if (this.saved.length >= 8)
                 throw new Malformed('joblib object arrays nested too deeply');
@@ -1741,9 +2123,35 @@ class pickle_scanner_PickleScanner {
         return this.marks.length > 0 ? this.marks[this.marks.length - 1] : 0;
     }
     push1(v) {
-        if (this.stack.length >= STACK_LIMIT)
-            throw new Malformed(`stack deeper than ${STACK_LIMIT}`);
+        const n = this.stack.length;
+        if (n >= this.compactAt) {
+            if (n >= STACK_LIMIT)
+                throw new BoundExceeded(`more than ${STACK_LIMIT} values on the stack at once`);
+            this.compactStack();
+        }
         this.stack.push(v);
+    }
+    /** Drops the content of values buried in a large frame or a deep stack (see FRAME_HEAD). */
+    compactStack() {
+        const n = this.stack.length;
+        const end = n - STACK_LIVE_TOP;
+        const head = this.frameBase() + FRAME_HEAD;
+        const deep = n > SHALLOW_STACK;
+        for (let k = Math.max(0, this.compactedTo); k < end; k++) {
+            const v = this.stack[k];
+            if (v.t === 'global')
+                continue;
+            const w = weightOf(v);
+            if ((k >= head && w > 0) || (deep && w > SETTLED_WEIGHT))
+                this.stack[k] = DROPPED;
+        }
+        if (end > this.compactedTo)
+            this.compactedTo = end;
+        this.compactAt = n + COMPACT_EVERY;
+    }
+    /** A literal string value; past the length of any real name it is only "a long string". */
+    str(s) {
+        return s.length > (this.stack.length < SHALLOW_STACK ? NAME_CHARS : NAME_CHARS_DEEP) ? LONG_STRING : { t: 'str', s, literal: true };
     }
     /** Pushes a string; in a legacy torch file's fifth pickle the strings are the storage keys. */
     pushStr(v) {
@@ -1765,27 +2173,39 @@ class pickle_scanner_PickleScanner {
         const m = this.marks.pop();
         if (m === undefined)
             throw new Malformed('MARK expected but none on the stack');
-        return this.stack.splice(m);
+        const items = this.stack.splice(m);
+        this.stackShrunk();
+        return items;
+    }
+    stackShrunk() {
+        const n = this.stack.length;
+        if (this.compactedTo > n)
+            this.compactedTo = n;
+        if (this.compactAt > n + COMPACT_EVERY)
+            this.compactAt = n + COMPACT_EVERY;
     }
     get(idx) {
         const v = this.memo.get(idx);
         if (v === undefined)
             throw new Malformed(`memo value not found at index ${idx}`);
+        if (v.t === 'global' && v.getattr)
+            v.getattr.tokens++;
         this.push1(v);
     }
     put(idx) {
         if (idx < 0)
             throw new Malformed('negative PUT argument');
-        if (this.memo.size >= MEMO_LIMIT && this.memo.get(idx) === undefined)
-            throw new Malformed(`more than ${MEMO_LIMIT} memo entries`);
         this.memo.set(idx, this.top('PUT'));
     }
-    recordImport(name, classification) {
+    recordImport(name, classification, offset = this.opStart, accepted) {
         const hit = this.imports.get(name);
         if (hit)
             hit.count++;
-        else if (this.imports.size < 100_000) {
-            this.imports.set(name, { name, classification, offset: this.opStart, count: 1 });
+        else if (this.imports.size < IMPORTS_LIMIT) {
+            const rec = { name, classification, offset, count: 1 };
+            if (accepted !== undefined)
+                rec.accepted = accepted;
+            this.imports.set(name, rec);
             this.spec?.imports.push(name);
         }
     }
@@ -1810,6 +2230,18 @@ class pickle_scanner_PickleScanner {
         if (imp !== undefined)
             f.import = imp;
         this.findings.push(f);
+    }
+    /** A walker bound was reached: nothing after this point is followed, so the file fails the gate. */
+    boundExceeded(message) {
+        if (this.spec) {
+            this.rollbackSpeculation();
+            return;
+        }
+        this.malformed = message;
+        this.phase = Phase.Dead;
+        if (!this.opts.probe) {
+            this.addFinding('dangerous', 'pickle.bound-exceeded', `${message}: past this bound the scanner does not follow the stream, so what follows is not scanned and the file cannot be vouched for`, this.opStart);
+        }
     }
     fail(message) {
         if (this.spec) {
@@ -1855,16 +2287,58 @@ function trimAsciiSpaceEnd(b) {
         end--;
     return b.subarray(0, end);
 }
+/** A child as a container keeps it: itself while the container stays within RETAIN_LIMIT bytes. */
+function keepChild(w, v) {
+    return w + weightOf(v) > RETAIN_LIMIT || depthOf(v) >= CHILD_DEPTH_LIMIT ? DROPPED : v;
+}
 function tupleOf(items) {
-    return { t: 'tuple', items: items.length > CONTAINER_ITEM_CAP ? items.slice(0, CONTAINER_ITEM_CAP) : items, truncated: items.length > CONTAINER_ITEM_CAP };
+    if (items.length === 0)
+        return EMPTY_TUPLE;
+    const truncated = items.length > CONTAINER_ITEM_CAP;
+    const n = Math.min(items.length, CONTAINER_ITEM_CAP);
+    let w = 0;
+    let d = 1;
+    for (let k = 0; k < n; k++) {
+        const v = keepChild(w, items[k]);
+        if (v !== items[k])
+            items[k] = v;
+        w += weightOf(v) + 8;
+        const vd = depthOf(v);
+        if (vd >= d)
+            d = vd + 1;
+    }
+    if (items.length > n)
+        items.length = n;
+    return { t: 'tuple', items, truncated, w, d };
 }
 function appendCapped(list, v) {
     if (list.items.length >= CONTAINER_ITEM_CAP) {
         list.truncated = true;
         return false;
     }
-    list.items.push(v);
+    const kept = keepChild(list.w, v);
+    list.items.push(kept);
+    list.w += weightOf(kept) + 8;
+    if (depthOf(kept) >= list.d)
+        list.d = depthOf(kept) + 1;
     return true;
+}
+function setItem(d, k, v) {
+    if (d.keys.length >= CONTAINER_ITEM_CAP)
+        return false;
+    const key = keepChild(d.w, k);
+    d.w += weightOf(key) + 8;
+    const val = keepChild(d.w, v);
+    d.w += weightOf(val) + 8;
+    d.keys.push(key);
+    d.vals.push(val);
+    const kd = Math.max(depthOf(key), depthOf(val));
+    if (kd >= d.d)
+        d.d = kd + 1;
+    return true;
+}
+function clip(name) {
+    return name.length > NAME_SHOWN ? `${name.slice(0, NAME_SHOWN)}…` : name;
 }
 function describe(v) {
     switch (v.t) {
@@ -3057,7 +3531,10 @@ class Collector {
             if (this.importKeys.has(key))
                 continue;
             this.importKeys.add(key);
-            this.imports.push({ name: imp.name, classification: imp.classification, location: `${where} @ byte ${base + imp.offset}` });
+            const rec = { name: imp.name, classification: imp.classification, location: `${where} @ byte ${base + imp.offset}` };
+            if (imp.accepted !== undefined)
+                rec.accepted = imp.accepted;
+            this.imports.push(rec);
         }
     }
 }
@@ -3879,7 +4356,7 @@ function errorText(e) {
  */
 async function scanModel(path, opts = {}) {
     const maxDecompressed = opts.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES;
-    const ctx = { policy: new ImportPolicy(opts.allow ?? []), budget: { left: maxDecompressed, limit: maxDecompressed } };
+    const ctx = { policy: new ImportPolicy(opts.allow ?? [], opts.allowDangerous ?? []), budget: { left: maxDecompressed, limit: maxDecompressed } };
     if (opts.signal)
         ctx.signal = opts.signal;
     const root = resolve(path);
@@ -4020,6 +4497,7 @@ function directoryFormat(files) {
 }
 
 ;// CONCATENATED MODULE: ./packages/model/src/scan.ts
+
 
 
 
