@@ -28659,6 +28659,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: layerRole, listFiles, metadataOf, modelDockerfile, serverDockerfile
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: external "node:os"
@@ -28848,8 +28850,6 @@ function dockerBuildCommands(plan, output, metadataFile) {
 
 // EXTERNAL MODULE: ./actions/build-image/src/labels.ts
 var src_labels = __nccwpck_require__(4418);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./actions/build-image/src/layout.ts
 /**
  * Reads an OCI image layout (what `buildah push ... oci:<dir>` or `docker buildx --output type=oci`
@@ -28953,6 +28953,7 @@ function dockerfileString(value) {
  * engine, read what was built back from an OCI layout (the digests a registry will serve), compare
  * with the image the first tag points at now, push when asked, then outputs and the job summary.
  */
+
 
 
 
@@ -29139,6 +29140,7 @@ async function run(inputs, deps) {
         const refs = inputs.tags.map((t) => `${inputs.image}:${t}`);
         let layout;
         let pushedDigest;
+        const skippedPush = [];
         if (engine.engine === 'docker') {
             const metadata = (0,external_node_path_.join)(work, 'metadata.json');
             const tarPath = (0,external_node_path_.join)(work, 'layout.tar');
@@ -29182,6 +29184,14 @@ async function run(inputs, deps) {
                 }
                 else {
                     for (const ref of refs) {
+                        // A tag that already names exactly this image is not pushed again: nothing to send.
+                        const current = ref === refs[0] ? previous.digest : (await remoteManifest(run, env, ref, insecure.includes(targetHost))).digest;
+                        if (current === layout.digest) {
+                            deps.logger.info(`${ref} is already ${current}: nothing to push`);
+                            skippedPush.push(ref);
+                            pushedDigest = current;
+                            continue;
+                        }
                         const digestFile = (0,external_node_path_.join)(work, 'push.digest');
                         await must(run, containersPushCommand(engine.engine, plan, `docker://${ref}`, digestFile), deps, env, `the push of ${ref}`);
                         pushedDigest = (await (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 23))).readFile(digestFile, 'utf8')).trim();
@@ -29205,6 +29215,7 @@ async function run(inputs, deps) {
             epochSource,
             previous,
             platforms,
+            unchangedTags: skippedPush,
         };
         deps.setOutput('image', result.image);
         deps.setOutput('digest', digest);
@@ -29231,29 +29242,34 @@ function metadataOf(r) {
         images: r.layout.images.map((i) => ({ platform: i.platform, manifestDigest: i.manifestDigest, configDigest: i.configDigest, layers: i.layers.map((l) => ({ digest: l.digest, size: l.size })) })),
     };
 }
-/** The image the first tag points at now, read with skopeo (or docker buildx imagetools). */
-async function previousImage(run, env, ref, platform, insecure) {
+/** A manifest as the registry serves it, read with skopeo (or docker buildx imagetools), and its digest. */
+async function remoteManifest(run, env, ref, insecure) {
     const authArgs = env.REGISTRY_AUTH_FILE ? ['--authfile', env.REGISTRY_AUTH_FILE] : [];
     const tls = insecure ? ['--tls-verify=false'] : [];
-    const raw = async (r) => {
-        const s = await run('skopeo', ['inspect', '--raw', ...tls, ...authArgs, `docker://${r}`], { env });
-        if (s.code === 0)
-            return { ok: true, body: s.stdout };
-        if (s.code === 127) {
-            const d = await run('docker', ['buildx', 'imagetools', 'inspect', '--raw', r], { env });
-            if (d.code === 0)
-                return { ok: true, body: d.stdout };
+    let body;
+    const s = await run('skopeo', ['inspect', '--raw', ...tls, ...authArgs, `docker://${ref}`], { env });
+    if (s.code === 0)
+        body = s.stdout;
+    else if (s.code === 127) {
+        const d = await run('docker', ['buildx', 'imagetools', 'inspect', '--raw', ref], { env });
+        if (d.code === 0)
+            body = d.stdout;
+        else
             return { ok: false, why: 'neither skopeo nor docker buildx imagetools could read it' };
-        }
+    }
+    else
         return { ok: false, why: tail(s.stderr, 1) };
-    };
+    return { ok: true, body, digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}` };
+}
+/** The image the first tag points at now, and its layers for this platform. */
+async function previousImage(run, env, ref, platform, insecure) {
+    const raw = (r) => remoteManifest(run, env, r, insecure);
     const top = await raw(ref);
     if (!top.ok) {
         const missing = /manifest unknown|not found|name unknown/i.test(top.why);
         return { reference: ref, note: missing ? `no image at ${ref} yet: this is its first build` : `could not read ${ref}: ${top.why}` };
     }
-    const { createHash } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7598, 23));
-    const digest = `sha256:${createHash('sha256').update(top.body).digest('hex')}`;
+    const digest = top.digest;
     let doc = JSON.parse(top.body);
     if (doc.manifests) {
         const m = doc.manifests.find((x) => x.platform && [x.platform.os, x.platform.architecture, x.platform.variant].filter(Boolean).join('/') === platform) ?? doc.manifests[0];
@@ -29323,8 +29339,11 @@ function writeSummary(deps, inputs, r) {
     s.table(['label', 'value'], Object.entries(r.labels).map(([k, v]) => [(0,src/* codeSpan */.SS)(k), (0,src/* codeSpan */.SS)(v.length > 120 ? `${v.slice(0, 117)}...` : v)]));
     if (!r.pushed)
         s.paragraph('Not pushed (`push: false`): the image is in the engine\'s local storage under the tags above. Set `push: true` to publish it.');
-    else
+    else {
+        if (r.unchangedTags.length)
+            s.paragraph(`Already this image, not pushed again: ${r.unchangedTags.map((t) => (0,src/* codeSpan */.SS)(t).markdown).join(', ')}.`);
         s.paragraph(`Next: deploy ${(0,src/* codeSpan */.SS)(r.image).markdown} (pinned by digest), or scan it with scan-image first.`);
+    }
 }
 async function listFiles(dir) {
     return (await readdir(dir)).sort();

@@ -3,6 +3,7 @@
  * engine, read what was built back from an OCI layout (the digests a registry will serve), compare
  * with the image the first tag points at now, push when asked, then outputs and the job summary.
  */
+import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -47,6 +48,8 @@ export interface BuildResult {
   epochSource: string;
   previous: PreviousImage | undefined;
   platforms: string[];
+  /** Tags that already named this exact image, so nothing was pushed for them. */
+  unchangedTags: string[];
 }
 
 export interface PreviousImage {
@@ -237,6 +240,7 @@ export async function run(inputs: Inputs, deps: Deps): Promise<BuildResult> {
     const refs = inputs.tags.map((t) => `${inputs.image}:${t}`);
     let layout: LayoutInfo;
     let pushedDigest: string | undefined;
+    const skippedPush: string[] = [];
     if (engine.engine === 'docker') {
       const metadata = join(work, 'metadata.json');
       const tarPath = join(work, 'layout.tar');
@@ -279,6 +283,14 @@ export async function run(inputs: Inputs, deps: Deps): Promise<BuildResult> {
           pushedDigest = meta['containerimage.digest'];
         } else {
           for (const ref of refs) {
+            // A tag that already names exactly this image is not pushed again: nothing to send.
+            const current = ref === refs[0] ? previous.digest : (await remoteManifest(run, env, ref, insecure.includes(targetHost))).digest;
+            if (current === layout.digest) {
+              deps.logger.info(`${ref} is already ${current}: nothing to push`);
+              skippedPush.push(ref);
+              pushedDigest = current;
+              continue;
+            }
             const digestFile = join(work, 'push.digest');
             await must(run, containersPushCommand(engine.engine as 'buildah' | 'podman', plan, `docker://${ref}`, digestFile), deps, env, `the push of ${ref}`);
             pushedDigest = (await (await import('node:fs/promises')).readFile(digestFile, 'utf8')).trim();
@@ -303,6 +315,7 @@ export async function run(inputs: Inputs, deps: Deps): Promise<BuildResult> {
       epochSource,
       previous,
       platforms,
+      unchangedTags: skippedPush,
     };
     deps.setOutput('image', result.image);
     deps.setOutput('digest', digest);
@@ -330,27 +343,32 @@ export function metadataOf(r: BuildResult): Record<string, unknown> {
   };
 }
 
-/** The image the first tag points at now, read with skopeo (or docker buildx imagetools). */
-async function previousImage(run: Exec, env: NodeJS.ProcessEnv, ref: string, platform: string, insecure: boolean): Promise<PreviousImage> {
+type RawManifest = { ok: true; body: string; digest: string } | { ok: false; why: string; digest?: undefined };
+
+/** A manifest as the registry serves it, read with skopeo (or docker buildx imagetools), and its digest. */
+async function remoteManifest(run: Exec, env: NodeJS.ProcessEnv, ref: string, insecure: boolean): Promise<RawManifest> {
   const authArgs = env.REGISTRY_AUTH_FILE ? ['--authfile', env.REGISTRY_AUTH_FILE] : [];
   const tls = insecure ? ['--tls-verify=false'] : [];
-  const raw = async (r: string): Promise<{ ok: true; body: string } | { ok: false; why: string }> => {
-    const s = await run('skopeo', ['inspect', '--raw', ...tls, ...authArgs, `docker://${r}`], { env });
-    if (s.code === 0) return { ok: true, body: s.stdout };
-    if (s.code === 127) {
-      const d = await run('docker', ['buildx', 'imagetools', 'inspect', '--raw', r], { env });
-      if (d.code === 0) return { ok: true, body: d.stdout };
-      return { ok: false, why: 'neither skopeo nor docker buildx imagetools could read it' };
-    }
-    return { ok: false, why: tail(s.stderr, 1) };
-  };
+  let body: string | undefined;
+  const s = await run('skopeo', ['inspect', '--raw', ...tls, ...authArgs, `docker://${ref}`], { env });
+  if (s.code === 0) body = s.stdout;
+  else if (s.code === 127) {
+    const d = await run('docker', ['buildx', 'imagetools', 'inspect', '--raw', ref], { env });
+    if (d.code === 0) body = d.stdout;
+    else return { ok: false, why: 'neither skopeo nor docker buildx imagetools could read it' };
+  } else return { ok: false, why: tail(s.stderr, 1) };
+  return { ok: true, body, digest: `sha256:${createHash('sha256').update(body).digest('hex')}` };
+}
+
+/** The image the first tag points at now, and its layers for this platform. */
+async function previousImage(run: Exec, env: NodeJS.ProcessEnv, ref: string, platform: string, insecure: boolean): Promise<PreviousImage> {
+  const raw = (r: string) => remoteManifest(run, env, r, insecure);
   const top = await raw(ref);
   if (!top.ok) {
     const missing = /manifest unknown|not found|name unknown/i.test(top.why);
     return { reference: ref, note: missing ? `no image at ${ref} yet: this is its first build` : `could not read ${ref}: ${top.why}` };
   }
-  const { createHash } = await import('node:crypto');
-  const digest = `sha256:${createHash('sha256').update(top.body).digest('hex')}`;
+  const digest = top.digest;
   let doc = JSON.parse(top.body) as { manifests?: { digest: string; platform?: { os: string; architecture: string; variant?: string } }[]; layers?: { digest: string }[] };
   if (doc.manifests) {
     const m = doc.manifests.find((x) => x.platform && [x.platform.os, x.platform.architecture, x.platform.variant].filter(Boolean).join('/') === platform) ?? doc.manifests[0];
@@ -419,7 +437,10 @@ function writeSummary(deps: Deps, inputs: Inputs, r: BuildResult): void {
   s.heading('Labels', 3);
   s.table(['label', 'value'], Object.entries(r.labels).map(([k, v]) => [codeSpan(k), codeSpan(v.length > 120 ? `${v.slice(0, 117)}...` : v)]));
   if (!r.pushed) s.paragraph('Not pushed (`push: false`): the image is in the engine\'s local storage under the tags above. Set `push: true` to publish it.');
-  else s.paragraph(`Next: deploy ${codeSpan(r.image).markdown} (pinned by digest), or scan it with scan-image first.`);
+  else {
+    if (r.unchangedTags.length) s.paragraph(`Already this image, not pushed again: ${r.unchangedTags.map((t) => codeSpan(t).markdown).join(', ')}.`);
+    s.paragraph(`Next: deploy ${codeSpan(r.image).markdown} (pinned by digest), or scan it with scan-image first.`);
+  }
 }
 
 export async function listFiles(dir: string): Promise<string[]> {

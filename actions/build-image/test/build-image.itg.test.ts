@@ -147,9 +147,14 @@ describe('the built-in server image', () => {
   it('is reproducible: the same inputs in fresh storage give the same digest, and a new model changes only the last layer', async () => {
     const other = buildahEnv();
     try {
+      const uploads = () => (readFileSync(registry.logPath, 'utf8').match(/"(PUT|PATCH|POST) \/v2\//g) ?? []).length;
+      const before = uploads();
       const again = await build(inputs(fx.classifier, '3'), { ...env, ...other.env });
       expect(again.outputs.digest).toBe(first.outputs.digest);
       expect(again.summary).toMatch(/0 of 3 layers changed \(0 B to push\); 3 unchanged/);
+      // Nothing changed: every tag already names this image, so nothing is uploaded at all.
+      expect(again.result.unchangedTags).toEqual(first.outputs.tags!.split('\n'));
+      expect(uploads()).toBe(before);
 
       const newModel = await build({ ...inputs(fx.regressor, '4'), tags: 'latest\n{{model-version}}' }, { ...env, ...other.env });
       const a = first.result.layout.images[0]!.layers.map((l) => l.digest);
