@@ -5,7 +5,6 @@
  * Federation through google-github-actions/auth works with no key file); and an endpoint that can
  * point at a private endpoint or a local fake.
  */
-import './esm-dirname';
 import { ServicesClient } from '@google-cloud/run/build/src/v2/services_client.js';
 import { RevisionsClient } from '@google-cloud/run/build/src/v2/revisions_client.js';
 import * as gaxFallback from 'google-gax/fallback';
