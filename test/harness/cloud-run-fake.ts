@@ -48,6 +48,8 @@ export interface FakeCall {
   method: Method | 'unknown';
   path: string;
   status: number;
+  /** When the request arrived (ms since the epoch). */
+  at: number;
   fault?: FaultKind | 'permission-denied';
 }
 
@@ -98,6 +100,11 @@ export interface CloudRunFake {
   readonly schemaProblems: Array<{ direction: 'request' | 'response'; method: string; problems: string[] }>;
   /** The next revisions of `service` (short name) follow these plans in order; others get ready in 2 steps. */
   planRevisions(service: string, ...plans: RevisionPlan[]): void;
+  /**
+   * The next traffic-only changes of `service` (no new revision) follow these plans; others route
+   * in 1 step. 'fail' ends the operation with an error and leaves routing as it was; 'hang' never ends.
+   */
+  planRouting(service: string, ...plans: RevisionPlan[]): void;
   injectFault(fault: { method?: Method | '*'; kind: FaultKind; count?: number }): void;
   /** Answers `method` with 403 PERMISSION_DENIED naming `permission` until reset. */
   denyPermission(method: Method, permission?: string): void;
@@ -165,6 +172,7 @@ export async function startCloudRunFake(opts: { port?: number } = {}): Promise<C
   const revisions = new Map<string, RevisionState>(); // key: full revision name
   const operations = new Map<string, { service: string; generation: number }>();
   const plans = new Map<string, RevisionPlan[]>();
+  const routingPlans = new Map<string, RevisionPlan[]>();
   let faults: Array<{ method: Method | '*'; kind: FaultKind; count: number }> = [];
   const denied = new Map<Method, string>();
   const calls: FakeCall[] = [];
@@ -255,7 +263,7 @@ export async function startCloudRunFake(opts: { port?: number } = {}): Promise<C
     st.updateTime = now();
     st.etag = `"${st.generation}-${randomUUID().slice(0, 8)}"`;
     let revision: string | undefined;
-    let plan: RevisionPlan = { outcome: 'ready', steps: 1 };
+    let plan: RevisionPlan = (!templateChanged && routingPlans.get(svc)?.shift()) || { outcome: 'ready', steps: 1 };
     if (templateChanged) {
       revision = (st.spec.template.revision as string | undefined) || `${svc}-${String(st.generation).padStart(5, '0')}-${letters()}`;
       if (revisions.has(`${name}/revisions/${revision}`)) {
@@ -321,6 +329,12 @@ export async function startCloudRunFake(opts: { port?: number } = {}): Promise<C
       st.terminalCondition = condition('Ready', 'CONDITION_FAILED', msg, { severity: 'ERROR' });
       st.conditions = [condition('ConfigurationsReady', 'CONDITION_FAILED', msg, { severity: 'ERROR' }), condition('RoutesReady', 'CONDITION_SUCCEEDED')];
       // Routing does not change: what served before serves on.
+      return;
+    }
+    if (!rev && r.plan.outcome === 'fail') {
+      const msg = r.plan.message ?? 'Traffic routing could not be completed: an internal error occurred while programming the route. Retry the operation.';
+      st.terminalCondition = condition('Ready', 'CONDITION_FAILED', msg, { severity: 'ERROR' });
+      st.conditions = [condition('ConfigurationsReady', 'CONDITION_SUCCEEDED'), condition('RoutesReady', 'CONDITION_FAILED', msg, { severity: 'ERROR' })];
       return;
     }
     if (rev) {
@@ -462,7 +476,7 @@ export async function startCloudRunFake(opts: { port?: number } = {}): Promise<C
     const url = new URL(req.url ?? '/', `http://${LOOPBACK}`);
     const path = decodeURIComponent(url.pathname).replace(/^\/v2\//, '');
     const verb = req.method ?? 'GET';
-    const call: FakeCall = { method: 'unknown', path, status: 0 };
+    const call: FakeCall = { method: 'unknown', path, status: 0, at: Date.now() };
     calls.push(call);
     let m: RegExpExecArray | null;
     type Route = { method: Method; run: () => Promise<[number, Json, string]> };
@@ -632,6 +646,9 @@ export async function startCloudRunFake(opts: { port?: number } = {}): Promise<C
     planRevisions(service, ...p) {
       plans.set(service, [...(plans.get(service) ?? []), ...p]);
     },
+    planRouting(service, ...p) {
+      routingPlans.set(service, [...(routingPlans.get(service) ?? []), ...p]);
+    },
     injectFault(f) {
       faults.push({ method: f.method ?? '*', kind: f.kind, count: f.count ?? 1 });
     },
@@ -699,6 +716,7 @@ export async function startCloudRunFake(opts: { port?: number } = {}): Promise<C
       revisions.clear();
       operations.clear();
       plans.clear();
+      routingPlans.clear();
       faults = [];
       denied.clear();
       calls.length = 0;

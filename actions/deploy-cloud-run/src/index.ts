@@ -13,7 +13,7 @@ await runAction<Inputs>(
     name: 'deploy-cloud-run',
     parseInputs: (read) => parseInputs(read),
     async run(inputs, ctx) {
-      const clients = createCloudRunClients(inputs.endpoint);
+      const clients = await createCloudRunClients(inputs.endpoint);
       try {
         const project = inputs['project-id'] ?? (await clients.detectProject());
         if (!project) throw missingProjectError();

@@ -9,7 +9,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { CancelledError, ConfigurationError, memoryLogger, readStructuredFile, SummaryBuilder } from '@ml-deploy/action-kit';
+import { CancelledError, type Clock, ConfigurationError, fakeClock, memoryLogger, readStructuredFile, SummaryBuilder } from '@ml-deploy/action-kit';
 import { CloudRunApi, type CloudRunClients, createCloudRunClients, parseEndpoint, type Endpoint } from '@ml-deploy/gcp';
 import { inputReader } from '@ml-deploy/test/action-yml';
 import { type CloudRunFake, startCloudRunFake } from '@ml-deploy/test/harness/cloud-run-fake';
@@ -28,7 +28,7 @@ let workDir: string;
 
 beforeAll(async () => {
   fake = await startCloudRunFake();
-  clients = createCloudRunClients(parseEndpoint(fake.url) as Endpoint);
+  clients = await createCloudRunClients(parseEndpoint(fake.url) as Endpoint);
   workDir = await mkdtemp(join(tmpdir(), 'deploy-cloud-run-itg-'));
 });
 afterAll(async () => {
@@ -46,7 +46,7 @@ interface Deployed {
   log: string[];
 }
 
-async function deploy(overrides: Record<string, string>, opts: { signal?: AbortSignal; maxAttempts?: number } = {}): Promise<Deployed> {
+async function deploy(overrides: Record<string, string>, opts: { signal?: AbortSignal; maxAttempts?: number; clock?: Clock } = {}): Promise<Deployed> {
   const outputs: Record<string, string> = {};
   const summary = new SummaryBuilder();
   const logger = memoryLogger();
@@ -65,6 +65,7 @@ async function deploy(overrides: Record<string, string>, opts: { signal?: AbortS
         if (v !== undefined) outputs[k] = String(v);
       },
       signal: opts.signal,
+      ...(opts.clock ? { clock: opts.clock } : {}),
       pollIntervalMs: 20,
       readServiceDefinition: (p) => readStructuredFile('service-definition', p),
       writeReport: async (r) => {
@@ -192,11 +193,70 @@ describe('deploy-cloud-run against the Cloud Run fake', () => {
     fake.seedService(PROJECT, REGION, SERVICE);
     const before = latestReady()!;
     fake.planRevisions(SERVICE, { outcome: 'hang' });
-    const d = await deploy({ image: IMAGE2, timeout: '10s' }, {});
+    // A fake clock: the wait's deadline passes after a few polls instead of 10 real seconds.
+    const d = await deploy({ image: IMAGE2, timeout: '10s' }, { clock: fakeClock(Date.now()) });
     expect(d.error).toBeInstanceOf(DeploymentFailedError);
     expect(d.error!.message).toMatch(/was not Ready within 10s/);
     expect(d.outputs.result).toBe('failed');
     expect(servingNow()).toEqual([[before, 100]]);
+  });
+
+  it('when moving traffic to the Ready revision fails, traffic is put back on what served before (rolled-back)', async () => {
+    fake.seedService(PROJECT, REGION, SERVICE);
+    const before = latestReady()!;
+    fake.planRouting(SERVICE, { outcome: 'fail', message: 'Route programming failed.' });
+    const d = await deploy({ image: IMAGE2 });
+    expect(d.error).toBeInstanceOf(DeploymentFailedError);
+    expect(d.error!.message).toContain('moving traffic to model-api-00002-');
+    expect(d.error!.message).toContain('Route programming failed.');
+    expect(d.error!.message).toContain(`traffic is back on ${before}=100% (read back from the service)`);
+    expect(d.outputs.result).toBe('rolled-back');
+    expect(d.outputs.revision).toBeUndefined();
+    expect(serving()).toEqual([{ type: 'TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION', revision: before, percent: 100 }]);
+    expect(fake.countCalls('UpdateService')).toBe(3);
+    expect(d.summary).toContain('Rollback');
+  });
+
+  it('when moving traffic hangs past the timeout, traffic is put back and the step fails as rolled-back', async () => {
+    fake.seedService(PROJECT, REGION, SERVICE);
+    const before = latestReady()!;
+    fake.planRouting(SERVICE, { outcome: 'hang' });
+    const d = await deploy({ image: IMAGE2, timeout: '10s' }, { clock: fakeClock(Date.now()) });
+    expect(d.error!.message).toMatch(/moving traffic to model-api-00002-[a-z]{3} failed: operation .* did not finish within 10s/);
+    expect(d.outputs.result).toBe('rolled-back');
+    expect(servingNow()).toEqual([[before, 100]]);
+    // The hanging change must not route later: the service's spec is pinned back too.
+    expect(svcNow().traffic).toEqual([{ type: 'TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION', revision: before, percent: 100 }]);
+  });
+
+  it('another deploy landing meanwhile makes the result superseded, and nothing is rolled back', async () => {
+    fake.seedService(PROJECT, REGION, SERVICE);
+    fake.planRevisions(SERVICE, { outcome: 'ready', steps: 5 });
+    const waiting = deploy({ image: IMAGE2 });
+    await waitFor(() => fake.countCalls('GetOperation') >= 1);
+    fake.externalUpdate(PROJECT, REGION, SERVICE, (t) => {
+      t.containers[0].image = 'us-docker.pkg.dev/demo/models/iris:hotfix';
+    });
+    const d = await waiting;
+    expect(d.outputs.result).toBe('superseded');
+    expect(d.error!.message).toMatch(/was changed by another deploy \(its latest revision is now model-api-00003-[a-z]{3}\)/);
+    expect(fake.countCalls('UpdateService')).toBe(1);
+  });
+
+  it('cancellation while traffic moves starts putting the previous split back', async () => {
+    fake.seedService(PROJECT, REGION, SERVICE);
+    const before = latestReady()!;
+    fake.planRouting(SERVICE, { outcome: 'hang' });
+    const controller = new AbortController();
+    const waiting = deploy({ image: IMAGE2, timeout: '5m' }, { signal: controller.signal });
+    await waitFor(() => fake.countCalls('UpdateService') >= 2 && fake.calls.at(-1)?.method === 'GetOperation');
+    controller.abort(new CancelledError('cancelled by SIGINT'));
+    const d = await waiting;
+    expect(d.error).toBeInstanceOf(CancelledError);
+    expect(d.report!.failure).toContain(`cancelled while traffic moved; putting it back on ${before} (LATEST)=100% was started`);
+    expect(d.outputs.result).toBe('rolled-back');
+    expect(fake.countCalls('UpdateService')).toBe(3);
+    expect(svcNow().traffic).toEqual([{ type: 'TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION', revision: before, percent: 100 }]);
   });
 
   it('a missing permission fails before anything changes and names the role to grant', async () => {

@@ -8,8 +8,9 @@
 import { ServicesClient } from '@google-cloud/run/build/src/v2/services_client.js';
 import { RevisionsClient } from '@google-cloud/run/build/src/v2/revisions_client.js';
 import * as gaxFallback from 'google-gax/fallback';
-import { GoogleAuth, PassThroughClient } from 'google-auth-library';
+import { type AuthClient, GoogleAuth, PassThroughClient } from 'google-auth-library';
 import { UserError } from '@ml-deploy/action-kit';
+import { explainGcpError } from './errors';
 
 export const CLOUD_RUN_SCOPES = ['https://www.googleapis.com/auth/cloud-platform'];
 export const DEFAULT_CLOUD_RUN_ENDPOINT = 'https://run.googleapis.com';
@@ -55,15 +56,29 @@ export interface CloudRunClients {
   close(): Promise<void>;
 }
 
-export function createCloudRunClients(endpoint: Endpoint): CloudRunClients {
-  const authClient = endpoint.anonymous ? new PassThroughClient() : undefined;
-  const auth = authClient ? undefined : new GoogleAuth({ scopes: CLOUD_RUN_SCOPES });
+/**
+ * Builds the clients. Credentials are resolved here, before any client exists: the clients would
+ * otherwise look them up in the background and a missing or unreadable ADC file would surface as
+ * an unhandled rejection instead of an error that says which step to add.
+ */
+export async function createCloudRunClients(endpoint: Endpoint): Promise<CloudRunClients> {
+  const auth = endpoint.anonymous ? undefined : new GoogleAuth({ scopes: CLOUD_RUN_SCOPES });
+  let authClient: AuthClient;
+  if (auth) {
+    try {
+      authClient = await auth.getClient();
+    } catch (err) {
+      throw explainGcpError(err, 'loading Application Default Credentials');
+    }
+  } else {
+    authClient = new PassThroughClient();
+  }
   const opts = {
     fallback: true,
     apiEndpoint: endpoint.host,
     port: endpoint.port,
     protocol: endpoint.protocol,
-    ...(authClient ? { authClient } : { auth }),
+    authClient,
   };
   // gax's fallback module alone: the clients would otherwise load google-gax's gRPC entry.
   const gax = gaxFallback as unknown as ConstructorParameters<typeof ServicesClient>[1];

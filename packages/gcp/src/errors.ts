@@ -73,7 +73,7 @@ export function explainGcpError(thrown: unknown, call: string, attempts?: number
         : `${call} was refused (PERMISSION_DENIED): grant roles/run.developer, and roles/iam.serviceAccountUser on the runtime service account, to the account this workflow authenticates as (${message})`,
     );
   }
-  if (code === GrpcCode.UNAUTHENTICATED || /Could not load the default credentials|Unable to detect a Project Id/i.test(message)) {
+  if (code === GrpcCode.UNAUTHENTICATED || /Could not load the default credentials|Unable to detect a Project Id|credential file|GOOGLE_APPLICATION_CREDENTIALS|external_account|subject token/i.test(message)) {
     return new ConfigurationError(
       `${call}: no usable Google Cloud credentials: add google-github-actions/auth (Workload Identity Federation) before this step; the job needs 'permissions: id-token: write' (${message})`,
     );
