@@ -83,10 +83,15 @@ export async function createCloudRunClients(endpoint: Endpoint): Promise<CloudRu
   // gax's fallback module alone: the clients would otherwise load google-gax's gRPC entry.
   const gax = gaxFallback as unknown as ConstructorParameters<typeof ServicesClient>[1];
   const services = new ServicesClient(opts as ConstructorParameters<typeof ServicesClient>[0], gax);
-  const revisions = new RevisionsClient(opts as ConstructorParameters<typeof RevisionsClient>[0], gax);
+  // Built on first use: constructing a client costs ~0.2 s (its protos and descriptors), and the
+  // first call of a deploy (GetService) should not wait for one it does not need yet.
+  let revisions: RevisionsClient | undefined;
   return {
     services,
-    revisions,
+    get revisions() {
+      revisions ??= new RevisionsClient(opts as ConstructorParameters<typeof RevisionsClient>[0], gax);
+      return revisions;
+    },
     async detectProject() {
       const fromEnv = process.env.GOOGLE_CLOUD_PROJECT ?? process.env.CLOUDSDK_CORE_PROJECT ?? process.env.GCLOUD_PROJECT ?? process.env.GCP_PROJECT;
       if (fromEnv) return fromEnv;
@@ -98,7 +103,7 @@ export async function createCloudRunClients(endpoint: Endpoint): Promise<CloudRu
       }
     },
     async close() {
-      await Promise.allSettled([services.close(), revisions.close()]);
+      await Promise.allSettled([services.close(), revisions?.close()]);
     },
   };
 }
