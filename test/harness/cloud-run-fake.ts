@@ -30,6 +30,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { checkProtoJson } from '@ml-deploy/gcp';
 import { LOOPBACK } from './free-port';
@@ -96,6 +97,10 @@ export interface CloudRunFake {
   readonly url: string;
   readonly port: number;
   readonly calls: FakeCall[];
+  /** Authorization headers received on API calls (with `tls`). */
+  readonly authorizations: string[];
+  /** Subject tokens exchanged at `/v1/token` (with `tls`). */
+  readonly subjectTokens: string[];
   /** Schema problems in bodies the fake received (requests) or built (responses). */
   readonly schemaProblems: Array<{ direction: 'request' | 'response'; method: string; problems: string[] }>;
   /** The next revisions of `service` (short name) follow these plans in order; others get ready in 2 steps. */
@@ -167,7 +172,20 @@ const GRPC_CODES: Record<string, number> = {
   UNAVAILABLE: 14,
 };
 
-export async function startCloudRunFake(opts: { port?: number } = {}): Promise<CloudRunFake> {
+export interface CloudRunFakeOptions {
+  port?: number;
+  /**
+   * Serve HTTPS with this key and certificate (PEM), for tests of the credentialed path: the
+   * action sends credentials only over https. With it the fake also answers `POST /v1/token` like
+   * Google's STS token exchange (any subject token gets `stsAccessToken`), so Application Default
+   * Credentials of type external_account (what google-github-actions/auth writes) can point their
+   * `token_url` here, and records every Authorization header in `authorizations`.
+   */
+  tls?: { key: string; cert: string };
+  stsAccessToken?: string;
+}
+
+export async function startCloudRunFake(opts: CloudRunFakeOptions = {}): Promise<CloudRunFake> {
   const services = new Map<string, ServiceState>(); // key: projects/p/locations/r/services/s
   const revisions = new Map<string, RevisionState>(); // key: full revision name
   const operations = new Map<string, { service: string; generation: number }>();
@@ -176,6 +194,8 @@ export async function startCloudRunFake(opts: { port?: number } = {}): Promise<C
   let faults: Array<{ method: Method | '*'; kind: FaultKind; count: number }> = [];
   const denied = new Map<Method, string>();
   const calls: FakeCall[] = [];
+  const authorizations: string[] = [];
+  const subjectTokens: string[] = [];
   const schemaProblems: CloudRunFake['schemaProblems'] = [];
   let port = 0;
 
@@ -474,6 +494,17 @@ export async function startCloudRunFake(opts: { port?: number } = {}): Promise<C
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', `http://${LOOPBACK}`);
+    if (opts.tls && req.method === 'POST' && url.pathname === '/v1/token') {
+      // Google STS token exchange, as google-auth-library's external_account client calls it.
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+      subjectTokens.push(form.get('subject_token') ?? '');
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ access_token: opts.stsAccessToken ?? 'ya29.fake-sts-token', issued_token_type: 'urn:ietf:params:oauth:token-type:access_token', token_type: 'Bearer', expires_in: 3600 }));
+      return;
+    }
+    if (req.headers.authorization) authorizations.push(req.headers.authorization);
     const path = decodeURIComponent(url.pathname).replace(/^\/v2\//, '');
     const verb = req.method ?? 'GET';
     const call: FakeCall = { method: 'unknown', path, status: 0, at: Date.now() };
@@ -626,12 +657,13 @@ export async function startCloudRunFake(opts: { port?: number } = {}): Promise<C
     }
   }
 
-  const server: Server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err: Error) => {
       res.writeHead(500);
       res.end(String(err.stack));
     });
-  });
+  };
+  const server: Server = opts.tls ? (createHttpsServer({ key: opts.tls.key, cert: opts.tls.cert }, listener) as unknown as Server) : createServer(listener);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, LOOPBACK, resolve);
@@ -639,9 +671,11 @@ export async function startCloudRunFake(opts: { port?: number } = {}): Promise<C
   port = (server.address() as AddressInfo).port;
 
   const fake: CloudRunFake = {
-    url: `http://${LOOPBACK}:${port}`,
+    url: `${opts.tls ? 'https' : 'http'}://${LOOPBACK}:${port}`,
     port,
     calls,
+    authorizations,
+    subjectTokens,
     schemaProblems,
     planRevisions(service, ...p) {
       plans.set(service, [...(plans.get(service) ?? []), ...p]);
@@ -720,6 +754,8 @@ export async function startCloudRunFake(opts: { port?: number } = {}): Promise<C
       faults = [];
       denied.clear();
       calls.length = 0;
+      authorizations.length = 0;
+      subjectTokens.length = 0;
       schemaProblems.length = 0;
     },
     stop: () =>
