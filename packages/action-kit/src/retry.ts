@@ -10,6 +10,8 @@ export interface RetryOptions {
   clock?: Clock;
   signal?: AbortSignal;
   onRetry?: (err: unknown, attempt: number, delayMs: number) => void;
+  /** A delay the failure itself asks for (an HTTP Retry-After), used instead of the backoff. */
+  delayFor?: (err: unknown) => number | undefined;
 }
 
 /**
@@ -26,7 +28,8 @@ export async function retry<T>(fn: (attempt: number) => Promise<T>, opts: RetryO
       return await fn(attempt);
     } catch (err) {
       if (attempt >= opts.attempts || !opts.retryable(err) || opts.signal?.aborted) throw err;
-      const delay = Math.round(Math.random() * Math.min(max, base * 2 ** (attempt - 1)));
+      const asked = opts.delayFor?.(err);
+      const delay = asked !== undefined ? Math.min(asked, Math.max(max, 60_000)) : Math.round(Math.random() * Math.min(max, base * 2 ** (attempt - 1)));
       opts.onRetry?.(err, attempt, delay);
       await clock.sleep(delay, opts.signal);
     }

@@ -6,3 +6,4 @@ export * from './registry-client';
 export * from './registry-error';
 export * from './registry-url';
 export * from './www-authenticate';
+export * from './registry-session';

@@ -5,35 +5,13 @@
  * so a hostile registry cannot exhaust memory. Only Node's fetch is used.
  */
 import { createHash } from 'node:crypto';
-import { type Clock, retry } from '@ml-deploy/action-kit';
-import { type BasicCredentials, readDockerConfig } from './docker-config';
 import { RegistryEnv } from './environment';
 import { chooseImageManifest, type Descriptor, MANIFEST_ACCEPT, parseManifest } from './manifest';
 import { formatImageReference, type ImageReference, isImageReference, parseImageReference } from './reference';
-import { RegistryError, TransientHttpError } from './registry-error';
-import { hostWithoutPort, insecureRegistries, registryLocation, type RegistryLocation } from './registry-url';
-import { type AuthChallenge, parseWwwAuthenticate } from './www-authenticate';
+import { RegistryError } from './registry-error';
+import { errorCode, type RegistryClientOptions, RegistrySession, readSmallText } from './registry-session';
 
-/** Manifests and configs are a few KiB; anything near this is not an image we want to read. */
-export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
-
-export interface RegistryClientOptions {
-  env?: NodeJS.ProcessEnv;
-  /** Replaced in tests; defaults to the global fetch. */
-  fetch?: typeof fetch;
-  signal?: AbortSignal;
-  /** Receives every password and token before it is sent, so the caller can mask it. */
-  onSecret?: (value: string) => void;
-  /** Progress and retry notes (never secrets). */
-  log?: (message: string) => void;
-  /** Attempts per request (first included) for 429, 5xx and network errors; default 4. */
-  attempts?: number;
-  baseDelayMs?: number;
-  clock?: Clock;
-  /** Per-request timeout; default 30 s. */
-  timeoutMs?: number;
-  maxBodyBytes?: number;
-}
+export { DEFAULT_MAX_BODY_BYTES, type RegistryClientOptions } from './registry-session';
 
 export interface ImageConfigLabels {
   /** The reference as given. */
@@ -48,14 +26,6 @@ export interface ImageConfigLabels {
   labels: Record<string, string>;
 }
 
-interface CredentialSource {
-  credentials?: BasicCredentials;
-  /** Where they came from, for messages: an env var pair or a file path. */
-  from: string;
-  helper?: string;
-  configPath: string;
-}
-
 /** Reads the labels of an image's config; see the module comment for the checks made. */
 export async function readImageLabels(reference: string, opts: RegistryClientOptions = {}): Promise<ImageConfigLabels> {
   const parsed = parseImageReference(reference);
@@ -64,21 +34,17 @@ export async function readImageLabels(reference: string, opts: RegistryClientOpt
 }
 
 class RegistryReader {
-  private readonly loc: RegistryLocation;
-  private readonly env: NodeJS.ProcessEnv;
-  private readonly fetchImpl: typeof fetch;
-  private readonly maxBytes: number;
-  private authorization: string | undefined;
-  private creds: CredentialSource | undefined;
+  private readonly session: RegistrySession;
 
   constructor(
     private readonly ref: ImageReference,
     private readonly opts: RegistryClientOptions,
   ) {
-    this.env = opts.env ?? process.env;
-    this.loc = registryLocation(ref, this.env);
-    this.fetchImpl = opts.fetch ?? fetch;
-    this.maxBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    this.session = new RegistrySession(ref, opts);
+  }
+
+  private get loc() {
+    return this.session.loc;
   }
 
   async read(reference: string): Promise<ImageConfigLabels> {
@@ -119,8 +85,8 @@ class RegistryReader {
   }
 
   private async getManifest(tagOrDigest: string, expectedDigest: string | undefined, expectedSize?: number) {
-    if (expectedSize !== undefined && expectedSize > this.maxBytes) {
-      throw new RegistryError('too-large', `the manifest ${tagOrDigest} is ${expectedSize} bytes, over the ${this.maxBytes}-byte limit`);
+    if (expectedSize !== undefined && expectedSize > this.session.maxBytes) {
+      throw new RegistryError('too-large', `the manifest ${tagOrDigest} is ${expectedSize} bytes, over the ${this.session.maxBytes}-byte limit`);
     }
     const url = `${this.loc.baseUrl}/v2/${this.loc.repository}/manifests/${tagOrDigest}`;
     const res = await this.request(url, MANIFEST_ACCEPT, () => this.notFound(tagOrDigest));
@@ -144,7 +110,7 @@ class RegistryReader {
 
   private async getBlob(d: Descriptor): Promise<Uint8Array> {
     if (!/^sha256:[0-9a-f]{64}$/.test(d.digest)) throw new RegistryError('not-an-image', `${this.display()}: the config digest '${d.digest}' is not a sha256 digest, which is all this client verifies`);
-    if (d.size > this.maxBytes) throw new RegistryError('too-large', `${this.display()}: the config blob is ${d.size} bytes, over the ${this.maxBytes}-byte limit`);
+    if (d.size > this.session.maxBytes) throw new RegistryError('too-large', `${this.display()}: the config blob is ${d.size} bytes, over the ${this.session.maxBytes}-byte limit`);
     const url = `${this.loc.baseUrl}/v2/${this.loc.repository}/blobs/${d.digest}`;
     const res = await this.request(url, undefined, () => () => new RegistryError('not-found', `${this.display()}: the registry has no config blob ${d.digest} though the manifest names it; push the image again`, 404));
     const bytes = await this.readBody(res, `the config blob of ${this.display()}`);
@@ -171,252 +137,22 @@ class RegistryReader {
 
   /** One GET with auth negotiation and bounded retries; returns a 2xx response with an unread body. */
   private async request(url: string, accept: string | undefined, onNotFound: () => (body: string) => RegistryError): Promise<Response> {
-    let res = await this.fetchWithRetry(url, accept);
-    if (res.status === 401) {
-      const challenges = parseWwwAuthenticate(res.headers.get('www-authenticate') ?? '');
-      await res.body?.cancel();
-      await this.authenticate(challenges);
-      res = await this.fetchWithRetry(url, accept);
-      if (res.status === 401) {
-        await res.body?.cancel();
-        throw await this.unauthorized(true);
-      }
-    }
+    const res = await this.session.send(url, accept ? { headers: { accept } } : {});
     if (res.ok) return res;
     const body = await readSmallText(res);
     if (res.status === 404) throw onNotFound()(body);
     if (res.status === 403) {
-      const who = this.creds?.credentials ? `user '${this.creds.credentials.username}' (from ${this.creds.from})` : 'anonymous access';
-      throw new RegistryError('denied', `${this.loc.host} denied ${who} to pull ${this.loc.repository} (403): give these credentials pull permission, or set others in ${RegistryEnv.Username}/${RegistryEnv.Password}`, 403);
+      throw new RegistryError('denied', `${this.loc.host} denied ${this.session.who()} to pull ${this.loc.repository} (403): give these credentials pull permission, or set others in ${RegistryEnv.Username}/${RegistryEnv.Password}`, 403);
     }
     throw new RegistryError('http', `${this.loc.host} answered ${res.status} ${res.statusText} for ${new URL(url).pathname}${errorCode(body) ? ` (${errorCode(body)})` : ''}`, res.status);
   }
 
-  private async fetchWithRetry(url: string, accept: string | undefined): Promise<Response> {
-    const attempts = this.opts.attempts ?? 4;
-    try {
-      return await retry(
-        async () => {
-          const headers: Record<string, string> = {};
-          if (accept) headers.accept = accept;
-          if (this.authorization) headers.authorization = this.authorization;
-          const res = await this.fetchOnce(url, { headers });
-          if (res.status === 429 || res.status >= 500) {
-            await res.body?.cancel();
-            throw new TransientHttpError(`${this.loc.host} answered ${res.status} ${res.statusText} for ${new URL(url).pathname}`, res.status);
-          }
-          return res;
-        },
-        {
-          attempts,
-          retryable: (err) => err instanceof TransientHttpError,
-          baseDelayMs: this.opts.baseDelayMs ?? 500,
-          maxDelayMs: 8_000,
-          ...(this.opts.clock ? { clock: this.opts.clock } : {}),
-          ...(this.opts.signal ? { signal: this.opts.signal } : {}),
-          onRetry: (err, attempt, delay) => this.opts.log?.(`${(err as Error).message}; attempt ${attempt + 1} of ${attempts} in ${delay} ms`),
-        },
-      );
-    } catch (err) {
-      if (err instanceof TransientHttpError) {
-        const kind = err.status === undefined ? 'unreachable' : 'http';
-        throw new RegistryError(kind, `${err.message} (after ${attempts} attempts)`, err.status);
-      }
-      throw err;
-    }
+  private readBody(res: Response, what: string): Promise<Uint8Array> {
+    return this.session.readBody(res, what);
   }
-
-  /** fetch with a timeout; network failures become TransientHttpError with a hint. */
-  private async fetchOnce(url: string, init: { headers: Record<string, string> }): Promise<Response> {
-    const timeout = AbortSignal.timeout(this.opts.timeoutMs ?? 30_000);
-    const signal = this.opts.signal ? AbortSignal.any([this.opts.signal, timeout]) : timeout;
-    try {
-      return await this.fetchImpl(url, { headers: init.headers, signal, redirect: 'follow' });
-    } catch (err) {
-      if (this.opts.signal?.aborted) throw err;
-      const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-      const why = timeout.aborted ? `no answer within ${this.opts.timeoutMs ?? 30_000} ms` : (cause?.code ?? cause?.message ?? (err as Error).message);
-      const origin = new URL(url).origin;
-      const hint =
-        origin.startsWith('https:') && /EPROTO|ERR_SSL|WRONG_VERSION|ECONNRESET/i.test(String(why))
-          ? `; if ${this.loc.host} serves plain HTTP, list it in ${RegistryEnv.InsecureRegistries}`
-          : '';
-      throw new TransientHttpError(`cannot reach ${origin}: ${why}${hint}`);
-    }
-  }
-
-  private async credentialSource(): Promise<CredentialSource> {
-    if (this.creds) return this.creds;
-    const user = this.env[RegistryEnv.Username];
-    const pass = this.env[RegistryEnv.Password];
-    let source: CredentialSource;
-    const docker = await readDockerConfig(this.env, this.loc.host).catch((err: Error) => {
-      throw new RegistryError('credentials', err.message);
-    });
-    if (user || pass) {
-      if (!user || !pass) {
-        throw new RegistryError('credentials', `${user ? RegistryEnv.Username : RegistryEnv.Password} is set but ${user ? RegistryEnv.Password : RegistryEnv.Username} is not: set both, or neither`);
-      }
-      source = { credentials: { username: user, password: pass }, from: `${RegistryEnv.Username}/${RegistryEnv.Password}`, configPath: docker.path };
-    } else {
-      source = { from: docker.path, configPath: docker.path };
-      if (docker.credentials) source.credentials = docker.credentials;
-      if (docker.helper) source.helper = docker.helper;
-    }
-    if (source.credentials) {
-      this.opts.onSecret?.(source.credentials.password);
-      this.opts.onSecret?.(basic(source.credentials));
-    }
-    this.creds = source;
-    return source;
-  }
-
-  private async authenticate(challenges: AuthChallenge[]): Promise<void> {
-    const src = await this.credentialSource();
-    const bearer = challenges.find((c) => c.scheme === 'bearer');
-    if (bearer) {
-      this.authorization = `Bearer ${await this.fetchToken(bearer, src)}`;
-      return;
-    }
-    if (challenges.some((c) => c.scheme === 'basic') || challenges.length === 0) {
-      if (!src.credentials) throw await this.unauthorized(false);
-      this.authorization = `Basic ${basic(src.credentials)}`;
-      return;
-    }
-    throw new RegistryError('unauthorized', `${this.loc.host} asks for authentication by '${challenges.map((c) => c.scheme).join(', ')}', which this client does not speak (it speaks Basic and Bearer tokens)`, 401);
-  }
-
-  private async fetchToken(challenge: AuthChallenge, src: CredentialSource): Promise<string> {
-    const realm = challenge.params.realm;
-    let url: URL;
-    try {
-      url = new URL(realm ?? '');
-    } catch {
-      throw new RegistryError('unauthorized', `${this.loc.host} sent a Bearer challenge without a valid realm URL ('${realm ?? ''}')`, 401);
-    }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && this.mayUsePlainHttp(url.host))) {
-      throw new RegistryError('unauthorized', `${this.loc.host} sends us to fetch a token from ${url.origin} over plain HTTP; list ${url.host} in ${RegistryEnv.InsecureRegistries} if that is intended`, 401);
-    }
-    if (challenge.params.service) url.searchParams.set('service', challenge.params.service);
-    url.searchParams.set('scope', challenge.params.scope ?? `repository:${this.loc.repository}:pull`);
-    const headers: Record<string, string> = {};
-    if (src.credentials) headers.authorization = `Basic ${basic(src.credentials)}`;
-    const res = await retry(
-      async () => {
-        const r = await this.fetchOnce(url.toString(), { headers });
-        if (r.status === 429 || r.status >= 500) {
-          await r.body?.cancel();
-          throw new TransientHttpError(`the token service ${url.origin} answered ${r.status}`, r.status);
-        }
-        return r;
-      },
-      { attempts: this.opts.attempts ?? 4, retryable: (e) => e instanceof TransientHttpError, baseDelayMs: this.opts.baseDelayMs ?? 500, maxDelayMs: 8_000, ...(this.opts.clock ? { clock: this.opts.clock } : {}), ...(this.opts.signal ? { signal: this.opts.signal } : {}) },
-    ).catch((err: unknown) => {
-      if (err instanceof TransientHttpError) throw new RegistryError(err.status === undefined ? 'unreachable' : 'http', err.message, err.status);
-      throw err;
-    });
-    if (res.status === 401 || res.status === 403) {
-      await res.body?.cancel();
-      throw await this.unauthorized(src.credentials !== undefined);
-    }
-    if (!res.ok) {
-      await res.body?.cancel();
-      throw new RegistryError('http', `the token service ${url.origin} answered ${res.status} ${res.statusText}`, res.status);
-    }
-    const body = await this.readBody(res, `the token from ${url.origin}`);
-    let token: unknown;
-    try {
-      const doc = JSON.parse(Buffer.from(body).toString('utf8')) as { token?: unknown; access_token?: unknown };
-      token = doc.token ?? doc.access_token;
-    } catch {
-      token = undefined;
-    }
-    if (typeof token !== 'string' || token === '') throw new RegistryError('http', `the token service ${url.origin} answered without a token`);
-    this.opts.onSecret?.(token);
-    return token;
-  }
-
-  private mayUsePlainHttp(host: string): boolean {
-    const h = host.toLowerCase();
-    const bare = hostWithoutPort(h);
-    const listed = insecureRegistries(this.env);
-    return ['localhost', '127.0.0.1', '[::1]'].includes(bare) || listed.includes(h) || listed.includes(bare);
-  }
-
-  private async unauthorized(hadCredentials: boolean): Promise<RegistryError> {
-    const src = await this.credentialSource();
-    if (hadCredentials && src.credentials) {
-      return new RegistryError(
-        'unauthorized',
-        `${this.loc.host} refused the credentials of user '${src.credentials.username}' from ${src.from} (401): check the username and password (or token), and that they may pull ${this.loc.repository}`,
-        401,
-      );
-    }
-    const helper = src.helper ? ` (${src.configPath} names the credential helper '${src.helper}', which this action does not run)` : '';
-    return new RegistryError(
-      'unauthorized',
-      `${this.loc.host} needs credentials to pull ${this.loc.repository} (401)${helper}: set ${RegistryEnv.Username} and ${RegistryEnv.Password}, or log in first with docker/login-action (it writes ${src.configPath})`,
-      401,
-    );
-  }
-
-  /** Reads a body up to the limit; the Content-Length is checked first when the server sends one. */
-  private async readBody(res: Response, what: string): Promise<Uint8Array> {
-    const declared = Number(res.headers.get('content-length') ?? Number.NaN);
-    if (Number.isFinite(declared) && declared > this.maxBytes) {
-      await res.body?.cancel();
-      throw new RegistryError('too-large', `${what} is ${declared} bytes, over the ${this.maxBytes}-byte limit`);
-    }
-    if (!res.body) return new Uint8Array();
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    const reader = res.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > this.maxBytes) {
-        await reader.cancel();
-        throw new RegistryError('too-large', `${what} is over the ${this.maxBytes}-byte limit`);
-      }
-      chunks.push(value);
-    }
-    return Buffer.concat(chunks);
-  }
-}
-
-function basic(c: BasicCredentials): string {
-  return Buffer.from(`${c.username}:${c.password}`).toString('base64');
 }
 
 export function sha256Digest(bytes: Uint8Array): string {
   return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 }
 
-/** The first error code of a distribution-spec error body (`{"errors":[{"code":"MANIFEST_UNKNOWN"}]}`). */
-function errorCode(body: string): string | undefined {
-  try {
-    const code = (JSON.parse(body) as { errors?: Array<{ code?: unknown }> }).errors?.[0]?.code;
-    return typeof code === 'string' ? code : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-async function readSmallText(res: Response): Promise<string> {
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    total += value.byteLength;
-    if (total > 64 * 1024) {
-      await reader.cancel();
-      break;
-    }
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}

@@ -46,6 +46,8 @@ export class TransientHttpError extends Error {
   constructor(
     message: string,
     readonly status?: number,
+    /** How long the server asked us to wait (Retry-After), if it did. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }

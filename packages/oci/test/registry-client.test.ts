@@ -106,7 +106,7 @@ describe('readImageLabels over a scripted registry', () => {
     });
     const out = await readImageLabels('reg.example/team/model:v1', base({ fetch: fetchImpl, log: (m) => log.push(m) }));
     expect(out.labels).toEqual({ 'org.example': 'yes' });
-    expect(log[0]).toMatch(/^reg.example answered 429 Too Many Requests for \/v2\/team\/model\/manifests\/v1; attempt 2 of 4 in \d+ ms$/);
+    expect(log[0]).toMatch(/^reg.example answered 429 Too Many Requests for GET \/v2\/team\/model\/manifests\/v1; attempt 2 of 4 in \d+ ms$/);
     expect(log[1]).toMatch(/^reg.example answered 503 Service Unavailable .*; attempt 3 of 4/);
   });
 
@@ -116,7 +116,7 @@ describe('readImageLabels over a scripted registry', () => {
     expect(calls).toHaveLength(3);
     expect(err.kind).toBe('http');
     expect(err.isUsersToFix).toBe(false);
-    expect(err.message).toBe('reg.example answered 502 Bad Gateway for /v2/team/model/manifests/v1 (after 3 attempts)');
+    expect(err.message).toBe('reg.example answered 502 Bad Gateway for GET /v2/team/model/manifests/v1 (after 3 attempts)');
   });
 
   it('retries network errors and says what failed', async () => {
