@@ -19,6 +19,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { freePort, LOOPBACK } from './free-port';
 import { type ServerProcess, startServerProcess } from './server-process';
 
@@ -191,7 +192,8 @@ async function startTokenService(dir: string, creds: NonNullable<RegistryOptions
     const url = new URL(req.url ?? '/', 'http://token');
     const basic = /^Basic (.+)$/.exec(req.headers.authorization ?? '');
     const [user, ...rest] = basic ? Buffer.from(basic[1]!, 'base64').toString('utf8').split(':') : [];
-    const record: TokenRequest = { service: url.searchParams.get('service'), scope: url.searchParams.get('scope'), user, status: 200 };
+    const scopes = url.searchParams.getAll('scope').flatMap((s) => s.split(' ')).filter((s) => s !== '');
+    const record: TokenRequest = { service: url.searchParams.get('service'), scope: scopes.length ? scopes.join(' ') : null, user, status: 200 };
     requests.push(record);
     if (url.pathname !== '/token') {
       record.status = 404;
@@ -204,11 +206,15 @@ async function startTokenService(dir: string, creds: NonNullable<RegistryOptions
       res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ details: 'incorrect username or password' }));
       return;
     }
+    // Several scopes come as repeated `scope` parameters (or space-separated in one), e.g. a
+    // cross-repository mount asks for push on the target and pull on the source.
     const access: Access[] = [];
-    const m = /^repository:([^:]+):(.+)$/.exec(record.scope ?? '');
-    if (m && (good || creds.anonymousPull)) {
-      const actions = m[2]!.split(',').filter((a) => good || a === 'pull');
-      access.push({ type: 'repository', name: m[1]!, actions });
+    for (const scope of scopes) {
+      const m = /^repository:([^:]+):(.+)$/.exec(scope);
+      if (m && (good || creds.anonymousPull)) {
+        const actions = m[2]!.split(',').filter((a) => good || a === 'pull');
+        access.push({ type: 'repository', name: m[1]!, actions });
+      }
     }
     const token = mint(good ? user : undefined, access);
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token, access_token: token, expires_in: 300, issued_at: new Date().toISOString() }));
@@ -244,6 +250,7 @@ export interface PushedManifest {
 
 export interface PushedImage extends PushedManifest {
   configDigest: string;
+  layerDigests: string[];
 }
 
 export function sha256(bytes: Uint8Array): string {
@@ -288,19 +295,25 @@ export interface ImageSpec {
   architecture?: string;
   /** Manifest annotations (lets a test change manifest bytes without changing their length). */
   annotations?: Record<string, string>;
+  /**
+   * Layers as gzip'd tars (e.g. from `tarGz`), bottom first; without them the image has one
+   * small layer of text that nothing unpacks.
+   */
+  layers?: Buffer[];
 }
 
 /** Pushes a one-layer OCI image whose config carries `labels`. */
 export async function pushImage(t: PushTarget, spec: ImageSpec = {}): Promise<PushedImage> {
-  // The layer's bytes are never unpacked by the registry or by the code under test.
-  const layer = Buffer.from(`layer of ${t.repository} ${JSON.stringify(spec.labels ?? {})} ${spec.architecture ?? 'amd64'}`);
-  const layerDigest = await pushBlob(t, layer);
+  // Without spec.layers, the layer's bytes are never unpacked by the registry or the code under test.
+  const layers = spec.layers ?? [Buffer.from(`layer of ${t.repository} ${JSON.stringify(spec.labels ?? {})} ${spec.architecture ?? 'amd64'}`)];
+  const pushed = [];
+  for (const layer of layers) pushed.push({ digest: await pushBlob(t, layer), size: layer.length, diffId: spec.layers ? sha256(gunzipSync(layer)) : sha256(layer) });
   const config = Buffer.from(
     JSON.stringify({
       architecture: spec.architecture ?? 'amd64',
       os: spec.os ?? 'linux',
       config: { Labels: spec.labels ?? {} },
-      rootfs: { type: 'layers', diff_ids: [layerDigest] },
+      rootfs: { type: 'layers', diff_ids: pushed.map((l) => l.diffId) },
     }),
   );
   const configDigest = await pushBlob(t, config);
@@ -308,12 +321,12 @@ export async function pushImage(t: PushTarget, spec: ImageSpec = {}): Promise<Pu
     schemaVersion: 2,
     mediaType: OCI_MANIFEST,
     config: { mediaType: OCI_CONFIG, digest: configDigest, size: config.length },
-    layers: [{ mediaType: OCI_LAYER, digest: layerDigest, size: layer.length }],
+    layers: pushed.map((l) => ({ mediaType: OCI_LAYER, digest: l.digest, size: l.size })),
   };
   if (spec.annotations) manifest.annotations = spec.annotations;
   const bytes = Buffer.from(JSON.stringify(manifest));
-  const pushed = await pushManifest(t, spec.tag ?? sha256(bytes), OCI_MANIFEST, bytes);
-  return { ...pushed, configDigest };
+  const pushedManifest = await pushManifest(t, spec.tag ?? sha256(bytes), OCI_MANIFEST, bytes);
+  return { ...pushedManifest, configDigest, layerDigests: pushed.map((l) => l.digest) };
 }
 
 /** Pushes an OCI image index over images pushed before, each with its platform. */

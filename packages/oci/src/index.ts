@@ -7,3 +7,5 @@ export * from './registry-error';
 export * from './registry-url';
 export * from './www-authenticate';
 export * from './registry-session';
+export * from './blob-transfer';
+export * from './copy-image';

@@ -56,6 +56,8 @@ export interface SendOptions {
   needs?: 'pull' | 'push';
   /** Retry 429/5xx/network failures; false for requests whose repeat the caller handles (PATCH). */
   retry?: boolean;
+  /** Instead of the client's per-request timeout (blob streams take longer than manifests). */
+  timeoutMs?: number;
 }
 
 const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
@@ -125,7 +127,7 @@ export class RegistrySession {
         async () => {
           const headers: Record<string, string> = { ...o.headers };
           if (this.authorization) headers.authorization = this.authorization;
-          const res = await this.fetchOnce(url, { method, headers, body: o.body });
+          const res = await this.fetchOnce(url, { method, headers, body: o.body, timeoutMs: o.timeoutMs });
           if (res.status === 429 || res.status >= 500) {
             await res.body?.cancel();
             const after = retryAfterMs(res.headers.get('retry-after'));
@@ -154,15 +156,16 @@ export class RegistrySession {
   }
 
   /** fetch with a timeout; network failures become TransientHttpError with a hint. */
-  async fetchOnce(url: string, init: { method?: string; headers: Record<string, string>; body?: Uint8Array | undefined }): Promise<Response> {
-    const timeout = AbortSignal.timeout(this.opts.timeoutMs ?? 30_000);
+  async fetchOnce(url: string, init: { method?: string; headers: Record<string, string>; body?: Uint8Array | undefined; timeoutMs?: number | undefined }): Promise<Response> {
+    const ms = init.timeoutMs ?? this.opts.timeoutMs ?? 30_000;
+    const timeout = AbortSignal.timeout(ms);
     const signal = this.opts.signal ? AbortSignal.any([this.opts.signal, timeout]) : timeout;
     try {
       return await this.fetchImpl(url, { method: init.method ?? 'GET', headers: init.headers, ...(init.body ? { body: init.body } : {}), signal, redirect: 'follow' });
     } catch (err) {
       if (this.opts.signal?.aborted) throw err;
       const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-      const why = timeout.aborted ? `no answer within ${this.opts.timeoutMs ?? 30_000} ms` : (cause?.code ?? cause?.message ?? (err as Error).message);
+      const why = timeout.aborted ? `no answer within ${ms} ms` : (cause?.code ?? cause?.message ?? (err as Error).message);
       const origin = new URL(url).origin;
       const hint =
         origin.startsWith('https:') && /EPROTO|ERR_SSL|WRONG_VERSION|ECONNRESET/i.test(String(why))
