@@ -1,6 +1,7 @@
 export * from './arn';
 export * from './clients';
 export * from './errors';
+export * from './ecr';
 export * from './ecs/api';
 export * from './ecs/deploy';
 export * from './ecs/diagnosis';

@@ -28,6 +28,11 @@ export interface CopyImageOptions {
   /** Blobs in flight at once; default 3. */
   concurrency?: number;
   log?: (message: string) => void;
+  /**
+   * Called with the source's digest after its manifests are read and before anything is written
+   * to the target: a last check (an immutable tag naming another image) may throw to stop the copy.
+   */
+  beforeWrite?: (digest: string) => Promise<void>;
 }
 
 export interface ManifestOutcome {
@@ -46,6 +51,8 @@ export interface CopyReport {
   digest: string;
   mediaType: string;
   tags: string[];
+  /** Tags that were written (the others named the digest already). */
+  tagsWritten: string[];
   manifests: ManifestOutcome[];
   blobs: BlobOutcome[];
   totals: { copied: number; mounted: number; skipped: number; bytesCopied: number; bytesMounted: number; bytesSkipped: number; bytesSent: number; resumes: number; restarts: number };
@@ -88,6 +95,7 @@ export async function copyImage(sourceRef: string, targetRef: string, opts: Copy
   const blobs = new Map<string, Promise<BlobOutcome>>();
   const done: BlobOutcome[] = [];
   const manifests: ManifestOutcome[] = [];
+  const tagsWritten: string[] = [];
 
   const top = await getManifest(src, source.digest ?? source.tag ?? 'latest', source.digest);
   const partial = (): Omit<CopyReport, 'verified'> => ({
@@ -96,6 +104,7 @@ export async function copyImage(sourceRef: string, targetRef: string, opts: Copy
     digest: top.digest,
     mediaType: top.mediaType,
     tags,
+    tagsWritten,
     manifests,
     blobs: done,
     totals: totals(done),
@@ -130,6 +139,7 @@ export async function copyImage(sourceRef: string, targetRef: string, opts: Copy
       }
     }
     const images = top.doc.manifests ? children : [{ m: top }];
+    await opts.beforeWrite?.(top.digest);
     // Every blob first: all settled, so a failure reports everything that did land.
     const all = images.flatMap(({ m }) => [...(m.doc.config ? [m.doc.config] : []), ...(m.doc.layers ?? [])]);
     const settled = await Promise.allSettled(all.map((d) => copyBlob(d)));
@@ -137,7 +147,10 @@ export async function copyImage(sourceRef: string, targetRef: string, opts: Copy
     if (failed) throw failed.reason;
     for (const { m, platform } of images.filter((i) => i.m !== top)) manifests.push(await putManifest(dst, m, m.digest, platform));
     manifests.push(await putManifest(dst, top, top.digest));
-    for (const tag of tags) await putManifest(dst, top, tag);
+    for (const tag of tags) {
+      const t = await putManifest(dst, top, tag);
+      if (t.action === 'pushed') tagsWritten.push(tag);
+    }
   } catch (err) {
     if (err instanceof RegistryError) {
       const failedDigest = err instanceof BlobTransferError ? err.digest : undefined;
@@ -230,7 +243,8 @@ async function headManifest(s: RegistrySession, ref: string): Promise<string | u
 async function putManifest(s: RegistrySession, m: FetchedManifest, ref: string, platform?: string): Promise<ManifestOutcome> {
   const out: ManifestOutcome = { digest: m.digest, mediaType: m.mediaType, size: m.bytes.byteLength, action: 'skipped' };
   if (platform) out.platform = platform;
-  if (ref.startsWith('sha256:') && (await headManifest(s, ref)) === m.digest) return out;
+  // Already there (a run again, or an immutable tag that names this image): nothing to write.
+  if ((await headManifest(s, ref)) === m.digest) return out;
   const res = await s.send(s.url(`manifests/${ref}`), { method: 'PUT', needs: 'push', body: m.bytes, headers: { 'content-type': m.mediaType } });
   if (res.status !== 201 && res.status !== 200) {
     const body = await readSmallText(res);

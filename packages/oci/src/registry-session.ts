@@ -98,13 +98,17 @@ export class RegistrySession {
    * last attempt an `http` one, no answer an `unreachable` one.
    */
   async send(url: string, o: SendOptions = {}): Promise<Response> {
+    // What this request was sent with: requests in flight at once all meet the first 401, and
+    // only one of them needs to authenticate.
+    const sent = this.authorization;
     let res = await this.fetchWithRetry(url, o);
     if (res.status === 401) {
       const challenges = parseWwwAuthenticate(res.headers.get('www-authenticate') ?? '');
       await res.body?.cancel();
-      const before = this.authorization;
-      await this.authenticate(challenges, o.needs ?? 'pull');
-      if (this.scheme === 'basic' && before === this.authorization) throw await this.unauthorized(true, o.needs ?? 'pull');
+      if (this.authorization === sent || this.scheme === 'bearer') {
+        if (this.scheme === 'basic' && sent !== undefined) throw await this.unauthorized(true, o.needs ?? 'pull');
+        await this.authenticate(challenges, o.needs ?? 'pull');
+      }
       res = await this.fetchWithRetry(url, o);
       if (res.status === 401) {
         await res.body?.cancel();

@@ -246,7 +246,7 @@ describe('copyImage refuses a source that serves other bytes than its digests na
     const image = await pushImage({ registry: a, repository: 'ci/tampered' }, { tag: 't', layers: [layer(100)] });
     const path = a.blobPath(image.layerDigests[0]!);
     const bytes = readFileSync(path);
-    bytes[bytes.length - 10] ^= 0xff;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 10) ^ 0xff, bytes.length - 10);
     writeFileSync(path, bytes);
     const err = (await copyImage(`${a.host}/ci/tampered@${image.digest}`, `${b.host}/prod/tampered:t`, opts()).catch((e: unknown) => e)) as CopyImageError;
     expect(err.kind).toBe('digest-mismatch');
