@@ -71268,6 +71268,50 @@ module.exports = {
 
 /***/ }),
 
+/***/ 3748:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ cloudDeps)
+/* harmony export */ });
+/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7849);
+/* harmony import */ var google_auth_library__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3702);
+/* harmony import */ var google_auth_library__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(google_auth_library__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * The real cloud credential sources push-image uses: ECR through the AWS SDK (endpoint, region and
+ * credentials from the SDK's own configuration, so moto serves it in tests), Google access tokens
+ * from Application Default Credentials through google-auth-library (GOOGLE_APPLICATION_CREDENTIALS,
+ * as google-github-actions/auth sets it).
+ */
+
+
+function cloudDeps(defaultRegion) {
+    const ecr = (region) => (0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_0__/* .createEcrClient */ .yv)({ region: region ?? defaultRegion, maxAttempts: 4 });
+    return {
+        cloud: {
+            ecr: (region, registryId) => (0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_0__/* .ecrCredentials */ .dQ)(ecr(region), registryId),
+            gcpAccessToken: async (projectId) => {
+                // The project named in the image path spares google-auth-library a Resource Manager lookup.
+                const auth = new google_auth_library__WEBPACK_IMPORTED_MODULE_1__.GoogleAuth({ scopes: ['https://www.googleapis.com/auth/cloud-platform'], ...(projectId ? { projectId } : {}) });
+                let token;
+                try {
+                    token = await auth.getAccessToken();
+                }
+                catch (err) {
+                    throw new Error(`no Google access token from Application Default Credentials: ${err.message}; add google-github-actions/auth before this step`);
+                }
+                if (!token)
+                    throw new Error('Application Default Credentials gave an empty access token');
+                return token;
+            },
+        },
+        checkEcrRepository: (region, repository, registryId, tags) => (0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_0__/* .checkEcrRepository */ .XG)(ecr(region), repository, registryId, tags),
+    };
+}
+
+
+/***/ }),
+
 /***/ 1873:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -71280,13 +71324,10 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6827);
 /* harmony import */ var _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8727);
-/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7849);
-/* harmony import */ var google_auth_library__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3702);
-/* harmony import */ var google_auth_library__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__nccwpck_require__.n(google_auth_library__WEBPACK_IMPORTED_MODULE_6__);
-/* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5736);
-/* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8082);
+/* harmony import */ var _cloud__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3748);
+/* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5736);
+/* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8082);
 /** Entry of the push-image action: the only file that touches the runner (@actions/core). */
-
 
 
 
@@ -71297,30 +71338,13 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 await (0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_4__/* .runAction */ .Cs)({
     name: 'push-image',
-    parseInputs: (read, secrets) => (0,_inputs__WEBPACK_IMPORTED_MODULE_7__/* .parseInputs */ .TL)(read, secrets),
+    parseInputs: (read, secrets) => (0,_inputs__WEBPACK_IMPORTED_MODULE_6__/* .parseInputs */ .TL)(read, secrets),
     async run(inputs, ctx) {
-        const ecr = (region) => (0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_5__/* .createEcrClient */ .yv)({ region: region ?? inputs.region, maxAttempts: 4 });
-        await (0,_run__WEBPACK_IMPORTED_MODULE_8__/* .run */ .eF)(inputs, {
+        await (0,_run__WEBPACK_IMPORTED_MODULE_7__/* .run */ .eF)(inputs, {
             ...ctx,
+            ...(0,_cloud__WEBPACK_IMPORTED_MODULE_5__/* .cloudDeps */ .m)(inputs.region),
             env: process.env,
             signal: ctx.signal,
-            cloud: {
-                ecr: (region, registryId) => (0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_5__/* .ecrCredentials */ .dQ)(ecr(region), registryId),
-                gcpAccessToken: async () => {
-                    const auth = new google_auth_library__WEBPACK_IMPORTED_MODULE_6__.GoogleAuth({ scopes: ['https://www.googleapis.com/auth/cloud-platform'] });
-                    let token;
-                    try {
-                        token = await auth.getAccessToken();
-                    }
-                    catch (err) {
-                        throw new Error(`no Google access token from Application Default Credentials: ${err.message}; add google-github-actions/auth before this step`);
-                    }
-                    if (!token)
-                        throw new Error('Application Default Credentials gave an empty access token');
-                    return token;
-                },
-            },
-            checkEcrRepository: (region, repository, registryId, tags) => (0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_5__/* .checkEcrRepository */ .XG)(ecr(region), repository, registryId, tags),
             writeReport: async (report) => {
                 const path = inputs['report-path'] ?? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(process.env.RUNNER_TEMP ?? (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'ml-deploy', `push-image-${Date.now()}.json`);
                 await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), { recursive: true });
@@ -71699,6 +71723,7 @@ class registry_session_RegistrySession {
     scheme;
     scopes = new Set();
     creds;
+    authenticating;
     constructor(ref, opts = {}) {
         this.opts = opts;
         this.env = opts.env ?? process.env;
@@ -71720,15 +71745,30 @@ class registry_session_RegistrySession {
      * last attempt an `http` one, no answer an `unreachable` one.
      */
     async send(url, o = {}) {
+        // What this request was sent with: requests in flight at once all meet the first 401, and
+        // only one of them needs to authenticate.
+        const sent = this.authorization;
         let res = await this.fetchWithRetry(url, o);
         if (res.status === 401) {
             const challenges = parseWwwAuthenticate(res.headers.get('www-authenticate') ?? '');
             await res.body?.cancel();
-            const before = this.authorization;
-            await this.authenticate(challenges, o.needs ?? 'pull');
-            if (this.scheme === 'basic' && before === this.authorization)
-                throw await this.unauthorized(true, o.needs ?? 'pull');
+            if (this.authorization === sent) {
+                if (this.scheme === 'basic' && sent !== undefined)
+                    throw await this.unauthorized(true, o.needs ?? 'pull');
+                // One authentication at a time: the others that met the same 401 wait for it.
+                this.authenticating ??= this.authenticate(challenges, o.needs ?? 'pull').finally(() => {
+                    this.authenticating = undefined;
+                });
+                await this.authenticating;
+            }
             res = await this.fetchWithRetry(url, o);
+            if (res.status === 401 && this.scheme === 'bearer') {
+                // Another request's token came first and lacked this request's scope: ask with both.
+                const again = parseWwwAuthenticate(res.headers.get('www-authenticate') ?? '');
+                await res.body?.cancel();
+                await this.authenticate(again, o.needs ?? 'pull');
+                res = await this.fetchWithRetry(url, o);
+            }
             if (res.status === 401) {
                 await res.body?.cancel();
                 throw await this.unauthorized(this.creds?.credentials !== undefined, o.needs ?? 'pull');
@@ -72840,7 +72880,8 @@ function credentialProvider(s, auth, ctx, names) {
             };
         case 'gcp':
             return async () => {
-                const token = await ctx.cloud.gcpAccessToken();
+                // Artifact Registry and gcr.io paths start with the project: HOST/PROJECT/repo/image.
+                const token = await ctx.cloud.gcpAccessToken(s.ref.repository.split('/')[0]);
                 ctx.onSecret(token);
                 return { credentials: { username: 'oauth2accesstoken', password: token }, from: 'Application Default Credentials (google-auth-library)' };
             };
@@ -72895,13 +72936,13 @@ async function run(inputs, deps) {
         };
     };
     let ecr;
-    if (targetAuth === 'ecr') {
-        const host = (0,src/* parseEcrHost */.wl)(inputs.target.ref.registry ?? '');
-        ecr = await deps.checkEcrRepository(host?.region ?? inputs.region, inputs.target.ref.repository, host?.registryId, tags);
-        logger.info(`ECR repository ${inputs.target.ref.repository}: tags ${ecr.immutableTags ? 'immutable' : 'mutable'}${Object.keys(ecr.existingTags).length ? `; existing: ${Object.entries(ecr.existingTags).map(([t, d]) => `${t}=${d}`).join(', ')}` : ''}`);
-    }
     let copy;
     try {
+        if (targetAuth === 'ecr') {
+            const host = (0,src/* parseEcrHost */.wl)(inputs.target.ref.registry ?? '');
+            ecr = await deps.checkEcrRepository(host?.region ?? inputs.region, inputs.target.ref.repository, host?.registryId, tags);
+            logger.info(`ECR repository ${inputs.target.ref.repository}: tags ${ecr.immutableTags ? 'immutable' : 'mutable'}${Object.keys(ecr.existingTags).length ? `; existing: ${Object.entries(ecr.existingTags).map(([t, d]) => `${t}=${d}`).join(', ')}` : ''}`);
+        }
         copy = await copyImage(inputs.source.reference, inputs.target.reference, {
             source: side(sourceAuth, inputs.source, { user: 'source-username', password: 'source-password' }),
             target: side(targetAuth, inputs.target, { user: 'username', password: 'password' }),

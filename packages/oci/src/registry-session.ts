@@ -71,6 +71,7 @@ export class RegistrySession {
   private scheme: 'basic' | 'bearer' | undefined;
   private readonly scopes = new Set<string>();
   private creds: CredentialSource | undefined;
+  private authenticating: Promise<void> | undefined;
 
   constructor(
     ref: Pick<ImageReference, 'registry' | 'repository'>,
@@ -105,11 +106,22 @@ export class RegistrySession {
     if (res.status === 401) {
       const challenges = parseWwwAuthenticate(res.headers.get('www-authenticate') ?? '');
       await res.body?.cancel();
-      if (this.authorization === sent || this.scheme === 'bearer') {
+      if (this.authorization === sent) {
         if (this.scheme === 'basic' && sent !== undefined) throw await this.unauthorized(true, o.needs ?? 'pull');
-        await this.authenticate(challenges, o.needs ?? 'pull');
+        // One authentication at a time: the others that met the same 401 wait for it.
+        this.authenticating ??= this.authenticate(challenges, o.needs ?? 'pull').finally(() => {
+          this.authenticating = undefined;
+        });
+        await this.authenticating;
       }
       res = await this.fetchWithRetry(url, o);
+      if (res.status === 401 && this.scheme === 'bearer') {
+        // Another request's token came first and lacked this request's scope: ask with both.
+        const again = parseWwwAuthenticate(res.headers.get('www-authenticate') ?? '');
+        await res.body?.cancel();
+        await this.authenticate(again, o.needs ?? 'pull');
+        res = await this.fetchWithRetry(url, o);
+      }
       if (res.status === 401) {
         await res.body?.cancel();
         throw await this.unauthorized(this.creds?.credentials !== undefined, o.needs ?? 'pull');
