@@ -71274,7 +71274,7 @@ module.exports = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   m: () => (/* binding */ cloudDeps)
 /* harmony export */ });
-/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7849);
+/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7456);
 /* harmony import */ var google_auth_library__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3702);
 /* harmony import */ var google_auth_library__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(google_auth_library__WEBPACK_IMPORTED_MODULE_1__);
 /**
@@ -71456,8 +71456,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./packages/action-kit/src/index.ts + 10 modules
 var action_kit_src = __nccwpck_require__(8727);
-// EXTERNAL MODULE: ./packages/aws/src/index.ts + 2 modules
-var src = __nccwpck_require__(7849);
+// EXTERNAL MODULE: ./packages/aws/src/index.ts + 8 modules
+var src = __nccwpck_require__(7456);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./packages/oci/src/registry-error.ts
@@ -73779,7 +73779,7 @@ async function runAction(def, io) {
 
 /***/ }),
 
-/***/ 7849:
+/***/ 7456:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -73791,7 +73791,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   wl: () => (/* reexport */ parseEcrHost)
 });
 
-// UNUSED EXPORTS: EmulatorGapError, arnName, arnRegion, awsErrorCode, createEcsClient, ecsConsoleUrl, explainAwsError, parseTaskDefinitionRef
+// UNUSED EXPORTS: DeploymentFailedError, EcsApi, EmulatorGapError, applyChanges, arnName, arnRegion, awsErrorCode, createEcsClient, deployEcsService, describeStoppedTask, ecsConsoleUrl, explainAwsError, findDeploymentOf, imageDigest, newDeployReport, normaliseTaskDefinition, onCancelled, parseTaskDefinitionRef, recordStoppedTasks, rollBack, settleFailedReport, stoppedReasonsSuffix, watchDeployment, writeSummary
 
 // EXTERNAL MODULE: ./packages/action-kit/src/index.ts + 10 modules
 var src = __nccwpck_require__(8727);
@@ -73817,7 +73817,7 @@ class EmulatorGapError extends Error {
  * 501 (an emulator that lacks the call, or a wrong AWS_ENDPOINT_URL) says so instead of blaming the
  * user; service errors keep their code and message.
  */
-function explainAwsError(thrown, service, operation) {
+function errors_explainAwsError(thrown, service, operation) {
     const err = (thrown ?? {});
     const code = err.name ?? err.Code ?? 'Error';
     const status = err.$metadata?.httpStatusCode ?? err.$response?.statusCode;
@@ -73849,7 +73849,7 @@ function explainAwsError(thrown, service, operation) {
     return new Error(`${action} failed${attempts && attempts > 1 ? ` after ${attempts} attempts` : ''}: ${code}: ${message}`);
 }
 /** The error's AWS code (`ServiceNotFoundException`, …), when it has one. */
-function awsErrorCode(thrown) {
+function errors_awsErrorCode(thrown) {
     const err = thrown;
     return err?.name ?? err?.Code;
 }
@@ -73883,7 +73883,7 @@ async function ecrCredentials(client, registryId) {
         out = await client.send(new dist_cjs/* GetAuthorizationTokenCommand */.Eu6(registryId ? { registryIds: [registryId] } : {}));
     }
     catch (err) {
-        throw explainAwsError(err, 'ecr', 'GetAuthorizationToken');
+        throw errors_explainAwsError(err, 'ecr', 'GetAuthorizationToken');
     }
     const data = out.authorizationData?.[0];
     if (!data?.authorizationToken)
@@ -73908,7 +73908,7 @@ async function checkEcrRepository(client, repository, registryId, tags) {
         if (err.name === 'RepositoryNotFoundException') {
             throw new src/* ConfigurationError */.j1(`the ECR repository '${repository}' does not exist${registryId ? ` in registry ${registryId}` : ''}: create it (aws ecr create-repository --repository-name ${repository}) or check the target`);
         }
-        throw explainAwsError(err, 'ecr', 'DescribeRepositories');
+        throw errors_explainAwsError(err, 'ecr', 'DescribeRepositories');
     }
     const immutableTags = repo?.imageTagMutability === 'IMMUTABLE' || repo?.imageTagMutability === 'IMMUTABLE_WITH_EXCLUSION';
     const existingTags = {};
@@ -73923,13 +73923,683 @@ async function checkEcrRepository(client, repository, registryId, tags) {
         catch (err) {
             // A tag that does not exist yet is reported per tag in failures, or as ImageNotFoundException.
             if (err.name !== 'ImageNotFoundException')
-                throw explainAwsError(err, 'ecr', 'DescribeImages');
+                throw errors_explainAwsError(err, 'ecr', 'DescribeImages');
         }
     }
     return { repositoryUri: repo?.repositoryUri, immutableTags, existingTags };
 }
 
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/api.ts
+/**
+ * The ECS calls the deploy logic makes, each wrapped so that an SDK error becomes one that says what to
+ * do (missing permission, unknown cluster) with the call it came from.
+ */
+
+
+
+async function call(operation, fn) {
+    try {
+        return await fn();
+    }
+    catch (err) {
+        throw explainAwsError(err, 'ecs', operation);
+    }
+}
+class EcsApi {
+    ecs;
+    constructor(ecs) {
+        this.ecs = ecs;
+    }
+    /** The service, or a ConfigurationError naming what is missing (cluster, service, or both). */
+    async describeService(cluster, service) {
+        let out;
+        try {
+            out = await this.ecs.send(new DescribeServicesCommand({ cluster, services: [service] }));
+        }
+        catch (err) {
+            if (awsErrorCode(err) === 'ClusterNotFoundException') {
+                throw new ConfigurationError(`cluster '${cluster}' was not found in this account and region (input 'cluster')`);
+            }
+            throw explainAwsError(err, 'ecs', 'DescribeServices');
+        }
+        const found = out.services?.find((s) => s.serviceName === service || s.serviceArn === service);
+        if (!found) {
+            const reason = out.failures?.[0]?.reason ?? 'MISSING';
+            if (reason === 'MISSING' && /cluster/i.test(out.failures?.[0]?.detail ?? '')) {
+                throw new ConfigurationError(`cluster '${cluster}' was not found (input 'cluster')`);
+            }
+            const names = await this.listServiceNames(cluster).catch(() => undefined);
+            throw new ConfigurationError(`service '${service}' was not found in cluster '${cluster}' (${reason})${names ? `; services there: ${names.length ? names.map((n) => `'${n}'`).join(', ') : 'none'}` : ''} (input 'service')`);
+        }
+        return found;
+    }
+    async listServiceNames(cluster) {
+        const out = await this.ecs.send(new ListServicesCommand({ cluster, maxResults: 20 }));
+        return (out.serviceArns ?? []).map((a) => a.split('/').pop() ?? a);
+    }
+    async describeTaskDefinition(ref) {
+        const out = await call('DescribeTaskDefinition', () => this.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: ref, include: ['TAGS'] })));
+        if (!out.taskDefinition)
+            throw new Error(`ecs:DescribeTaskDefinition returned no task definition for ${ref}`);
+        return { taskDefinition: out.taskDefinition, tags: out.tags ?? [] };
+    }
+    async registerTaskDefinition(td) {
+        const out = await call('RegisterTaskDefinition', () => this.ecs.send(new RegisterTaskDefinitionCommand(td)));
+        if (!out.taskDefinition?.taskDefinitionArn)
+            throw new Error('ecs:RegisterTaskDefinition returned no task definition ARN');
+        return out.taskDefinition;
+    }
+    async updateService(input) {
+        const out = await call('UpdateService', () => this.ecs.send(new UpdateServiceCommand(input)));
+        if (!out.service)
+            throw new Error('ecs:UpdateService returned no service');
+        return out.service;
+    }
+    /** Stopped tasks a deployment started (newest first), with their reasons; at most `limit`. */
+    async stoppedTasks(cluster, deploymentId, limit = 10) {
+        const list = await call('ListTasks', () => this.ecs.send(new ListTasksCommand({ cluster, startedBy: deploymentId, desiredStatus: 'STOPPED', maxResults: 100 })));
+        const arns = (list.taskArns ?? []).slice(0, 100);
+        if (!arns.length)
+            return [];
+        const out = await call('DescribeTasks', () => this.ecs.send(new DescribeTasksCommand({ cluster, tasks: arns })));
+        return (out.tasks ?? [])
+            .sort((a, b) => (b.stoppedAt?.getTime() ?? 0) - (a.stoppedAt?.getTime() ?? 0))
+            .slice(0, limit);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/rollback.ts
+
+async function rollback_rollBack(opts, deps, report, serviceName, failedDeploymentId, previousDesired, watch) {
+    const { api, logger } = deps;
+    const previous = report.previousTaskDefinitionArn;
+    const svc = await api.describeService(opts.cluster, serviceName);
+    const primary = (svc.deployments ?? []).find((d) => d.status === 'PRIMARY');
+    let rollbackId;
+    let startedBy;
+    if (primary && primary.id !== failedDeploymentId && primary.taskDefinition === previous) {
+        rollbackId = primary.id;
+        startedBy = 'ecs-circuit-breaker';
+        logger.info(`the ECS circuit breaker is already rolling back: deployment ${rollbackId} runs ${previous}`);
+    }
+    else {
+        const updated = await api.updateService({
+            cluster: opts.cluster,
+            service: serviceName,
+            taskDefinition: previous,
+            ...(opts.desiredCount !== undefined && previousDesired !== undefined ? { desiredCount: previousDesired } : {}),
+        });
+        rollbackId = rollback_findDeploymentOf(updated, previous)?.id;
+        startedBy = 'deploy-ecs';
+        logger.info(`rolling back: deployment ${rollbackId ?? '(unknown)'} puts ${previous} back`);
+    }
+    report.rollback = { deploymentId: rollbackId, taskDefinitionArn: previous, startedBy, result: 'in progress' };
+    report.result = 'rolled-back';
+    if (!rollbackId) {
+        report.rollback.result = 'started, but its deployment could not be identified';
+        return;
+    }
+    try {
+        const outcome = await logger.group(`waiting for rollback deployment ${rollbackId}`, () => watch(rollbackId));
+        report.rollback.result =
+            outcome.kind === 'completed'
+                ? 'completed: the previous task definition serves again'
+                : outcome.kind === 'failed'
+                    ? `failed too: ${outcome.reason}`
+                    : `superseded by ${outcome.by?.id ?? 'another deployment'}`;
+        if (outcome.kind !== 'completed')
+            report.result = 'failed';
+    }
+    catch (err) {
+        report.rollback.result = `not confirmed: ${toError(err).message}`;
+        report.result = 'failed';
+    }
+}
+/** Cancelled mid-wait: leave the service in a state we can name, and say which. */
+async function rollback_onCancelled(opts, deps, report, serviceName, previousDesired) {
+    report.result = 'cancelled';
+    const previous = report.previousTaskDefinitionArn;
+    if (opts.rollbackOnFailure && previous) {
+        // The runner kills the step seconds after SIGINT: start the rollback, do not wait for it.
+        try {
+            const updated = await deps.api.updateService({
+                cluster: opts.cluster,
+                service: serviceName,
+                taskDefinition: previous,
+                ...(opts.desiredCount !== undefined && previousDesired !== undefined ? { desiredCount: previousDesired } : {}),
+            });
+            const id = rollback_findDeploymentOf(updated, previous)?.id;
+            report.rollback = { deploymentId: id, taskDefinitionArn: previous, startedBy: 'deploy-ecs', result: 'started on cancellation, not waited for' };
+            report.failure = `cancelled while waiting for ${report.deploymentId}; rollback to ${previous} started as deployment ${id ?? '(unknown)'} and was not waited for`;
+        }
+        catch (err) {
+            report.failure = `cancelled while waiting for ${report.deploymentId}; starting the rollback failed (${toError(err).message}): deployment ${report.deploymentId} is left as ECS runs it${opts.circuitBreaker ? ', with the circuit breaker set to roll back on failure' : ''}`;
+        }
+    }
+    else {
+        report.failure = `cancelled while waiting: deployment ${report.deploymentId} is left in progress${opts.circuitBreaker ? ' (the ECS circuit breaker will roll it back if it fails)' : ''}`;
+    }
+    deps.logger.warning(report.failure);
+}
+/** The newest PRIMARY deployment running `taskDefinitionArn`, else the PRIMARY one. */
+function rollback_findDeploymentOf(service, taskDefinitionArn) {
+    const deployments = service.deployments ?? [];
+    const matching = deployments
+        .filter((d) => d.taskDefinition === taskDefinitionArn)
+        .sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0));
+    return matching.find((d) => d.status === 'PRIMARY') ?? matching[0] ?? deployments.find((d) => d.status === 'PRIMARY');
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/render.ts
+
+/** Fields DescribeTaskDefinition returns that are not part of a registration. */
+const READ_ONLY_FIELDS = (/* unused pure expression or super */ null && ([
+    'taskDefinitionArn',
+    'revision',
+    'status',
+    'requiresAttributes',
+    'compatibilities',
+    'registeredAt',
+    'registeredBy',
+    'deregisteredAt',
+    'deleteRequestedAt',
+]));
+/** Every field RegisterTaskDefinition accepts (API version 2014-11-13), so a typo is caught here. */
+const REGISTER_FIELDS = new Set([
+    'family',
+    'taskRoleArn',
+    'executionRoleArn',
+    'networkMode',
+    'containerDefinitions',
+    'volumes',
+    'placementConstraints',
+    'requiresCompatibilities',
+    'cpu',
+    'memory',
+    'tags',
+    'pidMode',
+    'ipcMode',
+    'proxyConfiguration',
+    'inferenceAccelerators',
+    'ephemeralStorage',
+    'runtimePlatform',
+    'enableFaultInjection',
+]);
+/**
+ * Normalises a task definition from a file or from DescribeTaskDefinition into a registration
+ * request. Accepts the bare object or DescribeTaskDefinition's `{ taskDefinition, tags }` shape.
+ * `source` names where it came from, for errors (an input name, or 'the running service').
+ */
+function render_normaliseTaskDefinition(raw, source) {
+    const fail = (why) => {
+        if (source.input)
+            throw new InputError(source.input, source.label, `an ECS task definition: ${why}`);
+        throw new UserError(`${source.label} is not a usable task definition: ${why}`);
+    };
+    if (!isObject(raw))
+        return fail('the file holds no JSON object');
+    let body = raw;
+    let tags = raw.tags;
+    if (isObject(raw.taskDefinition)) {
+        body = raw.taskDefinition;
+        tags = raw.tags ?? body.tags;
+    }
+    const out = {};
+    const unknown = [];
+    for (const [key, value] of Object.entries(body)) {
+        if (READ_ONLY_FIELDS.includes(key))
+            continue;
+        if (value === null)
+            continue;
+        if (!REGISTER_FIELDS.has(key)) {
+            unknown.push(key);
+            continue;
+        }
+        out[key] = value;
+    }
+    if (unknown.length) {
+        return fail(`unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `'${k}'`).join(', ')} (the fields are camelCase, as RegisterTaskDefinition names them: ${[...REGISTER_FIELDS].join(', ')})`);
+    }
+    if (typeof out.family !== 'string' || out.family === '')
+        return fail("'family' is missing");
+    if (!Array.isArray(out.containerDefinitions) || out.containerDefinitions.length === 0) {
+        return fail("'containerDefinitions' is missing or empty");
+    }
+    out.containerDefinitions.forEach((c, i) => {
+        if (!isObject(c) || typeof c.name !== 'string')
+            fail(`containerDefinitions[${i}] has no 'name'`);
+    });
+    if (Array.isArray(tags) && tags.length > 0)
+        out.tags = tags;
+    else
+        delete out.tags;
+    return out;
+}
+/** Applies image, environment, secrets and size changes; errors name the input at fault. */
+function render_applyChanges(base, changes) {
+    // Work on a copy: the base may be reused for the summary's "before" column.
+    const td = structuredClone(base);
+    const containers = td.containerDefinitions ?? [];
+    const names = containers.map((c) => c.name ?? '');
+    const touchesContainer = changes.image !== undefined || changes.environment.length > 0 || changes.secrets.length > 0;
+    const summary = [];
+    let container;
+    if (touchesContainer) {
+        if (changes.containerName === undefined) {
+            if (containers.length !== 1) {
+                throw new InputError('container-name', '', `the name of the container to change; the task definition has ${containers.length}: ${names.map((n) => `'${n}'`).join(', ')}`);
+            }
+            container = containers[0];
+        }
+        else {
+            container = containers.find((c) => c.name === changes.containerName);
+            if (!container) {
+                throw new InputError('container-name', changes.containerName, `a container of task definition '${td.family}': ${names.map((n) => `'${n}'`).join(', ')}`);
+            }
+        }
+    }
+    if (container && changes.image !== undefined && container.image !== changes.image) {
+        summary.push(`image: ${container.image ?? '(none)'} → ${changes.image}`);
+        container.image = changes.image;
+    }
+    if (container && changes.environment.length) {
+        const merged = mergeByName(container.environment ?? [], changes.environment, (name, value) => ({ name, value }), (e) => e.value);
+        container.environment = merged.list;
+        if (merged.marks.length)
+            summary.push(`environment: ${merged.marks.join(' ')}`);
+    }
+    if (container && changes.secrets.length) {
+        for (const [name, valueFrom] of changes.secrets) {
+            if ((container.environment ?? []).some((e) => e.name === name)) {
+                throw new InputError('secrets', `${name}=${valueFrom}`, `a name not already set as a plain environment variable of container '${container.name}'`);
+            }
+        }
+        const merged = mergeByName(container.secrets ?? [], changes.secrets, (name, valueFrom) => ({ name, valueFrom }), (e) => e.valueFrom);
+        container.secrets = merged.list;
+        if (merged.marks.length)
+            summary.push(`secrets: ${merged.marks.join(' ')}`);
+    }
+    if (changes.cpu !== undefined && td.cpu !== changes.cpu) {
+        summary.push(`cpu: ${td.cpu ?? '(unset)'} → ${changes.cpu}`);
+        td.cpu = changes.cpu;
+    }
+    if (changes.memory !== undefined && td.memory !== changes.memory) {
+        summary.push(`memory: ${td.memory ?? '(unset)'} → ${changes.memory}`);
+        td.memory = changes.memory;
+    }
+    return { taskDefinition: td, containerName: container?.name, image: container?.image, changes: summary };
+}
+/**
+ * Sets `pairs` in a list of named entries: an entry of the same name is replaced in place, a new
+ * name is appended, the rest keep their order. Marks say what changed: `~NAME` changed, `+NAME` added.
+ */
+function mergeByName(current, pairs, make, valueOf) {
+    const list = [...current];
+    const marks = [];
+    for (const [name, value] of pairs) {
+        const at = list.findIndex((e) => e.name === name);
+        if (at >= 0) {
+            if (valueOf(list[at]) !== value)
+                marks.push(`~${name}`);
+            list[at] = make(name, value);
+        }
+        else {
+            list.push(make(name, value));
+            marks.push(`+${name}`);
+        }
+    }
+    return { list, marks };
+}
+/** The `sha256:…` digest an image reference pins, if any. */
+function render_imageDigest(image) {
+    return image ? /@(sha256:[0-9a-f]{64})$/.exec(image)?.[1] : undefined;
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/rollout.ts
+
+async function rollout_watchDeployment(api, opts) {
+    const events = new EventTail(opts.since, opts.seenEvents, (e) => opts.logger.info(`  event: ${e.message ?? ''}`));
+    return pollUntil(async () => {
+        const svc = await api.describeService(opts.cluster, opts.service);
+        opts.onService?.(svc);
+        events.add(svc.events ?? []);
+        const deployments = svc.deployments ?? [];
+        const dep = deployments.find((d) => d.id === opts.deploymentId);
+        if (!dep) {
+            const primary = deployments.find((d) => d.status === 'PRIMARY');
+            return { done: true, value: { kind: 'superseded', by: primary } };
+        }
+        const running = dep.runningCount ?? 0;
+        const desired = dep.desiredCount ?? 0;
+        if (dep.rolloutState === 'FAILED') {
+            const reason = (dep.rolloutStateReason ?? 'rolloutState FAILED').replace(/\.$/, '');
+            return { done: true, value: { kind: 'failed', reason, deployment: dep } };
+        }
+        if (opts.maxFailedTasks !== undefined && (dep.failedTasks ?? 0) >= opts.maxFailedTasks) {
+            return {
+                done: true,
+                value: { kind: 'failed', reason: `${dep.failedTasks} tasks of the deployment stopped (max-failed-tasks: ${opts.maxFailedTasks})`, deployment: dep },
+            };
+        }
+        if (dep.rolloutState === 'COMPLETED' && running === desired) {
+            return { done: true, value: { kind: 'completed', deployment: dep } };
+        }
+        const others = deployments.filter((d) => d.id !== dep.id && (d.runningCount ?? 0) > 0);
+        const progress = `${dep.id}: ${dep.rolloutState ?? dep.status ?? 'unknown'}, running ${running}/${desired}, pending ${dep.pendingCount ?? 0}` +
+            `${dep.failedTasks ? `, failed tasks ${dep.failedTasks}` : ''}` +
+            `${others.length ? `; old deployments still running ${others.reduce((n, d) => n + (d.runningCount ?? 0), 0)} tasks` : ''}`;
+        return { done: false, progress };
+    }, {
+        what: `deployment ${opts.deploymentId} of service '${opts.service}'`,
+        timeoutMs: opts.timeoutMs,
+        intervalMs: opts.intervalMs,
+        maxIntervalMs: Math.max(opts.intervalMs, 15_000),
+        clock: opts.clock,
+        signal: opts.signal,
+        onProgress: (line) => opts.logger.info(line),
+    });
+}
+/** Prints each service event once, oldest first, skipping those from before the deploy began. */
+class EventTail {
+    since;
+    seen;
+    print;
+    constructor(since, seen, print) {
+        this.since = since;
+        this.seen = seen;
+        this.print = print;
+    }
+    add(events) {
+        const fresh = events
+            .filter((e) => e.id && !this.seen.has(e.id) && (e.createdAt?.getTime() ?? 0) >= this.since - 1000)
+            .sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0));
+        for (const e of fresh) {
+            this.seen.add(e.id);
+            this.print(e);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/deploy.ts
+
+
+
+
+
+
+/** The deployment failed (and was rolled back, or could not be): the step fails with this. */
+class DeploymentFailedError extends (/* unused pure expression or super */ null && (UserError)) {
+    name = 'DeploymentFailedError';
+}
+/** A fresh report for a deploy that starts at `startedAt` (ms since epoch). */
+function newDeployReport(opts, startedAt) {
+    return {
+        cluster: opts.cluster,
+        service: opts.service,
+        result: 'failed',
+        startedAt: new Date(startedAt).toISOString(),
+        changes: [],
+        events: [],
+        stoppedTasks: [],
+    };
+}
+/** Settles `report.result` and its failure text after `deployEcsService` threw `err`. */
+function settleFailedReport(report, err) {
+    if (err instanceof CancelledError) {
+        report.result = 'cancelled';
+        report.failure ??= report.taskDefinitionArn
+            ? `cancelled after registering ${report.taskDefinitionArn}, before the service was updated: the service is unchanged`
+            : 'cancelled before anything was changed';
+    }
+    else if (report.result !== 'rolled-back' && report.result !== 'superseded') {
+        report.result = 'failed';
+    }
+    report.error = err.message;
+}
+/**
+ * Deploys to one service, filling in `report` as it goes (so a caller that catches the error
+ * still has what happened). Throws DeploymentFailedError when the deployment failed,
+ * CancelledError when `deps.signal` fired, and the API's explained errors otherwise.
+ */
+async function deployEcsService(opts, deps, report) {
+    return deploy(opts, deps, deps.clock, report);
+}
+async function deploy(opts, deps, clock, report) {
+    const { api, logger } = deps;
+    const cluster = opts.cluster;
+    const serviceName = opts.service;
+    // 1. Everything that can be checked without changing anything.
+    let service;
+    if (serviceName) {
+        service = await api.describeService(cluster, serviceName);
+        checkServiceDeployable(service, cluster);
+        report.previousTaskDefinitionArn = service.taskDefinition;
+        report.previousRevision = service.taskDefinition ? parseTaskDefinitionRef(service.taskDefinition).revision : undefined;
+        deps.setOutput('previous-task-definition-arn', report.previousTaskDefinitionArn);
+        deps.setOutput('previous-revision', report.previousRevision);
+    }
+    let base;
+    if (opts.taskDefinitionFile) {
+        const raw = await deps.readTaskDefinitionFile(opts.taskDefinitionFile);
+        base = normaliseTaskDefinition(raw, { input: 'task-definition', label: opts.taskDefinitionFile });
+        logger.info(`task definition: from ${opts.taskDefinitionFile} (family ${base.family})`);
+    }
+    else {
+        const current = service.taskDefinition;
+        const { taskDefinition, tags } = await api.describeTaskDefinition(current);
+        base = normaliseTaskDefinition({ taskDefinition, tags }, { label: `task definition ${current} that service '${serviceName}' runs` });
+        logger.info(`task definition: rendered from ${current}, which the service runs now`);
+    }
+    const rendered = applyChanges(base, opts.render);
+    report.changes = rendered.changes;
+    report.container = rendered.containerName;
+    report.image = rendered.image;
+    report.imageDigest = imageDigest(rendered.image);
+    deps.setOutput('image-digest', report.imageDigest);
+    for (const c of rendered.changes)
+        logger.info(`  ${c}`);
+    throwIfAborted(deps.signal);
+    // 2. Register.
+    const registered = await api.registerTaskDefinition(rendered.taskDefinition);
+    report.taskDefinitionArn = registered.taskDefinitionArn;
+    report.revision = registered.revision;
+    deps.setOutput('task-definition-arn', registered.taskDefinitionArn);
+    deps.setOutput('revision', registered.revision);
+    logger.info(`registered ${registered.taskDefinitionArn}`);
+    if (!serviceName || !service) {
+        report.result = 'registered';
+        return;
+    }
+    throwIfAborted(deps.signal);
+    // 3. Update the service.
+    const deploymentConfiguration = opts.circuitBreaker
+        ? { ...service.deploymentConfiguration, deploymentCircuitBreaker: { enable: true, rollback: true } }
+        : undefined;
+    const previousDesired = service.desiredCount;
+    const since = clock.now();
+    const updated = await api.updateService({
+        cluster,
+        service: serviceName,
+        taskDefinition: registered.taskDefinitionArn,
+        ...(opts.desiredCount !== undefined ? { desiredCount: opts.desiredCount } : {}),
+        ...(opts.forceNewDeployment ? { forceNewDeployment: true } : {}),
+        ...(deploymentConfiguration ? { deploymentConfiguration } : {}),
+    });
+    const deployment = findDeploymentOf(updated, registered.taskDefinitionArn);
+    if (!deployment?.id) {
+        throw new Error(`ecs:UpdateService did not start a deployment of ${registered.taskDefinitionArn} (deployments: ${describeDeployments(updated)})`);
+    }
+    report.deploymentId = deployment.id;
+    deps.setOutput('deployment-id', deployment.id);
+    logger.info(`service '${serviceName}' updated: deployment ${deployment.id} started`);
+    if (!opts.waitForDeployment) {
+        report.result = 'started';
+        return;
+    }
+    // 4. Wait for this deployment.
+    const seenEvents = new Set();
+    const watch = (deploymentId, maxFailedTasks, signal) => watchDeployment(api, {
+        cluster,
+        service: serviceName,
+        deploymentId,
+        timeoutMs: opts.timeoutMs,
+        maxFailedTasks,
+        since,
+        logger,
+        clock,
+        signal,
+        intervalMs: deps.pollIntervalMs ?? 6000,
+        onService: (s) => collectEvents(report, s.events ?? [], since),
+        seenEvents,
+    });
+    let failure;
+    try {
+        const outcome = await logger.group(`waiting for deployment ${deployment.id}`, () => watch(deployment.id, opts.maxFailedTasks, deps.signal));
+        if (outcome.kind === 'completed') {
+            report.result = 'deployed';
+            report.runningCount = outcome.deployment.runningCount;
+            report.desiredCount = outcome.deployment.desiredCount;
+            return;
+        }
+        if (outcome.kind === 'superseded') {
+            const by = outcome.by;
+            if (by?.taskDefinition && by.taskDefinition === report.previousTaskDefinitionArn) {
+                failure = `deployment ${deployment.id} was replaced by ${by.id}, which runs the previous task definition (the ECS circuit breaker rolled it back)`;
+            }
+            else {
+                // Someone else deployed meanwhile: rolling back would undo their change, so do not.
+                report.result = 'superseded';
+                throw new DeploymentFailedError(`deployment ${deployment.id} was superseded by ${by?.id ?? 'another deployment'} (${by?.taskDefinition ?? 'unknown task definition'}) before it completed; nothing was rolled back`);
+            }
+        }
+        else {
+            failure = `deployment ${deployment.id} failed: ${outcome.reason}`;
+        }
+    }
+    catch (err) {
+        if (err instanceof CancelledError) {
+            await onCancelled(opts, deps, report, serviceName, previousDesired);
+            throw err;
+        }
+        if (!(err instanceof DeadlineError))
+            throw err;
+        failure = err.message;
+    }
+    // 5. Failure: collect reasons, then roll back.
+    logger.error(failure);
+    report.failure = failure;
+    await api
+        .stoppedTasks(cluster, deployment.id)
+        .then((tasks) => recordStoppedTasks(report, tasks, logger))
+        .catch((err) => logger.warning(`could not list stopped tasks: ${toError(err).message}`));
+    if (!opts.rollbackOnFailure || !report.previousTaskDefinitionArn) {
+        throw new DeploymentFailedError(`${failure}${stoppedReasonsSuffix(report)}; not rolled back (rollback-on-failure: ${opts.rollbackOnFailure})`);
+    }
+    await rollBack(opts, deps, report, serviceName, deployment.id, previousDesired, (id) => watch(id, undefined, undefined));
+    throw new DeploymentFailedError(`${failure}${stoppedReasonsSuffix(report)}; rolled back to ${report.previousTaskDefinitionArn} (${report.rollback?.result})`);
+}
+function checkServiceDeployable(service, cluster) {
+    if (service.status && service.status !== 'ACTIVE') {
+        throw new UserError(`service '${service.serviceName}' in cluster '${cluster}' is ${service.status}, not ACTIVE: it cannot be deployed to`);
+    }
+    const controller = service.deploymentController?.type ?? 'ECS';
+    if (controller !== 'ECS') {
+        throw new UserError(`service '${service.serviceName}' uses the ${controller} deployment controller; deploy-ecs drives rolling (ECS-controller) deployments only`);
+    }
+}
+function describeDeployments(service) {
+    return (service.deployments ?? []).map((d) => `${d.id} ${d.status} ${d.taskDefinition}`).join('; ') || 'none';
+}
+function collectEvents(report, events, since) {
+    for (const e of events) {
+        if (!e.id || (e.createdAt?.getTime() ?? 0) < since - 1000)
+            continue;
+        if (report.events.some((x) => x.id === e.id))
+            continue;
+        report.events.push({ id: e.id, at: e.createdAt?.toISOString(), message: e.message ?? '' });
+    }
+    report.events.sort((a, b) => (a.at ?? '').localeCompare(b.at ?? ''));
+}
+function throwIfAborted(signal) {
+    if (signal?.aborted)
+        throw signal.reason instanceof Error ? signal.reason : new CancelledError();
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/report.ts
+/** The deploy report (JSON output `report`) and the job summary built from it. */
+
+
+const HEADLINE = {
+    deployed: ['ok', 'Deployed'],
+    registered: ['ok', 'Task definition registered (no service given)'],
+    started: ['warning', 'Deployment started, not waited for (wait-for-deployment: false)'],
+    'rolled-back': ['rolled-back', 'Deployment failed and was rolled back'],
+    superseded: ['failed', 'Deployment superseded by another one before it completed'],
+    cancelled: ['cancelled', 'Cancelled'],
+    failed: ['failed', 'Deployment failed'],
+};
+function shortTd(arn) {
+    if (!arn)
+        return undefined;
+    const { family, revision } = parseTaskDefinitionRef(arn);
+    return revision !== undefined ? `${family}:${revision}` : family;
+}
+function writeSummary(summary, r, region) {
+    const [kind, text] = HEADLINE[r.result];
+    summary.heading(`deploy-ecs: ${r.service ?? shortTd(r.taskDefinitionArn) ?? 'task definition'}`, 2);
+    summary.status(kind, `**${text}**${r.durationMs !== undefined ? ` in ${formatDuration(r.durationMs)}` : ''}`);
+    const link = r.service ? ecsConsoleUrl(region, r.cluster, r.service) : undefined;
+    summary.keyValues([
+        ['Cluster', r.cluster],
+        ['Service', r.service ? (link ? md(`[${r.service}](${link})`) : r.service) : undefined],
+        ['Task definition', r.taskDefinitionArn ? codeSpan(shortTd(r.taskDefinitionArn)) : undefined],
+        ['Previous', r.previousTaskDefinitionArn ? codeSpan(shortTd(r.previousTaskDefinitionArn)) : undefined],
+        ['Container', r.container],
+        ['Image', r.image ? codeSpan(r.image) : undefined],
+        ['Image digest', r.imageDigest ? codeSpan(r.imageDigest) : undefined],
+        ['Deployment', r.deploymentId ? codeSpan(r.deploymentId) : undefined],
+        ['Tasks', r.runningCount !== undefined ? `${r.runningCount}/${r.desiredCount} running` : undefined],
+        ['Changes', r.changes.length ? md(r.changes.map((c) => codeSpan(c).markdown).join('<br>')) : undefined],
+    ]);
+    if (r.failure || (r.error && r.result !== 'deployed')) {
+        summary.heading('What went wrong', 3);
+        summary.paragraph(codeSpanBlock(r.failure ?? r.error ?? ''));
+    }
+    if (r.stoppedTasks.length) {
+        summary.heading('Stopped tasks', 3);
+        summary.list(r.stoppedTasks);
+    }
+    if (r.rollback) {
+        summary.heading('Rollback', 3);
+        summary.keyValues([
+            ['Restored task definition', codeSpan(shortTd(r.rollback.taskDefinitionArn))],
+            ['Started by', r.rollback.startedBy === 'ecs-circuit-breaker' ? 'the ECS deployment circuit breaker' : 'deploy-ecs'],
+            ['Deployment', r.rollback.deploymentId ? codeSpan(r.rollback.deploymentId) : undefined],
+            ['Result', r.rollback.result],
+        ]);
+    }
+    if (r.events.length) {
+        summary.details(`Service events (${r.events.length})`, ['| Time | Event |', '| --- | --- |', ...r.events.slice(-20).map((e) => `| ${e.at ?? ''} | ${escapeCell(e.message)} |`)].join('\n'));
+    }
+}
+function codeSpanBlock(text) {
+    return `> ${escapeCell(text)}`;
+}
+function escapeCell(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
 ;// CONCATENATED MODULE: ./packages/aws/src/index.ts
+
+
+
+
+
+
+
 
 
 
