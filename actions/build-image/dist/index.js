@@ -29867,7 +29867,8 @@ async function retry(fn, opts) {
         catch (err) {
             if (attempt >= opts.attempts || !opts.retryable(err) || opts.signal?.aborted)
                 throw err;
-            const delay = Math.round(Math.random() * Math.min(max, base * 2 ** (attempt - 1)));
+            const asked = opts.delayFor?.(err);
+            const delay = asked !== undefined ? Math.min(asked, Math.max(max, 60_000)) : Math.round(Math.random() * Math.min(max, base * 2 ** (attempt - 1)));
             opts.onRetry?.(err, attempt, delay);
             await clock.sleep(delay, opts.signal);
         }

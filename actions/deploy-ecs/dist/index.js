@@ -59495,7 +59495,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4858);
 /* harmony import */ var _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8727);
-/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2004);
+/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7694);
 /* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2489);
 /* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6051);
 /** Entry of the deploy-ecs action: the only file that touches the runner (@actions/core). */
@@ -59813,7 +59813,7 @@ function parseStrategy(optional) {
 /* harmony export */ });
 /* unused harmony export deployOptions */
 /* harmony import */ var _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8727);
-/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2004);
+/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7694);
 /**
  * deploy-ecs: maps the inputs onto the shared ECS deploy (packages/aws: render, register, update,
  * watch, diagnose, roll back), then writes the report and the job summary. Everything it needs
@@ -60407,7 +60407,8 @@ async function retry(fn, opts) {
         catch (err) {
             if (attempt >= opts.attempts || !opts.retryable(err) || opts.signal?.aborted)
                 throw err;
-            const delay = Math.round(Math.random() * Math.min(max, base * 2 ** (attempt - 1)));
+            const asked = opts.delayFor?.(err);
+            const delay = asked !== undefined ? Math.min(asked, Math.max(max, 60_000)) : Math.round(Math.random() * Math.min(max, base * 2 ** (attempt - 1)));
             opts.onRetry?.(err, attempt, delay);
             await clock.sleep(delay, opts.signal);
         }
@@ -60615,7 +60616,7 @@ async function runAction(def, io) {
 
 /***/ }),
 
-/***/ 2004:
+/***/ 7694:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -60629,7 +60630,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: DeploymentFailedError, EmulatorGapError, applyChanges, arnName, arnRegion, awsErrorCode, describeStoppedTask, ecsConsoleUrl, explainAwsError, findDeploymentOf, findServiceDeployment, imageDigest, normaliseTaskDefinition, onCancelled, parseTaskDefinitionRef, planServiceConfiguration, recordStoppedTasks, rollBack, stoppedReasonsSuffix, watchDeployment, watchServiceDeployment
+// UNUSED EXPORTS: DeploymentFailedError, EmulatorGapError, applyChanges, arnName, arnRegion, awsErrorCode, checkEcrRepository, createEcrClient, describeStoppedTask, ecrCredentials, ecsConsoleUrl, explainAwsError, findDeploymentOf, findServiceDeployment, imageDigest, normaliseTaskDefinition, onCancelled, parseEcrHost, parseTaskDefinitionRef, planServiceConfiguration, recordStoppedTasks, rollBack, stoppedReasonsSuffix, watchDeployment, watchServiceDeployment
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(486);
@@ -60690,7 +60691,7 @@ class EmulatorGapError extends Error {
  * 501 (an emulator that lacks the call, or a wrong AWS_ENDPOINT_URL) says so instead of blaming the
  * user; service errors keep their code and message.
  */
-function explainAwsError(thrown, service, operation) {
+function errors_explainAwsError(thrown, service, operation) {
     const err = (thrown ?? {});
     const code = err.name ?? err.Code ?? 'Error';
     const status = err.$metadata?.httpStatusCode ?? err.$response?.statusCode;
@@ -60727,6 +60728,79 @@ function awsErrorCode(thrown) {
     return err?.name ?? err?.Code;
 }
 
+;// CONCATENATED MODULE: ./packages/aws/src/ecr.ts
+/**
+ * Amazon ECR as a registry target: the Basic credentials docker login would use (from
+ * GetAuthorizationToken, so the same code runs against AWS and moto), and the repository lookups
+ * that let a push fail before it writes anything (no such repository, an immutable tag that already
+ * names another image).
+ */
+
+
+
+/** `<account>.dkr.ecr.<region>.amazonaws.com[.cn]` (and the FIPS and dual-stack forms). */
+const ECR_HOST = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.(?:on\.aws|amazonaws\.com(?:\.cn)?)$/;
+/** The account and region an ECR registry host names, or undefined for any other host. */
+function parseEcrHost(host) {
+    const m = ECR_HOST.exec(host.toLowerCase().replace(/:443$/, ''));
+    return m ? { registryId: m[1], region: m[2] } : undefined;
+}
+function createEcrClient(opts) {
+    return new ECRClient({ ...(opts.region ? { region: opts.region } : {}), maxAttempts: opts.maxAttempts, retryMode: 'standard', customUserAgent: 'ml-deploy' });
+}
+/** The Basic credentials for an ECR registry (user `AWS`, a 12-hour token as password). */
+async function ecrCredentials(client, registryId) {
+    let out;
+    try {
+        out = await client.send(new GetAuthorizationTokenCommand(registryId ? { registryIds: [registryId] } : {}));
+    }
+    catch (err) {
+        throw explainAwsError(err, 'ecr', 'GetAuthorizationToken');
+    }
+    const data = out.authorizationData?.[0];
+    if (!data?.authorizationToken)
+        throw new Error('ecr:GetAuthorizationToken answered without an authorization token');
+    const decoded = Buffer.from(data.authorizationToken, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon <= 0)
+        throw new Error('ecr:GetAuthorizationToken answered with a token that is not base64 of user:password');
+    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1), proxyEndpoint: data.proxyEndpoint, expiresAt: data.expiresAt };
+}
+/**
+ * Checks that the repository exists and, for repositories with immutable tags, which of `tags`
+ * exist already. Throws a ConfigurationError naming the repository when it does not exist.
+ */
+async function checkEcrRepository(client, repository, registryId, tags) {
+    let repo;
+    try {
+        const out = await client.send(new DescribeRepositoriesCommand({ repositoryNames: [repository], ...(registryId ? { registryId } : {}) }));
+        repo = out.repositories?.[0];
+    }
+    catch (err) {
+        if (err.name === 'RepositoryNotFoundException') {
+            throw new ConfigurationError(`the ECR repository '${repository}' does not exist${registryId ? ` in registry ${registryId}` : ''}: create it (aws ecr create-repository --repository-name ${repository}) or check the target`);
+        }
+        throw explainAwsError(err, 'ecr', 'DescribeRepositories');
+    }
+    const immutableTags = repo?.imageTagMutability === 'IMMUTABLE' || repo?.imageTagMutability === 'IMMUTABLE_WITH_EXCLUSION';
+    const existingTags = {};
+    if (tags.length > 0) {
+        try {
+            const out = await client.send(new DescribeImagesCommand({ repositoryName: repository, ...(registryId ? { registryId } : {}), imageIds: tags.map((imageTag) => ({ imageTag })) }));
+            for (const d of out.imageDetails ?? [])
+                for (const t of d.imageTags ?? [])
+                    if (tags.includes(t) && d.imageDigest)
+                        existingTags[t] = d.imageDigest;
+        }
+        catch (err) {
+            // A tag that does not exist yet is reported per tag in failures, or as ImageNotFoundException.
+            if (err.name !== 'ImageNotFoundException')
+                throw explainAwsError(err, 'ecr', 'DescribeImages');
+        }
+    }
+    return { repositoryUri: repo?.repositoryUri, immutableTags, existingTags };
+}
+
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/api.ts
 /**
  * The ECS calls the deploy logic makes, each wrapped so that an SDK error becomes one that says what to
@@ -60740,7 +60814,7 @@ async function call(operation, fn) {
         return await fn();
     }
     catch (err) {
-        throw explainAwsError(err, 'ecs', operation);
+        throw errors_explainAwsError(err, 'ecs', operation);
     }
 }
 class EcsApi {
@@ -60758,7 +60832,7 @@ class EcsApi {
             if (awsErrorCode(err) === 'ClusterNotFoundException') {
                 throw new src/* ConfigurationError */.j1(`cluster '${cluster}' was not found in this account and region (input 'cluster')`);
             }
-            throw explainAwsError(err, 'ecs', 'DescribeServices');
+            throw errors_explainAwsError(err, 'ecs', 'DescribeServices');
         }
         const found = out.services?.find((s) => s.serviceName === service || s.serviceArn === service);
         if (!found) {
@@ -61745,6 +61819,7 @@ function escapeCell(text) {
 }
 
 ;// CONCATENATED MODULE: ./packages/aws/src/index.ts
+
 
 
 

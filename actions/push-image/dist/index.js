@@ -71274,7 +71274,7 @@ module.exports = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   m: () => (/* binding */ cloudDeps)
 /* harmony export */ });
-/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7456);
+/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(203);
 /* harmony import */ var google_auth_library__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3702);
 /* harmony import */ var google_auth_library__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(google_auth_library__WEBPACK_IMPORTED_MODULE_1__);
 /**
@@ -71456,8 +71456,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./packages/action-kit/src/index.ts + 10 modules
 var action_kit_src = __nccwpck_require__(8727);
-// EXTERNAL MODULE: ./packages/aws/src/index.ts + 8 modules
-var src = __nccwpck_require__(7456);
+// EXTERNAL MODULE: ./packages/aws/src/index.ts + 9 modules
+var src = __nccwpck_require__(203);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./packages/oci/src/registry-error.ts
@@ -73779,7 +73779,7 @@ async function runAction(def, io) {
 
 /***/ }),
 
-/***/ 7456:
+/***/ 203:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -73791,7 +73791,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   wl: () => (/* reexport */ parseEcrHost)
 });
 
-// UNUSED EXPORTS: DeploymentFailedError, EcsApi, EmulatorGapError, applyChanges, arnName, arnRegion, awsErrorCode, createEcsClient, deployEcsService, describeStoppedTask, ecsConsoleUrl, explainAwsError, findDeploymentOf, imageDigest, newDeployReport, normaliseTaskDefinition, onCancelled, parseTaskDefinitionRef, recordStoppedTasks, rollBack, settleFailedReport, stoppedReasonsSuffix, watchDeployment, writeSummary
+// UNUSED EXPORTS: DeploymentFailedError, EcsApi, EmulatorGapError, applyChanges, arnName, arnRegion, awsErrorCode, createEcsClient, deployEcsService, describeStoppedTask, ecsConsoleUrl, explainAwsError, findDeploymentOf, findServiceDeployment, imageDigest, newDeployReport, normaliseTaskDefinition, onCancelled, parseTaskDefinitionRef, planServiceConfiguration, recordStoppedTasks, rollBack, settleFailedReport, stoppedReasonsSuffix, watchDeployment, watchServiceDeployment, writeSummary
 
 // EXTERNAL MODULE: ./packages/action-kit/src/index.ts + 10 modules
 var src = __nccwpck_require__(8727);
@@ -73995,6 +73995,20 @@ class EcsApi {
             throw new Error('ecs:UpdateService returned no service');
         return out.service;
     }
+    /** Service deployments of a service (BLUE_GREEN/LINEAR/CANARY and newer), newest first. */
+    async listServiceDeployments(cluster, service, status) {
+        const out = await call('ListServiceDeployments', () => this.ecs.send(new ListServiceDeploymentsCommand({ cluster, service, ...(status ? { status } : {}), maxResults: 20 })));
+        return out.serviceDeployments ?? [];
+    }
+    /** One service deployment, or undefined when ECS reports it MISSING. */
+    async describeServiceDeployment(arn) {
+        const out = await call('DescribeServiceDeployments', () => this.ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] })));
+        return out.serviceDeployments?.find((d) => d.serviceDeploymentArn === arn);
+    }
+    /** Asks ECS to stop a service deployment and roll it back (ECS shifts traffic back itself). */
+    async stopServiceDeployment(arn, stopType = 'ROLLBACK') {
+        await call('StopServiceDeployment', () => this.ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType })));
+    }
     /** Stopped tasks a deployment started (newest first), with their reasons; at most `limit`. */
     async stoppedTasks(cluster, deploymentId, limit = 10) {
         const list = await call('ListTasks', () => this.ecs.send(new ListTasksCommand({ cluster, startedBy: deploymentId, desiredStatus: 'STOPPED', maxResults: 100 })));
@@ -74056,7 +74070,9 @@ async function rollback_rollBack(opts, deps, report, serviceName, failedDeployme
     }
 }
 /** Cancelled mid-wait: leave the service in a state we can name, and say which. */
-async function rollback_onCancelled(opts, deps, report, serviceName, previousDesired) {
+async function rollback_onCancelled(opts, deps, report, serviceName, previousDesired, 
+/** The service's circuit breaker rolls failing deployments back (after deploy-ecs's change). */
+breakerRollback) {
     report.result = 'cancelled';
     const previous = report.previousTaskDefinitionArn;
     if (opts.rollbackOnFailure && previous) {
@@ -74073,11 +74089,11 @@ async function rollback_onCancelled(opts, deps, report, serviceName, previousDes
             report.failure = `cancelled while waiting for ${report.deploymentId}; rollback to ${previous} started as deployment ${id ?? '(unknown)'} and was not waited for`;
         }
         catch (err) {
-            report.failure = `cancelled while waiting for ${report.deploymentId}; starting the rollback failed (${toError(err).message}): deployment ${report.deploymentId} is left as ECS runs it${opts.circuitBreaker ? ', with the circuit breaker set to roll back on failure' : ''}`;
+            report.failure = `cancelled while waiting for ${report.deploymentId}; starting the rollback failed (${toError(err).message}): deployment ${report.deploymentId} is left as ECS runs it${breakerRollback ? ', with the circuit breaker set to roll back on failure' : ''}`;
         }
     }
     else {
-        report.failure = `cancelled while waiting: deployment ${report.deploymentId} is left in progress${opts.circuitBreaker ? ' (the ECS circuit breaker will roll it back if it fails)' : ''}`;
+        report.failure = `cancelled while waiting: deployment ${report.deploymentId} is left in progress${breakerRollback ? ' (the ECS circuit breaker will roll it back if it fails)' : ''}`;
     }
     deps.logger.warning(report.failure);
 }
@@ -74323,7 +74339,161 @@ class EventTail {
     }
 }
 
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/strategy.ts
+
+/**
+ * What UpdateService must carry so the service ends up with the requested circuit breaker and
+ * strategy — and nothing else changed. Refuses (UserError, before any change) a strategy ECS
+ * would refuse: BLUE_GREEN/LINEAR/CANARY need a load balancer with an advanced configuration
+ * (alternate target group, production listener rule, role) or Service Connect.
+ */
+function strategy_planServiceConfiguration(service, breaker, changes) {
+    const current = service.deploymentConfiguration ?? {};
+    const next = structuredClone(current);
+    const lines = [];
+    const cb = current.deploymentCircuitBreaker;
+    const cbText = (c) => (c?.enable ? `on${c.rollback ? ' (rollback)' : ' (no rollback)'}` : 'off');
+    if (breaker === 'on' && !(cb?.enable && cb.rollback)) {
+        next.deploymentCircuitBreaker = { enable: true, rollback: true };
+        lines.push(`circuit breaker: ${cbText(cb)} → on (rollback)`);
+    }
+    else if (breaker === 'off' && cb?.enable) {
+        next.deploymentCircuitBreaker = { enable: false, rollback: false };
+        lines.push(`circuit breaker: ${cbText(cb)} → off`);
+    }
+    const currentStrategy = (current.strategy ?? 'ROLLING');
+    const strategy = changes.strategy ?? currentStrategy;
+    if (changes.strategy !== undefined && changes.strategy !== currentStrategy) {
+        next.strategy = changes.strategy;
+        lines.push(`strategy: ${currentStrategy} → ${changes.strategy}`);
+    }
+    const set = (key, value, label, show) => {
+        if (value === undefined)
+            return;
+        if (JSON.stringify(current[key]) === JSON.stringify(value))
+            return;
+        next[key] = value;
+        lines.push(`${label}: ${current[key] === undefined ? '(unset)' : show(current[key])} → ${show(value)}`);
+    };
+    set('bakeTimeInMinutes', changes.bakeTimeInMinutes, 'bake time', (v) => `${v} min`);
+    if (changes.linearStepPercent !== undefined || changes.linearStepBakeTimeInMinutes !== undefined) {
+        set('linearConfiguration', {
+            ...current.linearConfiguration,
+            ...(changes.linearStepPercent !== undefined ? { stepPercent: changes.linearStepPercent } : {}),
+            ...(changes.linearStepBakeTimeInMinutes !== undefined ? { stepBakeTimeInMinutes: changes.linearStepBakeTimeInMinutes } : {}),
+        }, 'linear', (v) => `${v?.stepPercent ?? 10} % per step, ${v?.stepBakeTimeInMinutes ?? 6} min between steps`);
+    }
+    if (changes.canaryPercent !== undefined || changes.canaryBakeTimeInMinutes !== undefined) {
+        set('canaryConfiguration', {
+            ...current.canaryConfiguration,
+            ...(changes.canaryPercent !== undefined ? { canaryPercent: changes.canaryPercent } : {}),
+            ...(changes.canaryBakeTimeInMinutes !== undefined ? { canaryBakeTimeInMinutes: changes.canaryBakeTimeInMinutes } : {}),
+        }, 'canary', (v) => `${v?.canaryPercent ?? 5} % for ${v?.canaryBakeTimeInMinutes ?? 10} min`);
+    }
+    set('lifecycleHooks', changes.lifecycleHooks, 'lifecycle hooks', (v) => v?.length ? v.map((h) => `${(h.lifecycleStages ?? []).join('+')}=${h.hookTargetArn ?? h.targetType ?? '?'}`).join(', ') : 'none');
+    let loadBalancers;
+    const lbs = service.loadBalancers ?? [];
+    if (changes.advancedConfiguration !== undefined) {
+        if (lbs.length === 0) {
+            throw new UserError(`service '${service.serviceName}' has no load balancer to set the blue/green advanced configuration on (alternate target group, listener rules); attach one to the service first (ECS console or your infrastructure code)`);
+        }
+        const wanted = { ...lbs[0].advancedConfiguration, ...changes.advancedConfiguration };
+        if (JSON.stringify(lbs[0].advancedConfiguration) !== JSON.stringify(wanted)) {
+            loadBalancers = lbs.map((lb, i) => (i === 0 ? { ...lb, advancedConfiguration: wanted } : lb));
+            lines.push(`load balancer ${lbs[0].targetGroupArn ?? lbs[0].loadBalancerName ?? '0'}: advanced configuration ${lbs[0].advancedConfiguration ? 'updated' : 'set'} (alternate target group ${wanted.alternateTargetGroupArn ?? '?'})`);
+        }
+    }
+    if (strategy !== 'ROLLING') {
+        const effective = loadBalancers ?? lbs;
+        const shifted = effective.some((lb) => lb.advancedConfiguration?.alternateTargetGroupArn && lb.advancedConfiguration.productionListenerRule && lb.advancedConfiguration.roleArn);
+        const serviceConnect = (service.deployments ?? []).some((d) => d.serviceConnectConfiguration?.enabled);
+        if (!shifted && !serviceConnect) {
+            throw new UserError(`the ${strategy} strategy shifts traffic through a load balancer: service '${service.serviceName}' needs a load balancer with an advanced configuration (give 'alternate-target-group-arn', 'production-listener-rule' and 'load-balancer-role-arn') or Service Connect`);
+        }
+    }
+    const configChanged = JSON.stringify(next) !== JSON.stringify(current);
+    return { deploymentConfiguration: configChanged ? next : undefined, loadBalancers, changes: lines, strategy };
+}
+const ROLLED_BACK = new Set(['ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED']);
+/**
+ * Polls one service deployment until it is SUCCESSFUL, rolled back, stopped or superseded,
+ * logging each lifecycle stage, traffic weight and hook status once. DescribeServices is read on
+ * each round too (service events, failed task counts; the ECS layer steps rollouts on it).
+ */
+async function strategy_watchServiceDeployment(api, w) {
+    let lastKey = '';
+    return pollUntil(async () => {
+        const svc = await api.describeService(w.cluster, w.service);
+        w.onService?.(svc);
+        const sd = await api.describeServiceDeployment(w.arn);
+        if (!sd)
+            return { done: true, value: { kind: 'superseded', deployment: undefined, by: svc.currentServiceDeployment } };
+        const at = new Date(w.clock.now()).toISOString();
+        const status = sd.status ?? 'UNKNOWN';
+        const stage = sd.lifecycleStage;
+        const prod = sd.targetServiceRevision?.requestedProductionTrafficWeight;
+        const test = sd.targetServiceRevision?.requestedTestTrafficWeight;
+        const key = `${status}|${stage}|${prod}|${test}`;
+        if (key !== lastKey) {
+            lastKey = key;
+            w.lifecycle.push({ at, stage, status, productionTraffic: prod, testTraffic: test });
+            w.logger.info(`  ${status}${stage ? ` ${stage}` : ''}${prod !== undefined ? `: production traffic ${prod} % on the new revision` : ''}${test ? `, test traffic ${test} %` : ''}`);
+        }
+        for (const h of sd.lifecycleHookDetails ?? []) {
+            const id = h.hookId ?? `${stage}-${h.targetArn}`;
+            const seen = w.hooks.find((x) => x.hookId === id);
+            if (seen?.status === h.status)
+                continue;
+            if (seen) {
+                seen.status = h.status ?? 'UNKNOWN';
+                seen.at = at;
+            }
+            else
+                w.hooks.push({ hookId: id, stage, targetArn: h.targetArn, status: h.status ?? 'UNKNOWN', at });
+            const line = `  lifecycle hook ${h.targetArn ?? id} at ${stage ?? '?'}: ${h.status}`;
+            if (h.status === 'FAILED' || h.status === 'TIMED_OUT')
+                w.logger.error(line);
+            else
+                w.logger.info(line);
+        }
+        if (status === 'SUCCESSFUL')
+            return { done: true, value: { kind: 'completed', deployment: sd } };
+        if (ROLLED_BACK.has(status)) {
+            return { done: true, value: { kind: 'rolled-back', deployment: sd, reason: sd.rollback?.reason ?? sd.statusReason ?? status, succeeded: status === 'ROLLBACK_SUCCESSFUL' } };
+        }
+        if (status === 'STOPPED') {
+            const newer = svc.currentServiceDeployment && svc.currentServiceDeployment !== w.arn ? svc.currentServiceDeployment : undefined;
+            if (newer)
+                return { done: true, value: { kind: 'superseded', deployment: sd, by: newer } };
+            return { done: true, value: { kind: 'stopped', deployment: sd, reason: sd.statusReason ?? 'stopped' } };
+        }
+        if (w.maxFailedTasks !== undefined && w.deploymentId && !status.startsWith('ROLLBACK')) {
+            const failed = (svc.deployments ?? []).find((d) => d.id === w.deploymentId)?.failedTasks ?? 0;
+            if (failed >= w.maxFailedTasks) {
+                return { done: true, value: { kind: 'failed', deployment: sd, reason: `${failed} tasks of the deployment stopped (max-failed-tasks: ${w.maxFailedTasks})` } };
+            }
+        }
+        return { done: false, progress: `${status}${stage ? ` ${stage}` : ''}${prod !== undefined ? `, production traffic ${prod} %` : ''}` };
+    }, {
+        what: `service deployment ${w.arn} of service '${w.service}'`,
+        timeoutMs: w.timeoutMs,
+        intervalMs: w.intervalMs,
+        maxIntervalMs: Math.max(w.intervalMs, 15_000),
+        clock: w.clock,
+        signal: w.signal,
+        onProgress: (line) => w.logger.info(line),
+    });
+}
+/** The service deployment UpdateService started: `currentServiceDeployment`, else the newest unfinished one. */
+async function strategy_findServiceDeployment(api, cluster, service, updated) {
+    if (updated.currentServiceDeployment)
+        return updated.currentServiceDeployment;
+    const list = await api.listServiceDeployments(cluster, service, ['PENDING', 'IN_PROGRESS']);
+    return list[0]?.serviceDeploymentArn;
+}
+
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/deploy.ts
+
 
 
 
@@ -74381,6 +74551,8 @@ async function deploy(opts, deps, clock, report) {
         deps.setOutput('previous-task-definition-arn', report.previousTaskDefinitionArn);
         deps.setOutput('previous-revision', report.previousRevision);
     }
+    // The service configuration to change (circuit breaker, strategy): refused here, before any change.
+    const config = service ? planServiceConfiguration(service, opts.circuitBreaker, opts.strategy ?? {}) : undefined;
     let base;
     if (opts.taskDefinitionFile) {
         const raw = await deps.readTaskDefinitionFile(opts.taskDefinitionFile);
@@ -74415,9 +74587,11 @@ async function deploy(opts, deps, clock, report) {
     }
     throwIfAborted(deps.signal);
     // 3. Update the service.
-    const deploymentConfiguration = opts.circuitBreaker
-        ? { ...service.deploymentConfiguration, deploymentCircuitBreaker: { enable: true, rollback: true } }
-        : undefined;
+    const { deploymentConfiguration, loadBalancers } = config;
+    report.strategy = config.strategy;
+    report.serviceChanges = config.changes;
+    for (const c of config.changes)
+        logger.info(`service configuration: ${c}`);
     const previousDesired = service.desiredCount;
     const since = clock.now();
     const updated = await api.updateService({
@@ -74427,6 +74601,7 @@ async function deploy(opts, deps, clock, report) {
         ...(opts.desiredCount !== undefined ? { desiredCount: opts.desiredCount } : {}),
         ...(opts.forceNewDeployment ? { forceNewDeployment: true } : {}),
         ...(deploymentConfiguration ? { deploymentConfiguration } : {}),
+        ...(loadBalancers ? { loadBalancers } : {}),
     });
     const deployment = findDeploymentOf(updated, registered.taskDefinitionArn);
     if (!deployment?.id) {
@@ -74438,6 +74613,9 @@ async function deploy(opts, deps, clock, report) {
     if (!opts.waitForDeployment) {
         report.result = 'started';
         return;
+    }
+    if (config.strategy !== 'ROLLING') {
+        return deployWithStrategy(opts, deps, report, config, updated, deployment.id, since);
     }
     // 4. Wait for this deployment.
     const seenEvents = new Set();
@@ -74481,7 +74659,8 @@ async function deploy(opts, deps, clock, report) {
     }
     catch (err) {
         if (err instanceof CancelledError) {
-            await onCancelled(opts, deps, report, serviceName, previousDesired);
+            const cb = (deploymentConfiguration ?? service.deploymentConfiguration)?.deploymentCircuitBreaker;
+            await onCancelled(opts, deps, report, serviceName, previousDesired, cb?.enable === true && cb.rollback === true);
             throw err;
         }
         if (!(err instanceof DeadlineError))
@@ -74501,13 +74680,127 @@ async function deploy(opts, deps, clock, report) {
     await rollBack(opts, deps, report, serviceName, deployment.id, previousDesired, (id) => watch(id, undefined, undefined));
     throw new DeploymentFailedError(`${failure}${stoppedReasonsSuffix(report)}; rolled back to ${report.previousTaskDefinitionArn} (${report.rollback?.result})`);
 }
+/**
+ * BLUE_GREEN / LINEAR / CANARY: watch ECS's service deployment through its lifecycle stages and
+ * hooks. ECS rolls back itself when a hook or the circuit breaker fails it; when deploy-ecs judges
+ * it failed (deadline, max-failed-tasks) or the job is cancelled, it asks ECS to roll back with
+ * StopServiceDeployment (stopType ROLLBACK): ECS shifts traffic back to the previous revision.
+ */
+async function deployWithStrategy(opts, deps, report, config, updated, deploymentId, since) {
+    const { api, logger, clock } = deps;
+    const serviceName = opts.service;
+    const arn = await findServiceDeployment(api, opts.cluster, serviceName, updated);
+    if (!arn)
+        throw new Error(`ecs:UpdateService started deployment ${deploymentId} but ECS lists no ${config.strategy} service deployment for it`);
+    report.serviceDeploymentArn = arn;
+    report.lifecycle = [];
+    report.hooks = [];
+    logger.info(`${config.strategy} service deployment ${arn}`);
+    const watch = (signal, maxFailedTasks) => watchServiceDeployment(api, {
+        cluster: opts.cluster,
+        service: serviceName,
+        arn,
+        timeoutMs: opts.timeoutMs,
+        intervalMs: deps.pollIntervalMs ?? 6000,
+        logger,
+        clock,
+        signal,
+        maxFailedTasks,
+        deploymentId,
+        lifecycle: report.lifecycle,
+        hooks: report.hooks,
+        onService: (s) => collectEvents(report, s.events ?? [], since),
+    });
+    let outcome;
+    let failure;
+    try {
+        outcome = await logger.group(`waiting for ${config.strategy} service deployment`, () => watch(deps.signal, opts.maxFailedTasks));
+        switch (outcome.kind) {
+            case 'completed':
+                report.result = 'deployed';
+                report.runningCount = outcome.deployment.targetServiceRevision?.runningTaskCount;
+                report.desiredCount = outcome.deployment.targetServiceRevision?.requestedTaskCount;
+                return;
+            case 'superseded':
+                report.result = 'superseded';
+                throw new DeploymentFailedError(`service deployment ${arn} was superseded by ${outcome.by ?? 'another deployment'} before it completed; nothing was rolled back`);
+            case 'rolled-back':
+                failure = `service deployment ${arn} failed and ECS rolled it back: ${outcome.reason}`;
+                break;
+            default:
+                failure = `service deployment ${arn} ${outcome.kind === 'stopped' ? 'was stopped' : 'failed'}: ${outcome.reason}`;
+        }
+    }
+    catch (err) {
+        if (err instanceof CancelledError) {
+            report.result = 'cancelled';
+            if (opts.rollbackOnFailure) {
+                // The runner kills the step seconds after SIGINT: ask ECS to roll back, do not wait.
+                try {
+                    await api.stopServiceDeployment(arn, 'ROLLBACK');
+                    report.rollback = { deploymentId: arn, taskDefinitionArn: report.previousTaskDefinitionArn ?? '', startedBy: 'deploy-ecs', result: 'requested on cancellation (StopServiceDeployment ROLLBACK), not waited for' };
+                    report.failure = `cancelled while waiting for ${arn}; ECS was asked to roll it back (StopServiceDeployment ROLLBACK), not waited for`;
+                }
+                catch (stopErr) {
+                    report.failure = `cancelled while waiting for ${arn}; asking ECS to roll back failed (${toError(stopErr).message}): the service deployment continues as ECS runs it`;
+                }
+            }
+            else {
+                report.failure = `cancelled while waiting: service deployment ${arn} is left in progress`;
+            }
+            logger.warning(report.failure);
+            throw err;
+        }
+        if (err instanceof DeploymentFailedError || !(err instanceof DeadlineError))
+            throw err;
+        failure = err.message;
+    }
+    logger.error(failure);
+    report.failure = failure;
+    await api
+        .stoppedTasks(opts.cluster, deploymentId)
+        .then((tasks) => recordStoppedTasks(report, tasks, logger))
+        .catch((err) => logger.warning(`could not list stopped tasks: ${toError(err).message}`));
+    if (outcome?.kind === 'rolled-back') {
+        // ECS's own rollback, already finished: say so from what ECS reports.
+        report.rollback = {
+            deploymentId: arn,
+            taskDefinitionArn: report.previousTaskDefinitionArn ?? '',
+            startedBy: 'ecs',
+            result: outcome.succeeded ? 'completed: ECS shifted traffic back to the previous revision' : `failed: ${outcome.deployment.statusReason ?? 'ROLLBACK_FAILED'}`,
+        };
+        report.result = outcome.succeeded ? 'rolled-back' : 'failed';
+        throw new DeploymentFailedError(`${failure}${stoppedReasonsSuffix(report)} (${report.rollback.result})`);
+    }
+    if (!opts.rollbackOnFailure || outcome?.kind === 'stopped') {
+        throw new DeploymentFailedError(`${failure}${stoppedReasonsSuffix(report)}; not rolled back${outcome?.kind === 'stopped' ? ' (stopped by someone else)' : ` (rollback-on-failure: ${opts.rollbackOnFailure})`}`);
+    }
+    await api.stopServiceDeployment(arn, 'ROLLBACK');
+    logger.info(`asked ECS to roll back service deployment ${arn} (StopServiceDeployment ROLLBACK)`);
+    report.rollback = { deploymentId: arn, taskDefinitionArn: report.previousTaskDefinitionArn ?? '', startedBy: 'deploy-ecs', result: 'in progress' };
+    report.result = 'rolled-back';
+    try {
+        const after = await logger.group(`waiting for the rollback of ${arn}`, () => watch(undefined, undefined));
+        if (after.kind === 'rolled-back' && after.succeeded)
+            report.rollback.result = 'completed: ECS shifted traffic back to the previous revision';
+        else {
+            report.rollback.result = `not confirmed: the service deployment ended ${after.deployment?.status ?? after.kind}`;
+            report.result = 'failed';
+        }
+    }
+    catch (err) {
+        report.rollback.result = `not confirmed: ${toError(err).message}`;
+        report.result = 'failed';
+    }
+    throw new DeploymentFailedError(`${failure}${stoppedReasonsSuffix(report)}; rollback (StopServiceDeployment ROLLBACK): ${report.rollback.result}`);
+}
 function checkServiceDeployable(service, cluster) {
     if (service.status && service.status !== 'ACTIVE') {
         throw new UserError(`service '${service.serviceName}' in cluster '${cluster}' is ${service.status}, not ACTIVE: it cannot be deployed to`);
     }
     const controller = service.deploymentController?.type ?? 'ECS';
     if (controller !== 'ECS') {
-        throw new UserError(`service '${service.serviceName}' uses the ${controller} deployment controller; deploy-ecs drives rolling (ECS-controller) deployments only`);
+        throw new UserError(`service '${service.serviceName}' uses the ${controller} deployment controller; deploy-ecs drives ECS-controller deployments (rolling, or ECS's own BLUE_GREEN, LINEAR and CANARY strategies). To move off CodeDeploy, switch the service to the ECS controller with a strategy (UpdateService deploymentController ECS, deploymentConfiguration.strategy BLUE_GREEN): see deploy-ecs/README.md`);
     }
 }
 function describeDeployments(service) {
@@ -74563,7 +74856,22 @@ function writeSummary(summary, r, region) {
         ['Deployment', r.deploymentId ? codeSpan(r.deploymentId) : undefined],
         ['Tasks', r.runningCount !== undefined ? `${r.runningCount}/${r.desiredCount} running` : undefined],
         ['Changes', r.changes.length ? md(r.changes.map((c) => codeSpan(c).markdown).join('<br>')) : undefined],
+        ['Strategy', r.strategy && r.strategy !== 'ROLLING' ? r.strategy : undefined],
+        ['Service deployment', r.serviceDeploymentArn ? codeSpan(r.serviceDeploymentArn) : undefined],
+        ['Service configuration changed', r.serviceChanges?.length ? md(r.serviceChanges.map((c) => codeSpan(c).markdown).join('<br>')) : undefined],
     ]);
+    if (r.lifecycle?.length) {
+        summary.heading('Lifecycle', 3);
+        summary.paragraph([
+            '| Time | Status | Stage | Production traffic on new | Test traffic on new |',
+            '| --- | --- | --- | --- | --- |',
+            ...r.lifecycle.map((e) => `| ${e.at} | ${e.status} | ${e.stage ?? ''} | ${e.productionTraffic !== undefined ? `${e.productionTraffic} %` : ''} | ${e.testTraffic !== undefined ? `${e.testTraffic} %` : ''} |`),
+        ].join('\n'));
+    }
+    if (r.hooks?.length) {
+        summary.heading('Lifecycle hooks', 3);
+        summary.paragraph(['| Stage | Hook | Result | At |', '| --- | --- | --- | --- |', ...r.hooks.map((h) => `| ${h.stage ?? ''} | ${escapeCell(h.targetArn ?? h.hookId)} | ${h.status} | ${h.at} |`)].join('\n'));
+    }
     if (r.failure || (r.error && r.result !== 'deployed')) {
         summary.heading('What went wrong', 3);
         summary.paragraph(codeSpanBlock(r.failure ?? r.error ?? ''));
@@ -74576,7 +74884,7 @@ function writeSummary(summary, r, region) {
         summary.heading('Rollback', 3);
         summary.keyValues([
             ['Restored task definition', codeSpan(shortTd(r.rollback.taskDefinitionArn))],
-            ['Started by', r.rollback.startedBy === 'ecs-circuit-breaker' ? 'the ECS deployment circuit breaker' : 'deploy-ecs'],
+            ['Started by', r.rollback.startedBy === 'ecs-circuit-breaker' ? 'the ECS deployment circuit breaker' : r.rollback.startedBy === 'ecs' ? 'ECS (its own rollback of the service deployment)' : 'deploy-ecs'],
             ['Deployment', r.rollback.deploymentId ? codeSpan(r.rollback.deploymentId) : undefined],
             ['Result', r.rollback.result],
         ]);
@@ -74593,6 +74901,7 @@ function escapeCell(text) {
 }
 
 ;// CONCATENATED MODULE: ./packages/aws/src/index.ts
+
 
 
 

@@ -28384,7 +28384,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8727);
 /* harmony import */ var _ml_deploy_model__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5785);
 /* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8982);
-/* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1315);
+/* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8476);
 /** Entry of the validate-model action: the only file that touches the runner (@actions/core). */
 
 
@@ -28631,7 +28631,7 @@ async function readMetrics(input, path) {
 
 /***/ }),
 
-/***/ 1315:
+/***/ 8476:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28651,8 +28651,6 @@ var action_kit_src = __nccwpck_require__(8727);
 var src = __nccwpck_require__(5785);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./packages/oci/src/environment.ts
 /** Environment variables the registry client reads; every one is prefixed ML_DEPLOY_. */
 var RegistryEnv;
@@ -28664,6 +28662,114 @@ var RegistryEnv;
     RegistryEnv["Password"] = "ML_DEPLOY_REGISTRY_PASSWORD";
 })(RegistryEnv || (RegistryEnv = {}));
 
+;// CONCATENATED MODULE: ./packages/oci/src/manifest.ts
+/**
+ * Manifests as the OCI image spec and Docker's schema 2 define them: which media types are an
+ * index (several platforms) or one image, and which image of an index we read.
+ */
+const MediaType = {
+    OciIndex: 'application/vnd.oci.image.index.v1+json',
+    OciManifest: 'application/vnd.oci.image.manifest.v1+json',
+    OciConfig: 'application/vnd.oci.image.config.v1+json',
+    DockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    DockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    DockerConfig: 'application/vnd.docker.container.image.v1+json',
+};
+/** What we ask a registry for, most specific first. */
+const MANIFEST_ACCEPT = [MediaType.OciIndex, MediaType.OciManifest, MediaType.DockerManifestList, MediaType.DockerManifest].join(', ');
+const INDEX_TYPES = new Set([MediaType.OciIndex, MediaType.DockerManifestList]);
+const IMAGE_TYPES = new Set([MediaType.OciManifest, MediaType.DockerManifest]);
+/**
+ * Classifies manifest bytes. The body's own `mediaType` wins over the Content-Type header when
+ * both are set (some registries answer text/plain); neither known means not an image.
+ * Throws a lowercase message naming what came back.
+ */
+function parseManifest(bytes, contentType) {
+    let doc;
+    try {
+        doc = JSON.parse(Buffer.from(bytes).toString('utf8'));
+    }
+    catch {
+        throw new Error(`the manifest is not JSON (Content-Type ${contentType || 'none'})`);
+    }
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+        throw new Error('the manifest is not a JSON object');
+    const m = doc;
+    const header = contentType?.split(';')[0].trim().toLowerCase();
+    const mediaType = typeof m.mediaType === 'string' && m.mediaType !== '' ? m.mediaType : (header ?? '');
+    // An OCI manifest may omit mediaType; its shape still says what it is.
+    const kind = INDEX_TYPES.has(mediaType) ? 'index' : IMAGE_TYPES.has(mediaType) ? 'image' : Array.isArray(m.manifests) ? 'index' : m.config !== undefined && m.schemaVersion === 2 ? 'image' : undefined;
+    if (kind === undefined) {
+        const schema1 = m.schemaVersion === 1 ? ' (Docker schema 1, which has no config blob; push the image again with a current client)' : '';
+        throw new Error(`it is not an image: the registry returned media type '${mediaType || 'none'}'${schema1}; expected an OCI image manifest or index, or a Docker v2 manifest or manifest list`);
+    }
+    if (kind === 'index') {
+        if (!Array.isArray(m.manifests))
+            throw new Error(`the ${mediaType} has no 'manifests' list`);
+        return { kind, mediaType, manifests: m.manifests.filter(isDescriptor) };
+    }
+    if (!isDescriptor(m.config))
+        throw new Error(`the ${mediaType || 'manifest'} has no valid 'config' descriptor`);
+    return { kind, mediaType, config: m.config };
+}
+function isDescriptor(d) {
+    if (typeof d !== 'object' || d === null)
+        return false;
+    const x = d;
+    return typeof x.digest === 'string' && typeof x.size === 'number' && (x.mediaType === undefined || typeof x.mediaType === 'string');
+}
+/**
+ * The image of an index we read labels from: linux/amd64 (the platform model servers run on
+ * most), else the only image, else the first image. Attestation manifests (`unknown/unknown`,
+ * or annotated as attestations by BuildKit) are never chosen.
+ */
+function chooseImageManifest(manifests) {
+    const images = manifests.filter((d) => (d.mediaType === undefined || IMAGE_TYPES.has(d.mediaType)) &&
+        !(d.platform?.os === 'unknown' && d.platform.architecture === 'unknown') &&
+        d.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest');
+    const amd64 = images.find((d) => d.platform?.os === 'linux' && d.platform.architecture === 'amd64');
+    if (amd64)
+        return { descriptor: amd64, why: 'linux/amd64' };
+    const first = images[0];
+    if (!first)
+        return undefined;
+    const p = first.platform ? `${first.platform.os ?? '?'}/${first.platform.architecture ?? '?'}${first.platform.variant ? `/${first.platform.variant}` : ''}` : 'no platform';
+    return { descriptor: first, why: images.length === 1 ? `the only image (${p})` : `the first image (${p}); no linux/amd64 in the index` };
+}
+
+// EXTERNAL MODULE: ./packages/oci/src/reference.ts
+var src_reference = __nccwpck_require__(6895);
+;// CONCATENATED MODULE: ./packages/oci/src/registry-error.ts
+class RegistryError extends Error {
+    kind;
+    status;
+    name = 'RegistryError';
+    constructor(kind, message, status) {
+        super(message);
+        this.kind = kind;
+        this.status = status;
+    }
+    /** Whether the user can fix it (credentials, a wrong reference, an image without what we need). */
+    get isUsersToFix() {
+        return this.kind !== 'http' && this.kind !== 'unreachable';
+    }
+}
+/** 429 and 5xx answers and network failures: worth another attempt. */
+class TransientHttpError extends Error {
+    status;
+    retryAfterMs;
+    name = 'TransientHttpError';
+    constructor(message, status, 
+    /** How long the server asked us to wait (Retry-After), if it did. */
+    retryAfterMs) {
+        super(message);
+        this.status = status;
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./packages/oci/src/registry-url.ts
 /**
  * Where a reference's registry answers: Docker Hub shorthand maps to registry-1.docker.io, and
@@ -28785,108 +28891,6 @@ async function readDockerConfig(env, host) {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/oci/src/manifest.ts
-/**
- * Manifests as the OCI image spec and Docker's schema 2 define them: which media types are an
- * index (several platforms) or one image, and which image of an index we read.
- */
-const MediaType = {
-    OciIndex: 'application/vnd.oci.image.index.v1+json',
-    OciManifest: 'application/vnd.oci.image.manifest.v1+json',
-    OciConfig: 'application/vnd.oci.image.config.v1+json',
-    DockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
-    DockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
-    DockerConfig: 'application/vnd.docker.container.image.v1+json',
-};
-/** What we ask a registry for, most specific first. */
-const MANIFEST_ACCEPT = [MediaType.OciIndex, MediaType.OciManifest, MediaType.DockerManifestList, MediaType.DockerManifest].join(', ');
-const INDEX_TYPES = new Set([MediaType.OciIndex, MediaType.DockerManifestList]);
-const IMAGE_TYPES = new Set([MediaType.OciManifest, MediaType.DockerManifest]);
-/**
- * Classifies manifest bytes. The body's own `mediaType` wins over the Content-Type header when
- * both are set (some registries answer text/plain); neither known means not an image.
- * Throws a lowercase message naming what came back.
- */
-function parseManifest(bytes, contentType) {
-    let doc;
-    try {
-        doc = JSON.parse(Buffer.from(bytes).toString('utf8'));
-    }
-    catch {
-        throw new Error(`the manifest is not JSON (Content-Type ${contentType || 'none'})`);
-    }
-    if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
-        throw new Error('the manifest is not a JSON object');
-    const m = doc;
-    const header = contentType?.split(';')[0].trim().toLowerCase();
-    const mediaType = typeof m.mediaType === 'string' && m.mediaType !== '' ? m.mediaType : (header ?? '');
-    // An OCI manifest may omit mediaType; its shape still says what it is.
-    const kind = INDEX_TYPES.has(mediaType) ? 'index' : IMAGE_TYPES.has(mediaType) ? 'image' : Array.isArray(m.manifests) ? 'index' : m.config !== undefined && m.schemaVersion === 2 ? 'image' : undefined;
-    if (kind === undefined) {
-        const schema1 = m.schemaVersion === 1 ? ' (Docker schema 1, which has no config blob; push the image again with a current client)' : '';
-        throw new Error(`it is not an image: the registry returned media type '${mediaType || 'none'}'${schema1}; expected an OCI image manifest or index, or a Docker v2 manifest or manifest list`);
-    }
-    if (kind === 'index') {
-        if (!Array.isArray(m.manifests))
-            throw new Error(`the ${mediaType} has no 'manifests' list`);
-        return { kind, mediaType, manifests: m.manifests.filter(isDescriptor) };
-    }
-    if (!isDescriptor(m.config))
-        throw new Error(`the ${mediaType || 'manifest'} has no valid 'config' descriptor`);
-    return { kind, mediaType, config: m.config };
-}
-function isDescriptor(d) {
-    if (typeof d !== 'object' || d === null)
-        return false;
-    const x = d;
-    return typeof x.digest === 'string' && typeof x.size === 'number' && (x.mediaType === undefined || typeof x.mediaType === 'string');
-}
-/**
- * The image of an index we read labels from: linux/amd64 (the platform model servers run on
- * most), else the only image, else the first image. Attestation manifests (`unknown/unknown`,
- * or annotated as attestations by BuildKit) are never chosen.
- */
-function chooseImageManifest(manifests) {
-    const images = manifests.filter((d) => (d.mediaType === undefined || IMAGE_TYPES.has(d.mediaType)) &&
-        !(d.platform?.os === 'unknown' && d.platform.architecture === 'unknown') &&
-        d.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest');
-    const amd64 = images.find((d) => d.platform?.os === 'linux' && d.platform.architecture === 'amd64');
-    if (amd64)
-        return { descriptor: amd64, why: 'linux/amd64' };
-    const first = images[0];
-    if (!first)
-        return undefined;
-    const p = first.platform ? `${first.platform.os ?? '?'}/${first.platform.architecture ?? '?'}${first.platform.variant ? `/${first.platform.variant}` : ''}` : 'no platform';
-    return { descriptor: first, why: images.length === 1 ? `the only image (${p})` : `the first image (${p}); no linux/amd64 in the index` };
-}
-
-// EXTERNAL MODULE: ./packages/oci/src/reference.ts
-var src_reference = __nccwpck_require__(6895);
-;// CONCATENATED MODULE: ./packages/oci/src/registry-error.ts
-class RegistryError extends Error {
-    kind;
-    status;
-    name = 'RegistryError';
-    constructor(kind, message, status) {
-        super(message);
-        this.kind = kind;
-        this.status = status;
-    }
-    /** Whether the user can fix it (credentials, a wrong reference, an image without what we need). */
-    get isUsersToFix() {
-        return this.kind !== 'http' && this.kind !== 'unreachable';
-    }
-}
-/** 429 and 5xx answers and network failures: worth another attempt. */
-class TransientHttpError extends Error {
-    status;
-    name = 'TransientHttpError';
-    constructor(message, status) {
-        super(message);
-        this.status = status;
-    }
-}
-
 ;// CONCATENATED MODULE: ./packages/oci/src/www-authenticate.ts
 /** Every challenge in the header, in order; [] when it holds none that parse. */
 function parseWwwAuthenticate(header) {
@@ -28956,6 +28960,339 @@ function parseWwwAuthenticate(header) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./packages/oci/src/registry-session.ts
+/**
+ * One repository on one registry, as the distribution API sees it: every request goes through
+ * `send`, which negotiates auth on the registry's 401 challenge (Basic, or a Bearer token for the
+ * scopes the challenge names plus those already held), retries 429, 5xx and dropped connections
+ * with backoff (honouring Retry-After), and times out. The read side (labels) and the write side
+ * (copyImage) share it, so credentials, masking and retries behave the same everywhere.
+ */
+
+
+
+
+
+
+/** Manifests and configs are a few KiB; anything near this is not an image we want to read. */
+const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
+class RegistrySession {
+    opts;
+    loc;
+    env;
+    maxBytes;
+    fetchImpl;
+    authorization;
+    scheme;
+    scopes = new Set();
+    creds;
+    authenticating;
+    constructor(ref, opts = {}) {
+        this.opts = opts;
+        this.env = opts.env ?? process.env;
+        this.loc = registryLocation({ registry: ref.registry, repository: ref.repository, tag: undefined, digest: undefined }, this.env);
+        this.fetchImpl = opts.fetch ?? fetch;
+        this.maxBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    }
+    /** `https://host/v2/<repository>/<rest>`. */
+    url(rest) {
+        return `${this.loc.baseUrl}/v2/${this.loc.repository}/${rest}`;
+    }
+    /** Resolves a Location header (absolute or relative) against the registry. */
+    resolve(location) {
+        return new URL(location, `${this.loc.baseUrl}/`).toString();
+    }
+    /**
+     * One request with auth negotiation; returns any non-401 response (the caller reads or cancels
+     * its body). A 401 after authenticating is an `unauthorized` RegistryError; 429/5xx after the
+     * last attempt an `http` one, no answer an `unreachable` one.
+     */
+    async send(url, o = {}) {
+        // What this request was sent with: requests in flight at once all meet the first 401, and
+        // only one of them needs to authenticate.
+        const sent = this.authorization;
+        let res = await this.fetchWithRetry(url, o);
+        if (res.status === 401) {
+            const challenges = parseWwwAuthenticate(res.headers.get('www-authenticate') ?? '');
+            await res.body?.cancel();
+            if (this.authorization === sent) {
+                if (this.scheme === 'basic' && sent !== undefined)
+                    throw await this.unauthorized(true, o.needs ?? 'pull');
+                // One authentication at a time: the others that met the same 401 wait for it.
+                this.authenticating ??= this.authenticate(challenges, o.needs ?? 'pull').finally(() => {
+                    this.authenticating = undefined;
+                });
+                await this.authenticating;
+            }
+            res = await this.fetchWithRetry(url, o);
+            if (res.status === 401 && this.scheme === 'bearer') {
+                // Another request's token came first and lacked this request's scope: ask with both.
+                const again = parseWwwAuthenticate(res.headers.get('www-authenticate') ?? '');
+                await res.body?.cancel();
+                await this.authenticate(again, o.needs ?? 'pull');
+                res = await this.fetchWithRetry(url, o);
+            }
+            if (res.status === 401) {
+                await res.body?.cancel();
+                throw await this.unauthorized(this.creds?.credentials !== undefined, o.needs ?? 'pull');
+            }
+        }
+        return res;
+    }
+    /** Whose access a 403 refused, for messages. */
+    who() {
+        return this.creds?.credentials ? `user '${this.creds.credentials.username}' (from ${this.creds.from})` : 'anonymous access';
+    }
+    async fetchWithRetry(url, o) {
+        const attempts = o.retry === false ? 1 : (this.opts.attempts ?? 4);
+        const method = o.method ?? 'GET';
+        try {
+            return await (0,action_kit_src/* retry */.L5)(async () => {
+                const headers = { ...o.headers };
+                if (this.authorization)
+                    headers.authorization = this.authorization;
+                const res = await this.fetchOnce(url, { method, headers, body: o.body, timeoutMs: o.timeoutMs });
+                if (res.status === 429 || res.status >= 500) {
+                    await res.body?.cancel();
+                    const after = retryAfterMs(res.headers.get('retry-after'));
+                    throw new TransientHttpError(`${this.loc.host} answered ${res.status} ${res.statusText} for ${method} ${new URL(url).pathname}`, res.status, after);
+                }
+                return res;
+            }, {
+                attempts,
+                retryable: (err) => err instanceof TransientHttpError,
+                baseDelayMs: this.opts.baseDelayMs ?? 500,
+                maxDelayMs: 8_000,
+                ...(this.opts.clock ? { clock: this.opts.clock } : {}),
+                ...(this.opts.signal ? { signal: this.opts.signal } : {}),
+                onRetry: (err, attempt, delay) => this.opts.log?.(`${err.message}; attempt ${attempt + 1} of ${attempts} in ${delay} ms`),
+                delayFor: (err) => (err instanceof TransientHttpError ? err.retryAfterMs : undefined),
+            });
+        }
+        catch (err) {
+            if (err instanceof TransientHttpError) {
+                const kind = err.status === undefined ? 'unreachable' : 'http';
+                throw new RegistryError(kind, `${err.message}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}`, err.status);
+            }
+            throw err;
+        }
+    }
+    /** fetch with a timeout; network failures become TransientHttpError with a hint. */
+    async fetchOnce(url, init) {
+        const ms = init.timeoutMs ?? this.opts.timeoutMs ?? 30_000;
+        const timeout = AbortSignal.timeout(ms);
+        const signal = this.opts.signal ? AbortSignal.any([this.opts.signal, timeout]) : timeout;
+        try {
+            return await this.fetchImpl(url, { method: init.method ?? 'GET', headers: init.headers, ...(init.body ? { body: init.body } : {}), signal, redirect: 'follow' });
+        }
+        catch (err) {
+            if (this.opts.signal?.aborted)
+                throw err;
+            const cause = err.cause;
+            const why = timeout.aborted ? `no answer within ${ms} ms` : (cause?.code ?? cause?.message ?? err.message);
+            const origin = new URL(url).origin;
+            const hint = origin.startsWith('https:') && /EPROTO|ERR_SSL|WRONG_VERSION|ECONNRESET/i.test(String(why))
+                ? `; if ${this.loc.host} serves plain HTTP, list it in ${RegistryEnv.InsecureRegistries}`
+                : '';
+            throw new TransientHttpError(`cannot reach ${origin}: ${why}${hint}`);
+        }
+    }
+    async credentialSource() {
+        if (this.creds)
+            return this.creds;
+        let source;
+        if (this.opts.credentials) {
+            source = await this.opts.credentials();
+        }
+        else {
+            const user = this.env[RegistryEnv.Username];
+            const pass = this.env[RegistryEnv.Password];
+            const docker = await readDockerConfig(this.env, this.loc.host).catch((err) => {
+                throw new RegistryError('credentials', err.message);
+            });
+            if (user || pass) {
+                if (!user || !pass) {
+                    throw new RegistryError('credentials', `${user ? RegistryEnv.Username : RegistryEnv.Password} is set but ${user ? RegistryEnv.Password : RegistryEnv.Username} is not: set both, or neither`);
+                }
+                source = { credentials: { username: user, password: pass }, from: `${RegistryEnv.Username}/${RegistryEnv.Password}`, configPath: docker.path };
+            }
+            else {
+                source = { from: docker.path, configPath: docker.path };
+                if (docker.credentials)
+                    source.credentials = docker.credentials;
+                if (docker.helper)
+                    source.helper = docker.helper;
+            }
+        }
+        if (source.credentials) {
+            this.opts.onSecret?.(source.credentials.password);
+            this.opts.onSecret?.(basic(source.credentials));
+        }
+        this.creds = source;
+        return source;
+    }
+    async authenticate(challenges, needs) {
+        const src = await this.credentialSource();
+        const bearer = challenges.find((c) => c.scheme === 'bearer');
+        if (bearer) {
+            const asked = (bearer.params.scope ?? `repository:${this.loc.repository}:${needs === 'push' ? 'pull,push' : 'pull'}`).split(' ').filter((s) => s !== '');
+            for (const s of asked)
+                this.scopes.add(s);
+            this.authorization = `Bearer ${await this.fetchToken(bearer, src, needs)}`;
+            this.scheme = 'bearer';
+            return;
+        }
+        if (challenges.some((c) => c.scheme === 'basic') || challenges.length === 0) {
+            if (!src.credentials)
+                throw await this.unauthorized(false, needs);
+            this.authorization = `Basic ${basic(src.credentials)}`;
+            this.scheme = 'basic';
+            return;
+        }
+        throw new RegistryError('unauthorized', `${this.loc.host} asks for authentication by '${challenges.map((c) => c.scheme).join(', ')}', which this client does not speak (it speaks Basic and Bearer tokens)`, 401);
+    }
+    async fetchToken(challenge, src, needs) {
+        const realm = challenge.params.realm;
+        let url;
+        try {
+            url = new URL(realm ?? '');
+        }
+        catch {
+            throw new RegistryError('unauthorized', `${this.loc.host} sent a Bearer challenge without a valid realm URL ('${realm ?? ''}')`, 401);
+        }
+        if (url.protocol !== 'https:' && !(url.protocol === 'http:' && this.mayUsePlainHttp(url.host))) {
+            throw new RegistryError('unauthorized', `${this.loc.host} sends us to fetch a token from ${url.origin} over plain HTTP; list ${url.host} in ${RegistryEnv.InsecureRegistries} if that is intended`, 401);
+        }
+        if (challenge.params.service)
+            url.searchParams.set('service', challenge.params.service);
+        // The token spec sends several scopes as repeated parameters; we ask for every scope held so
+        // far, so a token for a cross-repository mount still allows the pushes before it.
+        for (const s of this.scopes)
+            url.searchParams.append('scope', s);
+        const headers = {};
+        if (src.credentials)
+            headers.authorization = `Basic ${basic(src.credentials)}`;
+        const res = await (0,action_kit_src/* retry */.L5)(async () => {
+            const r = await this.fetchOnce(url.toString(), { headers });
+            if (r.status === 429 || r.status >= 500) {
+                await r.body?.cancel();
+                throw new TransientHttpError(`the token service ${url.origin} answered ${r.status}`, r.status);
+            }
+            return r;
+        }, { attempts: this.opts.attempts ?? 4, retryable: (e) => e instanceof TransientHttpError, baseDelayMs: this.opts.baseDelayMs ?? 500, maxDelayMs: 8_000, ...(this.opts.clock ? { clock: this.opts.clock } : {}), ...(this.opts.signal ? { signal: this.opts.signal } : {}) }).catch((err) => {
+            if (err instanceof TransientHttpError)
+                throw new RegistryError(err.status === undefined ? 'unreachable' : 'http', err.message, err.status);
+            throw err;
+        });
+        if (res.status === 401 || res.status === 403) {
+            await res.body?.cancel();
+            throw await this.unauthorized(src.credentials !== undefined, needs);
+        }
+        if (!res.ok) {
+            await res.body?.cancel();
+            throw new RegistryError('http', `the token service ${url.origin} answered ${res.status} ${res.statusText}`, res.status);
+        }
+        const body = await this.readBody(res, `the token from ${url.origin}`);
+        let token;
+        try {
+            const doc = JSON.parse(Buffer.from(body).toString('utf8'));
+            token = doc.token ?? doc.access_token;
+        }
+        catch {
+            token = undefined;
+        }
+        if (typeof token !== 'string' || token === '')
+            throw new RegistryError('http', `the token service ${url.origin} answered without a token`);
+        this.opts.onSecret?.(token);
+        return token;
+    }
+    mayUsePlainHttp(host) {
+        const h = host.toLowerCase();
+        const bare = hostWithoutPort(h);
+        const listed = insecureRegistries(this.env);
+        return LOOPBACK.includes(bare) || listed.includes(h) || listed.includes(bare);
+    }
+    async unauthorized(hadCredentials, needs = 'pull') {
+        const src = await this.credentialSource();
+        if (hadCredentials && src.credentials) {
+            return new RegistryError('unauthorized', `${this.loc.host} refused the credentials of user '${src.credentials.username}' from ${src.from} (401): check the username and password (or token), and that they may ${needs} ${this.loc.repository}`, 401);
+        }
+        if (this.opts.credentials) {
+            return new RegistryError('unauthorized', `${this.loc.host} needs credentials to ${needs} ${this.loc.repository} (401), and ${src.from} gave none`, 401);
+        }
+        const helper = src.helper ? ` (${src.configPath} names the credential helper '${src.helper}', which this action does not run)` : '';
+        return new RegistryError('unauthorized', `${this.loc.host} needs credentials to ${needs} ${this.loc.repository} (401)${helper}: set ${RegistryEnv.Username} and ${RegistryEnv.Password}, or log in first with docker/login-action (it writes ${src.configPath})`, 401);
+    }
+    /** Reads a body up to the limit; the Content-Length is checked first when the server sends one. */
+    async readBody(res, what) {
+        const declared = Number(res.headers.get('content-length') ?? Number.NaN);
+        if (Number.isFinite(declared) && declared > this.maxBytes) {
+            await res.body?.cancel();
+            throw new RegistryError('too-large', `${what} is ${declared} bytes, over the ${this.maxBytes}-byte limit`);
+        }
+        if (!res.body)
+            return new Uint8Array();
+        const chunks = [];
+        let total = 0;
+        const reader = res.body.getReader();
+        for (;;) {
+            const { done, value } = await reader.read();
+            if (done)
+                break;
+            total += value.byteLength;
+            if (total > this.maxBytes) {
+                await reader.cancel();
+                throw new RegistryError('too-large', `${what} is over the ${this.maxBytes}-byte limit`);
+            }
+            chunks.push(value);
+        }
+        return Buffer.concat(chunks);
+    }
+}
+function basic(c) {
+    return Buffer.from(`${c.username}:${c.password}`).toString('base64');
+}
+/** Retry-After in seconds or as an HTTP date, capped at a minute; undefined when absent. */
+function retryAfterMs(header, now = Date.now()) {
+    if (!header)
+        return undefined;
+    const secs = Number(header);
+    const ms = Number.isFinite(secs) ? secs * 1000 : Date.parse(header) - now;
+    if (!Number.isFinite(ms) || ms < 0)
+        return undefined;
+    return Math.min(ms, 60_000);
+}
+/** The first error code of a distribution-spec error body (`{"errors":[{"code":"MANIFEST_UNKNOWN"}]}`). */
+function errorCode(body) {
+    try {
+        const code = JSON.parse(body).errors?.[0]?.code;
+        return typeof code === 'string' ? code : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+async function readSmallText(res) {
+    if (!res.body)
+        return '';
+    const reader = res.body.getReader();
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        chunks.push(value);
+        total += value.byteLength;
+        if (total > 64 * 1024) {
+            await reader.cancel();
+            break;
+        }
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+
 ;// CONCATENATED MODULE: ./packages/oci/src/registry-client.ts
 /**
  * A small, runner-free client for the read side of the OCI distribution API: resolve a reference,
@@ -28970,10 +29307,6 @@ function parseWwwAuthenticate(header) {
 
 
 
-
-
-/** Manifests and configs are a few KiB; anything near this is not an image we want to read. */
-const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
 /** Reads the labels of an image's config; see the module comment for the checks made. */
 async function readImageLabels(reference, opts = {}) {
     const parsed = (0,src_reference/* parseImageReference */.o_)(reference);
@@ -28984,19 +29317,14 @@ async function readImageLabels(reference, opts = {}) {
 class RegistryReader {
     ref;
     opts;
-    loc;
-    env;
-    fetchImpl;
-    maxBytes;
-    authorization;
-    creds;
+    session;
     constructor(ref, opts) {
         this.ref = ref;
         this.opts = opts;
-        this.env = opts.env ?? process.env;
-        this.loc = registryLocation(ref, this.env);
-        this.fetchImpl = opts.fetch ?? fetch;
-        this.maxBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+        this.session = new RegistrySession(ref, opts);
+    }
+    get loc() {
+        return this.session.loc;
     }
     async read(reference) {
         const pinned = this.ref.digest;
@@ -29040,8 +29368,8 @@ class RegistryReader {
         return out;
     }
     async getManifest(tagOrDigest, expectedDigest, expectedSize) {
-        if (expectedSize !== undefined && expectedSize > this.maxBytes) {
-            throw new RegistryError('too-large', `the manifest ${tagOrDigest} is ${expectedSize} bytes, over the ${this.maxBytes}-byte limit`);
+        if (expectedSize !== undefined && expectedSize > this.session.maxBytes) {
+            throw new RegistryError('too-large', `the manifest ${tagOrDigest} is ${expectedSize} bytes, over the ${this.session.maxBytes}-byte limit`);
         }
         const url = `${this.loc.baseUrl}/v2/${this.loc.repository}/manifests/${tagOrDigest}`;
         const res = await this.request(url, MANIFEST_ACCEPT, () => this.notFound(tagOrDigest));
@@ -29066,8 +29394,8 @@ class RegistryReader {
     async getBlob(d) {
         if (!/^sha256:[0-9a-f]{64}$/.test(d.digest))
             throw new RegistryError('not-an-image', `${this.display()}: the config digest '${d.digest}' is not a sha256 digest, which is all this client verifies`);
-        if (d.size > this.maxBytes)
-            throw new RegistryError('too-large', `${this.display()}: the config blob is ${d.size} bytes, over the ${this.maxBytes}-byte limit`);
+        if (d.size > this.session.maxBytes)
+            throw new RegistryError('too-large', `${this.display()}: the config blob is ${d.size} bytes, over the ${this.session.maxBytes}-byte limit`);
         const url = `${this.loc.baseUrl}/v2/${this.loc.repository}/blobs/${d.digest}`;
         const res = await this.request(url, undefined, () => () => new RegistryError('not-found', `${this.display()}: the registry has no config blob ${d.digest} though the manifest names it; push the image again`, 404));
         const bytes = await this.readBody(res, `the config blob of ${this.display()}`);
@@ -29091,250 +29419,23 @@ class RegistryReader {
     }
     /** One GET with auth negotiation and bounded retries; returns a 2xx response with an unread body. */
     async request(url, accept, onNotFound) {
-        let res = await this.fetchWithRetry(url, accept);
-        if (res.status === 401) {
-            const challenges = parseWwwAuthenticate(res.headers.get('www-authenticate') ?? '');
-            await res.body?.cancel();
-            await this.authenticate(challenges);
-            res = await this.fetchWithRetry(url, accept);
-            if (res.status === 401) {
-                await res.body?.cancel();
-                throw await this.unauthorized(true);
-            }
-        }
+        const res = await this.session.send(url, accept ? { headers: { accept } } : {});
         if (res.ok)
             return res;
         const body = await readSmallText(res);
         if (res.status === 404)
             throw onNotFound()(body);
         if (res.status === 403) {
-            const who = this.creds?.credentials ? `user '${this.creds.credentials.username}' (from ${this.creds.from})` : 'anonymous access';
-            throw new RegistryError('denied', `${this.loc.host} denied ${who} to pull ${this.loc.repository} (403): give these credentials pull permission, or set others in ${RegistryEnv.Username}/${RegistryEnv.Password}`, 403);
+            throw new RegistryError('denied', `${this.loc.host} denied ${this.session.who()} to pull ${this.loc.repository} (403): give these credentials pull permission, or set others in ${RegistryEnv.Username}/${RegistryEnv.Password}`, 403);
         }
         throw new RegistryError('http', `${this.loc.host} answered ${res.status} ${res.statusText} for ${new URL(url).pathname}${errorCode(body) ? ` (${errorCode(body)})` : ''}`, res.status);
     }
-    async fetchWithRetry(url, accept) {
-        const attempts = this.opts.attempts ?? 4;
-        try {
-            return await (0,action_kit_src/* retry */.L5)(async () => {
-                const headers = {};
-                if (accept)
-                    headers.accept = accept;
-                if (this.authorization)
-                    headers.authorization = this.authorization;
-                const res = await this.fetchOnce(url, { headers });
-                if (res.status === 429 || res.status >= 500) {
-                    await res.body?.cancel();
-                    throw new TransientHttpError(`${this.loc.host} answered ${res.status} ${res.statusText} for ${new URL(url).pathname}`, res.status);
-                }
-                return res;
-            }, {
-                attempts,
-                retryable: (err) => err instanceof TransientHttpError,
-                baseDelayMs: this.opts.baseDelayMs ?? 500,
-                maxDelayMs: 8_000,
-                ...(this.opts.clock ? { clock: this.opts.clock } : {}),
-                ...(this.opts.signal ? { signal: this.opts.signal } : {}),
-                onRetry: (err, attempt, delay) => this.opts.log?.(`${err.message}; attempt ${attempt + 1} of ${attempts} in ${delay} ms`),
-            });
-        }
-        catch (err) {
-            if (err instanceof TransientHttpError) {
-                const kind = err.status === undefined ? 'unreachable' : 'http';
-                throw new RegistryError(kind, `${err.message} (after ${attempts} attempts)`, err.status);
-            }
-            throw err;
-        }
+    readBody(res, what) {
+        return this.session.readBody(res, what);
     }
-    /** fetch with a timeout; network failures become TransientHttpError with a hint. */
-    async fetchOnce(url, init) {
-        const timeout = AbortSignal.timeout(this.opts.timeoutMs ?? 30_000);
-        const signal = this.opts.signal ? AbortSignal.any([this.opts.signal, timeout]) : timeout;
-        try {
-            return await this.fetchImpl(url, { headers: init.headers, signal, redirect: 'follow' });
-        }
-        catch (err) {
-            if (this.opts.signal?.aborted)
-                throw err;
-            const cause = err.cause;
-            const why = timeout.aborted ? `no answer within ${this.opts.timeoutMs ?? 30_000} ms` : (cause?.code ?? cause?.message ?? err.message);
-            const origin = new URL(url).origin;
-            const hint = origin.startsWith('https:') && /EPROTO|ERR_SSL|WRONG_VERSION|ECONNRESET/i.test(String(why))
-                ? `; if ${this.loc.host} serves plain HTTP, list it in ${RegistryEnv.InsecureRegistries}`
-                : '';
-            throw new TransientHttpError(`cannot reach ${origin}: ${why}${hint}`);
-        }
-    }
-    async credentialSource() {
-        if (this.creds)
-            return this.creds;
-        const user = this.env[RegistryEnv.Username];
-        const pass = this.env[RegistryEnv.Password];
-        let source;
-        const docker = await readDockerConfig(this.env, this.loc.host).catch((err) => {
-            throw new RegistryError('credentials', err.message);
-        });
-        if (user || pass) {
-            if (!user || !pass) {
-                throw new RegistryError('credentials', `${user ? RegistryEnv.Username : RegistryEnv.Password} is set but ${user ? RegistryEnv.Password : RegistryEnv.Username} is not: set both, or neither`);
-            }
-            source = { credentials: { username: user, password: pass }, from: `${RegistryEnv.Username}/${RegistryEnv.Password}`, configPath: docker.path };
-        }
-        else {
-            source = { from: docker.path, configPath: docker.path };
-            if (docker.credentials)
-                source.credentials = docker.credentials;
-            if (docker.helper)
-                source.helper = docker.helper;
-        }
-        if (source.credentials) {
-            this.opts.onSecret?.(source.credentials.password);
-            this.opts.onSecret?.(basic(source.credentials));
-        }
-        this.creds = source;
-        return source;
-    }
-    async authenticate(challenges) {
-        const src = await this.credentialSource();
-        const bearer = challenges.find((c) => c.scheme === 'bearer');
-        if (bearer) {
-            this.authorization = `Bearer ${await this.fetchToken(bearer, src)}`;
-            return;
-        }
-        if (challenges.some((c) => c.scheme === 'basic') || challenges.length === 0) {
-            if (!src.credentials)
-                throw await this.unauthorized(false);
-            this.authorization = `Basic ${basic(src.credentials)}`;
-            return;
-        }
-        throw new RegistryError('unauthorized', `${this.loc.host} asks for authentication by '${challenges.map((c) => c.scheme).join(', ')}', which this client does not speak (it speaks Basic and Bearer tokens)`, 401);
-    }
-    async fetchToken(challenge, src) {
-        const realm = challenge.params.realm;
-        let url;
-        try {
-            url = new URL(realm ?? '');
-        }
-        catch {
-            throw new RegistryError('unauthorized', `${this.loc.host} sent a Bearer challenge without a valid realm URL ('${realm ?? ''}')`, 401);
-        }
-        if (url.protocol !== 'https:' && !(url.protocol === 'http:' && this.mayUsePlainHttp(url.host))) {
-            throw new RegistryError('unauthorized', `${this.loc.host} sends us to fetch a token from ${url.origin} over plain HTTP; list ${url.host} in ${RegistryEnv.InsecureRegistries} if that is intended`, 401);
-        }
-        if (challenge.params.service)
-            url.searchParams.set('service', challenge.params.service);
-        url.searchParams.set('scope', challenge.params.scope ?? `repository:${this.loc.repository}:pull`);
-        const headers = {};
-        if (src.credentials)
-            headers.authorization = `Basic ${basic(src.credentials)}`;
-        const res = await (0,action_kit_src/* retry */.L5)(async () => {
-            const r = await this.fetchOnce(url.toString(), { headers });
-            if (r.status === 429 || r.status >= 500) {
-                await r.body?.cancel();
-                throw new TransientHttpError(`the token service ${url.origin} answered ${r.status}`, r.status);
-            }
-            return r;
-        }, { attempts: this.opts.attempts ?? 4, retryable: (e) => e instanceof TransientHttpError, baseDelayMs: this.opts.baseDelayMs ?? 500, maxDelayMs: 8_000, ...(this.opts.clock ? { clock: this.opts.clock } : {}), ...(this.opts.signal ? { signal: this.opts.signal } : {}) }).catch((err) => {
-            if (err instanceof TransientHttpError)
-                throw new RegistryError(err.status === undefined ? 'unreachable' : 'http', err.message, err.status);
-            throw err;
-        });
-        if (res.status === 401 || res.status === 403) {
-            await res.body?.cancel();
-            throw await this.unauthorized(src.credentials !== undefined);
-        }
-        if (!res.ok) {
-            await res.body?.cancel();
-            throw new RegistryError('http', `the token service ${url.origin} answered ${res.status} ${res.statusText}`, res.status);
-        }
-        const body = await this.readBody(res, `the token from ${url.origin}`);
-        let token;
-        try {
-            const doc = JSON.parse(Buffer.from(body).toString('utf8'));
-            token = doc.token ?? doc.access_token;
-        }
-        catch {
-            token = undefined;
-        }
-        if (typeof token !== 'string' || token === '')
-            throw new RegistryError('http', `the token service ${url.origin} answered without a token`);
-        this.opts.onSecret?.(token);
-        return token;
-    }
-    mayUsePlainHttp(host) {
-        const h = host.toLowerCase();
-        const bare = hostWithoutPort(h);
-        const listed = insecureRegistries(this.env);
-        return ['localhost', '127.0.0.1', '[::1]'].includes(bare) || listed.includes(h) || listed.includes(bare);
-    }
-    async unauthorized(hadCredentials) {
-        const src = await this.credentialSource();
-        if (hadCredentials && src.credentials) {
-            return new RegistryError('unauthorized', `${this.loc.host} refused the credentials of user '${src.credentials.username}' from ${src.from} (401): check the username and password (or token), and that they may pull ${this.loc.repository}`, 401);
-        }
-        const helper = src.helper ? ` (${src.configPath} names the credential helper '${src.helper}', which this action does not run)` : '';
-        return new RegistryError('unauthorized', `${this.loc.host} needs credentials to pull ${this.loc.repository} (401)${helper}: set ${RegistryEnv.Username} and ${RegistryEnv.Password}, or log in first with docker/login-action (it writes ${src.configPath})`, 401);
-    }
-    /** Reads a body up to the limit; the Content-Length is checked first when the server sends one. */
-    async readBody(res, what) {
-        const declared = Number(res.headers.get('content-length') ?? Number.NaN);
-        if (Number.isFinite(declared) && declared > this.maxBytes) {
-            await res.body?.cancel();
-            throw new RegistryError('too-large', `${what} is ${declared} bytes, over the ${this.maxBytes}-byte limit`);
-        }
-        if (!res.body)
-            return new Uint8Array();
-        const chunks = [];
-        let total = 0;
-        const reader = res.body.getReader();
-        for (;;) {
-            const { done, value } = await reader.read();
-            if (done)
-                break;
-            total += value.byteLength;
-            if (total > this.maxBytes) {
-                await reader.cancel();
-                throw new RegistryError('too-large', `${what} is over the ${this.maxBytes}-byte limit`);
-            }
-            chunks.push(value);
-        }
-        return Buffer.concat(chunks);
-    }
-}
-function basic(c) {
-    return Buffer.from(`${c.username}:${c.password}`).toString('base64');
 }
 function sha256Digest(bytes) {
     return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
-}
-/** The first error code of a distribution-spec error body (`{"errors":[{"code":"MANIFEST_UNKNOWN"}]}`). */
-function errorCode(body) {
-    try {
-        const code = JSON.parse(body).errors?.[0]?.code;
-        return typeof code === 'string' ? code : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-async function readSmallText(res) {
-    if (!res.body)
-        return '';
-    const reader = res.body.getReader();
-    const chunks = [];
-    let total = 0;
-    for (;;) {
-        const { done, value } = await reader.read();
-        if (done)
-            break;
-        chunks.push(value);
-        total += value.byteLength;
-        if (total > 64 * 1024) {
-            await reader.cancel();
-            break;
-        }
-    }
-    return Buffer.concat(chunks).toString('utf8');
 }
 
 // EXTERNAL MODULE: ./actions/validate-model/src/inputs.ts
@@ -30493,7 +30594,8 @@ async function retry(fn, opts) {
         catch (err) {
             if (attempt >= opts.attempts || !opts.retryable(err) || opts.signal?.aborted)
                 throw err;
-            const delay = Math.round(Math.random() * Math.min(max, base * 2 ** (attempt - 1)));
+            const asked = opts.delayFor?.(err);
+            const delay = asked !== undefined ? Math.min(asked, Math.max(max, 60_000)) : Math.round(Math.random() * Math.min(max, base * 2 ** (attempt - 1)));
             opts.onRetry?.(err, attempt, delay);
             await clock.sleep(delay, opts.signal);
         }
