@@ -15,7 +15,10 @@ await runAction<Inputs>(
     async run(inputs, ctx) {
       const reportDir = inputs['report-dir'] ?? (await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), 'validate-model-')));
       const revision = process.env.GITHUB_SHA;
-      await run(inputs, { ...ctx, scanModel, reportDir, workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(), ...(revision ? { revision } : {}) });
+      // The rules' documentation at the version of the action that ran (GITHUB_ACTION_REPOSITORY/REF).
+      const { GITHUB_SERVER_URL: server, GITHUB_ACTION_REPOSITORY: repo, GITHUB_ACTION_REF: ref } = process.env;
+      const docsUrl = server && repo && ref ? `${server}/${repo}/blob/${ref}/packages/model/README.md` : undefined;
+      await run(inputs, { ...ctx, scanModel, reportDir, workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(), ...(revision ? { revision } : {}), ...(docsUrl ? { docsUrl } : {}) });
     },
   },
   runnerIO(core),

@@ -10,6 +10,7 @@ import {
   checkExternalData,
   compareSignatures,
   evaluateRules,
+  failsGate,
   type FileReport,
   type ImportRecord,
   type Finding,
@@ -58,6 +59,8 @@ export interface RunDeps extends ActionContext {
   registry?: { readImageLabels: typeof readImageLabels; options?: Parameters<typeof readImageLabels>[1] };
   /** The commit being built (GITHUB_SHA), for the `org.opencontainers.image.revision` label. */
   revision?: string;
+  /** Where the scan rules are documented (SARIF helpUri): the action's own repository and ref. */
+  docsUrl?: string;
 }
 
 export type CheckStatus = 'passed' | 'failed' | 'skipped';
@@ -82,7 +85,7 @@ export interface ValidationReport {
   verdict: 'pass' | 'fail';
   /** One line per reason the model failed; empty when it passed. */
   failures: string[];
-  model: { path: string; name: string; version?: string; kind: 'file' | 'directory'; format: ModelFormat; sha256: string; size: number; onnxFile?: string };
+  model: { path: string; name: string; version?: string; kind: 'file' | 'directory'; format: ModelFormat; formats?: ModelFormat[]; sha256: string; size: number; onnxFile?: string };
   integrity: { sha256: string; expected?: string; match?: boolean };
   failOn: Severity[];
   findings: Finding[];
@@ -153,6 +156,7 @@ async function validate(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
   const findings: Finding[] = [...scan.findings];
   logger.info(`format: ${scan.format}, ${scan.files.length} file(s), ${scan.size} bytes, sha256 ${scan.sha256 || '(none)'}`);
   deps.setOutput('format', scan.format);
+  if (scan.formats) logger.info(`formats in the directory: ${scan.formats.join(', ') || 'none recognised'}`);
   deps.setOutput('sha256', scan.sha256);
   deps.setOutput('size', scan.size);
 
@@ -226,10 +230,13 @@ async function validate(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
   }
 
   // 4. Findings against fail-on.
+  // Findings at fail-on severities fail the gate, and so do those saying the model was not there to
+  // check (an LFS pointer) or nothing in it could be read, whatever fail-on says.
   const failing = findings.filter((f) => inputs['fail-on'].includes(f.severity));
+  const unchecked = findings.filter((f) => !inputs['fail-on'].includes(f.severity) && failsGate(f, inputs['fail-on']));
   for (const f of findings) {
     const line = `[${f.severity}] ${f.rule}: ${f.message} (${findingWhere(f)})`;
-    if (inputs['fail-on'].includes(f.severity)) logger.error(line);
+    if (failsGate(f, inputs['fail-on'])) logger.error(line);
     else if (f.severity === 'info') logger.info(line);
     else logger.warning(line);
   }
@@ -237,6 +244,7 @@ async function validate(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
     const bySeverity = countBy(failing.map((f) => f.severity));
     failures.push(`${failing.length} finding(s) at fail-on severities (${Object.entries(bySeverity).map(([s, n]) => `${n} ${s}`).join(', ')})`);
   }
+  for (const f of unchecked) failures.push(`${findingWhere(f)}: ${f.message}`);
 
   // 5. Signature.
   let signature: ValidationReport['signature'];
@@ -318,6 +326,7 @@ async function validate(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
     smokeTest: smoke,
   };
   if (inputs['model-version']) report.model.version = inputs['model-version'];
+  if (scan.formats) report.model.formats = scan.formats;
   if (onnxRel && onnxFile && scan.kind === 'directory') report.model.onnxFile = onnxRel;
   if (onnx) report.onnx = { irVersion: onnx.irVersion, producerName: onnx.producerName, producerVersion: onnx.producerVersion, opsets: onnx.opsets, externalData: onnx.externalData };
   if (mlflow) {
@@ -335,7 +344,7 @@ async function validate(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
   const reportPath = join(deps.reportDir, 'report.json');
   await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
   const sarifPath = join(deps.reportDir, 'results.sarif');
-  await writeSarif(sarifPath, report, { workspace: deps.workspace, modelPath, rootFile, onnxFile });
+  await writeSarif(sarifPath, report, { workspace: deps.workspace, modelPath, rootFile, onnxFile, ...(deps.docsUrl ? { docsUrl: deps.docsUrl } : {}) });
   const metadata: ModelMetadata = {
     name: report.model.name,
     version: report.model.version ?? null,

@@ -4,8 +4,11 @@
  * code scanning shows them on the model in the repository.
  */
 import { writeFile } from 'node:fs/promises';
-import { buildSarif, findingsToSarif, type SarifResultInput, type SarifRuleInput } from '@ml-deploy/model';
+import { buildSarif, failsGate, findingsToSarif, type SarifResultInput, type SarifRuleInput } from '@ml-deploy/model';
 import type { ValidationReport } from './run';
+
+/** The action's README, where each gate check's input is described. */
+const ACTION_DOC_URL = 'https://github.com/org/ml-deploy/blob/main/validate-model/README.md';
 
 const GATE_RULES: Record<string, SarifRuleInput> = {
   'integrity-mismatch': {
@@ -13,6 +16,7 @@ const GATE_RULES: Record<string, SarifRuleInput> = {
     shortDescription: 'The model file is not the one expected (sha256 mismatch)',
     help: 'The sha256 of the model differs from `expected-sha256`: the file was changed or replaced after it was approved.',
     level: 'error',
+    helpUri: `${ACTION_DOC_URL}#inputs`,
     securitySeverity: 8.0,
     tags: ['security', 'ml-model', 'integrity'],
   },
@@ -20,6 +24,7 @@ const GATE_RULES: Record<string, SarifRuleInput> = {
     id: 'validate-model.signature-mismatch',
     shortDescription: 'The model signature differs from the expected one',
     help: 'Inputs or outputs (names, element types or shapes) differ from `expected-signature`; callers of the deployed model would break.',
+    helpUri: `${ACTION_DOC_URL}#inputs`,
     level: 'error',
     tags: ['ml-model', 'correctness'],
   },
@@ -27,6 +32,7 @@ const GATE_RULES: Record<string, SarifRuleInput> = {
     id: 'validate-model.smoke-test-failed',
     shortDescription: 'The model failed its smoke inference',
     help: 'ONNX Runtime could not run the model, an output had an unexpected shape or non-finite values, or p95 latency was over `latency-budget`.',
+    helpUri: `${ACTION_DOC_URL}#inputs`,
     level: 'error',
     tags: ['ml-model', 'correctness'],
   },
@@ -34,6 +40,7 @@ const GATE_RULES: Record<string, SarifRuleInput> = {
     id: 'validate-model.quality-rule-failed',
     shortDescription: 'A quality threshold was not met',
     help: 'A rule in `thresholds` failed: the model is worse than the threshold or the champion, or a metric it needs is missing.',
+    helpUri: `${ACTION_DOC_URL}#inputs`,
     level: 'error',
     tags: ['ml-model', 'quality'],
   },
@@ -45,11 +52,13 @@ export interface SarifContext {
   /** Maps a scan finding's `file` (relative to the scanned root) to a path on disk. */
   rootFile: (file: string) => string;
   onnxFile: string | undefined;
+  /** Base URL of the rules documentation (the action's own repository and ref when known). */
+  docsUrl?: string;
 }
 
 /** Writes the SARIF file for a report. */
 export async function writeSarif(path: string, report: ValidationReport, c: SarifContext): Promise<void> {
-  const { rules, results } = findingsToSarif(report.findings, c.rootFile);
+  const { rules, results } = findingsToSarif(report.findings, c.rootFile, { failsGate: (f) => failsGate(f, report.failOn), ...(c.docsUrl ? { docsUrl: c.docsUrl } : {}) });
   const gateResults: SarifResultInput[] = [];
   const used = new Set<string>();
   const add = (key: keyof typeof GATE_RULES, message: string, file: string) => {

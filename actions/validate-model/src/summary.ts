@@ -3,7 +3,7 @@
  * signature, smoke test and every quality rule with its value, its limit and pass/fail.
  */
 import { codeSpan, escapeInline, md, type SummaryBuilder } from '@ml-deploy/action-kit';
-import { type Finding, formatNumber, type ImportRecord, ModelLabel, type TensorSpec } from '@ml-deploy/model';
+import { failsGate, type Finding, formatNumber, type ImportRecord, ModelLabel, type TensorSpec } from '@ml-deploy/model';
 import { findingWhere, type ValidationReport } from './run';
 
 /** More findings than this go into a collapsed block: a poisoned archive can hold thousands. */
@@ -39,7 +39,7 @@ export function writeSummary(s: SummaryBuilder, r: ValidationReport): void {
   s.keyValues([
     ['Model', codeSpan(r.model.path)],
     ['Version', r.model.version],
-    ['Format', r.model.onnxFile ? `${r.model.format} (ONNX graph ${r.model.onnxFile})` : r.model.format],
+    ['Format', `${r.model.format === 'mixed' && r.model.formats ? `mixed (${r.model.formats.join(', ')})` : r.model.format}${r.model.onnxFile ? ` (ONNX graph ${r.model.onnxFile})` : ''}`],
     ['Size', `${r.model.size} bytes in ${r.files.length} file(s)`],
     ['sha256', r.integrity.sha256 ? codeSpan(r.integrity.sha256) : '(none)'],
     ['Expected sha256', r.integrity.expected ? md(`${codeSpan(r.integrity.expected).markdown} ${r.integrity.match ? '✅ matches' : '❌ differs'}`) : undefined],
@@ -54,7 +54,7 @@ export function writeSummary(s: SummaryBuilder, r: ValidationReport): void {
     s.paragraph(counts.map(([sev, n]) => `${n} ${sev}${r.failOn.includes(sev as Finding['severity']) ? ' (fails the gate)' : ''}`).join(' · '));
     const sorted = [...r.findings].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
     const rows = sorted.map((f) => [
-      `${f.severity === 'dangerous' ? '🛑' : r.failOn.includes(f.severity) ? '❌' : f.severity === 'info' ? 'ℹ️' : '⚠️'} ${f.severity}`,
+      `${f.severity === 'dangerous' ? '🛑' : failsGate(f, r.failOn) ? '❌' : f.severity === 'info' ? 'ℹ️' : '⚠️'} ${f.severity}`,
       codeSpan(f.rule),
       codeSpan(findingWhere(f)),
       f.import && !f.message.includes(f.import) ? md(`${codeSpan(f.import).markdown} ${escapeInline(f.message)}`) : f.message,

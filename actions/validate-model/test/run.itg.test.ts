@@ -133,7 +133,7 @@ describe('validate-model run()', () => {
     expect(o.summary).toMatch(/\| 🛑 dangerous \| `pickle.dangerous-import` \| `evil.pkl @ byte \d+` \|/);
   });
 
-  it('walks a model.tar.gz and rejects the payload in a member; a bz2 pickle it cannot read is not passed', async () => {
+  it('walks a model.tar.gz and rejects the payload in a member; a bz2 pickle is decompressed and its payload named', async () => {
     const evilTgz = join(fx.dir, 'model.tar.gz');
     const evilBz2 = join(fx.dir, 'model.pkl.bz2');
     const py = `import bz2, io, sys, tarfile
@@ -150,10 +150,57 @@ open(sys.argv[3], "wb").write(bz2.compress(data))`;
     expect(JSON.parse(tgz.outputs.metadata!)).toMatchObject({ format: 'tar' });
     expect(tgz.summary).toMatch(/\| 🛑 dangerous \| `pickle.dangerous-import` \| `model.tar.gz @ model\/model.pkl @ byte \d+` \|/);
     const bz = await validate({ 'model-path': evilBz2 });
-    expect(bz.outputs.verdict).toBe('fail');
-    expect(bz.summary).toContain('| 🛑 dangerous | `archive.unsupported-compression` |');
-    const rule = bz.sarif.runs[0]!.tool.driver.rules.find((r) => r.id === 'archive.unsupported-compression') as { shortDescription?: { text: string } } | undefined;
-    expect(rule?.shortDescription?.text).toMatch(/^Compressed content the scanner cannot decompress/);
+    expect(bz.outputs).toMatchObject({ format: 'joblib', verdict: 'fail' });
+    expect(bz.report.findings).toContainEqual(expect.objectContaining({ severity: 'dangerous', rule: 'pickle.dangerous-import', import: 'posix.system', location: expect.stringMatching(/^model\.pkl\.bz2 \(decompressed\) @ byte \d+$/) }));
+  });
+
+  it('never passes what it could not read: an LFS pointer, a text file, a name the bytes deny, an unknown container', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'validate-model-unread-'));
+    // What actions/checkout leaves without `lfs: true`.
+    const pointer = join(dir, 'churn.onnx');
+    writeFileSync(pointer, 'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n');
+    const lfs = await validate({ 'model-path': pointer });
+    expect(lfs.outputs).toMatchObject({ format: 'git-lfs-pointer', verdict: 'fail' });
+    expect(lfs.error?.message).toContain('lfs: true');
+    expect(lfs.summary).toContain('file.git-lfs-pointer');
+    // The finding failed the gate (default fail-on is not malformed): SARIF says error.
+    expect(lfs.sarif.runs[0]!.results.find((r) => r.ruleId === 'file.git-lfs-pointer')?.level).toBe('error');
+
+    const text = join(dir, 'model.bin');
+    writeFileSync(text, 'just some notes, not a model\n');
+    const t = await validate({ 'model-path': text });
+    expect(t.outputs.verdict).toBe('fail');
+    expect(t.report.findings.map((f) => f.rule)).toContain('model.nothing-scanned');
+    expect(t.summary).not.toContain('the model may be built and deployed');
+
+    const fake = join(dir, 'model.safetensors');
+    writeFileSync(fake, Buffer.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]));
+    const f = await validate({ 'model-path': fake, 'fail-on': 'dangerous,malformed' });
+    expect(f.report.findings).toContainEqual(expect.objectContaining({ severity: 'malformed', rule: 'format.name-mismatch', message: expect.stringContaining('the name says safetensors') }));
+    expect(f.outputs.verdict).toBe('fail');
+
+    // A 7-Zip archive is refused by its magic bytes, with help text and a help URI in SARIF.
+    const sz = join(dir, 'model.7z');
+    writeFileSync(sz, Buffer.concat([Buffer.from('377abcaf271c0004', 'hex'), Buffer.alloc(40)]));
+    const s7 = await validate({ 'model-path': sz });
+    expect(s7.outputs.verdict).toBe('fail');
+    const rule = s7.sarif.runs[0]!.tool.driver.rules.find((r) => r.id === 'archive.unsupported-format') as { help?: { text: string }; helpUri?: string; shortDescription?: { text: string } } | undefined;
+    expect(rule?.shortDescription?.text).toMatch(/^An archive or compression format the scanner does not walk/);
+    expect(rule?.help?.text).toMatch(/7-Zip|zip or tar/);
+    expect(rule?.helpUri).toMatch(/^https:\/\/github\.com\/.+#/);
+  });
+
+  it('describes a directory by what it holds: one format, or mixed with the formats listed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'validate-model-dir-'));
+    cpSync(fx.classifier, join(dir, 'model.onnx'));
+    writeFileSync(join(dir, 'README.md'), '# churn model\n');
+    const one = await validate({ 'model-path': dir, 'smoke-test': 'false' });
+    expect(one.outputs.format).toBe('onnx');
+    cpSync(evilPickle, join(dir, 'preprocess.pkl'));
+    const mixed = await validate({ 'model-path': dir, 'smoke-test': 'false', 'fail-on': 'none' });
+    expect(mixed.outputs.format).toBe('mixed');
+    expect(mixed.report.model.formats).toEqual(['onnx', 'pickle']);
+    expect(mixed.summary).toContain('mixed (onnx, pickle)');
   });
 
   it('fails an import on no list by default and prints the allow-globals line that accepts it', async () => {

@@ -2,7 +2,7 @@
  * Format detection from bytes. A file name may only break a tie between formats the bytes allow;
  * it never overrides them, so a pickle named `model.safetensors` is still a pickle.
  */
-import { Gunzip, Unzlib } from 'fflate';
+import { type Compression, createDecoder, isDecodable } from './compression/stream-decoders';
 import { ImportPolicy } from './pickle/import-policy';
 import { PickleScanner } from './pickle/pickle-scanner';
 import { looksLikeTar } from './tar/tar-header';
@@ -55,16 +55,26 @@ export function probePickle(head: Uint8Array, scanner?: PickleScanner): PicklePr
   return { isPickle: true, joblib: s.joblib || [...s.imports.keys()].some((k) => k.endsWith('numpy_pickle.NumpyArrayWrapper')), torchLegacy: s.torchLegacy };
 }
 
-/** Inflates the start of a zlib or gzip stream (as much as the head allows). */
-export function inflateHead(head: Uint8Array, kind: 'zlib' | 'gzip', max = DETECT_HEAD_BYTES): Uint8Array | null {
+/**
+ * Decompresses the start of a stream (as much as the head allows), or null when nothing comes out
+ * (an xz/lzma head before the liblzma module is loaded, a bz2 block longer than the head).
+ */
+export function inflateHead(head: Uint8Array, kind: Compression, max = DETECT_HEAD_BYTES): Uint8Array | null {
+  if (!isDecodable(kind)) return null;
   const parts: Uint8Array[] = [];
   let total = 0;
+  const full = new Error('head is full');
   try {
-    const d = kind === 'zlib' ? new Unzlib((c) => { if (total < max) { parts.push(c); total += c.length; } }) : new Gunzip((c) => { if (total < max) { parts.push(c); total += c.length; } });
+    const d = createDecoder(kind, (c) => {
+      parts.push(c);
+      total += c.length;
+      if (total >= max) throw full;
+    });
     d.push(head, false);
   } catch {
-    if (total === 0) return null;
+    // corrupt, truncated by the head, the decoder not loaded, or simply enough bytes
   }
+  if (total === 0) return null;
   const out = new Uint8Array(Math.min(total, max));
   let o = 0;
   for (const p of parts) {
@@ -76,15 +86,69 @@ export function inflateHead(head: Uint8Array, kind: 'zlib' | 'gzip', max = DETEC
   return out;
 }
 
-/** The compression joblib may wrap a pickle in, from its magic bytes. */
-export function compressionOf(head: Uint8Array): 'zlib' | 'gzip' | 'lz4' | 'xz' | 'bz2' | null {
+/** The compression a stream starts with, from its magic bytes (what joblib, torch and tar users wrap models in). */
+export function compressionOf(head: Uint8Array): Compression | null {
   if (head.length >= 2 && head[0] === 0x78 && [0x01, 0x5e, 0x9c, 0xda].includes(head[1] as number)) return 'zlib';
   if (startsWith(head, [0x1f, 0x8b])) return 'gzip';
   if (startsWith(head, [0x04, 0x22, 0x4d, 0x18])) return 'lz4';
   if (startsWith(head, [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00])) return 'xz';
+  if (startsWith(head, [0x28, 0xb5, 0x2f, 0xfd])) return 'zstd';
   // 'BZh', a block size digit, then a block (pi) or end-of-stream (sqrt pi) magic.
   if (startsWith(head, [0x42, 0x5a, 0x68]) && (head[3] as number) >= 0x31 && (head[3] as number) <= 0x39 && (startsWith(head, [0x31, 0x41, 0x59, 0x26, 0x53, 0x59], 4) || startsWith(head, [0x17, 0x72, 0x45, 0x38, 0x50, 0x90], 4))) return 'bz2';
+  if (looksLikeLzmaAlone(head)) return 'lzma';
   return null;
+}
+
+/**
+ * The legacy .lzma header (`lzma.FORMAT_ALONE`, joblib's `compress='lzma'`) has no magic number.
+ * These are the checks liblzma's own decoder makes before it reads a byte of data: properties
+ * lc/lp/pb in range, a dictionary size of 2^n or 2^n + 2^(n-1), an uncompressed size that is
+ * unknown (all ones) or below 2^38, and the range coder's first byte, which is always 0.
+ */
+export function looksLikeLzmaAlone(head: Uint8Array): boolean {
+  if (head.length < 14 || (head[0] as number) >= 9 * 5 * 5 || head[13] !== 0) return false;
+  const dict = ((head[1] as number) | ((head[2] as number) << 8) | ((head[3] as number) << 16) | ((head[4] as number) << 24)) >>> 0;
+  if (dict < 4096) return false;
+  const pow2 = (n: number): boolean => Number.isInteger(n) && n > 0 && (n & (n - 1)) === 0;
+  if (!pow2(dict) && !pow2(dict / 3)) return false;
+  let unknown = true;
+  for (let i = 5; i < 13; i++) if (head[i] !== 0xff) unknown = false;
+  if (!unknown && ((head[10] as number) !== 0 || (head[11] as number) !== 0 || (head[12] as number) !== 0 || (head[9] as number) >= 0x40)) return false;
+  return true;
+}
+
+/** Archive and compression formats recognised by their magic bytes and not read: refused, never passed as unknown. */
+const REFUSED_MAGIC: Array<{ name: string; sig: number[]; at?: number }> = [
+  { name: '7-Zip archive', sig: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c] },
+  { name: 'RAR archive', sig: [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07] },
+  { name: 'lz4 legacy stream', sig: [0x02, 0x21, 0x4c, 0x18] },
+  { name: 'lzip stream', sig: [0x4c, 0x5a, 0x49, 0x50] },
+  { name: 'lzop stream', sig: [0x89, 0x4c, 0x5a, 0x4f, 0x00, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { name: 'Unix compress (.Z) stream', sig: [0x1f, 0x9d] },
+  { name: 'Snappy framed stream', sig: [0xff, 0x06, 0x00, 0x00, 0x73, 0x4e, 0x61, 0x50, 0x70, 0x59] },
+  { name: 'Microsoft Cabinet archive', sig: [0x4d, 0x53, 0x43, 0x46, 0x00, 0x00, 0x00, 0x00] },
+  { name: 'xar archive', sig: [0x78, 0x61, 0x72, 0x21] },
+  { name: 'ar archive', sig: [0x21, 0x3c, 0x61, 0x72, 0x63, 0x68, 0x3e, 0x0a] },
+  { name: 'cpio archive', sig: [0x30, 0x37, 0x30, 0x37, 0x30] },
+  { name: 'SquashFS image', sig: [0x68, 0x73, 0x71, 0x73] },
+  { name: 'zstd skippable frame', sig: [0x2a, 0x4d, 0x18] , at: 1 },
+];
+
+/** The archive or compression format a head names that this scanner does not read, if any. */
+export function refusedContainerOf(head: Uint8Array): string | null {
+  for (const m of REFUSED_MAGIC) {
+    if (m.at !== undefined) {
+      // zstd skippable frames: 0x184D2A5? little-endian, low nibble of the first byte free.
+      if (head.length >= 4 && ((head[0] as number) & 0xf0) === 0x50 && startsWith(head, m.sig, m.at)) return m.name;
+    } else if (startsWith(head, m.sig)) return m.name;
+  }
+  return null;
+}
+
+/** A Git LFS pointer: what a checkout without `lfs: true` leaves in place of the real file. */
+export function isGitLfsPointer(head: Uint8Array): boolean {
+  if (head.length > 1024 || head.length < 40) return false;
+  return /^version https:\/\/(git-lfs\.github\.com|hawser\.github\.com)\/spec\/v1\r?\n/.test(ascii(head, 0, 80));
 }
 
 function readVarint(b: Uint8Array, p: number): [number, number] | null {
@@ -185,14 +249,13 @@ export function detectFormatUsing(head: Uint8Array, name?: string, scanner?: Pic
   const probe = probePickle(head, scanner);
   if (probe.isPickle) return probe.torchLegacy ? 'pytorch-legacy' : probe.joblib ? 'joblib' : 'pickle';
   const comp = compressionOf(head);
-  if (comp === 'zlib' || comp === 'gzip') {
+  if (comp !== null) {
     const inner = inflateHead(head, comp);
     // A gzip'd tar (`model.tar.gz`, SageMaker's artifact layout) is walked as a tar.
     if (inner && looksLikeTar(inner)) return 'tar';
     if (inner && probePickle(inner).isPickle) return 'joblib';
-  } else if (comp === 'lz4' || comp === 'xz' || comp === 'bz2') {
-    // joblib's other compressors; the content cannot be decompressed here, so the scan reports it.
-    return 'joblib';
+    // joblib's compressors all start with these magics; what is inside is found by the scan.
+    if (comp !== 'zlib' && comp !== 'gzip') return 'joblib';
   }
   const text = ascii(head, 0, 256);
   if (/^\s*\{\s*"learner"\s*:/.test(text)) return 'xgboost-json';

@@ -7,16 +7,17 @@
 import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
-import { Gunzip, Unzlib } from 'fflate';
+import { CorruptData, createDecoder, type DecodableKind, decodersReady, type StreamDecoder, UnreadableData } from './compression/stream-decoders';
 import { BufferByteSource, FileByteSource, SliceByteSource, type ByteSource } from './byte-source';
-import { DETECT_HEAD_BYTES, compressionOf, detectFormat, detectFormatUsing } from './detect-format';
+import { DETECT_HEAD_BYTES, compressionOf, detectFormat, detectFormatUsing, isGitLfsPointer, refusedContainerOf } from './detect-format';
 import { parseNpyHeader } from './numpy-header';
 import { safetensorsProblems } from './safetensors-header';
 import type { ImportPolicy } from './pickle/import-policy';
 import { PickleScanner, TORCH_STORAGE_ELEMENT_SIZE } from './pickle/pickle-scanner';
 import { TarReader } from './tar/tar-reader';
 import type { FileReport, Finding, ImportRecord, ModelFormat } from './types';
-import { BudgetExceeded, CorruptStream, memberChunks, type DecompressionBudget } from './zip/member-stream';
+import type { Compression } from './compression/stream-decoders';
+import { BudgetExceeded, CorruptStream, memberChunks, UnreadableStream, ZIP_METHODS, type DecompressionBudget } from './zip/member-stream';
 import { centralDirectoryAt, findEndOfCentralDirectory, readZipListing, type ZipEntry } from './zip/zip-archive';
 
 /** State shared by every file of one scan. */
@@ -128,23 +129,22 @@ class PickleSink implements StreamSink {
   }
 }
 
-/** Gunzips / unzlibs into another sink, charging every byte to the scan's budget. */
-class InflateSink implements StreamSink {
-  private readonly d: Unzlib | Gunzip;
+/** Decompresses (zlib, gzip, bz2, xz, lzma, zstd) into another sink, charging every byte to the scan's budget. */
+class DecompressSink implements StreamSink {
+  private readonly d: StreamDecoder;
   private stopped = false;
 
   constructor(
-    kind: 'zlib' | 'gzip',
+    private readonly kind: DecodableKind,
     private readonly inner: StreamSink,
     private readonly env: SinkEnv,
     private readonly where: string,
   ) {
-    const ondata = (data: Uint8Array): void => {
+    this.d = createDecoder(kind, (data) => {
       env.ctx.budget.left -= data.length;
       if (env.ctx.budget.left < 0) throw new BudgetExceeded(`decompressed data exceeds the ${env.ctx.budget.limit}-byte bound`);
       inner.write(data);
-    };
-    this.d = kind === 'zlib' ? new Unzlib(ondata) : new Gunzip(ondata);
+    });
   }
 
   write(c: Uint8Array): void {
@@ -164,8 +164,12 @@ class InflateSink implements StreamSink {
       this.stopped = true;
       if (e instanceof BudgetExceeded) {
         this.env.out.add({ severity: 'malformed', rule: 'archive.decompression-limit', message: `${e.message}: the rest of the compressed stream was not scanned (bomb, or raise maxDecompressedBytes)`, location: this.where });
+      } else if (e instanceof UnreadableData) {
+        unreadableStream(this.env.out, e.message, this.where);
+      } else if (e instanceof CorruptData) {
+        this.env.out.add({ severity: 'malformed', rule: 'archive.corrupt-stream', message: `${this.kind} stream is corrupt or truncated: ${e.message}`, location: this.where });
       } else {
-        this.env.out.add({ severity: 'malformed', rule: 'archive.corrupt-stream', message: `compressed stream is corrupt or truncated: ${(e as Error).message}`, location: this.where });
+        throw e;
       }
     }
   }
@@ -256,6 +260,8 @@ class ContentSink implements StreamSink {
     private readonly env: SinkEnv,
     private readonly depth: number,
     private readonly inTar: boolean,
+    /** Told the format detected from the content's head. */
+    private readonly onFormat?: (format: ModelFormat) => void,
   ) {
     this.sniff = PICKLE_NAME.test(name) || (inTar && LEGACY_TAR_MEMBER.test(name)) ? DETECT_HEAD_BYTES : MEMBER_SNIFF_BYTES;
   }
@@ -285,23 +291,25 @@ class ContentSink implements StreamSink {
   private route(head: Uint8Array): StreamSink {
     const { out, ctx } = this.env;
     const sniffed = head.subarray(0, this.sniff);
+    const refused = refusedContainerOf(sniffed);
+    if (refused !== null) {
+      refusedContainer(out, refused, this.where);
+      return DISCARD;
+    }
     const fmt = detectFormat(sniffed, this.name);
+    this.onFormat?.(fmt);
     const comp = compressionOf(sniffed);
-    const nests = fmt === 'tar' || fmt === 'zip' || (fmt === 'joblib' && (comp === 'zlib' || comp === 'gzip'));
+    const nests = fmt === 'tar' || fmt === 'zip' || comp !== null;
     if (nests && this.depth >= MAX_ZIP_DEPTH) {
       out.add({ severity: 'malformed', rule: 'archive.nesting-too-deep', message: `archive or compressed stream nested more than ${MAX_ZIP_DEPTH} levels deep is not scanned further`, location: this.where });
       return DISCARD;
     }
-    if ((fmt === 'tar' || fmt === 'joblib') && (comp === 'zlib' || comp === 'gzip')) {
-      const innerName = this.name.replace(/\.tgz$/i, '.tar').replace(/\.(gz|z|zlib)$/i, '');
-      return new InflateSink(comp, new ContentSink(innerName, `${this.where} (decompressed)`, this.env, this.depth + 1, false), this.env, this.where);
+    if (comp !== null) {
+      const innerName = this.name.replace(/\.(tgz|tbz2?|txz|tzst)$/i, '.tar').replace(/\.(gz|z|zlib|bz2|xz|lzma|zst|zstd)$/i, '');
+      return new DecompressSink(comp, new ContentSink(innerName, `${this.where} (decompressed)`, this.env, this.depth + 1, false), this.env, this.where);
     }
     if (fmt === 'tar') return new TarSink(`${this.where}!/`, this.env, this.depth + 1);
     if (fmt === 'zip') return new NestedZipSink(this.where, this.env, this.depth + 1);
-    if (fmt === 'joblib' && comp !== null) {
-      unsupportedCompression(out, comp, this.where);
-      return DISCARD;
-    }
     const legacyName = this.inTar && LEGACY_TAR_MEMBER.test(this.name);
     if (legacyName && (this.name === 'storages' || this.name === 'tensors')) return new LegacyTarMemberSink(this.name, this.env, this.where);
     if (fmt === 'pickle' || fmt === 'joblib' || fmt === 'pytorch-legacy' || PICKLE_ONLY_NAME.test(this.name) || legacyName) {
@@ -480,16 +488,19 @@ class LegacyTarMemberSink implements StreamSink {
   }
 }
 
-/**
- * A stream in a compression this scanner cannot decompress (bz2, xz, lz4; zip methods 12, 14,
- * 93, 95). Its content is what a pickle loader would read, unverified, so the finding is
- * `dangerous`: a default gate must not pass a file it could not read.
- */
-function unsupportedCompression(out: Collector, comp: string, location?: string): void {
+/** A valid compressed stream that needs more than the scanner's bounds allow: not read, so not passed. */
+function unreadableStream(out: Collector, why: string, location?: string): void {
+  const f: Omit<Finding, 'file'> = { severity: 'dangerous', rule: 'archive.unreadable-stream', message: `${why}; what it holds (a loader would unpickle it) was not checked` };
+  if (location !== undefined) f.location = location;
+  out.add(f);
+}
+
+/** An archive or compression format recognised by its magic bytes that this scanner does not walk. */
+function refusedContainer(out: Collector, name: string, location?: string): void {
   const f: Omit<Finding, 'file'> = {
     severity: 'dangerous',
-    rule: 'archive.unsupported-compression',
-    message: `${comp}-compressed content cannot be decompressed here, so what it holds (a pickle loader would run it) was not checked; re-save uncompressed or with zlib/gzip`,
+    rule: 'archive.unsupported-format',
+    message: `${name}: this scanner does not walk it, so what it holds (a loader may extract and unpickle it) was not checked; ship the model as zip, tar or a plain file`,
   };
   if (location !== undefined) f.location = location;
   out.add(f);
@@ -497,6 +508,7 @@ function unsupportedCompression(out: Collector, comp: string, location?: string)
 
 /** Scans one regular file. `rel` is its path relative to the scanned root (for reports). */
 export async function scanFile(abs: string, rel: string, ctx: ScanContext): Promise<FileScanResult> {
+  await decodersReady();
   const out = new Collector(rel);
   // O_NOFOLLOW: the walker already decided this path is a regular file; a swap for a symlink
   // between that check and this open must not redirect the read.
@@ -512,10 +524,12 @@ export async function scanFile(abs: string, rel: string, ctx: ScanContext): Prom
     let format: ModelFormat = 'unknown';
     let head: Uint8Array | null = null;
     let scanner: PickleScanner | null = null;
-    // A compressed joblib: inflated (within the budget) into the pickle scanner.
-    let feeder: InflateSink | null = null;
-    let tarFeed: StreamSink | null = null;
-    let tarEnv: SinkEnv | null = null;
+    let comp: Compression | null = null;
+    /** Compressed content and tars: streamed through their sinks from this same pass. */
+    let streamFeed: StreamSink | null = null;
+    let streamEnv: SinkEnv | null = null;
+    /** What compressed content turned out to be. */
+    let innerFormat: ModelFormat | undefined;
     let plainTar: TarSink | null = null;
     let npyPending: { scanner: PickleScanner; skip: number } | null = null;
     let lambdaSearch = false;
@@ -540,30 +554,35 @@ export async function scanFile(abs: string, rel: string, ctx: ScanContext): Prom
         if (pos + bytesRead >= st.size) firstChunk = chunk;
         const candidate = new PickleScanner({ policy: ctx.policy });
         format = detectFormatUsing(head, rel, candidate);
-        if (format === 'pickle' || format === 'pytorch-legacy' || (format === 'joblib' && compressionOf(head) === null)) {
+        comp = compressionOf(head);
+        const refused = refusedContainerOf(head);
+        if (isGitLfsPointer(head)) {
+          format = 'git-lfs-pointer';
+          out.add({ severity: 'malformed', rule: 'file.git-lfs-pointer', message: 'this is a Git LFS pointer, not the model: the checkout did not fetch LFS content. Check out with `lfs: true` (actions/checkout) or run `git lfs pull` before validating' });
+        } else if (refused !== null) {
+          refusedContainer(out, refused);
+          comp = null;
+        } else if (format === 'pickle' || format === 'pytorch-legacy' || (format === 'joblib' && comp === null)) {
           scanner = candidate;
           if (candidate.offset === head.length) {
             // The detector already walked the head with this scanner: continue after it.
             if (bytesRead > head.length) scanner.push(chunk.subarray(head.length));
             headConsumed = true;
           }
+        } else if (comp !== null) {
+          // A compressed stream (joblib's compressors, model.tar.gz, a .pkl.xz): decompressed
+          // within the budget and scanned as content of its own, whatever it turns out to be.
+          streamEnv = { out, ctx, jobs: [] };
+          const innerName = rel.replace(/\.(tgz|tbz2?|txz|tzst)$/i, '.tar').replace(/\.(gz|z|zlib|bz2|xz|lzma|zst|zstd)$/i, '');
+          const inner = format === 'tar' ? new TarSink('', streamEnv, 0) : new ContentSink(innerName, `${rel} (decompressed)`, streamEnv, 0, false, (f) => (innerFormat = f));
+          if (format === 'tar') innerFormat = 'tar';
+          streamFeed = new DecompressSink(comp, inner, streamEnv, format === 'tar' ? `${rel} (decompressed)` : rel);
         } else if (format === 'tar') {
-          // A tar (torch's oldest format, SageMaker's model.tar.gz after gunzip): every member is
-          // scanned as a file of its own, streamed from this same pass.
-          tarEnv = { out, ctx, jobs: [] };
-          const walker = new TarSink('', tarEnv, 0);
-          const comp = compressionOf(head);
-          if (comp === null) plainTar = walker;
-          tarFeed = comp === 'gzip' || comp === 'zlib' ? new InflateSink(comp, walker, tarEnv, `${rel} (decompressed)`) : walker;
-        } else if (format === 'joblib') {
-          const comp = compressionOf(head);
-          if (comp === 'zlib' || comp === 'gzip') {
-            const inflated = new PickleScanner({ policy: ctx.policy });
-            scanner = inflated;
-            feeder = new InflateSink(comp, { write: (d) => inflated.push(d), end: () => undefined }, { out, ctx, jobs: [] }, rel);
-          } else {
-            unsupportedCompression(out, comp ?? 'unknown');
-          }
+          // A tar (torch's oldest format): every member is scanned as a file of its own,
+          // streamed from this same pass.
+          streamEnv = { out, ctx, jobs: [] };
+          plainTar = new TarSink('', streamEnv, 0);
+          streamFeed = plainTar;
         } else if (format === 'numpy') {
           const h = parseNpyHeader(head);
           if (!h) out.add({ severity: 'malformed', rule: 'numpy.bad-header', message: 'npy header is invalid or longer than 64 KiB' });
@@ -576,10 +595,9 @@ export async function scanFile(abs: string, rel: string, ctx: ScanContext): Prom
           scanner = new PickleScanner({ policy: ctx.policy });
         }
       }
-      if (feeder) feeder.write(chunk);
-      else if (tarFeed) {
-        tarFeed.write(chunk);
-        await runJobs(tarEnv as SinkEnv);
+      if (streamFeed) {
+        streamFeed.write(chunk);
+        await runJobs(streamEnv as SinkEnv);
       } else if (headConsumed) headConsumed = false;
       else if (scanner) scanner.push(chunk);
       else if (npyPending) {
@@ -606,14 +624,17 @@ export async function scanFile(abs: string, rel: string, ctx: ScanContext): Prom
     // The file grew after the first read: the buffer was reused, so it no longer holds the file.
     if (firstChunk && pos > firstChunk.length) firstChunk = null;
     let bytesRead = pos;
-    feeder?.end();
-    if (tarFeed) {
-      tarFeed.end();
-      await runJobs(tarEnv as SinkEnv);
+    if (streamFeed) {
+      streamFeed.end();
+      await runJobs(streamEnv as SinkEnv);
+    }
+    if (comp !== null && innerFormat !== undefined) {
+      // Compressed pickles are what joblib writes; anything else compressed is not loadable as is.
+      format = innerFormat === 'pickle' || innerFormat === 'joblib' || innerFormat === 'pytorch-legacy' ? 'joblib' : innerFormat === 'tar' ? 'tar' : 'unknown';
     }
     if (scanner) {
       scanner.finish();
-      out.absorb(scanner, feeder ? `${rel} (decompressed)` : rel);
+      out.absorb(scanner, rel);
       if (scanner.torchLegacy) format = 'pytorch-legacy';
       else if (scanner.joblib && format === 'pickle') format = 'joblib';
     }
@@ -651,6 +672,7 @@ export async function scanFile(abs: string, rel: string, ctx: ScanContext): Prom
       if (isZipHead) format = zipFormat;
     }
     bytesRead += src.bytesRead();
+    judgeFormat(out, rel, format, head ?? new Uint8Array(0), pos);
     return {
       report: { file: rel, size: pos, sha256: hash.digest('hex'), format, imports: out.imports, findings: out.findings },
       bytesRead,
@@ -660,6 +682,69 @@ export async function scanFile(abs: string, rel: string, ctx: ScanContext): Prom
   }
 }
 
+/** What a file's name says it is, and the formats whose bytes fit that name. */
+const NAMED_FORMATS: Array<[RegExp, string, ModelFormat[]]> = [
+  [/\.onnx$/i, 'ONNX', ['onnx']],
+  [/\.safetensors$/i, 'safetensors', ['safetensors']],
+  [/\.(pt|pth|ckpt)$/i, 'PyTorch', ['pytorch-zip', 'pytorch-legacy', 'pickle', 'joblib', 'tar', 'zip']],
+  [/\.(pkl|pickle)$/i, 'pickle', ['pickle', 'joblib', 'pytorch-legacy']],
+  [/\.joblib$/i, 'joblib', ['joblib', 'pickle']],
+  [/\.keras$/i, 'Keras v3', ['keras-v3']],
+  [/\.(h5|hdf5)$/i, 'HDF5/Keras', ['hdf5']],
+  [/\.gguf$/i, 'GGUF', ['gguf']],
+  [/\.npy$/i, 'NumPy', ['numpy']],
+  [/\.npz$/i, 'NumPy npz', ['zip']],
+  [/\.ubj$/i, 'XGBoost UBJSON', ['xgboost-ubj']],
+  [/\.(tar|tar\.gz|tgz)$/i, 'tar', ['tar']],
+];
+
+/**
+ * A file whose name says it is a model format but whose bytes are not is `malformed`: a loader will
+ * fail on it or read something else. A binary file in no recognised format is reported too (not
+ * vouched for), so an unknown container never passes silently; text files (configs, code, READMEs)
+ * are not models and stay quiet. Whether a model in which nothing was recognised passes is
+ * decided over the whole scan (`model.nothing-scanned`).
+ */
+function judgeFormat(out: Collector, rel: string, format: ModelFormat, head: Uint8Array, size: number): void {
+  if (format === 'git-lfs-pointer') return;
+  const named = NAMED_FORMATS.find(([re]) => re.test(rel));
+  if (named && !named[2].includes(format)) {
+    const what = format === 'unknown' ? (size === 0 ? 'the file is empty' : looksLikeText(head) ? 'the bytes are text' : 'the bytes are in no format this scanner recognises') : `the bytes are ${format}`;
+    out.add({ severity: 'malformed', rule: 'format.name-mismatch', message: `the name says ${named[1]}, but ${what}: a loader would fail on it or read something else, so it is not vouched for` });
+    return;
+  }
+  if (format === 'unknown' && size > 0 && !looksLikeText(head) && !out.findings.some((f) => f.severity === 'dangerous' || f.severity === 'malformed')) {
+    out.add({ severity: 'malformed', rule: 'format.unrecognized', message: `binary file (${size} bytes) in no format this scanner recognises: its content was not checked. If a loader reads it as a model, convert it to a recognised format` });
+  }
+}
+
+/** UTF-8 text without control characters other than tab, newlines and form feed. */
+export function looksLikeText(head: Uint8Array): boolean {
+  const sample = head.subarray(0, 8192);
+  let text: string;
+  try {
+    // A multi-byte character cut at the sample's end is not a reason to call it binary.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(sample.length === head.length ? sample : sample.subarray(0, trimPartialUtf8(sample)));
+  } catch {
+    return false;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) return false;
+  }
+  return true;
+}
+
+function trimPartialUtf8(b: Uint8Array): number {
+  let end = b.length;
+  for (let k = 1; k <= 3 && end - k >= 0; k++) {
+    const c = b[end - k] as number;
+    if ((c & 0xc0) === 0xc0) return end - k;
+    if ((c & 0x80) === 0) break;
+  }
+  return end;
+}
+
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   const c = new Uint8Array(a.length + b.length);
   c.set(a, 0);
@@ -667,8 +752,6 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   return c;
 }
 
-/** Zip methods Python's zipfile (or a common extension) decompresses and we cannot. */
-const ZIP_COMPRESSION: Record<number, string> = { 12: 'bz2', 14: 'lzma', 93: 'zstd', 95: 'xz' };
 
 /** Refines `zip` by what the members say the archive is. */
 function zipFormatOf(entries: ZipEntry[]): ModelFormat {
@@ -695,11 +778,7 @@ async function scanZip(src: ByteSource, prefix: string, out: Collector, ctx: Sca
     if (entry.localMethod !== entry.method) readings.push({ method: entry.localMethod, length: Math.max(entry.compressedSize, entry.localCompressedSize) });
     for (const [k, reading] of readings.entries()) {
       const where = `${prefix}${entry.name}`;
-      if (ZIP_COMPRESSION[reading.method] !== undefined) {
-        unsupportedCompression(out, `${ZIP_COMPRESSION[reading.method]} (zip method ${reading.method})`, where);
-        continue;
-      }
-      if (reading.method !== 0 && reading.method !== 8) {
+      if (reading.method !== 0 && ZIP_METHODS[reading.method] === undefined) {
         out.add({ severity: 'malformed', rule: 'zip.unsupported-method', message: `compression method ${reading.method} is not supported here; the member is not vouched for`, location: where });
         continue;
       }
@@ -709,6 +788,10 @@ async function scanZip(src: ByteSource, prefix: string, out: Collector, ctx: Sca
         if (e instanceof BudgetExceeded) {
           out.add({ severity: 'malformed', rule: 'archive.decompression-limit', message: `${e.message}: scanning stopped (zip bomb, or raise maxDecompressedBytes)`, location: where });
           return format;
+        }
+        if (e instanceof UnreadableStream) {
+          unreadableStream(out, e.message, where);
+          continue;
         }
         if (e instanceof CorruptStream) {
           // With two readings of one member, one of them is expected not to inflate.
@@ -729,7 +812,7 @@ async function scanMember(
 ): Promise<void> {
   const gen = memberChunks(src, entry.dataOffset, reading.length, reading.method, ctx.budget, ctx.signal, (inflated, compressed) => {
     out.add({ severity: 'warning', rule: 'archive.compression-ratio', message: `member inflates more than 250:1 (${inflated} bytes from ${compressed}); a zip-bomb shape (decompression stays bounded by maxDecompressedBytes)`, location: where });
-  });
+  }, (entry.flags & 2) !== 0 ? -1 : entry.uncompressedSize);
   const headParts: Uint8Array[] = [];
   let headLen = 0;
   let done = false;
@@ -779,7 +862,7 @@ async function scanMember(
   const comp = compressionOf(head.subarray(0, sniff));
   let sink: StreamSink | null = null;
   const env: SinkEnv = { out, ctx, jobs: [] };
-  if (fmt === 'tar' || (fmt === 'joblib' && comp !== null)) sink = new ContentSink(entry.name, where, env, depth, false);
+  if (refusedContainerOf(head.subarray(0, sniff)) !== null || fmt === 'tar' || comp !== null) sink = new ContentSink(entry.name, where, env, depth, false);
   else if (fmt === 'pickle' || fmt === 'joblib' || fmt === 'pytorch-legacy' || (PICKLE_ONLY_NAME.test(entry.name) && !(torch && /\/data\/[^/]+$/.test(entry.name)))) {
     sink = new PickleSink(new PickleScanner({ policy: ctx.policy, persistentIdsExpected: torch }), out, where);
   } else if (fmt === 'numpy') {

@@ -45,7 +45,9 @@ export async function scanModel(path: string, opts: ScanOptions = {}): Promise<S
     const name = basename(root);
     try {
       const { report, bytesRead } = await scanFile(root, name, ctx);
-      return { root, kind: 'file', format: report.format, sha256: report.sha256, size: report.size, files: [report], findings: [...report.findings], bytesScanned: bytesRead };
+      const out: ScanReport = { root, kind: 'file', format: report.format, sha256: report.sha256, size: report.size, files: [report], findings: [...report.findings], bytesScanned: bytesRead };
+      nothingScanned(out);
+      return out;
     } catch (e) {
       if (opts.signal?.aborted) throw e;
       findings.push({ severity: 'malformed', rule: 'fs.unreadable', message: `cannot read ${path}: ${errorText(e)}`, file: name });
@@ -123,7 +125,33 @@ async function scanDirectory(root: string, opts: ScanOptions, ctx: ScanContext, 
     size += r.size;
   }
   const all = [...findings, ...scanned.flatMap((r) => r.findings)];
-  return { root, kind: 'directory', format: directoryFormat(scanned), sha256: digest.digest('hex'), size, files: scanned, findings: all, bytesScanned };
+  const { format, formats } = directoryFormat(scanned);
+  const out: ScanReport = { root, kind: 'directory', format, sha256: digest.digest('hex'), size, files: scanned, findings: all, bytesScanned };
+  if (formats.length > 0) out.formats = formats;
+  nothingScanned(out);
+  return out;
+}
+
+/** Formats that are a model's content (not its wrapping or a placeholder for it). */
+const NOT_MODEL_CONTENT: ReadonlySet<ModelFormat> = new Set(['unknown', 'git-lfs-pointer', 'mixed', 'mlflow']);
+
+/**
+ * Rules whose findings fail the gate whatever `fail-on` says: the model was not there to check
+ * (an LFS pointer) or nothing in it could be checked. A gate never passes what it could not read.
+ */
+export const ALWAYS_FAILING_RULES: ReadonlySet<string> = new Set(['file.git-lfs-pointer', 'model.nothing-scanned']);
+
+/** Whether a finding fails a gate that fails on `failOn` severities. */
+export function failsGate(f: Finding, failOn: readonly string[]): boolean {
+  return failOn.includes(f.severity) || ALWAYS_FAILING_RULES.has(f.rule);
+}
+
+/** Adds `model.nothing-scanned` when no file of the model is in a format the scanner reads. */
+function nothingScanned(r: ScanReport): void {
+  if (r.files.some((f) => !NOT_MODEL_CONTENT.has(f.format))) return;
+  if (r.files.some((f) => f.format === 'git-lfs-pointer')) return; // already failing, with the fix
+  const what = r.files.length === 0 ? 'no file could be read' : r.kind === 'file' ? 'the file is in no format this scanner recognises' : `none of its ${r.files.length} file(s) is in a format this scanner recognises`;
+  r.findings.push({ severity: 'malformed', rule: 'model.nothing-scanned', message: `nothing in the model could be checked: ${what}. The gate does not pass what it could not read; point model-path at the model file or directory`, file: r.kind === 'file' ? (r.files[0]?.file ?? '.') : '.' });
 }
 
 async function judgeSymlink(abs: string, rel: string, realRoot: string, findings: Finding[]): Promise<void> {
@@ -147,12 +175,16 @@ async function judgeSymlink(abs: string, rel: string, realRoot: string, findings
   findings.push({ severity: 'info', rule: 'fs.symlink', message: `symlink to ${kind} inside the model directory (${relative(realRoot, target) || '.'}); not followed, the target is scanned where it lives`, file: rel });
 }
 
-/** A directory is `mlflow` / `tf-savedmodel` by its marker file, else the format of its largest known file. */
-function directoryFormat(files: FileReport[]): ModelFormat {
+/**
+ * A directory's format describes the directory: `mlflow` / `tf-savedmodel` by their marker file,
+ * else the one format its model files share, else `mixed`. `formats` lists the formats found
+ * (every file's but `unknown`), sorted.
+ */
+function directoryFormat(files: FileReport[]): { format: ModelFormat; formats: ModelFormat[] } {
+  const formats = [...new Set(files.map((f) => f.format).filter((f) => f !== 'unknown'))].sort();
   const names = new Set(files.map((f) => f.file));
-  if (names.has('MLmodel')) return 'mlflow';
-  if (names.has('saved_model.pb') || names.has('saved_model.pbtxt')) return 'tf-savedmodel';
-  let best: FileReport | undefined;
-  for (const f of files) if (f.format !== 'unknown' && (!best || f.size > best.size)) best = f;
-  return best?.format ?? 'unknown';
+  if (names.has('MLmodel')) return { format: 'mlflow', formats };
+  if (names.has('saved_model.pb') || names.has('saved_model.pbtxt')) return { format: 'tf-savedmodel', formats };
+  if (formats.length === 0) return { format: 'unknown', formats };
+  return { format: formats.length === 1 ? (formats[0] as ModelFormat) : 'mixed', formats };
 }

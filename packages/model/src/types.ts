@@ -17,6 +17,10 @@ export type ModelFormat =
   | 'zip'
   | 'tar'
   | 'numpy'
+  /** A Git LFS pointer file: the checkout did not fetch the model. */
+  | 'git-lfs-pointer'
+  /** A directory whose model files have several formats (listed in `ScanReport.formats`). */
+  | 'mixed'
   | 'unknown';
 
 /**
@@ -72,8 +76,10 @@ export interface FileReport {
 export interface ScanReport {
   root: string;
   kind: 'file' | 'directory';
-  /** The whole model's format: a directory is `mlflow` / `tf-savedmodel` / else its main file's. */
+  /** The whole model's format: a directory is `mlflow` / `tf-savedmodel` by its marker file, else the one format of its files, else `mixed`. */
   format: ModelFormat;
+  /** Directories: every format found among its files (sorted, `unknown` left out). */
+  formats?: ModelFormat[];
   /** File: its sha256. Directory: sha256 over sorted `"sha256  relpath\n"` lines. */
   sha256: string;
   size: number;

@@ -81,8 +81,52 @@ describe('relativeUri', () => {
   it.each([
     ['/repo', '/repo/models/m.onnx', 'models/m.onnx'],
     ['/repo', '/repo/models/a b#.onnx', 'models/a%20b%23.onnx'],
-    ['/repo', '/tmp/m.onnx', 'tmp/m.onnx'],
+    // Outside the checkout: where the file really is, not a made-up repository path.
+    ['/repo', '/tmp/m.onnx', 'file:///tmp/m.onnx'],
+    ['/repo', '/repository/m.onnx', 'file:///repository/m.onnx'],
+    ['/repo', '/tmp/a b.onnx', 'file:///tmp/a%20b.onnx'],
   ])('%s + %s → %s', (base, file, uri) => expect(relativeUri(base, file)).toBe(uri));
+});
+
+describe('a rule seen twice', () => {
+  // The same rule at two severities in one scan (a warning in one file, dangerous in another),
+  // the milder one first, so the default level cannot come from whichever was seen first.
+  const twice: Finding[] = [
+    { severity: 'warning', rule: 'pickle.trailing-imports', message: 'trailing bytes name posix.system', file: 'a.pkl' },
+    { severity: 'dangerous', rule: 'pickle.trailing-imports', message: 'trailing bytes name builtins.eval', file: 'b.pkl' },
+    { severity: 'malformed', rule: 'format.name-mismatch', message: 'the name says ONNX', file: 'c.onnx' },
+    { severity: 'malformed', rule: 'format.name-mismatch', message: 'the name says ONNX', file: 'd.onnx' },
+  ];
+
+  it('takes the most severe level and security severity as the rule default; each result keeps its own', () => {
+    const { rules, results } = findingsToSarif(twice, (f) => join('/repo', f));
+    expect(rules.filter((r) => r.id === 'pickle.trailing-imports')).toEqual([expect.objectContaining({ level: 'error', securitySeverity: 9.0, tags: ['security', 'ml-model', 'dangerous'] })]);
+    expect(results.filter((r) => r.ruleId === 'pickle.trailing-imports').map((r) => r.level)).toEqual(['warning', 'error']);
+    expectValidSarif(buildSarif({ tool: { name: 't' }, rules, results, baseDir: '/repo' }));
+  });
+
+  it('makes a finding that failed the gate an error, and its rule default error, whatever its severity', () => {
+    const failed = (f: Finding) => f.file === 'd.onnx';
+    const { rules, results } = findingsToSarif(twice, (f) => join('/repo', f), { failsGate: failed });
+    expect(results.filter((r) => r.ruleId === 'format.name-mismatch').map((r) => r.level)).toEqual(['error', 'error']);
+    const warned = findingsToSarif([twice[0]!], (f) => f, { failsGate: () => true });
+    expect(warned.results[0]!.level).toBe('error');
+    expect(warned.rules[0]!.level).toBe('error');
+    expect(findingsToSarif([twice[0]!], (f) => f).rules[0]!.level).toBe('warning');
+    expect(rules.find((r) => r.id === 'format.name-mismatch')!.level).toBe('error');
+  });
+
+  it('gives every rule help text and a help URI into the rules documentation', () => {
+    const { rules } = findingsToSarif([...twice, ...findings, { severity: 'malformed', rule: 'file.git-lfs-pointer', message: 'pointer', file: 'm.onnx' }], (f) => f, { docsUrl: 'https://github.example/o/r/blob/v1/packages/model/README.md' });
+    for (const r of rules) {
+      expect(r.help?.length).toBeGreaterThan(40);
+      expect(r.helpUri).toMatch(/^https:\/\/github\.example\/o\/r\/blob\/v1\/packages\/model\/README\.md#[a-z-]+$/);
+    }
+    expect(rules.find((r) => r.id === 'file.git-lfs-pointer')!.help).toContain('lfs: true');
+    const log = buildSarif({ tool: { name: 't' }, rules, results: [], baseDir: '/' });
+    expectValidSarif(log);
+    expect((log.runs[0]!.tool as { driver: { rules: Array<Record<string, unknown>> } }).driver.rules[0]).toMatchObject({ helpUri: expect.any(String), help: { text: expect.any(String) } });
+  });
 });
 
 describe('severityLevel', () => {

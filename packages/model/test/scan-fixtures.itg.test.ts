@@ -47,7 +47,7 @@ describe('malicious fixtures', () => {
 describe('mutated fixtures never crash, hang or escape the bounds', () => {
   // Byte flips, truncations and splices of real archives and pickles: every result must be a
   // report (findings allowed), produced quickly, with bounded decompression.
-  const targets = manifest.filter((m) => /\.(pt|zip|keras|npz|joblib|pkl|npy|tar|gz)$/.test(m.name) && !m.name.includes('zip-bomb')).map((m) => m.name);
+  const targets = manifest.filter((m) => /\.(pt|zip|keras|npz|joblib|pkl|npy|tar|gz|bz2|xz|lzma|zst)$/.test(m.name) && !m.name.includes('zip-bomb')).map((m) => m.name);
   test('3000 mutations', async () => {
     const { readFileSync, writeFileSync } = await import('node:fs');
     let seed = 7;

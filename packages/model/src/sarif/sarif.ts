@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Finding, Severity } from '../types';
 
 export type SarifLevel = 'error' | 'warning' | 'note';
@@ -15,6 +16,8 @@ export interface SarifRuleInput {
   shortDescription: string;
   /** Longer help text (Markdown allowed in `help.markdown`). */
   help?: string;
+  /** Where the rule is documented. */
+  helpUri?: string;
   level: SarifLevel;
   /** 0.0–10.0; GitHub maps it to critical/high/medium/low for security rules. */
   securitySeverity?: number;
@@ -62,6 +65,7 @@ export function buildSarif(opts: SarifOptions): SarifLog {
       properties,
     };
     if (r.help) rule.help = { text: r.help, markdown: r.help };
+    if (r.helpUri) rule.helpUri = r.helpUri;
     return rule;
   });
   const results = opts.results.map((res) => {
@@ -94,13 +98,13 @@ export function buildSarif(opts: SarifOptions): SarifLog {
 
 /**
  * A URI relative to the repository root, with forward slashes and percent-encoding. A file outside
- * the checkout cannot be shown by code scanning; it keeps its path below the last directory we can
- * name, so the alert still says which file.
+ * the checkout is not in the repository: it gets its absolute `file://` URI, which says where it
+ * really is, rather than a made-up repository path that would point code scanning at another file.
  */
 export function relativeUri(baseDir: string, file: string): string {
   const abs = resolve(file);
-  let rel = relative(resolve(baseDir), abs);
-  if (rel === '' || isAbsolute(rel) || rel === '..' || rel.startsWith(`..${sep}`)) rel = abs.replace(/^[A-Za-z]:/, '').replace(/^[\\/]+/, '');
+  const rel = relative(resolve(baseDir), abs);
+  if (rel === '' || isAbsolute(rel) || rel === '..' || rel.startsWith(`..${sep}`)) return pathToFileURL(abs).href;
   return rel.split(sep).map((p) => encodeURIComponent(p)).join('/');
 }
 
@@ -148,31 +152,81 @@ const SEVERITY_TEXT: Record<Severity, string> = {
 
 /** Rules whose severity alone would describe them wrongly. */
 const RULE_TEXT: Record<string, string> = {
-  'archive.unsupported-compression': 'Compressed content the scanner cannot decompress: a loader would read it unchecked, so it counts as dangerous',
+  'archive.unsupported-format': 'An archive or compression format the scanner does not walk: a loader could extract and unpickle what it holds, unchecked',
+  'archive.unreadable-stream': 'A compressed stream too large in memory to read within bounds: what it holds was not checked',
+  'file.git-lfs-pointer': 'A Git LFS pointer instead of the model: the checkout did not fetch LFS content',
+  'model.nothing-scanned': 'Nothing in the model could be checked: the gate does not pass what it could not read',
+  'format.name-mismatch': 'The file name says one model format but the bytes are another, or none',
+  'format.unrecognized': 'A binary file in no format the scanner recognises: its content was not checked',
   'tar.path-traversal': 'A tar member path that is absolute or climbs with ..: extracting the archive writes outside its directory',
   'tar.link-escape': 'A tar symlink or hardlink that points outside the archive: extraction reaches files elsewhere',
 };
 
+/** What to do about a rule's findings, by rule, then by rule family. */
+const RULE_HELP: Record<string, string> = {
+  'archive.unsupported-format': 'The file is a 7-Zip, RAR or other archive or compression format the scanner does not read, so whatever it holds was not checked. Ship the model as a plain file, zip or tar (optionally gzip, bz2, xz, lzma, zstd or lz4 compressed): those are walked.',
+  'archive.unreadable-stream': 'The stream asks for a decoder window or dictionary over the bound the scanner reads within (zstd 128 MiB, xz/lzma 96 MiB of decoder memory). Re-compress with default settings.',
+  'file.git-lfs-pointer': 'The repository stores the model with Git LFS and the checkout left the pointer file. Check out with `lfs: true` (actions/checkout) or run `git lfs pull` before validating.',
+  'model.nothing-scanned': 'No file of the model is in a format the scanner reads (pickle, joblib, PyTorch, ONNX, safetensors, Keras, HDF5, GGUF, NumPy, XGBoost, LightGBM, zip, tar, compressed streams). Point model-path at the model file or directory.',
+  'format.name-mismatch': 'The extension promises a format the bytes do not have: a truncated download, a wrong file, or a file disguised as another. Replace it with the real model file.',
+  'format.unrecognized': 'The scanner cannot vouch for a file it cannot read. If a loader reads it as a model, convert the model to a recognised format; otherwise remove it from the model directory.',
+};
+const FAMILY_HELP: Array<[string, string, string]> = [
+  ['pickle.', 'Loading a pickle runs the imports and calls it names. Re-save the model without the flagged object, or (for your own classes) add them to allow-globals.', 'pickle-walking'],
+  ['joblib.', 'joblib files are pickles with inline arrays. Re-save the model without the flagged object.', 'pickle-walking'],
+  ['pytorch-legacy.', 'PyTorch legacy files are pickles with tensor storages. Re-save with torch.save (zip format) or as safetensors.', 'pickle-walking'],
+  ['zip.', 'Zip readers disagree on archives like this one, so a loader may read content the scan did not see. Re-create the archive with a standard tool.', 'zip-handling'],
+  ['tar.', 'Tar readers disagree on archives like this one, or extracting it writes outside its directory. Re-create the archive with a standard tool and relative paths.', 'tar-handling'],
+  ['archive.', 'Compressed content is decompressed within bounds and scanned; this stream could not be read completely. Re-compress it, or raise the decompression bound.', 'compression-and-other-containers'],
+  ['fs.', 'The model directory holds something that is not a plain file inside it. Remove it before packaging.', 'api'],
+  ['format.', 'The file is not what it looks like. Replace it with the real model file.', 'what-passes-the-gate'],
+];
+
+/** Where the package documents its rules (each rule's helpUri is a section of it). */
+export const RULES_DOC_URL = 'https://github.com/org/ml-deploy/blob/main/packages/model/README.md';
+
+function ruleHelp(id: string, docsUrl: string): { help: string; helpUri: string } {
+  const family = FAMILY_HELP.find(([prefix]) => id.startsWith(prefix));
+  const anchor = id === 'file.git-lfs-pointer' || id === 'model.nothing-scanned' ? 'what-passes-the-gate' : id.startsWith('archive.') ? 'compression-and-other-containers' : (family?.[2] ?? 'what-is-detected');
+  return { help: RULE_HELP[id] ?? family?.[1] ?? 'See the rule list of @ml-deploy/model for what this finding means and what to do.', helpUri: `${docsUrl}#${anchor}` };
+}
+
+export interface FindingsSarifOptions {
+  /** Findings that failed the gate are `error` results, whatever their severity's level. */
+  failsGate?: (f: Finding) => boolean;
+  /** Base of each rule's helpUri (default {@link RULES_DOC_URL}). */
+  docsUrl?: string;
+}
+
+const LEVEL_ORDER: SarifLevel[] = ['error', 'warning', 'note'];
+
 /**
- * Rules and results for scan findings. A rule id used with several severities takes the most
- * severe one as its default level; each result keeps its own level.
+ * Rules and results for scan findings. Each result's level is its severity's, or `error` when the
+ * finding failed the gate. A rule id seen at several severities or levels takes the most severe
+ * of each for its default level and security severity; each result keeps its own level.
  * @param resolveFile maps a finding's `file` (relative to the scanned root) to a path on disk.
  */
-export function findingsToSarif(findings: Finding[], resolveFile: (file: string) => string): { rules: SarifRuleInput[]; results: SarifResultInput[] } {
+export function findingsToSarif(findings: Finding[], resolveFile: (file: string) => string, opts: FindingsSarifOptions = {}): { rules: SarifRuleInput[]; results: SarifResultInput[] } {
   const order: Severity[] = ['dangerous', 'malformed', 'unknown-import', 'warning', 'info'];
-  const bySeverity = new Map<string, Severity>();
+  const levelOf = (f: Finding): SarifLevel => (opts.failsGate?.(f) ? 'error' : severityLevel(f.severity));
+  const byRule = new Map<string, { severity: Severity; level: SarifLevel }>();
   for (const f of findings) {
-    const prev = bySeverity.get(f.rule);
-    if (prev === undefined || order.indexOf(f.severity) < order.indexOf(prev)) bySeverity.set(f.rule, f.severity);
+    const prev = byRule.get(f.rule);
+    const level = levelOf(f);
+    if (prev === undefined) byRule.set(f.rule, { severity: f.severity, level });
+    else {
+      if (order.indexOf(f.severity) < order.indexOf(prev.severity)) prev.severity = f.severity;
+      if (LEVEL_ORDER.indexOf(level) < LEVEL_ORDER.indexOf(prev.level)) prev.level = level;
+    }
   }
-  const rules: SarifRuleInput[] = [...bySeverity].map(([id, severity]) => {
-    const r: SarifRuleInput = { id, shortDescription: `${RULE_TEXT[id] ?? SEVERITY_TEXT[severity]} (${id})`, level: severityLevel(severity), tags: ['security', 'ml-model', severity] };
+  const rules: SarifRuleInput[] = [...byRule].map(([id, { severity, level }]) => {
+    const r: SarifRuleInput = { id, shortDescription: `${RULE_TEXT[id] ?? SEVERITY_TEXT[severity]} (${id})`, level, tags: ['security', 'ml-model', severity], ...ruleHelp(id, opts.docsUrl ?? RULES_DOC_URL) };
     const s = SECURITY_SEVERITY[severity];
     if (s !== undefined) r.securitySeverity = s;
     return r;
   });
   const results: SarifResultInput[] = findings.map((f) => {
-    const r: SarifResultInput = { ruleId: f.rule, level: severityLevel(f.severity), message: f.import && !f.message.includes(f.import) ? `${f.message} [${f.import}]` : f.message, file: resolveFile(f.file) };
+    const r: SarifResultInput = { ruleId: f.rule, level: levelOf(f), message: f.import && !f.message.includes(f.import) ? `${f.message} [${f.import}]` : f.message, file: resolveFile(f.file) };
     if (f.location) r.location = f.location;
     return r;
   });
