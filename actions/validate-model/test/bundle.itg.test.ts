@@ -55,6 +55,38 @@ describe('validate-model bundle', () => {
     expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('### Smoke test\n\n✅ passed');
   });
 
+  it('reads joblib lzma/xz/bz2/lz4 from a copy of dist/ alone: benign passes, an os.system payload fails', () => {
+    // liblzma's WebAssembly must load from dist/ (ncc copies it there), not from node_modules.
+    const dir = mkdtempSync(join(tmpdir(), 'validate-model-lzma-'));
+    const dist = join(dir, 'dist');
+    cpSync(join(repoRoot, 'actions', 'validate-model', 'dist'), dist, { recursive: true });
+    const py = `import joblib, os, sys
+from sklearn.linear_model import LogisticRegression
+class Payload:
+    def __reduce__(self):
+        return (os.system, ("echo pwned",))
+model = LogisticRegression().fit([[0.0], [1.0], [2.0], [3.0]], [0, 0, 1, 1])
+for comp in ("lzma", "xz", "bz2", "lz4"):
+    joblib.dump(model, os.path.join(sys.argv[1], f"good-{comp}.joblib"), compress=comp)
+    joblib.dump({"model": Payload()}, os.path.join(sys.argv[1], f"evil-{comp}.joblib"), compress=comp)`;
+    const made = spawnSync(process.env.PYTHON ?? 'python3', ['-c', py, dir], { encoding: 'utf8' });
+    expect(made.stderr).toBe('');
+    for (const comp of ['lzma', 'xz', 'bz2', 'lz4']) {
+      for (const kind of ['good', 'evil']) {
+        const runDir = mkdtempSync(join(dir, `${kind}-${comp}-`));
+        const files = runnerFiles(runDir);
+        const r = spawnSync(node24(), [join(dist, 'index.js')], {
+          cwd: dir,
+          encoding: 'utf8',
+          env: { ...files.env, PATH: '/usr/bin:/bin', HOME: dir, GITHUB_WORKSPACE: dir, ...runnerInputEnv('validate-model', { 'model-path': join(dir, `${kind}-${comp}.joblib`) }) },
+        });
+        const outputs = parseOutputFile(readFileSync(files.outputFile, 'utf8'));
+        expect([comp, kind, outputs.format, outputs.verdict, r.status]).toEqual([comp, kind, 'joblib', kind === 'good' ? 'pass' : 'fail', kind === 'good' ? 0 : 1]);
+        if (kind === 'evil') expect(r.stdout).toContain(`[dangerous] pickle.dangerous-import: STACK_GLOBAL imports posix.system`);
+      }
+    }
+  });
+
   it('passes a good model and sets every output, the report, SARIF and the summary', async () => {
     const sig = join(fx.dir, 'bundle-signature.json');
     writeFileSync(sig, JSON.stringify({ inputs: [{ name: 'X', dtype: 'float32', shape: [-1, 4] }], outputs: [{ name: 'label', dtype: 'int64' }, { name: 'probabilities' }] }));

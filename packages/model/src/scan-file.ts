@@ -700,9 +700,9 @@ const NAMED_FORMATS: Array<[RegExp, string, ModelFormat[]]> = [
 
 /**
  * A file whose name says it is a model format but whose bytes are not is `malformed`: a loader will
- * fail on it or read something else. A binary file in no recognised format is reported too (not
- * vouched for), so an unknown container never passes silently; text files (configs, code, READMEs)
- * are not models and stay quiet. Whether a model in which nothing was recognised passes is
+ * fail on it or read something else. A binary file in no recognised format is a `warning` (not
+ * vouched for, and never silent; real model directories hold such files: TensorFlow variable
+ * shards, tokenizer models, raw weights), and text files (configs, code, READMEs) stay quiet. Whether a model in which nothing was recognised passes is
  * decided over the whole scan (`model.nothing-scanned`).
  */
 function judgeFormat(out: Collector, rel: string, format: ModelFormat, head: Uint8Array, size: number): void {
@@ -714,7 +714,7 @@ function judgeFormat(out: Collector, rel: string, format: ModelFormat, head: Uin
     return;
   }
   if (format === 'unknown' && size > 0 && !looksLikeText(head) && !out.findings.some((f) => f.severity === 'dangerous' || f.severity === 'malformed')) {
-    out.add({ severity: 'malformed', rule: 'format.unrecognized', message: `binary file (${size} bytes) in no format this scanner recognises: its content was not checked. If a loader reads it as a model, convert it to a recognised format` });
+    out.add({ severity: 'warning', rule: 'format.unrecognized', message: `binary file (${size} bytes) in no format this scanner recognises: its content was not checked. If a loader reads it as a model, convert it to a recognised format` });
   }
 }
 

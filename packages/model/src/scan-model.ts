@@ -39,24 +39,23 @@ export async function scanModel(path: string, opts: ScanOptions = {}): Promise<S
     st = await stat(root);
   } catch (e) {
     findings.push({ severity: 'malformed', rule: 'fs.unreadable', message: `cannot read ${path}: ${errorText(e)}`, file: '.' });
-    return { root, kind: 'file', format: 'unknown', sha256: '', size: 0, files: [], findings, bytesScanned: 0 };
+    return nothingScanned({ root, kind: 'file', format: 'unknown', sha256: '', size: 0, files: [], findings, bytesScanned: 0 });
   }
   if (st.isFile()) {
     const name = basename(root);
     try {
       const { report, bytesRead } = await scanFile(root, name, ctx);
       const out: ScanReport = { root, kind: 'file', format: report.format, sha256: report.sha256, size: report.size, files: [report], findings: [...report.findings], bytesScanned: bytesRead };
-      nothingScanned(out);
-      return out;
+      return nothingScanned(out);
     } catch (e) {
       if (opts.signal?.aborted) throw e;
       findings.push({ severity: 'malformed', rule: 'fs.unreadable', message: `cannot read ${path}: ${errorText(e)}`, file: name });
-      return { root, kind: 'file', format: 'unknown', sha256: '', size: 0, files: [], findings, bytesScanned: 0 };
+      return nothingScanned({ root, kind: 'file', format: 'unknown', sha256: '', size: 0, files: [], findings, bytesScanned: 0 });
     }
   }
   if (!st.isDirectory()) {
     findings.push({ severity: 'malformed', rule: 'fs.special-file', message: `${path} is neither a regular file nor a directory; not opened`, file: '.' });
-    return { root, kind: 'file', format: 'unknown', sha256: '', size: 0, files: [], findings, bytesScanned: 0 };
+    return nothingScanned({ root, kind: 'file', format: 'unknown', sha256: '', size: 0, files: [], findings, bytesScanned: 0 });
   }
   return scanDirectory(root, opts, ctx, findings);
 }
@@ -128,8 +127,7 @@ async function scanDirectory(root: string, opts: ScanOptions, ctx: ScanContext, 
   const { format, formats } = directoryFormat(scanned);
   const out: ScanReport = { root, kind: 'directory', format, sha256: digest.digest('hex'), size, files: scanned, findings: all, bytesScanned };
   if (formats.length > 0) out.formats = formats;
-  nothingScanned(out);
-  return out;
+  return nothingScanned(out);
 }
 
 /** Formats that are a model's content (not its wrapping or a placeholder for it). */
@@ -147,11 +145,12 @@ export function failsGate(f: Finding, failOn: readonly string[]): boolean {
 }
 
 /** Adds `model.nothing-scanned` when no file of the model is in a format the scanner reads. */
-function nothingScanned(r: ScanReport): void {
-  if (r.files.some((f) => !NOT_MODEL_CONTENT.has(f.format))) return;
-  if (r.files.some((f) => f.format === 'git-lfs-pointer')) return; // already failing, with the fix
+function nothingScanned(r: ScanReport): ScanReport {
+  if (r.files.some((f) => !NOT_MODEL_CONTENT.has(f.format))) return r;
+  if (r.files.some((f) => f.format === 'git-lfs-pointer')) return r; // already failing, with the fix
   const what = r.files.length === 0 ? 'no file could be read' : r.kind === 'file' ? 'the file is in no format this scanner recognises' : `none of its ${r.files.length} file(s) is in a format this scanner recognises`;
   r.findings.push({ severity: 'malformed', rule: 'model.nothing-scanned', message: `nothing in the model could be checked: ${what}. The gate does not pass what it could not read; point model-path at the model file or directory`, file: r.kind === 'file' ? (r.files[0]?.file ?? '.') : '.' });
+  return r;
 }
 
 async function judgeSymlink(abs: string, rel: string, realRoot: string, findings: Finding[]): Promise<void> {

@@ -8,7 +8,11 @@
  */
 import { Gunzip, Inflate, Unzlib } from 'fflate';
 import { Decompress as ZstdDecompress } from 'fzstd';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { initModule } from 'node-liblzma/wasm';
+import createLZMA from 'node-liblzma/wasm/liblzma.js';
 import unbzip2Stream from 'unbzip2-stream';
 
 /** Stream kinds recognised from magic bytes. */
@@ -59,7 +63,12 @@ let lzmaLoading: Promise<void> | null = null;
 export function decodersReady(): Promise<void> {
   if (lzma) return Promise.resolve();
   if (!lzmaLoading) {
-    lzmaLoading = initModule().then((m) => {
+    lzmaLoading = initModule(async () => {
+      const wasmBinary = await readLiblzmaWasm();
+      // No locateFile: the glue then compares its own (bundler-rewritten) wasm path with itself and
+      // takes the bytes given instead of fetching that path (its build targets browsers).
+      return createLZMA({ wasmBinary });
+    }).then((m) => {
       lzma = m as unknown as LzmaModule;
     });
     lzmaLoading.catch(() => {
@@ -67,6 +76,32 @@ export function decodersReady(): Promise<void> {
     });
   }
   return lzmaLoading;
+}
+
+/**
+ * The liblzma WebAssembly binary. Bundled (dist/), ncc has copied it beside the bundle from the
+ * Emscripten glue's own `new URL('liblzma.wasm', import.meta.url)`; unbundled, it is in the
+ * package. The names are built at run time so the bundler does not emit (and re-encode) a second
+ * copy.
+ */
+async function readLiblzmaWasm(): Promise<Uint8Array> {
+  const file = ['liblzma', 'wasm'].join('.');
+  const candidates = [fileURLToPath(new URL(`./${file}`, import.meta.url))];
+  try {
+    candidates.push(createRequire(import.meta.url).resolve(['node-liblzma', 'wasm', file].join('/')));
+  } catch {
+    // not resolvable from here: bundled
+  }
+  for (const path of candidates) {
+    try {
+      const bytes = await readFile(path);
+      // The WebAssembly magic, so a stray file of that name is not taken for it.
+      if (bytes[0] === 0x00 && bytes[1] === 0x61 && bytes[2] === 0x73 && bytes[3] === 0x6d) return bytes;
+    } catch {
+      // try the next place
+    }
+  }
+  throw new Error(`liblzma.wasm not found (looked in ${candidates.join(', ')})`);
 }
 
 /** Creates a decoder for `kind`. Errors surface as {@link CorruptData} or {@link UnreadableData}; anything `ondata` throws passes through. */
