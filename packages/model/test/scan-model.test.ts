@@ -55,7 +55,7 @@ describe('scanModel', () => {
 
   test('a missing path is a finding, not a throw', async () => {
     const r = await scanModel(join(dir, 'nope'));
-    expect(r.findings.map((f) => f.rule)).toEqual(['fs.unreadable']);
+    expect(r.findings.map((f) => f.rule)).toEqual(['fs.unreadable', 'model.nothing-scanned']);
   });
 
   test('maxFiles bounds the walk', async () => {
