@@ -1,6 +1,121 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 1276:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+var Stream = __nccwpck_require__(2203)
+
+// through
+//
+// a stream that does nothing but re-emit the input.
+// useful for aggregating a series of changing but not ending streams into one stream)
+
+exports = module.exports = through
+through.through = through
+
+//create a readable writable stream.
+
+function through (write, end, opts) {
+  write = write || function (data) { this.queue(data) }
+  end = end || function () { this.queue(null) }
+
+  var ended = false, destroyed = false, buffer = [], _ended = false
+  var stream = new Stream()
+  stream.readable = stream.writable = true
+  stream.paused = false
+
+//  stream.autoPause   = !(opts && opts.autoPause   === false)
+  stream.autoDestroy = !(opts && opts.autoDestroy === false)
+
+  stream.write = function (data) {
+    write.call(this, data)
+    return !stream.paused
+  }
+
+  function drain() {
+    while(buffer.length && !stream.paused) {
+      var data = buffer.shift()
+      if(null === data)
+        return stream.emit('end')
+      else
+        stream.emit('data', data)
+    }
+  }
+
+  stream.queue = stream.push = function (data) {
+//    console.error(ended)
+    if(_ended) return stream
+    if(data === null) _ended = true
+    buffer.push(data)
+    drain()
+    return stream
+  }
+
+  //this will be registered as the first 'end' listener
+  //must call destroy next tick, to make sure we're after any
+  //stream piped from here.
+  //this is only a problem if end is not emitted synchronously.
+  //a nicer way to do this is to make sure this is the last listener for 'end'
+
+  stream.on('end', function () {
+    stream.readable = false
+    if(!stream.writable && stream.autoDestroy)
+      process.nextTick(function () {
+        stream.destroy()
+      })
+  })
+
+  function _end () {
+    stream.writable = false
+    end.call(stream)
+    if(!stream.readable && stream.autoDestroy)
+      stream.destroy()
+  }
+
+  stream.end = function (data) {
+    if(ended) return
+    ended = true
+    if(arguments.length) stream.write(data)
+    _end() // will emit or queue
+    return stream
+  }
+
+  stream.destroy = function () {
+    if(destroyed) return
+    destroyed = true
+    ended = true
+    buffer.length = 0
+    stream.writable = stream.readable = false
+    stream.emit('close')
+    return stream
+  }
+
+  stream.pause = function () {
+    if(stream.paused) return
+    stream.paused = true
+    return stream
+  }
+
+  stream.resume = function () {
+    if(stream.paused) {
+      stream.paused = false
+      stream.emit('resume')
+    }
+    drain()
+    //may have become paused again,
+    //as drain emits 'data'.
+    if(!stream.paused)
+      stream.emit('drain')
+    return stream
+  }
+  return stream
+}
+
+
+
+/***/ }),
+
 /***/ 7013:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -277,6 +392,524 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
   debug = function() {};
 }
 __webpack_unused_export__ = debug; // for test
+
+
+/***/ }),
+
+/***/ 9825:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var through = __nccwpck_require__(1276);
+var bz2 = __nccwpck_require__(4132);
+var bitIterator = __nccwpck_require__(1915);
+
+module.exports = unbzip2Stream;
+
+function unbzip2Stream() {
+    var bufferQueue = [];
+    var hasBytes = 0;
+    var blockSize = 0;
+    var broken = false;
+    var done = false;
+    var bitReader = null;
+    var streamCRC = null;
+
+    function decompressBlock(push){
+        if(!blockSize){
+            blockSize = bz2.header(bitReader);
+            //console.error("got header of", blockSize);
+            streamCRC = 0;
+            return true;
+        }else{
+            var bufsize = 100000 * blockSize;
+            var buf = new Int32Array(bufsize);
+            
+            var chunk = [];
+            var f = function(b) {
+                chunk.push(b);
+            };
+
+            streamCRC = bz2.decompress(bitReader, f, buf, bufsize, streamCRC);
+            if (streamCRC === null) {
+                // reset for next bzip2 header
+                blockSize = 0;
+                return false;
+            }else{
+                //console.error('decompressed', chunk.length,'bytes');
+                push(Buffer.from(chunk));
+                return true;
+            }
+        }
+    }
+
+    var outlength = 0;
+    function decompressAndQueue(stream) {
+        if (broken) return;
+        try {
+            return decompressBlock(function(d) {
+                stream.queue(d);
+                if (d !== null) {
+                    //console.error('write at', outlength.toString(16));
+                    outlength += d.length;
+                } else {
+                    //console.error('written EOS');
+                }
+            });
+        } catch(e) {
+            //console.error(e);
+            stream.emit('error', e);
+            broken = true;
+            return false;
+        }
+    }
+
+    return through(
+        function write(data) {
+            //console.error('received', data.length,'bytes in', typeof data);
+            bufferQueue.push(data);
+            hasBytes += data.length;
+            if (bitReader === null) {
+                bitReader = bitIterator(function() {
+                    return bufferQueue.shift();
+                });
+            }
+            while (!broken && hasBytes - bitReader.bytesRead + 1 >= ((25000 + 100000 * blockSize) || 4)){
+                //console.error('decompressing with', hasBytes - bitReader.bytesRead + 1, 'bytes in buffer');
+                decompressAndQueue(this);
+            }
+        },
+        function end(x) {
+            //console.error(x,'last compressing with', hasBytes, 'bytes in buffer');
+            while (!broken && bitReader && hasBytes > bitReader.bytesRead){
+                decompressAndQueue(this);
+            }
+            if (!broken) {
+                if (streamCRC !== null)
+                    this.emit('error', new Error("input stream ended prematurely"));
+                this.queue(null);
+            }
+        }
+    );
+}
+
+
+
+/***/ }),
+
+/***/ 1915:
+/***/ ((module) => {
+
+var BITMASK = [0, 0x01, 0x03, 0x07, 0x0F, 0x1F, 0x3F, 0x7F, 0xFF];
+
+// returns a function that reads bits.
+// takes a buffer iterator as input
+module.exports = function bitIterator(nextBuffer) {
+    var bit = 0, byte = 0;
+    var bytes = nextBuffer();
+    var f = function(n) {
+        if (n === null && bit != 0) {  // align to byte boundary
+            bit = 0
+            byte++;
+            return;
+        }
+        var result = 0;
+        while(n > 0) {
+            if (byte >= bytes.length) {
+                byte = 0;
+                bytes = nextBuffer();
+            }
+            var left = 8 - bit;
+            if (bit === 0 && n > 0)
+                f.bytesRead++;
+            if (n >= left) {
+                result <<= left;
+                result |= (BITMASK[left] & bytes[byte++]);
+                bit = 0;
+                n -= left;
+            } else {
+                result <<= n;
+                result |= ((bytes[byte] & (BITMASK[n] << (8 - n - bit))) >> (8 - n - bit));
+                bit += n;
+                n = 0;
+            }
+        }
+        return result;
+    };
+    f.bytesRead = 0;
+    return f;
+};
+
+
+/***/ }),
+
+/***/ 4132:
+/***/ ((module) => {
+
+/* 
+  bzip2.js - a small bzip2 decompression implementation
+  
+  Copyright 2011 by antimatter15 (antimatter15@gmail.com)
+  
+  Based on micro-bunzip by Rob Landley (rob@landley.net).
+
+  Copyright (c) 2011 by antimatter15 (antimatter15@gmail.com).
+
+  Permission is hereby granted, free of charge, to any person obtaining a
+  copy of this software and associated documentation files (the "Software"),
+  to deal in the Software without restriction, including without limitation
+  the rights to use, copy, modify, merge, publish, distribute, sublicense,
+  and/or sell copies of the Software, and to permit persons to whom the
+  Software is furnished to do so, subject to the following conditions:
+  
+  The above copyright notice and this permission notice shall be included
+  in all copies or substantial portions of the Software.
+  
+  THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND,
+  EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF
+  MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT.
+  IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM,
+  DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT,
+  TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH
+  THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
+*/
+function Bzip2Error(message) {
+    this.name = 'Bzip2Error';
+    this.message = message;
+    this.stack = (new Error()).stack;
+}
+Bzip2Error.prototype = new Error;
+ 
+var message = {
+    Error: function(message) {throw new Bzip2Error(message);}
+};
+
+var bzip2 = {};
+bzip2.Bzip2Error = Bzip2Error;
+
+bzip2.crcTable =
+[
+   0x00000000, 0x04c11db7, 0x09823b6e, 0x0d4326d9,
+   0x130476dc, 0x17c56b6b, 0x1a864db2, 0x1e475005,
+   0x2608edb8, 0x22c9f00f, 0x2f8ad6d6, 0x2b4bcb61,
+   0x350c9b64, 0x31cd86d3, 0x3c8ea00a, 0x384fbdbd,
+   0x4c11db70, 0x48d0c6c7, 0x4593e01e, 0x4152fda9,
+   0x5f15adac, 0x5bd4b01b, 0x569796c2, 0x52568b75,
+   0x6a1936c8, 0x6ed82b7f, 0x639b0da6, 0x675a1011,
+   0x791d4014, 0x7ddc5da3, 0x709f7b7a, 0x745e66cd,
+   0x9823b6e0, 0x9ce2ab57, 0x91a18d8e, 0x95609039,
+   0x8b27c03c, 0x8fe6dd8b, 0x82a5fb52, 0x8664e6e5,
+   0xbe2b5b58, 0xbaea46ef, 0xb7a96036, 0xb3687d81,
+   0xad2f2d84, 0xa9ee3033, 0xa4ad16ea, 0xa06c0b5d,
+   0xd4326d90, 0xd0f37027, 0xddb056fe, 0xd9714b49,
+   0xc7361b4c, 0xc3f706fb, 0xceb42022, 0xca753d95,
+   0xf23a8028, 0xf6fb9d9f, 0xfbb8bb46, 0xff79a6f1,
+   0xe13ef6f4, 0xe5ffeb43, 0xe8bccd9a, 0xec7dd02d,
+   0x34867077, 0x30476dc0, 0x3d044b19, 0x39c556ae,
+   0x278206ab, 0x23431b1c, 0x2e003dc5, 0x2ac12072,
+   0x128e9dcf, 0x164f8078, 0x1b0ca6a1, 0x1fcdbb16,
+   0x018aeb13, 0x054bf6a4, 0x0808d07d, 0x0cc9cdca,
+   0x7897ab07, 0x7c56b6b0, 0x71159069, 0x75d48dde,
+   0x6b93dddb, 0x6f52c06c, 0x6211e6b5, 0x66d0fb02,
+   0x5e9f46bf, 0x5a5e5b08, 0x571d7dd1, 0x53dc6066,
+   0x4d9b3063, 0x495a2dd4, 0x44190b0d, 0x40d816ba,
+   0xaca5c697, 0xa864db20, 0xa527fdf9, 0xa1e6e04e,
+   0xbfa1b04b, 0xbb60adfc, 0xb6238b25, 0xb2e29692,
+   0x8aad2b2f, 0x8e6c3698, 0x832f1041, 0x87ee0df6,
+   0x99a95df3, 0x9d684044, 0x902b669d, 0x94ea7b2a,
+   0xe0b41de7, 0xe4750050, 0xe9362689, 0xedf73b3e,
+   0xf3b06b3b, 0xf771768c, 0xfa325055, 0xfef34de2,
+   0xc6bcf05f, 0xc27dede8, 0xcf3ecb31, 0xcbffd686,
+   0xd5b88683, 0xd1799b34, 0xdc3abded, 0xd8fba05a,
+   0x690ce0ee, 0x6dcdfd59, 0x608edb80, 0x644fc637,
+   0x7a089632, 0x7ec98b85, 0x738aad5c, 0x774bb0eb,
+   0x4f040d56, 0x4bc510e1, 0x46863638, 0x42472b8f,
+   0x5c007b8a, 0x58c1663d, 0x558240e4, 0x51435d53,
+   0x251d3b9e, 0x21dc2629, 0x2c9f00f0, 0x285e1d47,
+   0x36194d42, 0x32d850f5, 0x3f9b762c, 0x3b5a6b9b,
+   0x0315d626, 0x07d4cb91, 0x0a97ed48, 0x0e56f0ff,
+   0x1011a0fa, 0x14d0bd4d, 0x19939b94, 0x1d528623,
+   0xf12f560e, 0xf5ee4bb9, 0xf8ad6d60, 0xfc6c70d7,
+   0xe22b20d2, 0xe6ea3d65, 0xeba91bbc, 0xef68060b,
+   0xd727bbb6, 0xd3e6a601, 0xdea580d8, 0xda649d6f,
+   0xc423cd6a, 0xc0e2d0dd, 0xcda1f604, 0xc960ebb3,
+   0xbd3e8d7e, 0xb9ff90c9, 0xb4bcb610, 0xb07daba7,
+   0xae3afba2, 0xaafbe615, 0xa7b8c0cc, 0xa379dd7b,
+   0x9b3660c6, 0x9ff77d71, 0x92b45ba8, 0x9675461f,
+   0x8832161a, 0x8cf30bad, 0x81b02d74, 0x857130c3,
+   0x5d8a9099, 0x594b8d2e, 0x5408abf7, 0x50c9b640,
+   0x4e8ee645, 0x4a4ffbf2, 0x470cdd2b, 0x43cdc09c,
+   0x7b827d21, 0x7f436096, 0x7200464f, 0x76c15bf8,
+   0x68860bfd, 0x6c47164a, 0x61043093, 0x65c52d24,
+   0x119b4be9, 0x155a565e, 0x18197087, 0x1cd86d30,
+   0x029f3d35, 0x065e2082, 0x0b1d065b, 0x0fdc1bec,
+   0x3793a651, 0x3352bbe6, 0x3e119d3f, 0x3ad08088,
+   0x2497d08d, 0x2056cd3a, 0x2d15ebe3, 0x29d4f654,
+   0xc5a92679, 0xc1683bce, 0xcc2b1d17, 0xc8ea00a0,
+   0xd6ad50a5, 0xd26c4d12, 0xdf2f6bcb, 0xdbee767c,
+   0xe3a1cbc1, 0xe760d676, 0xea23f0af, 0xeee2ed18,
+   0xf0a5bd1d, 0xf464a0aa, 0xf9278673, 0xfde69bc4,
+   0x89b8fd09, 0x8d79e0be, 0x803ac667, 0x84fbdbd0,
+   0x9abc8bd5, 0x9e7d9662, 0x933eb0bb, 0x97ffad0c,
+   0xafb010b1, 0xab710d06, 0xa6322bdf, 0xa2f33668,
+   0xbcb4666d, 0xb8757bda, 0xb5365d03, 0xb1f740b4
+];
+
+bzip2.array = function(bytes) {
+    var bit = 0, byte = 0;
+    var BITMASK = [0, 0x01, 0x03, 0x07, 0x0F, 0x1F, 0x3F, 0x7F, 0xFF ];
+    return function(n) {
+        var result = 0;
+        while(n > 0) {
+            var left = 8 - bit;
+            if (n >= left) {
+                result <<= left;
+                result |= (BITMASK[left] & bytes[byte++]);
+                bit = 0;
+                n -= left;
+            } else {
+                result <<= n;
+                result |= ((bytes[byte] & (BITMASK[n] << (8 - n - bit))) >> (8 - n - bit));
+                bit += n;
+                n = 0;
+            }
+        }
+        return result;
+    }
+}
+
+    
+bzip2.simple = function(srcbuffer, stream) {
+    var bits = bzip2.array(srcbuffer);
+    var size = bzip2.header(bits);
+    var ret = false;
+    var bufsize = 100000 * size;
+    var buf = new Int32Array(bufsize);
+    
+    do {
+        ret = bzip2.decompress(bits, stream, buf, bufsize);        
+    } while(!ret);
+}
+
+bzip2.header = function(bits) {
+    this.byteCount = new Int32Array(256);
+    this.symToByte = new Uint8Array(256);
+    this.mtfSymbol = new Int32Array(256);
+    this.selectors = new Uint8Array(0x8000);
+
+    if (bits(8*3) != 4348520) message.Error("No magic number found");
+
+    var i = bits(8) - 48;
+    if (i < 1 || i > 9) message.Error("Not a BZIP archive");
+    return i;
+};
+
+
+//takes a function for reading the block data (starting with 0x314159265359)
+//a block size (0-9) (optional, defaults to 9)
+//a length at which to stop decompressing and return the output
+bzip2.decompress = function(bits, stream, buf, bufsize, streamCRC) {
+    var MAX_HUFCODE_BITS = 20;
+    var MAX_SYMBOLS = 258;
+    var SYMBOL_RUNA = 0;
+    var SYMBOL_RUNB = 1;
+    var GROUP_SIZE = 50;
+    var crc = 0 ^ (-1);
+    
+    for(var h = '', i = 0; i < 6; i++) h += bits(8).toString(16);
+    if (h == "177245385090") {
+      var finalCRC = bits(32)|0;
+      if (finalCRC !== streamCRC) message.Error("Error in bzip2: crc32 do not match");
+      // align stream to byte
+      bits(null);
+      return null; // reset streamCRC for next call
+    }
+    if (h != "314159265359") message.Error("eek not valid bzip data");
+    var crcblock = bits(32)|0; // CRC code
+    if (bits(1)) message.Error("unsupported obsolete version");
+    var origPtr = bits(24);
+    if (origPtr > bufsize) message.Error("Initial position larger than buffer size");
+    var t = bits(16);
+    var symTotal = 0;
+    for (i = 0; i < 16; i++) {
+        if (t & (1 << (15 - i))) {
+            var k = bits(16);
+            for(j = 0; j < 16; j++) {
+                if (k & (1 << (15 - j))) {
+                    this.symToByte[symTotal++] = (16 * i) + j;
+                }
+            }
+        }
+    }
+
+    var groupCount = bits(3);
+    if (groupCount < 2 || groupCount > 6) message.Error("another error");
+    var nSelectors = bits(15);
+    if (nSelectors == 0) message.Error("meh");
+    for(var i = 0; i < groupCount; i++) this.mtfSymbol[i] = i;
+
+    for(var i = 0; i < nSelectors; i++) {
+        for(var j = 0; bits(1); j++) if (j >= groupCount) message.Error("whoops another error");
+        var uc = this.mtfSymbol[j];
+        for(var k = j-1; k>=0; k--) {
+            this.mtfSymbol[k+1] = this.mtfSymbol[k];
+        }
+        this.mtfSymbol[0] = uc;
+        this.selectors[i] = uc;
+    }
+
+    var symCount = symTotal + 2;
+    var groups = [];
+    var length = new Uint8Array(MAX_SYMBOLS),
+    temp = new Uint16Array(MAX_HUFCODE_BITS+1);
+
+    var hufGroup;
+
+    for(var j = 0; j < groupCount; j++) {
+        t = bits(5); //lengths
+        for(var i = 0; i < symCount; i++) {
+            while(true){
+                if (t < 1 || t > MAX_HUFCODE_BITS) message.Error("I gave up a while ago on writing error messages");
+                if (!bits(1)) break;
+                if (!bits(1)) t++;
+                else t--;
+            }
+            length[i] = t;
+        }
+        var  minLen,  maxLen;
+        minLen = maxLen = length[0];
+        for(var i = 1; i < symCount; i++) {
+            if (length[i] > maxLen) maxLen = length[i];
+            else if (length[i] < minLen) minLen = length[i];
+        }
+        hufGroup = groups[j] = {};
+        hufGroup.permute = new Int32Array(MAX_SYMBOLS);
+        hufGroup.limit = new Int32Array(MAX_HUFCODE_BITS + 1);
+        hufGroup.base = new Int32Array(MAX_HUFCODE_BITS + 1);
+
+        hufGroup.minLen = minLen;
+        hufGroup.maxLen = maxLen;
+        var base = hufGroup.base;
+        var limit = hufGroup.limit;
+        var pp = 0;
+        for(var i = minLen; i <= maxLen; i++)
+        for(var t = 0; t < symCount; t++)
+        if (length[t] == i) hufGroup.permute[pp++] = t;
+        for(i = minLen; i <= maxLen; i++) temp[i] = limit[i] = 0;
+        for(i = 0; i < symCount; i++) temp[length[i]]++;
+        pp = t = 0;
+        for(i = minLen; i < maxLen; i++) {
+            pp += temp[i];
+            limit[i] = pp - 1;
+            pp <<= 1;
+            base[i+1] = pp - (t += temp[i]);
+        }
+        limit[maxLen] = pp + temp[maxLen] - 1;
+        base[minLen] = 0;
+    }
+
+    for(var i = 0; i < 256; i++) { 
+        this.mtfSymbol[i] = i;
+        this.byteCount[i] = 0;
+    }
+    var runPos, count, symCount, selector;
+    runPos = count = symCount = selector = 0;    
+    while(true) {
+        if (!(symCount--)) {
+            symCount = GROUP_SIZE - 1;
+            if (selector >= nSelectors) message.Error("meow i'm a kitty, that's an error");
+            hufGroup = groups[this.selectors[selector++]];
+            base = hufGroup.base;
+            limit = hufGroup.limit;
+        }
+        i = hufGroup.minLen;
+        j = bits(i);
+        while(true) {
+            if (i > hufGroup.maxLen) message.Error("rawr i'm a dinosaur");
+            if (j <= limit[i]) break;
+            i++;
+            j = (j << 1) | bits(1);
+        }
+        j -= base[i];
+        if (j < 0 || j >= MAX_SYMBOLS) message.Error("moo i'm a cow");
+        var nextSym = hufGroup.permute[j];
+        if (nextSym == SYMBOL_RUNA || nextSym == SYMBOL_RUNB) {
+            if (!runPos){
+                runPos = 1;
+                t = 0;
+            }
+            if (nextSym == SYMBOL_RUNA) t += runPos;
+            else t += 2 * runPos;
+            runPos <<= 1;
+            continue;
+        }
+        if (runPos) {
+            runPos = 0;
+            if (count + t > bufsize) message.Error("Boom.");
+            uc = this.symToByte[this.mtfSymbol[0]];
+            this.byteCount[uc] += t;
+            while(t--) buf[count++] = uc;
+        }
+        if (nextSym > symTotal) break;
+        if (count >= bufsize) message.Error("I can't think of anything. Error");
+        i = nextSym - 1;
+        uc = this.mtfSymbol[i];
+        for(var k = i-1; k>=0; k--) {
+            this.mtfSymbol[k+1] = this.mtfSymbol[k];
+        }
+        this.mtfSymbol[0] = uc
+        uc = this.symToByte[uc];
+        this.byteCount[uc]++;
+        buf[count++] = uc;
+    }
+    if (origPtr < 0 || origPtr >= count) message.Error("I'm a monkey and I'm throwing something at someone, namely you");
+    var j = 0;
+    for(var i = 0; i < 256; i++) {
+        k = j + this.byteCount[i];
+        this.byteCount[i] = j;
+        j = k;
+    }
+    for(var i = 0; i < count; i++) {
+        uc = buf[i] & 0xff;
+        buf[this.byteCount[uc]] |= (i << 8);
+        this.byteCount[uc]++;
+    }
+    var pos = 0, current = 0, run = 0;
+    if (count) {
+        pos = buf[origPtr];
+        current = (pos & 0xff);
+        pos >>= 8;
+        run = -1;
+    }
+    count = count;
+    var copies, previous, outbyte;
+    while(count) {
+        count--;
+        previous = current;
+        pos = buf[pos];
+        current = pos & 0xff;
+        pos >>= 8;
+        if (run++ == 3) {
+            copies = current;
+            outbyte = previous;
+            current = -1;
+        } else {
+            copies = 1;
+            outbyte = current;
+        }
+        while(copies--) {
+            crc = ((crc << 8) ^ this.crcTable[((crc>>24) ^ outbyte) & 0xFF])&0xFFFFFFFF; // crc32
+            stream(outbyte);
+        }
+        if (current != previous) run = 0;
+    }
+
+    crc = (crc ^ (-1)) >>> 0;
+    if ((crc|0) != (crcblock|0)) message.Error("Error in bzip2: crc32 do not match");
+    streamCRC = (crc ^ ((streamCRC << 1) | (streamCRC >>> 31))) & 0xFFFFFFFF;
+    return streamCRC;
+}
+
+module.exports = bzip2;
 
 
 /***/ }),
@@ -28382,7 +29015,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4858);
 /* harmony import */ var _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8727);
-/* harmony import */ var _ml_deploy_model__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5785);
+/* harmony import */ var _ml_deploy_model__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7941);
 /* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8982);
 /* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8476);
 /** Entry of the validate-model action: the only file that touches the runner (@actions/core). */
@@ -28400,7 +29033,10 @@ await (0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_4__/* .runAction */ .Cs)
     async run(inputs, ctx) {
         const reportDir = inputs['report-dir'] ?? (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(process.env.RUNNER_TEMP ?? (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'validate-model-')));
         const revision = process.env.GITHUB_SHA;
-        await (0,_run__WEBPACK_IMPORTED_MODULE_7__/* .run */ .e)(inputs, { ...ctx, scanModel: _ml_deploy_model__WEBPACK_IMPORTED_MODULE_5__/* .scanModel */ .bn, reportDir, workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(), ...(revision ? { revision } : {}) });
+        // The rules' documentation at the version of the action that ran (GITHUB_ACTION_REPOSITORY/REF).
+        const { GITHUB_SERVER_URL: server, GITHUB_ACTION_REPOSITORY: repo, GITHUB_ACTION_REF: ref } = process.env;
+        const docsUrl = server && repo && ref ? `${server}/${repo}/blob/${ref}/packages/model/README.md` : undefined;
+        await (0,_run__WEBPACK_IMPORTED_MODULE_7__/* .run */ .e)(inputs, { ...ctx, scanModel: _ml_deploy_model__WEBPACK_IMPORTED_MODULE_5__/* .scanModel */ .bn, reportDir, workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(), ...(revision ? { revision } : {}), ...(docsUrl ? { docsUrl } : {}) });
     },
 }, (0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_4__/* .runnerIO */ .$6)(_actions_core__WEBPACK_IMPORTED_MODULE_3__));
 
@@ -28420,7 +29056,7 @@ __webpack_async_result__();
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8727);
-/* harmony import */ var _ml_deploy_model__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5785);
+/* harmony import */ var _ml_deploy_model__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7941);
 /* harmony import */ var _ml_deploy_oci__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6895);
 /**
  * validate-model inputs: the only place they are parsed. Keys are spelled as in
@@ -28647,8 +29283,8 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./packages/action-kit/src/index.ts + 10 modules
 var action_kit_src = __nccwpck_require__(8727);
-// EXTERNAL MODULE: ./packages/model/src/index.ts + 51 modules
-var src = __nccwpck_require__(5785);
+// EXTERNAL MODULE: ./packages/model/src/index.ts + 62 modules
+var src = __nccwpck_require__(7941);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./packages/oci/src/environment.ts
@@ -29448,12 +30084,15 @@ var src_inputs = __nccwpck_require__(8982);
  */
 
 
+/** The action's README, where each gate check's input is described. */
+const ACTION_DOC_URL = 'https://github.com/org/ml-deploy/blob/main/validate-model/README.md';
 const GATE_RULES = {
     'integrity-mismatch': {
         id: 'validate-model.integrity-mismatch',
         shortDescription: 'The model file is not the one expected (sha256 mismatch)',
         help: 'The sha256 of the model differs from `expected-sha256`: the file was changed or replaced after it was approved.',
         level: 'error',
+        helpUri: `${ACTION_DOC_URL}#inputs`,
         securitySeverity: 8.0,
         tags: ['security', 'ml-model', 'integrity'],
     },
@@ -29461,6 +30100,7 @@ const GATE_RULES = {
         id: 'validate-model.signature-mismatch',
         shortDescription: 'The model signature differs from the expected one',
         help: 'Inputs or outputs (names, element types or shapes) differ from `expected-signature`; callers of the deployed model would break.',
+        helpUri: `${ACTION_DOC_URL}#inputs`,
         level: 'error',
         tags: ['ml-model', 'correctness'],
     },
@@ -29468,6 +30108,7 @@ const GATE_RULES = {
         id: 'validate-model.smoke-test-failed',
         shortDescription: 'The model failed its smoke inference',
         help: 'ONNX Runtime could not run the model, an output had an unexpected shape or non-finite values, or p95 latency was over `latency-budget`.',
+        helpUri: `${ACTION_DOC_URL}#inputs`,
         level: 'error',
         tags: ['ml-model', 'correctness'],
     },
@@ -29475,13 +30116,14 @@ const GATE_RULES = {
         id: 'validate-model.quality-rule-failed',
         shortDescription: 'A quality threshold was not met',
         help: 'A rule in `thresholds` failed: the model is worse than the threshold or the champion, or a metric it needs is missing.',
+        helpUri: `${ACTION_DOC_URL}#inputs`,
         level: 'error',
         tags: ['ml-model', 'quality'],
     },
 };
 /** Writes the SARIF file for a report. */
 async function writeSarif(path, report, c) {
-    const { rules, results } = (0,src/* findingsToSarif */.V$)(report.findings, c.rootFile);
+    const { rules, results } = (0,src/* findingsToSarif */.V$)(report.findings, c.rootFile, { failsGate: (f) => (0,src/* failsGate */.FW)(f, report.failOn), ...(c.docsUrl ? { docsUrl: c.docsUrl } : {}) });
     const gateResults = [];
     const used = new Set();
     const add = (key, message, file) => {
@@ -29555,7 +30197,7 @@ function writeSummary(s, r) {
     s.keyValues([
         ['Model', (0,action_kit_src/* codeSpan */.SS)(r.model.path)],
         ['Version', r.model.version],
-        ['Format', r.model.onnxFile ? `${r.model.format} (ONNX graph ${r.model.onnxFile})` : r.model.format],
+        ['Format', `${r.model.format === 'mixed' && r.model.formats ? `mixed (${r.model.formats.join(', ')})` : r.model.format}${r.model.onnxFile ? ` (ONNX graph ${r.model.onnxFile})` : ''}`],
         ['Size', `${r.model.size} bytes in ${r.files.length} file(s)`],
         ['sha256', r.integrity.sha256 ? (0,action_kit_src/* codeSpan */.SS)(r.integrity.sha256) : '(none)'],
         ['Expected sha256', r.integrity.expected ? (0,action_kit_src.md)(`${(0,action_kit_src/* codeSpan */.SS)(r.integrity.expected).markdown} ${r.integrity.match ? '✅ matches' : '❌ differs'}`) : undefined],
@@ -29570,7 +30212,7 @@ function writeSummary(s, r) {
         s.paragraph(counts.map(([sev, n]) => `${n} ${sev}${r.failOn.includes(sev) ? ' (fails the gate)' : ''}`).join(' · '));
         const sorted = [...r.findings].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
         const rows = sorted.map((f) => [
-            `${f.severity === 'dangerous' ? '🛑' : r.failOn.includes(f.severity) ? '❌' : f.severity === 'info' ? 'ℹ️' : '⚠️'} ${f.severity}`,
+            `${f.severity === 'dangerous' ? '🛑' : (0,src/* failsGate */.FW)(f, r.failOn) ? '❌' : f.severity === 'info' ? 'ℹ️' : '⚠️'} ${f.severity}`,
             (0,action_kit_src/* codeSpan */.SS)(f.rule),
             (0,action_kit_src/* codeSpan */.SS)(findingWhere(f)),
             f.import && !f.message.includes(f.import) ? (0,action_kit_src.md)(`${(0,action_kit_src/* codeSpan */.SS)(f.import).markdown} ${(0,action_kit_src/* escapeInline */.VV)(f.message)}`) : f.message,
@@ -29701,6 +30343,8 @@ async function validate(inputs, deps) {
     const findings = [...scan.findings];
     logger.info(`format: ${scan.format}, ${scan.files.length} file(s), ${scan.size} bytes, sha256 ${scan.sha256 || '(none)'}`);
     deps.setOutput('format', scan.format);
+    if (scan.formats)
+        logger.info(`formats in the directory: ${scan.formats.join(', ') || 'none recognised'}`);
     deps.setOutput('sha256', scan.sha256);
     deps.setOutput('size', scan.size);
     // 2. Integrity.
@@ -29780,10 +30424,13 @@ async function validate(inputs, deps) {
         }
     }
     // 4. Findings against fail-on.
+    // Findings at fail-on severities fail the gate, and so do those saying the model was not there to
+    // check (an LFS pointer) or nothing in it could be read, whatever fail-on says.
     const failing = findings.filter((f) => inputs['fail-on'].includes(f.severity));
+    const unchecked = findings.filter((f) => !inputs['fail-on'].includes(f.severity) && (0,src/* failsGate */.FW)(f, inputs['fail-on']));
     for (const f of findings) {
         const line = `[${f.severity}] ${f.rule}: ${f.message} (${findingWhere(f)})`;
-        if (inputs['fail-on'].includes(f.severity))
+        if ((0,src/* failsGate */.FW)(f, inputs['fail-on']))
             logger.error(line);
         else if (f.severity === 'info')
             logger.info(line);
@@ -29794,6 +30441,8 @@ async function validate(inputs, deps) {
         const bySeverity = countBy(failing.map((f) => f.severity));
         failures.push(`${failing.length} finding(s) at fail-on severities (${Object.entries(bySeverity).map(([s, n]) => `${n} ${s}`).join(', ')})`);
     }
+    for (const f of unchecked)
+        failures.push(`${findingWhere(f)}: ${f.message}`);
     // 5. Signature.
     let signature;
     if (onnx)
@@ -29886,6 +30535,8 @@ async function validate(inputs, deps) {
     };
     if (inputs['model-version'])
         report.model.version = inputs['model-version'];
+    if (scan.formats)
+        report.model.formats = scan.formats;
     if (onnxRel && onnxFile && scan.kind === 'directory')
         report.model.onnxFile = onnxRel;
     if (onnx)
@@ -29910,7 +30561,7 @@ async function validate(inputs, deps) {
     const reportPath = (0,external_node_path_.join)(deps.reportDir, 'report.json');
     await (0,promises_.writeFile)(reportPath, `${JSON.stringify(report, null, 2)}\n`);
     const sarifPath = (0,external_node_path_.join)(deps.reportDir, 'results.sarif');
-    await writeSarif(sarifPath, report, { workspace: deps.workspace, modelPath, rootFile, onnxFile });
+    await writeSarif(sarifPath, report, { workspace: deps.workspace, modelPath, rootFile, onnxFile, ...(deps.docsUrl ? { docsUrl: deps.docsUrl } : {}) });
     const metadata = {
         name: report.model.name,
         version: report.model.version ?? null,
@@ -30803,7 +31454,7 @@ async function runAction(def, io) {
 
 /***/ }),
 
-/***/ 5785:
+/***/ 7941:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30821,6 +31472,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   C: () => (/* reexport */ checkExternalData),
   ZZ: () => (/* reexport */ compareSignatures),
   F0: () => (/* reexport */ evaluateRules),
+  FW: () => (/* reexport */ failsGate),
   V$: () => (/* reexport */ findingsToSarif),
   He: () => (/* reexport */ formatLabelLines),
   ZV: () => (/* reexport */ formatNumber),
@@ -30838,7 +31490,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   bn: () => (/* reexport */ scanModel)
 });
 
-// UNUSED EXPORTS: DEFAULT_FAIL_ON, DEFAULT_MAX_DECOMPRESSED_BYTES, DEFAULT_MAX_FILES, DETECT_HEAD_BYTES, ImportPolicy, NpyError, ProtobufError, ProtobufReader, SUPPORTED_PLATFORMS, WireType, detectFormat, formatOnnxType, formatRight, listMetricNames, loadOnnxRuntime, lookupMetric, normalizeDtype, onnxElementTypeName, parseMlmodel, parseNpy, percentile, readNpy, relativeUri, severityLevel
+// UNUSED EXPORTS: ALWAYS_FAILING_RULES, DEFAULT_FAIL_ON, DEFAULT_MAX_DECOMPRESSED_BYTES, DEFAULT_MAX_FILES, DETECT_HEAD_BYTES, ImportPolicy, NpyError, ProtobufError, ProtobufReader, RULES_DOC_URL, SUPPORTED_PLATFORMS, WireType, detectFormat, formatOnnxType, formatRight, listMetricNames, loadOnnxRuntime, lookupMetric, normalizeDtype, onnxElementTypeName, parseMlmodel, parseNpy, percentile, readNpy, relativeUri, severityLevel
 
 // NAMESPACE OBJECT: ./node_modules/.pnpm/onnxruntime-common@1.30.0/node_modules/onnxruntime-common/dist/esm/index.js
 var dist_esm_namespaceObject = {};
@@ -33913,6 +34565,2536 @@ function unzipSync(data, opts) {
     return files;
 }
 
+;// CONCATENATED MODULE: ./node_modules/.pnpm/fzstd@0.1.1/node_modules/fzstd/esm/index.mjs
+// Some numerical data is initialized as -1 even when it doesn't need initialization to help the JIT infer types
+// aliases for shorter compressed code (most minifers don't do this)
+var ab = ArrayBuffer, esm_u8 = Uint8Array, esm_u16 = Uint16Array, i16 = Int16Array, u32 = (/* unused pure expression or super */ null && (Uint32Array)), esm_i32 = Int32Array;
+var esm_slc = function (v, s, e) {
+    if (esm_u8.prototype.slice)
+        return esm_u8.prototype.slice.call(v, s, e);
+    if (s == null || s < 0)
+        s = 0;
+    if (e == null || e > v.length)
+        e = v.length;
+    var n = new esm_u8(e - s);
+    n.set(v.subarray(s, e));
+    return n;
+};
+var fill = function (v, n, s, e) {
+    if (esm_u8.prototype.fill)
+        return esm_u8.prototype.fill.call(v, n, s, e);
+    if (s == null || s < 0)
+        s = 0;
+    if (e == null || e > v.length)
+        e = v.length;
+    for (; s < e; ++s)
+        v[s] = n;
+    return v;
+};
+var cpw = function (v, t, s, e) {
+    if (esm_u8.prototype.copyWithin)
+        return esm_u8.prototype.copyWithin.call(v, t, s, e);
+    if (s == null || s < 0)
+        s = 0;
+    if (e == null || e > v.length)
+        e = v.length;
+    while (s < e) {
+        v[t++] = v[s++];
+    }
+};
+/**
+ * Codes for errors generated within this library
+ */
+var ZstdErrorCode = {
+    InvalidData: 0,
+    WindowSizeTooLarge: 1,
+    InvalidBlockType: 2,
+    FSEAccuracyTooHigh: 3,
+    DistanceTooFarBack: 4,
+    UnexpectedEOF: 5
+};
+// error codes
+var esm_ec = [
+    'invalid zstd data',
+    'window size too large (>2046MB)',
+    'invalid block type',
+    'FSE accuracy too high',
+    'match distance too far back',
+    'unexpected EOF'
+];
+var esm_err = function (ind, msg, nt) {
+    var e = new Error(msg || esm_ec[ind]);
+    e.code = ind;
+    if (Error.captureStackTrace)
+        Error.captureStackTrace(e, esm_err);
+    if (!nt)
+        throw e;
+    return e;
+};
+var rb = function (d, b, n) {
+    var i = 0, o = 0;
+    for (; i < n; ++i)
+        o |= d[b++] << (i << 3);
+    return o;
+};
+var esm_b4 = function (d, b) { return (d[b] | (d[b + 1] << 8) | (d[b + 2] << 16) | (d[b + 3] << 24)) >>> 0; };
+// read Zstandard frame header
+var rzfh = function (dat, w) {
+    var n3 = dat[0] | (dat[1] << 8) | (dat[2] << 16);
+    if (n3 == 0x2FB528 && dat[3] == 253) {
+        // Zstandard
+        var flg = dat[4];
+        //    single segment       checksum             dict flag     frame content flag
+        var ss = (flg >> 5) & 1, cc = (flg >> 2) & 1, df = flg & 3, fcf = flg >> 6;
+        if (flg & 8)
+            esm_err(0);
+        // byte
+        var bt = 6 - ss;
+        // dict bytes
+        var db = df == 3 ? 4 : df;
+        // dictionary id
+        var di = rb(dat, bt, db);
+        bt += db;
+        // frame size bytes
+        var fsb = fcf ? (1 << fcf) : ss;
+        // frame source size
+        var fss = rb(dat, bt, fsb) + ((fcf == 1) && 256);
+        // window size
+        var ws = fss;
+        if (!ss) {
+            // window descriptor
+            var wb = 1 << (10 + (dat[5] >> 3));
+            ws = wb + (wb >> 3) * (dat[5] & 7);
+        }
+        if (ws > 2145386496)
+            esm_err(1);
+        var buf = new esm_u8((w == 1 ? (fss || ws) : w ? 0 : ws) + 12);
+        buf[0] = 1, buf[4] = 4, buf[8] = 8;
+        return {
+            b: bt + fsb,
+            y: 0,
+            l: 0,
+            d: di,
+            w: (w && w != 1) ? w : buf.subarray(12),
+            e: ws,
+            o: new esm_i32(buf.buffer, 0, 3),
+            u: fss,
+            c: cc,
+            m: Math.min(131072, ws)
+        };
+    }
+    else if (((n3 >> 4) | (dat[3] << 20)) == 0x184D2A5) {
+        // skippable
+        return esm_b4(dat, 4) + 8;
+    }
+    esm_err(0);
+};
+// most significant bit for nonzero
+var msb = function (val) {
+    var bits = 0;
+    for (; (1 << bits) <= val; ++bits)
+        ;
+    return bits - 1;
+};
+// read finite state entropy
+var rfse = function (dat, bt, mal) {
+    // table pos
+    var tpos = (bt << 3) + 4;
+    // accuracy log
+    var al = (dat[bt] & 15) + 5;
+    if (al > mal)
+        esm_err(3);
+    // size
+    var sz = 1 << al;
+    // probabilities symbols  repeat   index   high threshold
+    var probs = sz, sym = -1, re = -1, i = -1, ht = sz;
+    // optimization: single allocation is much faster
+    var buf = new ab(512 + (sz << 2));
+    var freq = new i16(buf, 0, 256);
+    // same view as freq
+    var dstate = new esm_u16(buf, 0, 256);
+    var nstate = new esm_u16(buf, 512, sz);
+    var bb1 = 512 + (sz << 1);
+    var syms = new esm_u8(buf, bb1, sz);
+    var nbits = new esm_u8(buf, bb1 + sz);
+    while (sym < 255 && probs > 0) {
+        var bits = msb(probs + 1);
+        var cbt = tpos >> 3;
+        // mask
+        var msk = (1 << (bits + 1)) - 1;
+        var val = ((dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16)) >> (tpos & 7)) & msk;
+        // mask (1 fewer bit)
+        var msk1fb = (1 << bits) - 1;
+        // max small value
+        var msv = msk - probs - 1;
+        // small value
+        var sval = val & msk1fb;
+        if (sval < msv)
+            tpos += bits, val = sval;
+        else {
+            tpos += bits + 1;
+            if (val > msk1fb)
+                val -= msv;
+        }
+        freq[++sym] = --val;
+        if (val == -1) {
+            probs += val;
+            syms[--ht] = sym;
+        }
+        else
+            probs -= val;
+        if (!val) {
+            do {
+                // repeat byte
+                var rbt = tpos >> 3;
+                re = ((dat[rbt] | (dat[rbt + 1] << 8)) >> (tpos & 7)) & 3;
+                tpos += 2;
+                sym += re;
+            } while (re == 3);
+        }
+    }
+    if (sym > 255 || probs)
+        esm_err(0);
+    var sympos = 0;
+    // sym step (coprime with sz - formula from zstd source)
+    var sstep = (sz >> 1) + (sz >> 3) + 3;
+    // sym mask
+    var smask = sz - 1;
+    for (var s = 0; s <= sym; ++s) {
+        var sf = freq[s];
+        if (sf < 1) {
+            dstate[s] = -sf;
+            continue;
+        }
+        // This is split into two loops in zstd to avoid branching, but as JS is higher-level that is unnecessary
+        for (i = 0; i < sf; ++i) {
+            syms[sympos] = s;
+            do {
+                sympos = (sympos + sstep) & smask;
+            } while (sympos >= ht);
+        }
+    }
+    // After spreading symbols, should be zero again
+    if (sympos)
+        esm_err(0);
+    for (i = 0; i < sz; ++i) {
+        // next state
+        var ns = dstate[syms[i]]++;
+        // num bits
+        var nb = nbits[i] = al - msb(ns);
+        nstate[i] = (ns << nb) - sz;
+    }
+    return [(tpos + 7) >> 3, {
+            b: al,
+            s: syms,
+            n: nbits,
+            t: nstate
+        }];
+};
+// read huffman
+var rhu = function (dat, bt) {
+    //  index  weight count
+    var i = 0, wc = -1;
+    //    buffer             header byte
+    var buf = new esm_u8(292), hb = dat[bt];
+    // huffman weights
+    var hw = buf.subarray(0, 256);
+    // rank count
+    var rc = buf.subarray(256, 268);
+    // rank index
+    var ri = new esm_u16(buf.buffer, 268);
+    // NOTE: at this point bt is 1 less than expected
+    if (hb < 128) {
+        // end byte, fse decode table
+        var _a = rfse(dat, bt + 1, 6), ebt = _a[0], fdt = _a[1];
+        bt += hb;
+        var epos = ebt << 3;
+        // last byte
+        var lb = dat[bt];
+        if (!lb)
+            esm_err(0);
+        //  state1   state2   state1 bits   state2 bits
+        var st1 = 0, st2 = 0, btr1 = fdt.b, btr2 = btr1;
+        // fse pos
+        // pre-increment to account for original deficit of 1
+        var fpos = (++bt << 3) - 8 + msb(lb);
+        for (;;) {
+            fpos -= btr1;
+            if (fpos < epos)
+                break;
+            var cbt = fpos >> 3;
+            st1 += ((dat[cbt] | (dat[cbt + 1] << 8)) >> (fpos & 7)) & ((1 << btr1) - 1);
+            hw[++wc] = fdt.s[st1];
+            fpos -= btr2;
+            if (fpos < epos)
+                break;
+            cbt = fpos >> 3;
+            st2 += ((dat[cbt] | (dat[cbt + 1] << 8)) >> (fpos & 7)) & ((1 << btr2) - 1);
+            hw[++wc] = fdt.s[st2];
+            btr1 = fdt.n[st1];
+            st1 = fdt.t[st1];
+            btr2 = fdt.n[st2];
+            st2 = fdt.t[st2];
+        }
+        if (++wc > 255)
+            esm_err(0);
+    }
+    else {
+        wc = hb - 127;
+        for (; i < wc; i += 2) {
+            var byte = dat[++bt];
+            hw[i] = byte >> 4;
+            hw[i + 1] = byte & 15;
+        }
+        ++bt;
+    }
+    // weight exponential sum
+    var wes = 0;
+    for (i = 0; i < wc; ++i) {
+        var wt = hw[i];
+        // bits must be at most 11, same as weight
+        if (wt > 11)
+            esm_err(0);
+        wes += wt && (1 << (wt - 1));
+    }
+    // max bits
+    var mb = msb(wes) + 1;
+    // table size
+    var ts = 1 << mb;
+    // remaining sum
+    var rem = ts - wes;
+    // must be power of 2
+    if (rem & (rem - 1))
+        esm_err(0);
+    hw[wc++] = msb(rem) + 1;
+    for (i = 0; i < wc; ++i) {
+        var wt = hw[i];
+        ++rc[hw[i] = wt && (mb + 1 - wt)];
+    }
+    // huf buf
+    var hbuf = new esm_u8(ts << 1);
+    //    symbols                      num bits
+    var syms = hbuf.subarray(0, ts), nb = hbuf.subarray(ts);
+    ri[mb] = 0;
+    for (i = mb; i > 0; --i) {
+        var pv = ri[i];
+        fill(nb, i, pv, ri[i - 1] = pv + rc[i] * (1 << (mb - i)));
+    }
+    if (ri[0] != ts)
+        esm_err(0);
+    for (i = 0; i < wc; ++i) {
+        var bits = hw[i];
+        if (bits) {
+            var code = ri[bits];
+            fill(syms, i, code, ri[bits] = code + (1 << (mb - bits)));
+        }
+    }
+    return [bt, {
+            n: nb,
+            b: mb,
+            s: syms
+        }];
+};
+// Tables generated using this:
+// https://gist.github.com/101arrowz/a979452d4355992cbf8f257cbffc9edd
+// default literal length table
+var dllt = /*#__PURE__*/ rfse(/*#__PURE__*/ new esm_u8([
+    81, 16, 99, 140, 49, 198, 24, 99, 12, 33, 196, 24, 99, 102, 102, 134, 70, 146, 4
+]), 0, 6)[1];
+// default match length table
+var dmlt = /*#__PURE__*/ rfse(/*#__PURE__*/ new esm_u8([
+    33, 20, 196, 24, 99, 140, 33, 132, 16, 66, 8, 33, 132, 16, 66, 8, 33, 68, 68, 68, 68, 68, 68, 68, 68, 36, 9
+]), 0, 6)[1];
+// default offset code table
+var doct = /*#__PURE__ */ rfse(/*#__PURE__*/ new esm_u8([
+    32, 132, 16, 66, 102, 70, 68, 68, 68, 68, 36, 73, 2
+]), 0, 5)[1];
+// bits to baseline
+var b2bl = function (b, s) {
+    var len = b.length, bl = new esm_i32(len);
+    for (var i = 0; i < len; ++i) {
+        bl[i] = s;
+        s += 1 << b[i];
+    }
+    return bl;
+};
+// literal length bits
+var llb = /*#__PURE__ */ new esm_u8(( /*#__PURE__ */new esm_i32([
+    0, 0, 0, 0, 16843009, 50528770, 134678020, 202050057, 269422093
+])).buffer, 0, 36);
+// literal length baseline
+var llbl = /*#__PURE__ */ b2bl(llb, 0);
+// match length bits
+var mlb = /*#__PURE__ */ new esm_u8(( /*#__PURE__ */new esm_i32([
+    0, 0, 0, 0, 0, 0, 0, 0, 16843009, 50528770, 117769220, 185207048, 252579084, 16
+])).buffer, 0, 53);
+// match length baseline
+var mlbl = /*#__PURE__ */ b2bl(mlb, 3);
+// decode huffman stream
+var dhu = function (dat, out, hu) {
+    var len = dat.length, ss = out.length, lb = dat[len - 1], msk = (1 << hu.b) - 1, eb = -hu.b;
+    if (!lb)
+        esm_err(0);
+    var st = 0, btr = hu.b, pos = (len << 3) - 8 + msb(lb) - btr, i = -1;
+    for (; pos > eb && i < ss;) {
+        var cbt = pos >> 3;
+        var val = (dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16)) >> (pos & 7);
+        st = ((st << btr) | val) & msk;
+        out[++i] = hu.s[st];
+        pos -= (btr = hu.n[st]);
+    }
+    if (pos != eb || i + 1 != ss)
+        esm_err(0);
+};
+// decode huffman stream 4x
+// TODO: use workers to parallelize
+var dhu4 = function (dat, out, hu) {
+    var bt = 6;
+    var ss = out.length, sz1 = (ss + 3) >> 2, sz2 = sz1 << 1, sz3 = sz1 + sz2;
+    dhu(dat.subarray(bt, bt += dat[0] | (dat[1] << 8)), out.subarray(0, sz1), hu);
+    dhu(dat.subarray(bt, bt += dat[2] | (dat[3] << 8)), out.subarray(sz1, sz2), hu);
+    dhu(dat.subarray(bt, bt += dat[4] | (dat[5] << 8)), out.subarray(sz2, sz3), hu);
+    dhu(dat.subarray(bt), out.subarray(sz3), hu);
+};
+// read Zstandard block
+var rzb = function (dat, st, out) {
+    var _a;
+    var bt = st.b;
+    //    byte 0        block type
+    var b0 = dat[bt], btype = (b0 >> 1) & 3;
+    st.l = b0 & 1;
+    var sz = (b0 >> 3) | (dat[bt + 1] << 5) | (dat[bt + 2] << 13);
+    // end byte for block
+    var ebt = (bt += 3) + sz;
+    if (btype == 1) {
+        if (bt >= dat.length)
+            return;
+        st.b = bt + 1;
+        if (out) {
+            fill(out, dat[bt], st.y, st.y += sz);
+            return out;
+        }
+        return fill(new esm_u8(sz), dat[bt]);
+    }
+    if (ebt > dat.length)
+        return;
+    if (btype == 0) {
+        st.b = ebt;
+        if (out) {
+            out.set(dat.subarray(bt, ebt), st.y);
+            st.y += sz;
+            return out;
+        }
+        return esm_slc(dat, bt, ebt);
+    }
+    if (btype == 2) {
+        //    byte 3        lit btype     size format
+        var b3 = dat[bt], lbt = b3 & 3, sf = (b3 >> 2) & 3;
+        // lit src size  lit cmp sz 4 streams
+        var lss = b3 >> 4, lcs = 0, s4 = 0;
+        if (lbt < 2) {
+            if (sf & 1)
+                lss |= (dat[++bt] << 4) | ((sf & 2) && (dat[++bt] << 12));
+            else
+                lss = b3 >> 3;
+        }
+        else {
+            s4 = sf;
+            if (sf < 2)
+                lss |= ((dat[++bt] & 63) << 4), lcs = (dat[bt] >> 6) | (dat[++bt] << 2);
+            else if (sf == 2)
+                lss |= (dat[++bt] << 4) | ((dat[++bt] & 3) << 12), lcs = (dat[bt] >> 2) | (dat[++bt] << 6);
+            else
+                lss |= (dat[++bt] << 4) | ((dat[++bt] & 63) << 12), lcs = (dat[bt] >> 6) | (dat[++bt] << 2) | (dat[++bt] << 10);
+        }
+        ++bt;
+        // add literals to end - can never overlap with backreferences because unused literals always appended
+        var buf = out ? out.subarray(st.y, st.y + st.m) : new esm_u8(st.m);
+        // starting point for literals
+        var spl = buf.length - lss;
+        if (lbt == 0)
+            buf.set(dat.subarray(bt, bt += lss), spl);
+        else if (lbt == 1)
+            fill(buf, dat[bt++], spl);
+        else {
+            // huffman table
+            var hu = st.h;
+            if (lbt == 2) {
+                var hud = rhu(dat, bt);
+                // subtract description length
+                lcs += bt - (bt = hud[0]);
+                st.h = hu = hud[1];
+            }
+            else if (!hu)
+                esm_err(0);
+            (s4 ? dhu4 : dhu)(dat.subarray(bt, bt += lcs), buf.subarray(spl), hu);
+        }
+        // num sequences
+        var ns = dat[bt++];
+        if (ns) {
+            if (ns == 255)
+                ns = (dat[bt++] | (dat[bt++] << 8)) + 0x7F00;
+            else if (ns > 127)
+                ns = ((ns - 128) << 8) | dat[bt++];
+            // symbol compression modes
+            var scm = dat[bt++];
+            if (scm & 3)
+                esm_err(0);
+            var dts = [dmlt, doct, dllt];
+            for (var i = 2; i > -1; --i) {
+                var md = (scm >> ((i << 1) + 2)) & 3;
+                if (md == 1) {
+                    // rle buf
+                    var rbuf = new esm_u8([0, 0, dat[bt++]]);
+                    dts[i] = {
+                        s: rbuf.subarray(2, 3),
+                        n: rbuf.subarray(0, 1),
+                        t: new esm_u16(rbuf.buffer, 0, 1),
+                        b: 0
+                    };
+                }
+                else if (md == 2) {
+                    // accuracy log 8 for offsets, 9 for others
+                    _a = rfse(dat, bt, 9 - (i & 1)), bt = _a[0], dts[i] = _a[1];
+                }
+                else if (md == 3) {
+                    if (!st.t)
+                        esm_err(0);
+                    dts[i] = st.t[i];
+                }
+            }
+            var _b = st.t = dts, mlt = _b[0], oct = _b[1], llt = _b[2];
+            var lb = dat[ebt - 1];
+            if (!lb)
+                esm_err(0);
+            var spos = (ebt << 3) - 8 + msb(lb) - llt.b, cbt = spos >> 3, oubt = 0;
+            var lst = ((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << llt.b) - 1);
+            cbt = (spos -= oct.b) >> 3;
+            var ost = ((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << oct.b) - 1);
+            cbt = (spos -= mlt.b) >> 3;
+            var mst = ((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << mlt.b) - 1);
+            for (++ns; --ns;) {
+                var llc = llt.s[lst];
+                var lbtr = llt.n[lst];
+                var mlc = mlt.s[mst];
+                var mbtr = mlt.n[mst];
+                var ofc = oct.s[ost];
+                var obtr = oct.n[ost];
+                cbt = (spos -= ofc) >> 3;
+                var ofp = 1 << ofc;
+                var off = ofp + (((dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16) | (dat[cbt + 3] << 24)) >>> (spos & 7)) & (ofp - 1));
+                cbt = (spos -= mlb[mlc]) >> 3;
+                var ml = mlbl[mlc] + (((dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16)) >> (spos & 7)) & ((1 << mlb[mlc]) - 1));
+                cbt = (spos -= llb[llc]) >> 3;
+                var ll = llbl[llc] + (((dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16)) >> (spos & 7)) & ((1 << llb[llc]) - 1));
+                cbt = (spos -= lbtr) >> 3;
+                lst = llt.t[lst] + (((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << lbtr) - 1));
+                cbt = (spos -= mbtr) >> 3;
+                mst = mlt.t[mst] + (((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << mbtr) - 1));
+                cbt = (spos -= obtr) >> 3;
+                ost = oct.t[ost] + (((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << obtr) - 1));
+                if (off > 3) {
+                    st.o[2] = st.o[1];
+                    st.o[1] = st.o[0];
+                    st.o[0] = off -= 3;
+                }
+                else {
+                    var idx = off - (ll != 0);
+                    if (idx) {
+                        off = idx == 3 ? st.o[0] - 1 : st.o[idx];
+                        if (idx > 1)
+                            st.o[2] = st.o[1];
+                        st.o[1] = st.o[0];
+                        st.o[0] = off;
+                    }
+                    else
+                        off = st.o[0];
+                }
+                for (var i = 0; i < ll; ++i) {
+                    buf[oubt + i] = buf[spl + i];
+                }
+                oubt += ll, spl += ll;
+                var stin = oubt - off;
+                if (stin < 0) {
+                    var len = -stin;
+                    var bs = st.e + stin;
+                    if (len > ml)
+                        len = ml;
+                    for (var i = 0; i < len; ++i) {
+                        buf[oubt + i] = st.w[bs + i];
+                    }
+                    oubt += len, ml -= len, stin = 0;
+                }
+                for (var i = 0; i < ml; ++i) {
+                    buf[oubt + i] = buf[stin + i];
+                }
+                oubt += ml;
+            }
+            if (oubt != spl) {
+                while (spl < buf.length) {
+                    buf[oubt++] = buf[spl++];
+                }
+            }
+            else
+                oubt = buf.length;
+            if (out)
+                st.y += oubt;
+            else
+                buf = esm_slc(buf, 0, oubt);
+        }
+        else if (out) {
+            st.y += lss;
+            if (spl) {
+                for (var i = 0; i < lss; ++i) {
+                    buf[i] = buf[spl + i];
+                }
+            }
+        }
+        else if (spl)
+            buf = esm_slc(buf, spl);
+        st.b = ebt;
+        return buf;
+    }
+    esm_err(2);
+};
+// concat
+var cct = function (bufs, ol) {
+    if (bufs.length == 1)
+        return bufs[0];
+    var buf = new esm_u8(ol);
+    for (var i = 0, b = 0; i < bufs.length; ++i) {
+        var chk = bufs[i];
+        buf.set(chk, b);
+        b += chk.length;
+    }
+    return buf;
+};
+/**
+ * Decompresses Zstandard data
+ * @param dat The input data
+ * @param buf The output buffer. If unspecified, the function will allocate
+ *            exactly enough memory to fit the decompressed data. If your
+ *            data has multiple frames and you know the output size, specifying
+ *            it will yield better performance.
+ * @returns The decompressed data
+ */
+function esm_decompress(dat, buf) {
+    var bufs = [], nb = +!buf;
+    var bt = 0, ol = 0;
+    for (; dat.length;) {
+        var st = rzfh(dat, nb || buf);
+        if (typeof st == 'object') {
+            if (nb) {
+                buf = null;
+                if (st.w.length == st.u) {
+                    bufs.push(buf = st.w);
+                    ol += st.u;
+                }
+            }
+            else {
+                bufs.push(buf);
+                st.e = 0;
+            }
+            for (; !st.l;) {
+                var blk = rzb(dat, st, buf);
+                if (!blk)
+                    esm_err(5);
+                if (buf)
+                    st.e = st.y;
+                else {
+                    bufs.push(blk);
+                    ol += blk.length;
+                    cpw(st.w, 0, blk.length);
+                    st.w.set(blk, st.w.length - blk.length);
+                }
+            }
+            bt = st.b + (st.c * 4);
+        }
+        else
+            bt = st;
+        dat = dat.subarray(bt);
+    }
+    return cct(bufs, ol);
+}
+/**
+ * Decompressor for Zstandard streamed data
+ */
+var esm_Decompress = /*#__PURE__*/ (function () {
+    /**
+     * Creates a Zstandard decompressor
+     * @param ondata The handler for stream data
+     */
+    function Decompress(ondata) {
+        this.ondata = ondata;
+        this.c = [];
+        this.l = 0;
+        this.z = 0;
+    }
+    /**
+     * Pushes data to be decompressed
+     * @param chunk The chunk of data to push
+     * @param final Whether or not this is the last chunk in the stream
+     */
+    Decompress.prototype.push = function (chunk, final) {
+        if (typeof this.s == 'number') {
+            var sub = Math.min(chunk.length, this.s);
+            chunk = chunk.subarray(sub);
+            this.s -= sub;
+        }
+        var sl = chunk.length;
+        var ncs = sl + this.l;
+        if (!this.s) {
+            if (final) {
+                if (!ncs) {
+                    this.ondata(new esm_u8(0), true);
+                    return;
+                }
+                // min for frame + one block
+                if (ncs < 5)
+                    esm_err(5);
+            }
+            else if (ncs < 18) {
+                this.c.push(chunk);
+                this.l = ncs;
+                return;
+            }
+            if (this.l) {
+                this.c.push(chunk);
+                chunk = cct(this.c, ncs);
+                this.c = [];
+                this.l = 0;
+            }
+            if (typeof (this.s = rzfh(chunk)) == 'number')
+                return this.push(chunk, final);
+        }
+        if (typeof this.s != 'number') {
+            if (ncs < (this.z || 3)) {
+                if (final)
+                    esm_err(5);
+                this.c.push(chunk);
+                this.l = ncs;
+                return;
+            }
+            if (this.l) {
+                this.c.push(chunk);
+                chunk = cct(this.c, ncs);
+                this.c = [];
+                this.l = 0;
+            }
+            if (!this.z && ncs < (this.z = (chunk[this.s.b] & 2) ? 4 : 3 + ((chunk[this.s.b] >> 3) | (chunk[this.s.b + 1] << 5) | (chunk[this.s.b + 2] << 13)))) {
+                if (final)
+                    esm_err(5);
+                this.c.push(chunk);
+                this.l = ncs;
+                return;
+            }
+            else
+                this.z = 0;
+            for (;;) {
+                var blk = rzb(chunk, this.s);
+                if (!blk) {
+                    if (final)
+                        esm_err(5);
+                    var adc = chunk.subarray(this.s.b);
+                    this.s.b = 0;
+                    this.c.push(adc), this.l += adc.length;
+                    return;
+                }
+                else {
+                    this.ondata(blk, false);
+                    cpw(this.s.w, 0, blk.length);
+                    this.s.w.set(blk, this.s.w.length - blk.length);
+                }
+                if (this.s.l) {
+                    var rest = chunk.subarray(this.s.b);
+                    this.s = this.s.c * 4;
+                    this.push(rest, final);
+                    return;
+                }
+            }
+        }
+        else if (final)
+            esm_err(5);
+    };
+    return Decompress;
+}());
+
+
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./node_modules/.pnpm/node-liblzma@5.1.3/node_modules/node-liblzma/lib/errors.js
+/**
+ * node-liblzma - Node.js bindings for liblzma
+ * Copyright (C) Olivier Orabona <olivier.orabona@gmail.com>
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU Lesser General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU Lesser General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ */
+/**
+ * Base class for all LZMA-related errors
+ */
+class errors_LZMAError extends Error {
+    constructor(message, errno) {
+        super(message);
+        this.name = 'LZMAError';
+        this.errno = errno;
+        this.code = errno;
+        Error.captureStackTrace(this, this.constructor);
+    }
+}
+/**
+ * Memory allocation error - thrown when LZMA cannot allocate required memory
+ */
+class LZMAMemoryError extends errors_LZMAError {
+    constructor(errno) {
+        super('Cannot allocate memory', errno);
+        this.name = 'LZMAMemoryError';
+    }
+}
+/**
+ * Memory limit error - thrown when operation would exceed memory usage limit
+ */
+class LZMAMemoryLimitError extends errors_LZMAError {
+    constructor(errno) {
+        super('Memory usage limit was reached', errno);
+        this.name = 'LZMAMemoryLimitError';
+    }
+}
+/**
+ * Format error - thrown when file format is not recognized
+ */
+class LZMAFormatError extends errors_LZMAError {
+    constructor(errno) {
+        super('File format not recognized', errno);
+        this.name = 'LZMAFormatError';
+    }
+}
+/**
+ * Options error - thrown when invalid or unsupported options are provided
+ */
+class errors_LZMAOptionsError extends errors_LZMAError {
+    constructor(errno, message) {
+        super(message ?? 'Invalid or unsupported options', errno);
+        this.name = 'LZMAOptionsError';
+    }
+}
+/**
+ * Data error - thrown when compressed data is corrupt
+ */
+class LZMADataError extends errors_LZMAError {
+    constructor(errno) {
+        super('Data is corrupt', errno);
+        this.name = 'LZMADataError';
+    }
+}
+/**
+ * Buffer error - thrown when no progress is possible (e.g., buffer too small)
+ */
+class LZMABufferError extends errors_LZMAError {
+    constructor(errno) {
+        super('No progress is possible', errno);
+        this.name = 'LZMABufferError';
+    }
+}
+/**
+ * Programming error - thrown when there's an internal programming error
+ */
+class LZMAProgrammingError extends errors_LZMAError {
+    constructor(errno) {
+        super('Programming error', errno);
+        this.name = 'LZMAProgrammingError';
+    }
+}
+/**
+ * Factory function to create appropriate error instance based on errno
+ */
+// --- LZMA Return Codes ---
+// From liblzma/base.h lzma_ret enum (0-11)
+// Codes 0-4 are success/informational status codes, not errors:
+const errors_LZMA_OK = 0; // Operation completed successfully
+const errors_LZMA_STREAM_END = 1; // End of stream reached
+const LZMA_NO_CHECK = 2; // Input stream has no integrity check
+const LZMA_UNSUPPORTED_CHECK = 3; // Cannot calculate integrity check
+const LZMA_GET_CHECK = 4; // Integrity check type now available
+// Codes 5-11 are actual error codes:
+const LZMA_MEM_ERROR = 5; // Cannot allocate memory
+const LZMA_MEMLIMIT_ERROR = 6; // Memory usage limit reached
+const LZMA_FORMAT_ERROR = 7; // File format not recognized
+const errors_LZMA_OPTIONS_ERROR = 8; // Invalid or unsupported options
+const LZMA_DATA_ERROR = 9; // Data is corrupt
+const errors_LZMA_BUF_ERROR = 10; // No progress possible
+const LZMA_PROG_ERROR = 11; // Programming error
+function errors_createLZMAError(errno, message) {
+    // Uses module-level LZMA_* constants defined above (from liblzma/base.h)
+    switch (errno) {
+        case LZMA_MEM_ERROR:
+            return new LZMAMemoryError(errno);
+        case LZMA_MEMLIMIT_ERROR:
+            return new LZMAMemoryLimitError(errno);
+        case LZMA_FORMAT_ERROR:
+            return new LZMAFormatError(errno);
+        case errors_LZMA_OPTIONS_ERROR:
+            return new errors_LZMAOptionsError(errno);
+        case LZMA_DATA_ERROR:
+            return new LZMADataError(errno);
+        case errors_LZMA_BUF_ERROR:
+            return new LZMABufferError(errno);
+        case LZMA_PROG_ERROR:
+            return new LZMAProgrammingError(errno);
+        default: {
+            // For success codes and unknown errors, use base LZMAError
+            const errorMessage = message || getErrorMessage(errno);
+            return new errors_LZMAError(errorMessage, errno);
+        }
+    }
+}
+/**
+ * Get error message for a given errno
+ */
+function getErrorMessage(errno) {
+    const messages = [
+        'Operation completed successfully',
+        'End of stream was reached',
+        'Input stream has no integrity check',
+        'Cannot calculate the integrity check',
+        'Integrity check type is not available',
+        'Cannot allocate memory',
+        'Memory usage limit was reached',
+        'File format not recognized',
+        'Invalid or unsupported options',
+        'Data is corrupt',
+        'No progress is possible',
+        'Programming error',
+    ];
+    // F-011: Handle out-of-bounds errno explicitly instead of silent clamping
+    if (errno < 0 || errno >= messages.length) {
+        return `Unknown LZMA error code: ${errno}`;
+    }
+    const msg = messages[errno];
+    /* v8 ignore start: defensive after bounds check on L172 — errno always in [0, messages.length) here */
+    if (msg === undefined)
+        return `Unknown LZMA error code: ${errno}`;
+    /* v8 ignore stop */
+    return msg;
+}
+//# sourceMappingURL=errors.js.map
+;// CONCATENATED MODULE: ./node_modules/.pnpm/node-liblzma@5.1.3/node_modules/node-liblzma/lib/wasm/types.js
+/**
+ * WASM-specific types for the Emscripten-compiled liblzma module.
+ */
+// --- LZMA Return Codes ---
+
+// --- LZMA Actions ---
+const types_LZMA_RUN = 0;
+const LZMA_SYNC_FLUSH = 1;
+const LZMA_FULL_FLUSH = 2;
+const types_LZMA_FINISH = 3;
+// --- Check Types ---
+const LZMA_CHECK_NONE = 0;
+const LZMA_CHECK_CRC32 = 1;
+const types_LZMA_CHECK_CRC64 = 4;
+const LZMA_CHECK_SHA256 = 10;
+/**
+ * Layout of lzma_stream struct in WASM32 memory.
+ *
+ * All offsets are for 32-bit Emscripten (WASM32):
+ *   pointer = 4 bytes, size_t = 4 bytes, uint64_t = 8 bytes (8-byte aligned)
+ */
+const types_LZMA_STREAM_OFFSETS = {
+    next_in: 0, // const uint8_t* (4 bytes)
+    avail_in: 4, // size_t (4 bytes)
+    total_in: 8, // uint64_t (8 bytes, 8-byte aligned)
+    next_out: 16, // uint8_t* (4 bytes)
+    avail_out: 20, // size_t (4 bytes)
+    total_out: 24, // uint64_t (8 bytes, 8-byte aligned)
+    allocator: 32, // lzma_allocator* (4 bytes)
+    internal: 36, // lzma_internal* (4 bytes)
+    reserved_ptr1: 40,
+    reserved_ptr2: 44,
+    reserved_ptr3: 48,
+    reserved_ptr4: 52,
+    reserved_int1: 56, // uint64_t (8 bytes)
+    reserved_int2: 64,
+    reserved_int3: 72,
+    reserved_int4: 80,
+    reserved_enum1: 88, // lzma_reserved_enum (4 bytes)
+    reserved_enum2: 92,
+};
+/** Total size of lzma_stream struct in WASM32 */
+const types_LZMA_STREAM_SIZE = 96;
+//# sourceMappingURL=types.js.map
+;// CONCATENATED MODULE: ./node_modules/.pnpm/node-liblzma@5.1.3/node_modules/node-liblzma/lib/wasm/memory.js
+/**
+ * WASM memory management utilities for liblzma.
+ *
+ * Provides safe allocation/deallocation of WASM heap memory,
+ * buffer transfers between JS and WASM, and lzma_stream struct management.
+ */
+
+/**
+ * Allocate a zeroed block on the WASM heap.
+ * @throws Error if allocation fails (returns 0)
+ */
+function memory_wasmAlloc(module, size) {
+    const ptr = module._malloc(size);
+    /* v8 ignore start - malloc failure requires exhausting WASM heap */
+    if (ptr === 0) {
+        throw new Error(`WASM malloc failed for ${size} bytes`);
+    }
+    /* v8 ignore stop */
+    // Zero the allocated memory
+    module.HEAPU8.fill(0, ptr, ptr + size);
+    return ptr;
+}
+/**
+ * Free a WASM heap pointer. Safe to call with 0 (no-op).
+ */
+function memory_wasmFree(module, ptr) {
+    /* v8 ignore start - ptr is always non-zero from wasmAlloc */
+    if (ptr !== 0) {
+        module._free(ptr);
+    }
+    /* v8 ignore stop */
+}
+/**
+ * Copy a JS Uint8Array into the WASM heap.
+ * @returns Pointer to the allocated WASM memory containing the data.
+ */
+function memory_copyToWasm(module, data) {
+    const ptr = memory_wasmAlloc(module, data.byteLength);
+    module.HEAPU8.set(data, ptr);
+    return ptr;
+}
+/**
+ * Copy data from WASM heap into a new JS Uint8Array.
+ */
+function memory_copyFromWasm(module, ptr, length) {
+    return new Uint8Array(module.HEAPU8.buffer, ptr, length).slice();
+}
+/**
+ * Manages an lzma_stream struct allocated on the WASM heap.
+ *
+ * The struct is allocated zeroed (equivalent to LZMA_STREAM_INIT in C).
+ * Call `free()` when done to release the memory.
+ */
+class memory_WasmLzmaStream {
+    constructor(module) {
+        this.freed = false;
+        this.module = module;
+        this.ptr = memory_wasmAlloc(module, LZMA_STREAM_SIZE);
+    }
+    /** Set the input buffer pointer and available bytes */
+    setInput(bufPtr, size) {
+        this.module.setValue(this.ptr + LZMA_STREAM_OFFSETS.next_in, bufPtr, 'i32');
+        this.module.setValue(this.ptr + LZMA_STREAM_OFFSETS.avail_in, size, 'i32');
+    }
+    /** Set the output buffer pointer and available bytes */
+    setOutput(bufPtr, size) {
+        this.module.setValue(this.ptr + LZMA_STREAM_OFFSETS.next_out, bufPtr, 'i32');
+        this.module.setValue(this.ptr + LZMA_STREAM_OFFSETS.avail_out, size, 'i32');
+    }
+    /** Get remaining available input bytes */
+    get availIn() {
+        return this.module.getValue(this.ptr + LZMA_STREAM_OFFSETS.avail_in, 'i32');
+    }
+    /** Get remaining available output bytes */
+    get availOut() {
+        return this.module.getValue(this.ptr + LZMA_STREAM_OFFSETS.avail_out, 'i32');
+    }
+    /** Get total bytes read from input */
+    get totalIn() {
+        // Read as two i32 values (low + high) since getValue doesn't support i64 well
+        const low = this.module.getValue(this.ptr + LZMA_STREAM_OFFSETS.total_in, 'i32');
+        const high = this.module.getValue(this.ptr + LZMA_STREAM_OFFSETS.total_in + 4, 'i32');
+        return low + high * 0x100000000;
+    }
+    /** Get total bytes written to output */
+    get totalOut() {
+        const low = this.module.getValue(this.ptr + LZMA_STREAM_OFFSETS.total_out, 'i32');
+        const high = this.module.getValue(this.ptr + LZMA_STREAM_OFFSETS.total_out + 4, 'i32');
+        return low + high * 0x100000000;
+    }
+    /** Free the struct memory. Safe to call multiple times. */
+    free() {
+        if (!this.freed) {
+            this.freed = true;
+            memory_wasmFree(this.module, this.ptr);
+        }
+    }
+}
+/**
+ * RAII-style helper: allocate a WASM buffer, run a callback, then free it.
+ * Ensures the buffer is freed even if the callback throws.
+ */
+async function withWasmBuffer(module, size, fn) {
+    const ptr = memory_wasmAlloc(module, size);
+    try {
+        return await fn(ptr);
+    }
+    finally {
+        memory_wasmFree(module, ptr);
+    }
+}
+//# sourceMappingURL=memory.js.map
+;// CONCATENATED MODULE: ./node_modules/.pnpm/node-liblzma@5.1.3/node_modules/node-liblzma/lib/wasm/bindings.js
+/**
+ * TypeScript bindings for the Emscripten-compiled liblzma WASM module.
+ *
+ * Provides typed wrappers around the raw C functions exported by liblzma.wasm,
+ * with proper memory management and error handling.
+ */
+
+
+
+// Default output buffer size for streaming operations (256KB)
+const DEFAULT_OUT_BUF_SIZE = (/* unused pure expression or super */ null && (256 * 1024));
+// Maximum memory limit for decoder (256MB, matching WASM max)
+const DEFAULT_MEMLIMIT = BigInt(256 * 1024 * 1024);
+/** Singleton module instance (lazy-initialized) */
+let moduleInstance = null;
+let modulePromise = null;
+/**
+ * Dynamically import a Node/Deno built-in without exposing the specifier to
+ * browser bundlers' static analysis. Only ever reached after a Node/Deno
+ * runtime check (see {@link readLocalWasmBinary}), so a browser bundle never
+ * executes it; the variable specifier plus the ignore comments stop
+ * Vite/webpack from trying to resolve `node:*` at build time.
+ */
+function importNodeBuiltin(specifier) {
+    return import(/* @vite-ignore */ /* webpackIgnore: true */ specifier);
+}
+/**
+ * Read the sibling `liblzma.wasm` from disk on Node and Deno.
+ *
+ * The WASM glue is built for `web,worker`, so its default loader resolves the
+ * binary via `import.meta.url` and fetches it — which fails on `file://` URLs
+ * under Node and Deno. On those runtimes we read the file ourselves so it can be
+ * handed to Emscripten as `wasmBinary`. Returns null in browser/worker runtimes,
+ * where Emscripten's built-in fetch loader is used instead.
+ */
+async function readLocalWasmBinary() {
+    const g = globalThis;
+    const hasDeno = typeof g.Deno !== 'undefined';
+    /* v8 ignore start - under Node vitest only the Node arm runs; the Deno arm is covered by the CI runtime smoke and the browser arm (return null) needs a browser env */
+    const hasNode = !!g.process?.versions?.node;
+    if (!hasNode && !hasDeno) {
+        return null;
+    }
+    /* v8 ignore stop */
+    const { readFile } = await importNodeBuiltin('node:fs/promises');
+    const { fileURLToPath } = await importNodeBuiltin('node:url');
+    const wasmPath = fileURLToPath(__nccwpck_require__.ab + "liblzma.wasm");
+    const buf = await readFile(wasmPath);
+    return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+/**
+ * Default module loader: imports the Emscripten glue and, on Node/Deno, supplies
+ * the `.wasm` binary so `node-liblzma/wasm` works with zero configuration.
+ * Browsers fall through to Emscripten's built-in fetch loader.
+ */
+async function loadDefaultModule() {
+    const { default: createLZMA } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 3977));
+    const wasmBinary = await readLocalWasmBinary();
+    /* v8 ignore start - browser fetch path (wasmBinary === null) only reachable in a browser env */
+    if (!wasmBinary) {
+        return createLZMA();
+    }
+    /* v8 ignore stop */
+    return createLZMA({ wasmBinary });
+}
+/**
+ * Initialize the WASM module. Must be called before any operation.
+ *
+ * The module is loaded once and cached. Subsequent calls return the same
+ * instance. On Node and Deno the sibling `liblzma.wasm` is loaded automatically
+ * (zero config); pass a custom loader only for inline/bundled scenarios or to
+ * fetch the binary from a custom location.
+ *
+ * @param loader - Optional custom module loader (for inline/bundled WASM)
+ * @returns The initialized Emscripten module
+ */
+async function bindings_initModule(loader) {
+    if (moduleInstance) {
+        return moduleInstance;
+    }
+    if (modulePromise) {
+        return modulePromise;
+    }
+    modulePromise = (async () => {
+        moduleInstance = loader ? await loader() : await loadDefaultModule();
+        return moduleInstance;
+    })();
+    try {
+        return await modulePromise;
+        /* v8 ignore start - requires WASM binary to be missing or corrupt */
+    }
+    catch (err) {
+        modulePromise = null;
+        throw new errors_LZMAError(`Failed to load WASM module: ${err instanceof Error ? err.message : String(err)}`, -1);
+    }
+    /* v8 ignore stop */
+}
+/**
+ * Get the initialized module, throwing if not yet loaded.
+ */
+function bindings_getModule() {
+    if (!moduleInstance) {
+        throw new LZMAError('WASM module not initialized. Call initModule() first.', -1);
+    }
+    return moduleInstance;
+}
+/**
+ * Reset module state (for testing purposes).
+ */
+function resetModule() {
+    moduleInstance = null;
+    modulePromise = null;
+}
+// --- Encoding ---
+/**
+ * Initialize an easy encoder on the given lzma_stream.
+ *
+ * @param stream - Allocated WasmLzmaStream
+ * @param preset - Compression preset (0-9, optionally OR'd with EXTREME flag)
+ * @param check - Integrity check type (default: CRC64)
+ * @throws LZMAError on initialization failure
+ */
+function bindings_encoderInit(stream, preset, check = LZMA_CHECK_CRC64) {
+    const module = bindings_getModule();
+    const ret = module._lzma_easy_encoder(stream.ptr, preset, check);
+    /* v8 ignore start - requires C-level encoder init failure */
+    if (ret !== LZMA_OK) {
+        throw createLZMAError(ret);
+    }
+    /* v8 ignore stop */
+}
+/**
+ * Initialize a stream decoder on the given lzma_stream.
+ *
+ * @param stream - Allocated WasmLzmaStream
+ * @param memlimit - Memory limit in bytes (default: 256MB)
+ * @throws LZMAOptionsError if memlimit is invalid
+ * @throws LZMAError on initialization failure
+ */
+function bindings_decoderInit(stream, memlimit = DEFAULT_MEMLIMIT) {
+    validateMemlimit(memlimit);
+    const module = bindings_getModule();
+    const limit = typeof memlimit === 'number' ? BigInt(memlimit) : memlimit;
+    const ret = module._lzma_stream_decoder(stream.ptr, limit, 0);
+    /* v8 ignore start - requires C-level decoder init failure */
+    if (ret !== LZMA_OK) {
+        throw createLZMAError(ret);
+    }
+    /* v8 ignore stop */
+}
+/**
+ * Initialize an auto decoder (detects format) on the given lzma_stream.
+ *
+ * @param stream - Allocated WasmLzmaStream
+ * @param memlimit - Memory limit in bytes (default: 256MB)
+ * @throws LZMAOptionsError if memlimit is invalid
+ * @throws LZMAError on initialization failure
+ */
+function autoDecoderInit(stream, memlimit = DEFAULT_MEMLIMIT) {
+    validateMemlimit(memlimit);
+    const module = bindings_getModule();
+    const limit = typeof memlimit === 'number' ? BigInt(memlimit) : memlimit;
+    const ret = module._lzma_auto_decoder(stream.ptr, limit, 0);
+    /* v8 ignore start - requires C-level auto decoder init failure */
+    if (ret !== LZMA_OK) {
+        throw createLZMAError(ret);
+    }
+    /* v8 ignore stop */
+}
+/**
+ * Run lzma_code on a stream (one step of encoding/decoding).
+ *
+ * @param stream - Active WasmLzmaStream
+ * @param action - LZMA_RUN, LZMA_FINISH, etc.
+ * @returns The lzma return code (LZMA_OK, LZMA_STREAM_END, or error)
+ */
+function bindings_code(stream, action) {
+    const module = bindings_getModule();
+    return module._lzma_code(stream.ptr, action);
+}
+/**
+ * Finalize a stream and free its internal resources.
+ */
+function bindings_end(stream) {
+    const module = bindings_getModule();
+    module._lzma_end(stream.ptr);
+}
+/**
+ * Get the memory usage of a stream (in bytes).
+ */
+function memusage(stream) {
+    const module = bindings_getModule();
+    return Number(module._lzma_memusage(stream.ptr));
+}
+// --- Buffer API (one-shot) ---
+/**
+ * Compress a buffer using lzma_easy_buffer_encode.
+ *
+ * @param input - Data to compress
+ * @param preset - Compression preset (0-9)
+ * @param check - Integrity check type (default: CRC64)
+ * @returns Compressed data
+ * @throws LZMAError on compression failure
+ */
+function bindings_easyBufferEncode(input, preset, check = LZMA_CHECK_CRC64) {
+    const module = bindings_getModule();
+    const inPtr = copyToWasm(module, input);
+    // Worst case: XZ header (12) + block header (~32) + data + padding + index + footer
+    // For incompressible data, output can be slightly larger than input
+    const outSize = input.byteLength + 1024;
+    const outPtr = wasmAlloc(module, outSize);
+    const outPosPtr = wasmAlloc(module, 4);
+    try {
+        // outPos starts at 0
+        module.setValue(outPosPtr, 0, 'i32');
+        const ret = module._lzma_easy_buffer_encode(preset, check, 0, // allocator (NULL = default)
+        inPtr, input.byteLength, outPtr, outPosPtr, outSize);
+        /* v8 ignore start - requires C-level buffer encode failure */
+        if (ret !== LZMA_OK) {
+            throw createLZMAError(ret);
+        }
+        /* v8 ignore stop */
+        const outPos = module.getValue(outPosPtr, 'i32');
+        return copyFromWasm(module, outPtr, outPos);
+    }
+    finally {
+        wasmFree(module, inPtr);
+        wasmFree(module, outPtr);
+        wasmFree(module, outPosPtr);
+    }
+}
+/**
+ * Decompress a buffer using lzma_stream_buffer_decode.
+ *
+ * @param input - XZ compressed data
+ * @param memlimit - Memory limit in bytes (default: 256MB)
+ * @returns Decompressed data
+ * @throws LZMAError on decompression failure
+ */
+/**
+ * Validate a memlimit value before coercion to BigInt.
+ *
+ * BigInt() throws a native RangeError for NaN, Infinity, and non-integer
+ * numbers (e.g. 1.5). Negative integers produce a huge unsigned value when
+ * interpreted by the C ABI (uint64_t wrap-around). Numbers above
+ * Number.MAX_SAFE_INTEGER (2^53 - 1) lose precision on coercion to BigInt.
+ * All these cases are rejected here with LZMAOptionsError so callers always
+ * get an LZMAError subclass.
+ *
+ * @throws LZMAOptionsError if the value is invalid
+ */
+function validateMemlimit(memlimit) {
+    if (typeof memlimit === 'bigint') {
+        if (memlimit < 0n) {
+            throw new LZMAOptionsError(LZMA_OPTIONS_ERROR, 'memlimit must be a non-negative value');
+        }
+        if (memlimit > 18446744073709551615n) {
+            throw new LZMAOptionsError(LZMA_OPTIONS_ERROR, 'memlimit bigint exceeds UINT64_MAX (2^64 - 1); use a smaller value (UINT64_MAX = no limit on native; WASM buffer APIs default to 256 MiB when omitted)');
+        }
+        return;
+    }
+    if (!Number.isFinite(memlimit)) {
+        throw new LZMAOptionsError(LZMA_OPTIONS_ERROR, 'memlimit must be a finite number (NaN and Infinity are not allowed)');
+    }
+    if (!Number.isInteger(memlimit)) {
+        throw new LZMAOptionsError(LZMA_OPTIONS_ERROR, 'memlimit must be an integer (fractional values are not allowed)');
+    }
+    if (memlimit < 0) {
+        throw new LZMAOptionsError(LZMA_OPTIONS_ERROR, 'memlimit must be a non-negative value');
+    }
+    if (memlimit > Number.MAX_SAFE_INTEGER) {
+        throw new LZMAOptionsError(LZMA_OPTIONS_ERROR, 'memlimit number exceeds MAX_SAFE_INTEGER (use bigint for values >= 2^53)');
+    }
+}
+function bindings_streamBufferDecode(input, memlimit = DEFAULT_MEMLIMIT) {
+    const module = bindings_getModule();
+    const inPtr = copyToWasm(module, input);
+    const inPosPtr = wasmAlloc(module, 4);
+    const outPosPtr = wasmAlloc(module, 4);
+    const memlimitPtr = wasmAlloc(module, 8);
+    // Start with 4x input size as estimate, will grow if needed
+    let outSize = input.byteLength * 4;
+    if (outSize < 4096)
+        outSize = 4096;
+    let outPtr = wasmAlloc(module, outSize);
+    try {
+        validateMemlimit(memlimit);
+        const limit = typeof memlimit === 'number' ? BigInt(memlimit) : memlimit;
+        module.setValue(memlimitPtr, limit, 'i64');
+        // Retry with larger buffer if BUF_ERROR
+        for (let attempt = 0; attempt < 5; attempt++) {
+            module.setValue(inPosPtr, 0, 'i32');
+            module.setValue(outPosPtr, 0, 'i32');
+            const ret = module._lzma_stream_buffer_decode(memlimitPtr, 0, // flags
+            0, // allocator (NULL)
+            inPtr, inPosPtr, input.byteLength, outPtr, outPosPtr, outSize);
+            if (ret === LZMA_OK) {
+                const outPos = module.getValue(outPosPtr, 'i32');
+                return copyFromWasm(module, outPtr, outPos);
+            }
+            /* v8 ignore start - false branch requires C-level error other than OK/BUF_ERROR */
+            // Buffer too small — grow and retry
+            if (ret === LZMA_BUF_ERROR) {
+                wasmFree(module, outPtr);
+                outSize *= 4;
+                outPtr = wasmAlloc(module, outSize);
+                continue;
+            }
+            throw createLZMAError(ret);
+            /* v8 ignore stop */
+        }
+        /* v8 ignore start */
+        throw new LZMAError('Decompression failed: output buffer exhausted', 10);
+        /* v8 ignore stop */
+    }
+    finally {
+        wasmFree(module, inPtr);
+        wasmFree(module, outPtr);
+        wasmFree(module, inPosPtr);
+        wasmFree(module, outPosPtr);
+        wasmFree(module, memlimitPtr);
+    }
+}
+// --- Streaming helpers ---
+/**
+ * Process a full input buffer through an initialized encoder/decoder stream,
+ * collecting all output chunks.
+ *
+ * This is used by the buffer APIs (xzAsync/unxzAsync) for streaming
+ * encoding/decoding within a single call.
+ *
+ * @param stream - Initialized WasmLzmaStream (encoder or decoder)
+ * @param input - Input data
+ * @returns Concatenated output
+ * @throws LZMAError on processing failure
+ */
+function processStream(stream, input) {
+    const module = bindings_getModule();
+    const inPtr = copyToWasm(module, input);
+    const outBufSize = DEFAULT_OUT_BUF_SIZE;
+    const outPtr = wasmAlloc(module, outBufSize);
+    try {
+        stream.setInput(inPtr, input.byteLength);
+        const chunks = [];
+        let action = LZMA_RUN;
+        while (true) {
+            // Once all input consumed, switch to FINISH
+            if (stream.availIn === 0) {
+                action = LZMA_FINISH;
+            }
+            stream.setOutput(outPtr, outBufSize);
+            const ret = bindings_code(stream, action);
+            // Collect output produced
+            const produced = outBufSize - stream.availOut;
+            if (produced > 0) {
+                chunks.push(copyFromWasm(module, outPtr, produced));
+            }
+            if (ret === LZMA_STREAM_END) {
+                break;
+            }
+            if (ret !== LZMA_OK) {
+                throw createLZMAError(ret);
+            }
+        }
+        // Concatenate all output chunks
+        const totalSize = chunks.reduce((sum, c) => sum + c.byteLength, 0);
+        const result = new Uint8Array(totalSize);
+        let offset = 0;
+        for (const chunk of chunks) {
+            result.set(chunk, offset);
+            offset += chunk.byteLength;
+        }
+        return result;
+    }
+    finally {
+        wasmFree(module, inPtr);
+        wasmFree(module, outPtr);
+        bindings_end(stream);
+        stream.free();
+    }
+}
+// --- Utility bindings ---
+/**
+ * Get the liblzma version string (e.g. "5.6.3").
+ */
+function versionString() {
+    const module = bindings_getModule();
+    const ptr = module._lzma_version_string();
+    // Read null-terminated C string from WASM memory
+    const bytes = module.HEAPU8;
+    let end = ptr;
+    while (bytes[end] !== 0)
+        end++;
+    const decoder = new TextDecoder();
+    return decoder.decode(bytes.subarray(ptr, end));
+}
+/**
+ * Check if a given integrity check type is supported.
+ */
+function checkIsSupported(check) {
+    const module = bindings_getModule();
+    return module._lzma_check_is_supported(check) !== 0;
+}
+//# sourceMappingURL=bindings.js.map
+;// CONCATENATED MODULE: ./node_modules/.pnpm/node-liblzma@5.1.3/node_modules/node-liblzma/lib/wasm/utils.js
+/**
+ * WASM utility functions for browser usage.
+ *
+ * Provides isXZ, versionString, versionNumber, parseFileIndex
+ * matching the Node.js API signatures.
+ */
+
+/** XZ magic bytes: 0xFD + "7zXZ" + 0x00 */
+const XZ_MAGIC = new Uint8Array([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]);
+/**
+ * Check if a buffer contains XZ compressed data.
+ *
+ * @param buffer - Data to check
+ * @returns true if the buffer starts with the XZ magic bytes
+ */
+function isXZ(buffer) {
+    const data = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
+    if (data.byteLength < XZ_MAGIC.length)
+        return false;
+    for (let i = 0; i < XZ_MAGIC.length; i++) {
+        /* v8 ignore start - tests always fail at first byte or match fully */
+        if (data[i] !== XZ_MAGIC[i])
+            return false;
+        /* v8 ignore stop */
+    }
+    return true;
+}
+/**
+ * Get the liblzma version string (e.g. "5.6.3").
+ */
+function utils_versionString() {
+    return wasmVersionString();
+}
+/**
+ * Get the liblzma version as a number (e.g. 50060030 for 5.6.3).
+ */
+function versionNumber() {
+    const parts = wasmVersionString().split('.');
+    const major = Number.parseInt(parts[0], 10);
+    const minor = Number.parseInt(parts[1], 10);
+    const patch = Number.parseInt(parts[2], 10);
+    return major * 10000000 + minor * 10000 + patch * 10;
+}
+/**
+ * Get memory usage estimate for the easy encoder with given preset.
+ *
+ * Note: In WASM, this is approximated based on preset level.
+ * Presets 7-9 require significantly more memory at runtime than reported here
+ * and may exceed the default WASM memory limit (256MB).
+ */
+function easyEncoderMemusage(preset) {
+    // Approximate memory usage per preset (from liblzma docs)
+    const usageByPreset = {
+        0: 1572864, // ~1.5 MB
+        1: 2097152, // ~2 MB
+        2: 3145728, // ~3 MB
+        3: 4194304, // ~4 MB
+        4: 5242880, // ~5 MB
+        5: 6291456, // ~6 MB
+        6: 9437184, // ~9 MB
+        7: 17825792, // ~17 MB
+        8: 34603008, // ~33 MB
+        9: 67108864, // ~64 MB
+    };
+    /* v8 ignore start - fallback for unsupported preset values */
+    return usageByPreset[preset & 0x1f] ?? usageByPreset[6];
+    /* v8 ignore stop */
+}
+/**
+ * Get memory usage estimate for the easy decoder.
+ */
+function easyDecoderMemusage() {
+    // Decoder memory usage is typically ~2-65MB depending on the stream
+    // Default estimate for typical streams
+    return 67108864; // ~64 MB (worst case for preset 9)
+}
+/**
+ * Read a Variable-Length Integer (VLI) from XZ data.
+ * XZ VLI: 7 bits per byte, MSB = continuation bit, max 9 bytes (63 bits).
+ *
+ * @returns [value, bytesConsumed]
+ */
+function readVLI(data, offset) {
+    let value = 0;
+    let shift = 0;
+    for (let i = 0; i < 9; i++) {
+        /* v8 ignore start - unreachable via parseFileIndex: buffer always has enough bytes */
+        if (offset + i >= data.byteLength) {
+            throw new Error('Truncated VLI in XZ index');
+        }
+        /* v8 ignore stop */
+        const byte = data[offset + i];
+        value |= (byte & 0x7f) * 2 ** shift;
+        shift += 7;
+        if ((byte & 0x80) === 0) {
+            return [value, i + 1];
+        }
+    }
+    throw new Error('Invalid VLI in XZ index (too many bytes)');
+}
+/**
+ * Parse the index of an XZ file to extract metadata.
+ * Parses the XZ footer and the index section to extract real
+ * uncompressed size, block count, and integrity check type.
+ *
+ * @param buffer - Complete XZ file data
+ * @returns File index information
+ */
+function parseFileIndex(buffer) {
+    /* v8 ignore start - tests always pass Uint8Array */
+    const data = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
+    /* v8 ignore stop */
+    if (!isXZ(data)) {
+        throw new Error('Not a valid XZ file');
+    }
+    // XZ footer is last 12 bytes: CRC32(4) + Backward Size(4) + Flags(2) + 'YZ'(2)
+    if (data.byteLength < 24) {
+        throw new Error('XZ file too small to contain valid index');
+    }
+    const footer = data.subarray(data.byteLength - 12);
+    // Verify footer magic 'YZ' (0x59, 0x5A)
+    if (footer[10] !== 0x59 || footer[11] !== 0x5a) {
+        throw new Error('Invalid XZ footer');
+    }
+    // Stream flags (check type is in bits 0-3 of the first flag byte)
+    const checkType = footer[8] & 0x0f;
+    // Backward size (little-endian uint32, value = (stored + 1) * 4)
+    const backwardSize = ((footer[4] | (footer[5] << 8) | (footer[6] << 16) | (footer[7] << 24)) + 1) * 4;
+    // Parse the index section
+    // Index starts at: footer_position - backwardSize
+    const indexStart = data.byteLength - 12 - backwardSize;
+    if (indexStart < 12 || indexStart >= data.byteLength - 12) {
+        throw new Error('Invalid backward size in XZ footer');
+    }
+    // Index indicator byte must be 0x00
+    if (data[indexStart] !== 0x00) {
+        throw new Error('Invalid XZ index indicator');
+    }
+    // Read number of records (VLI)
+    let pos = indexStart + 1;
+    const [recordCount, recordCountBytes] = readVLI(data, pos);
+    pos += recordCountBytes;
+    // Read each record: Unpadded Size (VLI) + Uncompressed Size (VLI)
+    let totalUncompressed = 0;
+    for (let i = 0; i < recordCount; i++) {
+        const [, unpaddedBytes] = readVLI(data, pos);
+        pos += unpaddedBytes;
+        const [uncompressedSize, uncompressedBytes] = readVLI(data, pos);
+        pos += uncompressedBytes;
+        totalUncompressed += uncompressedSize;
+    }
+    return {
+        uncompressedSize: totalUncompressed,
+        compressedSize: data.byteLength,
+        streamCount: 1,
+        blockCount: recordCount,
+        check: checkType,
+        memoryUsage: backwardSize,
+    };
+}
+
+/** Convert various input types to Uint8Array */
+function utils_toUint8Array(input) {
+    if (input instanceof Uint8Array)
+        return input;
+    if (input instanceof ArrayBuffer)
+        return new Uint8Array(input);
+    return new TextEncoder().encode(input);
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/.pnpm/node-liblzma@5.1.3/node_modules/node-liblzma/lib/wasm/compress.js
+/**
+ * WASM compression functions for browser usage.
+ *
+ * Provides xzAsync, xz (callback), and xzSync (throws in browser)
+ * matching the Node.js API signatures.
+ */
+
+
+
+
+/**
+ * Compress a buffer to XZ format (async, Promise-based).
+ *
+ * @param buffer - Data to compress (Uint8Array, ArrayBuffer, or string)
+ * @param opts - Compression options (preset, check)
+ * @returns Compressed XZ data
+ */
+async function xzAsync(buffer, opts) {
+    await initModule();
+    const input = toUint8Array(buffer);
+    const preset = opts?.preset ?? 6;
+    const check = opts?.check ?? LZMA_CHECK_CRC64;
+    return easyBufferEncode(input, preset, check);
+}
+function xz(buffer, optsOrCallback, callback) {
+    let opts;
+    let cb;
+    if (typeof optsOrCallback === 'function') {
+        cb = optsOrCallback;
+        opts = {};
+    }
+    else {
+        opts = optsOrCallback;
+        cb = callback;
+    }
+    xzAsync(buffer, opts).then((result) => cb(null, result), 
+    /* v8 ignore start - xzAsync always rejects with Error */
+    (error) => cb(error instanceof Error ? error : new Error(String(error)))
+    /* v8 ignore stop */
+    );
+}
+/**
+ * Synchronous XZ compression — **throws in browser**.
+ *
+ * Sync operations are not supported in WASM because they would block
+ * the main thread. Use xzAsync() instead.
+ */
+function xzSync(_buffer, _opts) {
+    throw new LZMAError('Sync operations not supported in browser. Use xzAsync() instead.', -1);
+}
+//# sourceMappingURL=compress.js.map
+;// CONCATENATED MODULE: ./node_modules/.pnpm/node-liblzma@5.1.3/node_modules/node-liblzma/lib/wasm/decompress.js
+/**
+ * WASM decompression functions for browser usage.
+ *
+ * Provides unxzAsync, unxz (callback), and unxzSync (throws in browser)
+ * matching the Node.js API signatures.
+ */
+
+
+
+/**
+ * Decompress XZ data (async, Promise-based).
+ *
+ * @param buffer - XZ compressed data
+ * @param opts - Decompression options (memlimit)
+ * @returns Decompressed data
+ */
+async function unxzAsync(buffer, opts) {
+    await initModule();
+    const input = toUint8Array(buffer);
+    return streamBufferDecode(input, opts?.memlimit);
+}
+function unxz(buffer, optsOrCallback, callback) {
+    let opts;
+    let cb;
+    if (typeof optsOrCallback === 'function') {
+        cb = optsOrCallback;
+        opts = {};
+    }
+    else {
+        opts = optsOrCallback;
+        cb = callback;
+    }
+    unxzAsync(buffer, opts).then((result) => cb(null, result), 
+    /* v8 ignore start - unxzAsync always rejects with Error */
+    (error) => cb(error instanceof Error ? error : new Error(String(error)))
+    /* v8 ignore stop */
+    );
+}
+/**
+ * Synchronous XZ decompression — **throws in browser**.
+ *
+ * Sync operations are not supported in WASM because they would block
+ * the main thread. Use unxzAsync() instead.
+ */
+function unxzSync(_buffer, _opts) {
+    throw new LZMAError('Sync operations not supported in browser. Use unxzAsync() instead.', -1);
+}
+//# sourceMappingURL=decompress.js.map
+;// CONCATENATED MODULE: ./node_modules/.pnpm/node-liblzma@5.1.3/node_modules/node-liblzma/lib/wasm/stream.js
+/**
+ * Web Streams API for WASM XZ compression/decompression.
+ *
+ * Returns standard Web TransformStream instances (not Node.js streams).
+ * Use `.pipeThrough()` instead of `.pipe()`.
+ */
+
+
+
+
+// Chunk size for streaming I/O (64KB)
+const CHUNK_SIZE = (/* unused pure expression or super */ null && (64 * 1024));
+/**
+ * Create a Web TransformStream that compresses data to XZ format.
+ *
+ * @param opts - Compression options (preset, check)
+ * @returns A TransformStream<Uint8Array, Uint8Array>
+ *
+ * @example
+ * ```ts
+ * const compressed = await new Response(
+ *   readableStream.pipeThrough(createXz())
+ * ).arrayBuffer();
+ * ```
+ */
+function createXz(opts) {
+    const preset = opts?.preset ?? 6;
+    const checkType = opts?.check ?? LZMA_CHECK_CRC64;
+    const module = getModule();
+    const stream = new WasmLzmaStream(module);
+    encoderInit(stream, preset, checkType);
+    const outPtr = wasmAlloc(module, CHUNK_SIZE);
+    let cleaned = false;
+    const doCleanup = () => {
+        /* v8 ignore start - guard against double-cleanup */
+        if (!cleaned) {
+            cleaned = true;
+            cleanup(module, stream, outPtr);
+        }
+        /* v8 ignore stop */
+    };
+    return new TransformStream({
+        transform(chunk, controller) {
+            try {
+                processChunk(module, stream, outPtr, chunk, LZMA_RUN, controller);
+                /* v8 ignore start - requires WASM compressor to error on valid input */
+            }
+            catch (e) {
+                doCleanup();
+                throw e;
+            }
+            /* v8 ignore stop */
+        },
+        flush(controller) {
+            try {
+                processChunk(module, stream, outPtr, new Uint8Array(0), LZMA_FINISH, controller);
+            }
+            finally {
+                doCleanup();
+            }
+        },
+        /* cancel() frees WASM resources when the readable side is cancelled.
+           Part of the Streams spec; @types/node added `cancel?:` to the Transformer
+           interface in 25.7.0. The intersection cast accepts the property on both
+           older typings (where it's absent) and newer typings (where it's present),
+           keeping the typecheck stable across `@types/node` minor bumps. */
+        cancel: doCleanup,
+    });
+}
+/**
+ * Create a Web TransformStream that decompresses XZ data.
+ *
+ * @returns A TransformStream<Uint8Array, Uint8Array>
+ *
+ * @example
+ * ```ts
+ * const decompressed = await new Response(
+ *   xzStream.pipeThrough(createUnxz())
+ * ).arrayBuffer();
+ * ```
+ */
+function createUnxz() {
+    const module = getModule();
+    const stream = new WasmLzmaStream(module);
+    decoderInit(stream);
+    const outPtr = wasmAlloc(module, CHUNK_SIZE);
+    let finished = false;
+    let cleaned = false;
+    const doCleanup = () => {
+        /* v8 ignore start - guard against double-cleanup */
+        if (!cleaned) {
+            cleaned = true;
+            cleanup(module, stream, outPtr);
+        }
+        /* v8 ignore stop */
+    };
+    return new TransformStream({
+        transform(chunk, controller) {
+            /* v8 ignore start - guard against chunks after STREAM_END */
+            if (finished)
+                return;
+            /* v8 ignore stop */
+            try {
+                const done = processChunk(module, stream, outPtr, chunk, LZMA_RUN, controller);
+                if (done)
+                    finished = true;
+            }
+            catch (e) {
+                doCleanup();
+                throw e;
+            }
+        },
+        flush(controller) {
+            try {
+                /* v8 ignore start - requires partial XZ block that doesn't error in transform */
+                if (!finished) {
+                    processChunk(module, stream, outPtr, new Uint8Array(0), LZMA_FINISH, controller);
+                }
+                /* v8 ignore stop */
+            }
+            finally {
+                doCleanup();
+            }
+        },
+        /* cancel() frees WASM resources when the readable side is cancelled.
+           See createXz() for the rationale on the intersection cast. */
+        cancel: doCleanup,
+    });
+}
+/**
+ * Process a single chunk through the lzma stream, enqueueing output.
+ * Returns true if LZMA_STREAM_END was reached.
+ */
+function processChunk(module, stream, outPtr, chunk, action, controller) {
+    let inPtr = 0;
+    try {
+        if (chunk.byteLength > 0) {
+            inPtr = copyToWasm(module, chunk);
+            stream.setInput(inPtr, chunk.byteLength);
+        }
+        else {
+            stream.setInput(0, 0);
+        }
+        while (true) {
+            stream.setOutput(outPtr, CHUNK_SIZE);
+            const ret = code(stream, action);
+            const produced = CHUNK_SIZE - stream.availOut;
+            if (produced > 0) {
+                controller.enqueue(copyFromWasm(module, outPtr, produced));
+            }
+            if (ret === LZMA_STREAM_END) {
+                return true;
+            }
+            if (ret !== LZMA_OK) {
+                throw createLZMAError(ret);
+            }
+            // If all input consumed and no more output, we're done with this chunk
+            if (stream.availIn === 0 && stream.availOut > 0) {
+                break;
+            }
+        }
+        return false;
+    }
+    finally {
+        if (inPtr)
+            wasmFree(module, inPtr);
+    }
+}
+/** Free WASM resources */
+function cleanup(module, stream, outPtr) {
+    end(stream);
+    stream.free();
+    wasmFree(module, outPtr);
+}
+//# sourceMappingURL=stream.js.map
+;// CONCATENATED MODULE: ./node_modules/.pnpm/node-liblzma@5.1.3/node_modules/node-liblzma/lib/wasm/index.js
+/**
+ * WASM liblzma module — public API.
+ *
+ * This module provides TypeScript bindings to the Emscripten-compiled
+ * liblzma WASM binary, enabling XZ/LZMA2 compression in browsers.
+ */
+// --- Block 2: Low-level bindings ---
+
+// --- Block 3: Buffer API (high-level) ---
+
+
+
+// --- Block 4: Streaming API (Web Streams) ---
+
+
+// --- Block 5: Utility functions ---
+
+//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./node_modules/.pnpm/node-liblzma@5.1.3/node_modules/node-liblzma/lib/wasm/liblzma.js
+var liblzma = __nccwpck_require__(3977);
+// EXTERNAL MODULE: ./node_modules/.pnpm/unbzip2-stream@1.4.3/node_modules/unbzip2-stream/index.js
+var unbzip2_stream = __nccwpck_require__(9825);
+var unbzip2_stream_default = /*#__PURE__*/__nccwpck_require__.n(unbzip2_stream);
+;// CONCATENATED MODULE: ./packages/model/src/compression/stream-decoders.ts
+/**
+ * Push-style decompressors for every stream a model loader decompresses before unpickling:
+ * zlib/gzip/raw deflate (fflate), bz2 (unbzip2-stream), xz and legacy .lzma (liblzma built to
+ * WebAssembly, from node-liblzma) and zstd (fzstd). Each takes chunks as they are read and hands
+ * decompressed chunks to `ondata` synchronously, so nothing is held whole in memory: the caller
+ * charges every output byte to the scan's decompression budget (a throw from `ondata` stops the
+ * decoder). See packages/model/README.md for why each library was chosen.
+ */
+
+
+
+
+
+
+
+
+function isDecodable(kind) {
+    return kind === 'zlib' || kind === 'gzip' || kind === 'bz2' || kind === 'xz' || kind === 'lzma' || kind === 'zstd' || kind === 'lz4' || kind === 'deflate';
+}
+/** The stream is corrupt or truncated: what a loader would also fail to read. */
+class CorruptData extends Error {
+}
+/** The stream is valid but needs more than this scanner allows (a window or dictionary too large to read within bounds). */
+class UnreadableData extends Error {
+}
+/**
+ * liblzma's decoder memory limit. xz -9 (64 MiB dictionary) needs about 65 MiB; Python's
+ * lzma presets 0-9 all fit. A stream asking for more is refused, not read.
+ */
+const LZMA_MEMLIMIT = 96 * 1024 * 1024;
+/** Largest zstd window read (zstd's own default decoder limit, windowLogMax 27). */
+const ZSTD_MAX_WINDOW = 128 * 1024 * 1024;
+let lzma = null;
+let lzmaLoading = null;
+/**
+ * Loads the liblzma WebAssembly module (once; about 100 KiB, a few milliseconds). Call before a
+ * scan: {@link createDecoder} is synchronous and needs it loaded for `xz` and `lzma`.
+ */
+function decodersReady() {
+    if (lzma)
+        return Promise.resolve();
+    if (!lzmaLoading) {
+        lzmaLoading = bindings_initModule(async () => {
+            const wasmBinary = await readLiblzmaWasm();
+            // No locateFile: the glue then compares its own (bundler-rewritten) wasm path with itself and
+            // takes the bytes given instead of fetching that path (its build targets browsers).
+            return (0,liblzma["default"])({ wasmBinary });
+        }).then((m) => {
+            lzma = m;
+        });
+        lzmaLoading.catch(() => {
+            lzmaLoading = null;
+        });
+    }
+    return lzmaLoading;
+}
+/**
+ * The liblzma WebAssembly binary. Bundled (dist/), ncc has copied it beside the bundle from the
+ * Emscripten glue's own `new URL('liblzma.wasm', import.meta.url)`; unbundled, it is in the
+ * package. The names are built at run time so the bundler does not emit (and re-encode) a second
+ * copy.
+ */
+async function readLiblzmaWasm() {
+    const file = ['liblzma', 'wasm'].join('.');
+    const candidates = [(0,external_node_url_.fileURLToPath)(new URL(`./${file}`, import.meta.url))];
+    try {
+        candidates.push((0,external_node_module_namespaceObject.createRequire)(import.meta.url).resolve(['node-liblzma', 'wasm', file].join('/')));
+    }
+    catch {
+        // not resolvable from here: bundled
+    }
+    for (const path of candidates) {
+        try {
+            const bytes = await (0,promises_.readFile)(path);
+            // The WebAssembly magic, so a stray file of that name is not taken for it.
+            if (bytes[0] === 0x00 && bytes[1] === 0x61 && bytes[2] === 0x73 && bytes[3] === 0x6d)
+                return bytes;
+        }
+        catch {
+            // try the next place
+        }
+    }
+    throw new Error(`liblzma.wasm not found (looked in ${candidates.join(', ')})`);
+}
+/** Creates a decoder for `kind`. Errors surface as {@link CorruptData} or {@link UnreadableData}; anything `ondata` throws passes through. */
+function createDecoder(kind, ondata) {
+    switch (kind) {
+        case 'zlib':
+        case 'gzip':
+        case 'deflate':
+            return new FflateDecoder(kind, ondata);
+        case 'bz2':
+            return new Bz2Decoder(ondata);
+        case 'xz':
+        case 'lzma':
+            return new LiblzmaDecoder(ondata);
+        case 'zstd':
+            return new ZstdDecoder(ondata);
+        case 'lz4':
+            return new Lz4FrameDecoder(ondata);
+    }
+}
+/** Errors thrown by `ondata` (the budget) are the caller's; only the library's own errors are rewrapped. */
+class Passthrough {
+    thrown = null;
+    wrap(ondata) {
+        return (d) => {
+            try {
+                ondata(d);
+            }
+            catch (e) {
+                this.thrown = e;
+                throw e;
+            }
+        };
+    }
+    rethrow(e, label) {
+        if (this.thrown !== null && e === this.thrown)
+            throw e;
+        if (e instanceof CorruptData || e instanceof UnreadableData)
+            throw e;
+        throw new CorruptData(`corrupt ${label} data: ${e?.message ?? String(e)}`);
+    }
+}
+class FflateDecoder {
+    kind;
+    d;
+    pass = new Passthrough();
+    ended = false;
+    constructor(kind, ondata) {
+        this.kind = kind;
+        const cb = this.pass.wrap(ondata);
+        const handler = (data, final) => {
+            if (final)
+                this.ended = true;
+            if (data.length > 0)
+                cb(data);
+        };
+        this.d = kind === 'zlib' ? new Unzlib(handler) : kind === 'gzip' ? new Gunzip(handler) : new Inflate(handler);
+    }
+    push(chunk, final) {
+        try {
+            this.d.push(chunk, final);
+        }
+        catch (e) {
+            this.pass.rethrow(e, this.kind);
+        }
+        if (final && !this.ended && this.kind === 'deflate')
+            throw new CorruptData('deflate stream ends before its final block (truncated)');
+    }
+}
+/**
+ * unbzip2-stream's through-stream is synchronous: `write` decodes every complete block it holds
+ * (it buffers at most one block, 900 KB, before decoding) and emits the output before returning.
+ */
+class Bz2Decoder {
+    s;
+    error = null;
+    pass = new Passthrough();
+    constructor(ondata) {
+        const cb = this.pass.wrap(ondata);
+        this.s = unbzip2_stream_default()();
+        this.s.on('data', (d) => {
+            if (d && d.length > 0)
+                cb(new Uint8Array(d.buffer, d.byteOffset, d.length));
+        });
+        this.s.on('error', (e) => {
+            this.error ??= e;
+        });
+    }
+    push(chunk, final) {
+        try {
+            if (chunk.length > 0)
+                this.s.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length));
+            if (final)
+                this.s.end();
+        }
+        catch (e) {
+            this.pass.rethrow(e, 'bz2');
+        }
+        if (this.error)
+            throw new CorruptData(`corrupt bz2 data: ${this.error.message}`);
+    }
+}
+const stream_decoders_LZMA_OK = 0;
+const stream_decoders_LZMA_STREAM_END = 1;
+const stream_decoders_LZMA_RUN = 0;
+const stream_decoders_LZMA_FINISH = 3;
+const LZMA_CONCATENATED = 0x08;
+const stream_decoders_LZMA_MEMLIMIT_ERROR = 6;
+const LZMA_ERRORS = {
+    5: 'memory allocation failed',
+    6: `the stream needs more than ${LZMA_MEMLIMIT} bytes of decoder memory`,
+    7: 'not an xz or lzma stream',
+    8: 'unsupported options',
+    9: 'corrupt data',
+    10: 'the stream is truncated',
+    11: 'internal error',
+};
+/** lzma_stream layout in the 32-bit WebAssembly build. */
+const STRM = { nextIn: 0, availIn: 4, nextOut: 16, availOut: 20, size: 96 };
+const IO_BUF = 64 * 1024;
+/**
+ * liblzma's auto decoder: `.xz` (several concatenated streams, as xz and Python write) and the
+ * legacy `.lzma` format (`lzma.FORMAT_ALONE`, what `joblib.dump(compress='lzma')` writes). Like
+ * Python's LZMAFile, a new stream right after the end of one is decoded and appended.
+ */
+class LiblzmaDecoder {
+    ondata;
+    m;
+    strm = 0;
+    inPtr;
+    outPtr;
+    streamEnded = false;
+    closed = false;
+    constructor(ondata) {
+        this.ondata = ondata;
+        if (!lzma)
+            throw new Error('decodersReady() must resolve before an xz/lzma decoder is created');
+        this.m = lzma;
+        this.inPtr = this.m._malloc(IO_BUF);
+        this.outPtr = this.m._malloc(IO_BUF);
+        this.start();
+    }
+    start() {
+        const m = this.m;
+        if (this.strm === 0)
+            this.strm = m._malloc(STRM.size);
+        else
+            m._lzma_end(this.strm);
+        m.HEAPU8.fill(0, this.strm, this.strm + STRM.size);
+        const ret = m._lzma_auto_decoder(this.strm, BigInt(LZMA_MEMLIMIT), LZMA_CONCATENATED);
+        if (ret !== stream_decoders_LZMA_OK)
+            this.fail(ret);
+        this.streamEnded = false;
+    }
+    u32(off) {
+        const h = this.m.HEAPU8;
+        const p = this.strm + off;
+        return (h[p] | (h[p + 1] << 8) | (h[p + 2] << 16) | (h[p + 3] << 24)) >>> 0;
+    }
+    setU32(off, v) {
+        const h = this.m.HEAPU8;
+        const p = this.strm + off;
+        h[p] = v & 0xff;
+        h[p + 1] = (v >>> 8) & 0xff;
+        h[p + 2] = (v >>> 16) & 0xff;
+        h[p + 3] = (v >>> 24) & 0xff;
+    }
+    fail(ret) {
+        this.close();
+        const text = LZMA_ERRORS[ret] ?? `liblzma error ${ret}`;
+        if (ret === stream_decoders_LZMA_MEMLIMIT_ERROR)
+            throw new UnreadableData(`xz/lzma stream: ${text}`);
+        throw new CorruptData(`corrupt xz/lzma data: ${text}`);
+    }
+    close() {
+        if (this.closed)
+            return;
+        this.closed = true;
+        this.m._lzma_end(this.strm);
+        this.m._free(this.strm);
+        this.m._free(this.inPtr);
+        this.m._free(this.outPtr);
+    }
+    push(chunk, final) {
+        if (this.closed)
+            return;
+        try {
+            for (let o = 0; o < chunk.length; o += IO_BUF)
+                this.run(chunk.subarray(o, Math.min(chunk.length, o + IO_BUF)), stream_decoders_LZMA_RUN);
+            if (final) {
+                if (!this.streamEnded)
+                    this.run(new Uint8Array(0), stream_decoders_LZMA_FINISH);
+                this.close();
+            }
+        }
+        catch (e) {
+            this.close();
+            throw e;
+        }
+    }
+    run(piece, action) {
+        const m = this.m;
+        m.HEAPU8.set(piece, this.inPtr);
+        let inAt = this.inPtr;
+        let inLeft = piece.length;
+        for (;;) {
+            if (this.streamEnded) {
+                // A new stream starts after the end of the last one (Python's LZMAFile reads on).
+                if (inLeft === 0)
+                    return;
+                this.start();
+            }
+            this.setU32(STRM.nextIn, inAt);
+            this.setU32(STRM.availIn, inLeft);
+            this.setU32(STRM.nextOut, this.outPtr);
+            this.setU32(STRM.availOut, IO_BUF);
+            const ret = m._lzma_code(this.strm, action);
+            const availOut = this.u32(STRM.availOut);
+            const produced = IO_BUF - availOut;
+            const left = this.u32(STRM.availIn);
+            inAt += inLeft - left;
+            inLeft = left;
+            if (produced > 0)
+                this.ondata(m.HEAPU8.slice(this.outPtr, this.outPtr + produced));
+            if (ret === stream_decoders_LZMA_STREAM_END) {
+                this.streamEnded = true;
+                if (inLeft === 0)
+                    return;
+                continue;
+            }
+            if (ret !== stream_decoders_LZMA_OK)
+                this.fail(ret);
+            if (action === stream_decoders_LZMA_FINISH)
+                continue;
+            if (inLeft === 0 && availOut > 0)
+                return;
+        }
+    }
+}
+/** fzstd, after checking each frame header it can see that the window fits {@link ZSTD_MAX_WINDOW}. */
+class ZstdDecoder {
+    d;
+    pass = new Passthrough();
+    headerChecked = false;
+    done = false;
+    constructor(ondata) {
+        const cb = this.pass.wrap(ondata);
+        this.d = new esm_Decompress((data, final) => {
+            if (final)
+                this.done = true;
+            if (data.length > 0)
+                cb(data);
+        });
+    }
+    push(chunk, final) {
+        if (!this.headerChecked && chunk.length >= 6) {
+            this.headerChecked = true;
+            const window = zstdWindow(chunk);
+            if (window !== null && window > ZSTD_MAX_WINDOW)
+                throw new UnreadableData(`zstd frame needs a ${window}-byte window, over the ${ZSTD_MAX_WINDOW}-byte bound zstd itself applies by default`);
+        }
+        try {
+            this.d.push(chunk, final);
+        }
+        catch (e) {
+            this.pass.rethrow(e, 'zstd');
+        }
+        if (final && !this.done)
+            throw new CorruptData('zstd stream ends inside a frame (truncated)');
+    }
+}
+/** The window a zstd frame header asks for (single-segment frames: their content size). */
+function zstdWindow(b) {
+    if (b.length < 6 || b[0] !== 0x28 || b[1] !== 0xb5 || b[2] !== 0x2f || b[3] !== 0xfd)
+        return null;
+    const fhd = b[4];
+    const single = (fhd >> 5) & 1;
+    if (!single) {
+        const wd = b[5];
+        const base = 2 ** (10 + (wd >> 3));
+        return base + (base / 8) * (wd & 7);
+    }
+    const dictBytes = [0, 1, 2, 4][fhd & 3];
+    const fcsFlag = fhd >> 6;
+    const fcsBytes = fcsFlag === 0 ? 1 : 2 ** fcsFlag;
+    const at = 5 + dictBytes;
+    if (b.length < at + fcsBytes)
+        return null;
+    let v = 0;
+    for (let i = fcsBytes - 1; i >= 0; i--)
+        v = v * 256 + b[at + i];
+    return fcsFlag === 1 ? v + 256 : v;
+}
+const LZ4_WINDOW = 64 * 1024;
+/**
+ * The LZ4 frame format (what `lz4.frame`, and so joblib's `compress='lz4'`, writes), streamed: one
+ * block (at most 4 MiB, as the frame header says) is buffered at a time, plus the 64 KiB window
+ * linked blocks may refer back into. Concatenated and skippable frames are read as lz4.frame
+ * reads them. Checksums are not verified (they guard against corruption, not what is loaded).
+ * No npm library decodes LZ4 frames as a push stream without native code, so this is ours; the
+ * block format is the 40 lines of the LZ4 specification.
+ */
+class Lz4FrameDecoder {
+    ondata;
+    step = 'magic';
+    need = 4;
+    acc = new Uint8Array(16);
+    have = 0;
+    block = new Uint8Array(0);
+    blockStored = false;
+    maxBlock = 0;
+    linked = false;
+    blockChecksum = false;
+    contentChecksum = false;
+    hist = new Uint8Array(0);
+    skipLeft = 0;
+    frames = 0;
+    constructor(ondata) {
+        this.ondata = ondata;
+    }
+    push(chunk, final) {
+        let i = 0;
+        while (i < chunk.length) {
+            if (this.step === 'skip') {
+                const take = Math.min(this.skipLeft, chunk.length - i);
+                this.skipLeft -= take;
+                i += take;
+                if (this.skipLeft === 0)
+                    this.expect('magic', 4);
+                continue;
+            }
+            const target = this.step === 'block' ? this.block : this.acc;
+            const take = Math.min(this.need - this.have, chunk.length - i);
+            target.set(chunk.subarray(i, i + take), this.have);
+            this.have += take;
+            i += take;
+            if (this.have === this.need)
+                this.complete();
+        }
+        if (final && !(this.step === 'magic' && this.have === 0 && this.frames > 0))
+            throw new CorruptData('lz4 stream ends inside a frame (truncated)');
+    }
+    expect(step, n) {
+        this.step = step;
+        this.need = n;
+        this.have = 0;
+    }
+    u32(at = 0) {
+        const a = this.acc;
+        return (a[at] | (a[at + 1] << 8) | (a[at + 2] << 16) | (a[at + 3] << 24)) >>> 0;
+    }
+    complete() {
+        switch (this.step) {
+            case 'magic': {
+                const m = this.u32();
+                if (m === 0x184d2204)
+                    return this.expect('header', 2);
+                if (m >>> 4 === 0x184d2a5)
+                    return this.expect('skip-size', 4);
+                throw new CorruptData(this.frames > 0 ? 'data after the last lz4 frame is not a frame' : 'not an lz4 frame');
+            }
+            case 'skip-size':
+                this.skipLeft = this.u32();
+                this.frames++;
+                if (this.skipLeft === 0)
+                    return this.expect('magic', 4);
+                this.step = 'skip';
+                return;
+            case 'header': {
+                if (this.need === 2) {
+                    const flg = this.acc[0];
+                    if (flg >> 6 !== 1)
+                        throw new CorruptData('lz4 frame version is not 01');
+                    // FLG, BD, then content size (8) and dictionary id (4) when flagged, then the header checksum.
+                    return this.expectMore(1 + ((flg & 0x08) !== 0 ? 8 : 0) + ((flg & 0x01) !== 0 ? 4 : 0));
+                }
+                const flg = this.acc[0];
+                const bd = this.acc[1];
+                const bsid = (bd >> 4) & 7;
+                if (bsid < 4)
+                    throw new CorruptData('lz4 block size id is invalid');
+                if ((flg & 0x01) !== 0)
+                    throw new UnreadableData('lz4 frame needs a dictionary, which is not part of the file');
+                this.maxBlock = 1 << (8 + 2 * bsid);
+                this.linked = (flg & 0x20) === 0;
+                this.blockChecksum = (flg & 0x10) !== 0;
+                this.contentChecksum = (flg & 0x04) !== 0;
+                this.hist = new Uint8Array(0);
+                return this.expect('block-size', 4);
+            }
+            case 'block-size': {
+                const v = this.u32();
+                if (v === 0) {
+                    this.frames++;
+                    return this.contentChecksum ? this.expect('content-checksum', 4) : this.expect('magic', 4);
+                }
+                const size = v & 0x7fffffff;
+                if (size > this.maxBlock)
+                    throw new CorruptData(`lz4 block of ${size} bytes is over the frame's ${this.maxBlock}-byte maximum`);
+                this.blockStored = (v & 0x80000000) !== 0;
+                this.block = new Uint8Array(size);
+                this.expect('block', size);
+                if (size === 0)
+                    this.complete();
+                return;
+            }
+            case 'block': {
+                const out = this.blockStored ? this.block : this.decodeBlock(this.block);
+                if (out.length > 0)
+                    this.ondata(out);
+                if (this.linked) {
+                    const joined = new Uint8Array(Math.min(LZ4_WINDOW, this.hist.length + out.length));
+                    const fromHist = joined.length - Math.min(out.length, joined.length);
+                    joined.set(this.hist.subarray(this.hist.length - fromHist), 0);
+                    joined.set(out.subarray(out.length - (joined.length - fromHist)), fromHist);
+                    this.hist = joined;
+                }
+                this.block = new Uint8Array(0);
+                return this.blockChecksum ? this.expect('block-checksum', 4) : this.expect('block-size', 4);
+            }
+            case 'block-checksum':
+                return this.expect('block-size', 4);
+            case 'content-checksum':
+                return this.expect('magic', 4);
+            case 'skip':
+                return;
+        }
+    }
+    expectMore(n) {
+        this.need += n;
+    }
+    /** One LZ4 block into a fresh buffer (the window of linked blocks in front of it). */
+    decodeBlock(src) {
+        const base = this.linked ? this.hist.length : 0;
+        const buf = new Uint8Array(base + this.maxBlock);
+        if (base > 0)
+            buf.set(this.hist, 0);
+        let ip = 0;
+        let op = base;
+        const bad = (why) => {
+            throw new CorruptData(`corrupt lz4 block: ${why}`);
+        };
+        while (ip < src.length) {
+            const token = src[ip++];
+            let lit = token >> 4;
+            if (lit === 15) {
+                let b = 255;
+                while (b === 255) {
+                    if (ip >= src.length)
+                        bad('literal length runs past the block');
+                    b = src[ip++];
+                    lit += b;
+                }
+            }
+            if (ip + lit > src.length || op + lit > buf.length)
+                bad('literals run past the block');
+            buf.set(src.subarray(ip, ip + lit), op);
+            ip += lit;
+            op += lit;
+            if (ip >= src.length)
+                break;
+            if (ip + 2 > src.length)
+                bad('match offset cut off');
+            const offset = src[ip] | (src[ip + 1] << 8);
+            ip += 2;
+            if (offset === 0 || offset > op)
+                bad('match offset points before the window');
+            let ml = token & 15;
+            if (ml === 15) {
+                let b = 255;
+                while (b === 255) {
+                    if (ip >= src.length)
+                        bad('match length runs past the block');
+                    b = src[ip++];
+                    ml += b;
+                }
+            }
+            ml += 4;
+            if (op + ml > buf.length)
+                bad('match runs past the block size');
+            for (let k = 0; k < ml; k++, op++)
+                buf[op] = buf[op - offset];
+        }
+        return buf.slice(base, op);
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/model/src/byte-source.ts
 /**
  * Random-access byte sources. Zip archives must be read from their end (the central directory),
@@ -35934,24 +39116,30 @@ function probePickle(head, scanner) {
         return no;
     return { isPickle: true, joblib: s.joblib || [...s.imports.keys()].some((k) => k.endsWith('numpy_pickle.NumpyArrayWrapper')), torchLegacy: s.torchLegacy };
 }
-/** Inflates the start of a zlib or gzip stream (as much as the head allows). */
+/**
+ * Decompresses the start of a stream (as much as the head allows), or null when nothing comes out
+ * (an xz/lzma head before the liblzma module is loaded, a bz2 block longer than the head).
+ */
 function inflateHead(head, kind, max = DETECT_HEAD_BYTES) {
+    if (!isDecodable(kind))
+        return null;
     const parts = [];
     let total = 0;
+    const full = new Error('head is full');
     try {
-        const d = kind === 'zlib' ? new Unzlib((c) => { if (total < max) {
+        const d = createDecoder(kind, (c) => {
             parts.push(c);
             total += c.length;
-        } }) : new Gunzip((c) => { if (total < max) {
-            parts.push(c);
-            total += c.length;
-        } });
+            if (total >= max)
+                throw full;
+        });
         d.push(head, false);
     }
     catch {
-        if (total === 0)
-            return null;
+        // corrupt, truncated by the head, the decoder not loaded, or simply enough bytes
     }
+    if (total === 0)
+        return null;
     const out = new Uint8Array(Math.min(total, max));
     let o = 0;
     for (const p of parts) {
@@ -35963,7 +39151,7 @@ function inflateHead(head, kind, max = DETECT_HEAD_BYTES) {
     }
     return out;
 }
-/** The compression joblib may wrap a pickle in, from its magic bytes. */
+/** The compression a stream starts with, from its magic bytes (what joblib, torch and tar users wrap models in). */
 function compressionOf(head) {
     if (head.length >= 2 && head[0] === 0x78 && [0x01, 0x5e, 0x9c, 0xda].includes(head[1]))
         return 'zlib';
@@ -35973,10 +39161,72 @@ function compressionOf(head) {
         return 'lz4';
     if (startsWith(head, [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]))
         return 'xz';
+    if (startsWith(head, [0x28, 0xb5, 0x2f, 0xfd]))
+        return 'zstd';
     // 'BZh', a block size digit, then a block (pi) or end-of-stream (sqrt pi) magic.
     if (startsWith(head, [0x42, 0x5a, 0x68]) && head[3] >= 0x31 && head[3] <= 0x39 && (startsWith(head, [0x31, 0x41, 0x59, 0x26, 0x53, 0x59], 4) || startsWith(head, [0x17, 0x72, 0x45, 0x38, 0x50, 0x90], 4)))
         return 'bz2';
+    if (looksLikeLzmaAlone(head))
+        return 'lzma';
     return null;
+}
+/**
+ * The legacy .lzma header (`lzma.FORMAT_ALONE`, joblib's `compress='lzma'`) has no magic number.
+ * These are the checks liblzma's own decoder makes before it reads a byte of data: properties
+ * lc/lp/pb in range, a dictionary size of 2^n or 2^n + 2^(n-1), an uncompressed size that is
+ * unknown (all ones) or below 2^38, and the range coder's first byte, which is always 0.
+ */
+function looksLikeLzmaAlone(head) {
+    if (head.length < 14 || head[0] >= 9 * 5 * 5 || head[13] !== 0)
+        return false;
+    const dict = (head[1] | (head[2] << 8) | (head[3] << 16) | (head[4] << 24)) >>> 0;
+    if (dict < 4096)
+        return false;
+    const pow2 = (n) => Number.isInteger(n) && n > 0 && (n & (n - 1)) === 0;
+    if (!pow2(dict) && !pow2(dict / 3))
+        return false;
+    let unknown = true;
+    for (let i = 5; i < 13; i++)
+        if (head[i] !== 0xff)
+            unknown = false;
+    if (!unknown && (head[10] !== 0 || head[11] !== 0 || head[12] !== 0 || head[9] >= 0x40))
+        return false;
+    return true;
+}
+/** Archive and compression formats recognised by their magic bytes and not read: refused, never passed as unknown. */
+const REFUSED_MAGIC = [
+    { name: '7-Zip archive', sig: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c] },
+    { name: 'RAR archive', sig: [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07] },
+    { name: 'lz4 legacy stream', sig: [0x02, 0x21, 0x4c, 0x18] },
+    { name: 'lzip stream', sig: [0x4c, 0x5a, 0x49, 0x50] },
+    { name: 'lzop stream', sig: [0x89, 0x4c, 0x5a, 0x4f, 0x00, 0x0d, 0x0a, 0x1a, 0x0a] },
+    { name: 'Unix compress (.Z) stream', sig: [0x1f, 0x9d] },
+    { name: 'Snappy framed stream', sig: [0xff, 0x06, 0x00, 0x00, 0x73, 0x4e, 0x61, 0x50, 0x70, 0x59] },
+    { name: 'Microsoft Cabinet archive', sig: [0x4d, 0x53, 0x43, 0x46, 0x00, 0x00, 0x00, 0x00] },
+    { name: 'xar archive', sig: [0x78, 0x61, 0x72, 0x21] },
+    { name: 'ar archive', sig: [0x21, 0x3c, 0x61, 0x72, 0x63, 0x68, 0x3e, 0x0a] },
+    { name: 'cpio archive', sig: [0x30, 0x37, 0x30, 0x37, 0x30] },
+    { name: 'SquashFS image', sig: [0x68, 0x73, 0x71, 0x73] },
+    { name: 'zstd skippable frame', sig: [0x2a, 0x4d, 0x18], at: 1 },
+];
+/** The archive or compression format a head names that this scanner does not read, if any. */
+function refusedContainerOf(head) {
+    for (const m of REFUSED_MAGIC) {
+        if (m.at !== undefined) {
+            // zstd skippable frames: 0x184D2A5? little-endian, low nibble of the first byte free.
+            if (head.length >= 4 && (head[0] & 0xf0) === 0x50 && startsWith(head, m.sig, m.at))
+                return m.name;
+        }
+        else if (startsWith(head, m.sig))
+            return m.name;
+    }
+    return null;
+}
+/** A Git LFS pointer: what a checkout without `lfs: true` leaves in place of the real file. */
+function isGitLfsPointer(head) {
+    if (head.length > 1024 || head.length < 40)
+        return false;
+    return /^version https:\/\/(git-lfs\.github\.com|hawser\.github\.com)\/spec\/v1\r?\n/.test(ascii(head, 0, 80));
 }
 function readVarint(b, p) {
     let v = 0;
@@ -36093,17 +39343,16 @@ function detectFormatUsing(head, name, scanner) {
     if (probe.isPickle)
         return probe.torchLegacy ? 'pytorch-legacy' : probe.joblib ? 'joblib' : 'pickle';
     const comp = compressionOf(head);
-    if (comp === 'zlib' || comp === 'gzip') {
+    if (comp !== null) {
         const inner = inflateHead(head, comp);
         // A gzip'd tar (`model.tar.gz`, SageMaker's artifact layout) is walked as a tar.
         if (inner && looksLikeTar(inner))
             return 'tar';
         if (inner && probePickle(inner).isPickle)
             return 'joblib';
-    }
-    else if (comp === 'lz4' || comp === 'xz' || comp === 'bz2') {
-        // joblib's other compressors; the content cannot be decompressed here, so the scan reports it.
-        return 'joblib';
+        // joblib's compressors all start with these magics; what is inside is found by the scan.
+        if (comp !== 'zlib' && comp !== 'gzip')
+            return 'joblib';
     }
     const text = ascii(head, 0, 256);
     if (/^\s*\{\s*"learner"\s*:/.test(text))
@@ -36533,11 +39782,6 @@ class TarReader {
 }
 
 ;// CONCATENATED MODULE: ./packages/model/src/zip/member-stream.ts
-/**
- * Streams a zip member's content: stored members by positional reads, deflated ones through
- * fflate's streaming inflater, so no member is ever held whole in memory. Every inflated byte is
- * charged to a budget shared by the whole scan (the zip-bomb bound).
- */
 
 /** Raised when inflating would exceed the budget. */
 class BudgetExceeded extends Error {
@@ -36545,15 +39789,22 @@ class BudgetExceeded extends Error {
 /** Raised when a compressed stream is corrupt. */
 class CorruptStream extends Error {
 }
+/** Raised when a valid compressed stream needs more memory than the scanner allows (not read). */
+class UnreadableStream extends Error {
+}
 const READ_CHUNK = 1 << 20;
 const FIRST_READ = 4 * 1024;
 const RATIO_LIMIT = 250;
 const RATIO_FLOOR_BYTES = 64 * 1024 * 1024;
+/** Zip compression methods this reader decompresses, by what Python's zipfile calls them. */
+const ZIP_METHODS = { 8: 'deflate', 12: 'bz2', 14: 'lzma', 93: 'zstd', 95: 'xz' };
 /**
- * Yields the member's bytes. `method` 0 (stored) or 8 (deflate); other methods are the
- * caller's to report. `length` is the compressed length to read from `offset`.
+ * Yields the member's bytes. `method` 0 (stored) or one of {@link ZIP_METHODS}; other methods are
+ * the caller's to report. `length` is the compressed length to read from `offset`.
+ * `lzmaSize` (method 14 only): the uncompressed size, or -1 when the member ends with an end
+ * marker (general purpose flag bit 1), as zipfile's LZMA decompressor needs neither.
  */
-async function* memberChunks(src, offset, length, method, budget, signal, onHighRatio) {
+async function* memberChunks(src, offset, length, method, budget, signal, onHighRatio, lzmaSize = -1) {
     const end = Math.min(src.size, offset + length);
     if (method === 0) {
         // The first read is small: most members (tensor storages) are only sniffed for their format.
@@ -36567,12 +39818,14 @@ async function* memberChunks(src, offset, length, method, budget, signal, onHigh
         }
         return;
     }
+    const kind = ZIP_METHODS[method];
+    if (kind === undefined)
+        throw new CorruptStream(`compression method ${method} is not supported`);
     let out = [];
-    let finished = false;
     let inflated = 0;
     let consumed = 0;
     let ratioReported = false;
-    const inflater = new Inflate((data, final) => {
+    const decoder = createDecoder(kind, (data) => {
         budget.left -= data.length;
         inflated += data.length;
         // Real model members rarely inflate past 250:1; bombs sit near deflate's 1032:1 ceiling.
@@ -36585,24 +39838,47 @@ async function* memberChunks(src, offset, length, method, budget, signal, onHigh
             throw new BudgetExceeded(`decompressed data exceeds the ${budget.limit}-byte bound`);
         if (data.length > 0)
             out.push(data);
-        if (final)
-            finished = true;
     });
-    for (let pos = offset; pos < end && !finished;) {
+    let pos = offset;
+    if (kind === 'lzma') {
+        // zipfile's LZMA members: version (2 bytes), properties size (2), properties (5), raw LZMA.
+        // The 13-byte header of the legacy .lzma format (properties, then the size) makes them a
+        // stream liblzma's decoder reads.
+        const hdr = await src.read(pos, Math.min(9, end - pos));
+        const propSize = hdr.length >= 4 ? hdr[2] | (hdr[3] << 8) : 0;
+        if (hdr.length < 9 || propSize !== 5)
+            throw new CorruptStream('zip LZMA member header is invalid');
+        const alone = new Uint8Array(13);
+        alone.set(hdr.subarray(4, 9), 0);
+        const size = new DataView(alone.buffer);
+        if (lzmaSize < 0)
+            for (let i = 5; i < 13; i++)
+                alone[i] = 0xff;
+        else
+            size.setBigUint64(5, BigInt(lzmaSize), true);
+        pos += 4 + propSize;
+        push(alone, false);
+    }
+    function push(buf, final) {
+        try {
+            decoder.push(buf, final);
+        }
+        catch (e) {
+            if (e instanceof CorruptData)
+                throw new CorruptStream(e.message);
+            if (e instanceof UnreadableData)
+                throw new UnreadableStream(e.message);
+            throw e;
+        }
+    }
+    while (pos < end && !decoder.ended) {
         signal?.throwIfAborted();
         const buf = await src.read(pos, Math.min(READ_CHUNK >> 4, end - pos));
         if (buf.length === 0)
             break;
         pos += buf.length;
         consumed += buf.length;
-        try {
-            inflater.push(buf, pos >= end);
-        }
-        catch (e) {
-            if (e instanceof BudgetExceeded)
-                throw e;
-            throw new CorruptStream(`corrupt deflate data: ${e.message}`);
-        }
+        push(buf, pos >= end);
         if (out.length > 0) {
             const ready = out;
             out = [];
@@ -36610,7 +39886,11 @@ async function* memberChunks(src, offset, length, method, budget, signal, onHigh
                 yield c;
         }
     }
-    if (!finished)
+    if (pos < end && !decoder.ended)
+        push(new Uint8Array(0), true);
+    if (out.length > 0)
+        yield* out;
+    if (kind === 'deflate' && !decoder.ended)
         throw new CorruptStream('deflate stream ends before its final block (truncated)');
 }
 
@@ -36627,12 +39907,12 @@ const MAX_GAP_SEARCH = 256 * 1024 * 1024;
 function zip_archive_u16(b, o) {
     return b[o] | (b[o + 1] << 8);
 }
-function u32(b, o) {
+function zip_archive_u32(b, o) {
     return (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16)) + b[o + 3] * 0x1000000;
 }
 function u64(b, o) {
-    const lo = u32(b, o);
-    const hi = u32(b, o + 4);
+    const lo = zip_archive_u32(b, o);
+    const hi = zip_archive_u32(b, o + 4);
     // Offsets past 2^53 cannot be real on any disk; treat them as corrupt.
     return hi > 0x1fffff ? Number.MAX_SAFE_INTEGER : hi * 0x100000000 + lo;
 }
@@ -36666,7 +39946,7 @@ async function findEndOfCentralDirectory(src) {
     // Native backwards search for "PK\x05\x06": this runs on every file (appended-archive check).
     const haystack = Buffer.from(tail.buffer, tail.byteOffset, tail.length);
     for (let i = haystack.lastIndexOf(EOCD_MAGIC, tail.length - 22); i >= 0; i = i > 0 ? haystack.lastIndexOf(EOCD_MAGIC, i - 1) : -1) {
-        if (u32(tail, i) !== SIG_EOCD)
+        if (zip_archive_u32(tail, i) !== SIG_EOCD)
             continue;
         const commentLength = zip_archive_u16(tail, i + 20);
         const pos = tailStart + i;
@@ -36675,8 +39955,8 @@ async function findEndOfCentralDirectory(src) {
         const eocd = {
             pos,
             entries: zip_archive_u16(tail, i + 10),
-            cdSize: u32(tail, i + 12),
-            cdOffset: u32(tail, i + 16),
+            cdSize: zip_archive_u32(tail, i + 12),
+            cdOffset: zip_archive_u32(tail, i + 16),
             commentLength,
             zip64: false,
         };
@@ -36685,10 +39965,10 @@ async function findEndOfCentralDirectory(src) {
         if (eocd.entries === 0xffff || eocd.cdSize === 0xffffffff || eocd.cdOffset === 0xffffffff) {
             if (pos >= 20) {
                 const loc = await src.read(pos - 20, 20);
-                if (u32(loc, 0) === SIG_ZIP64_LOCATOR) {
+                if (zip_archive_u32(loc, 0) === SIG_ZIP64_LOCATOR) {
                     const recOff = u64(loc, 8);
                     const rec = await src.read(recOff, 56);
-                    if (rec.length === 56 && u32(rec, 0) === SIG_ZIP64_EOCD) {
+                    if (rec.length === 56 && zip_archive_u32(rec, 0) === SIG_ZIP64_EOCD) {
                         eocd.entries = u64(rec, 32);
                         eocd.cdSize = u64(rec, 40);
                         eocd.cdOffset = u64(rec, 48);
@@ -36713,7 +39993,7 @@ async function centralDirectoryAt(src, eocd) {
     if (start < 0 || eocd.cdSize < 46)
         return false;
     const sig = await src.read(start, 4);
-    return sig.length === 4 && u32(sig, 0) === SIG_CENTRAL;
+    return sig.length === 4 && zip_archive_u32(sig, 0) === SIG_CENTRAL;
 }
 /**
  * Reads the archive structure. Never throws for bad input: problems become findings, and
@@ -36753,16 +40033,16 @@ async function readZipListing(src) {
     bytesExamined += cd.length;
     let p = 0;
     const rawNames = [];
-    while (p + 46 <= cd.length && u32(cd, p) === SIG_CENTRAL) {
+    while (p + 46 <= cd.length && zip_archive_u32(cd, p) === SIG_CENTRAL) {
         const flags = zip_archive_u16(cd, p + 8);
         const method = zip_archive_u16(cd, p + 10);
-        const crc = u32(cd, p + 16);
-        let csize = u32(cd, p + 20);
-        let usize = u32(cd, p + 24);
+        const crc = zip_archive_u32(cd, p + 16);
+        let csize = zip_archive_u32(cd, p + 20);
+        let usize = zip_archive_u32(cd, p + 24);
         const nameLen = zip_archive_u16(cd, p + 28);
         const extraLen = zip_archive_u16(cd, p + 30);
         const commentLen = zip_archive_u16(cd, p + 32);
-        let localOffset = u32(cd, p + 42);
+        let localOffset = zip_archive_u32(cd, p + 42);
         if (p + 46 + nameLen + extraLen + commentLen > cd.length) {
             findings.push({ severity: 'malformed', rule: 'zip.bad-central-directory', message: `central directory entry at ${cdStart + p} runs past the directory` });
             break;
@@ -36822,15 +40102,15 @@ async function readZipListing(src) {
         const e = entries[k];
         const lh = await src.read(e.localOffset, 30);
         bytesExamined += lh.length;
-        if (lh.length < 30 || u32(lh, 0) !== SIG_LOCAL) {
+        if (lh.length < 30 || zip_archive_u32(lh, 0) !== SIG_LOCAL) {
             findings.push({ severity: 'malformed', rule: 'zip.bad-local-header', message: `no local header where the central directory points (offset ${e.localOffset})`, entry: e.name, offset: e.localOffset });
             continue;
         }
         const lflags = zip_archive_u16(lh, 6);
         const lmethod = zip_archive_u16(lh, 8);
-        const lcrc = u32(lh, 14);
-        const lcsize = u32(lh, 18);
-        const lusize = u32(lh, 22);
+        const lcrc = zip_archive_u32(lh, 14);
+        const lcsize = zip_archive_u32(lh, 18);
+        const lusize = zip_archive_u32(lh, 22);
         const lnameLen = zip_archive_u16(lh, 26);
         const lextraLen = zip_archive_u16(lh, 28);
         const lname = await src.read(e.localOffset + 30, lnameLen);
@@ -36904,7 +40184,7 @@ async function readZipListing(src) {
 /** Length of the data descriptor at `pos` (with or without its optional signature, 32 or 64-bit). */
 async function dataDescriptorLength(src, pos) {
     const d = await src.read(pos, 4);
-    return d.length === 4 && u32(d, 0) === 0x08074b50 ? 16 : 12;
+    return d.length === 4 && zip_archive_u32(d, 0) === 0x08074b50 ? 16 : 12;
 }
 /** Local headers in bytes no central-directory entry claims: entries hidden from zipfile-based scanners. */
 async function scanGapForLocalHeaders(src, start, end, findings) {
@@ -36917,7 +40197,7 @@ async function scanGapForLocalHeaders(src, start, end, findings) {
         bytes += buf.length;
         let i = 0;
         while ((i = buf.indexOf(0x50, i)) !== -1 && i + 4 <= buf.length) {
-            if (i < CH && u32(buf, i) === SIG_LOCAL) {
+            if (i < CH && zip_archive_u32(buf, i) === SIG_LOCAL) {
                 const at = pos + i;
                 const lh = await src.read(at, 30);
                 if (lh.length === 30) {
@@ -36927,10 +40207,10 @@ async function scanGapForLocalHeaders(src, start, end, findings) {
                     const name = decodeName(await src.read(at + 30, nameLen), flags);
                     const dataOffset = at + 30 + nameLen + extraLen;
                     const known = (flags & 8) === 0;
-                    const csize = known ? u32(lh, 18) : Math.max(0, end - dataOffset);
+                    const csize = known ? zip_archive_u32(lh, 18) : Math.max(0, end - dataOffset);
                     entries.push({
-                        name, method: zip_archive_u16(lh, 8), localMethod: zip_archive_u16(lh, 8), flags, crc: u32(lh, 14), compressedSize: Math.min(csize, src.size - dataOffset),
-                        localCompressedSize: Math.min(csize, src.size - dataOffset), uncompressedSize: known ? u32(lh, 22) : 0, localOffset: at, dataOffset,
+                        name, method: zip_archive_u16(lh, 8), localMethod: zip_archive_u16(lh, 8), flags, crc: zip_archive_u32(lh, 14), compressedSize: Math.min(csize, src.size - dataOffset),
+                        localCompressedSize: Math.min(csize, src.size - dataOffset), uncompressedSize: known ? zip_archive_u32(lh, 22) : 0, localOffset: at, dataOffset,
                         origin: 'local-only', isDirectory: name.endsWith('/'),
                     });
                     findings.push({ severity: 'malformed', rule: 'zip.local-only-entry', message: `local header for ${JSON.stringify(name)} at offset ${at} is not in the central directory: streaming readers see it, zipfile does not (scanned)`, entry: name, offset: at });
@@ -37044,24 +40324,25 @@ class PickleSink {
         this.out.absorb(this.scanner, this.where);
     }
 }
-/** Gunzips / unzlibs into another sink, charging every byte to the scan's budget. */
-class InflateSink {
+/** Decompresses (zlib, gzip, bz2, xz, lzma, zstd) into another sink, charging every byte to the scan's budget. */
+class DecompressSink {
+    kind;
     inner;
     env;
     where;
     d;
     stopped = false;
     constructor(kind, inner, env, where) {
+        this.kind = kind;
         this.inner = inner;
         this.env = env;
         this.where = where;
-        const ondata = (data) => {
+        this.d = createDecoder(kind, (data) => {
             env.ctx.budget.left -= data.length;
             if (env.ctx.budget.left < 0)
                 throw new BudgetExceeded(`decompressed data exceeds the ${env.ctx.budget.limit}-byte bound`);
             inner.write(data);
-        };
-        this.d = kind === 'zlib' ? new Unzlib(ondata) : new Gunzip(ondata);
+        });
     }
     write(c) {
         for (let o = 0; o < c.length && !this.stopped; o += INFLATE_FEED)
@@ -37082,8 +40363,14 @@ class InflateSink {
             if (e instanceof BudgetExceeded) {
                 this.env.out.add({ severity: 'malformed', rule: 'archive.decompression-limit', message: `${e.message}: the rest of the compressed stream was not scanned (bomb, or raise maxDecompressedBytes)`, location: this.where });
             }
+            else if (e instanceof UnreadableData) {
+                unreadableStream(this.env.out, e.message, this.where);
+            }
+            else if (e instanceof CorruptData) {
+                this.env.out.add({ severity: 'malformed', rule: 'archive.corrupt-stream', message: `${this.kind} stream is corrupt or truncated: ${e.message}`, location: this.where });
+            }
             else {
-                this.env.out.add({ severity: 'malformed', rule: 'archive.corrupt-stream', message: `compressed stream is corrupt or truncated: ${e.message}`, location: this.where });
+                throw e;
             }
         }
     }
@@ -37159,6 +40446,7 @@ class ContentSink {
     env;
     depth;
     inTar;
+    onFormat;
     parts = [];
     len = 0;
     target = null;
@@ -37167,12 +40455,15 @@ class ContentSink {
      * @param depth archive nesting level of the archive holding this content
      * @param inTar the content is a tar member (torch's legacy tar names apply at its root)
      */
-    constructor(name, where, env, depth, inTar) {
+    constructor(name, where, env, depth, inTar, 
+    /** Told the format detected from the content's head. */
+    onFormat) {
         this.name = name;
         this.where = where;
         this.env = env;
         this.depth = depth;
         this.inTar = inTar;
+        this.onFormat = onFormat;
         this.sniff = PICKLE_NAME.test(name) || (inTar && LEGACY_TAR_MEMBER.test(name)) ? DETECT_HEAD_BYTES : MEMBER_SNIFF_BYTES;
     }
     write(c) {
@@ -37200,25 +40491,27 @@ class ContentSink {
     route(head) {
         const { out, ctx } = this.env;
         const sniffed = head.subarray(0, this.sniff);
+        const refused = refusedContainerOf(sniffed);
+        if (refused !== null) {
+            refusedContainer(out, refused, this.where);
+            return DISCARD;
+        }
         const fmt = detectFormat(sniffed, this.name);
+        this.onFormat?.(fmt);
         const comp = compressionOf(sniffed);
-        const nests = fmt === 'tar' || fmt === 'zip' || (fmt === 'joblib' && (comp === 'zlib' || comp === 'gzip'));
+        const nests = fmt === 'tar' || fmt === 'zip' || comp !== null;
         if (nests && this.depth >= MAX_ZIP_DEPTH) {
             out.add({ severity: 'malformed', rule: 'archive.nesting-too-deep', message: `archive or compressed stream nested more than ${MAX_ZIP_DEPTH} levels deep is not scanned further`, location: this.where });
             return DISCARD;
         }
-        if ((fmt === 'tar' || fmt === 'joblib') && (comp === 'zlib' || comp === 'gzip')) {
-            const innerName = this.name.replace(/\.tgz$/i, '.tar').replace(/\.(gz|z|zlib)$/i, '');
-            return new InflateSink(comp, new ContentSink(innerName, `${this.where} (decompressed)`, this.env, this.depth + 1, false), this.env, this.where);
+        if (comp !== null) {
+            const innerName = this.name.replace(/\.(tgz|tbz2?|txz|tzst)$/i, '.tar').replace(/\.(gz|z|zlib|bz2|xz|lzma|zst|zstd)$/i, '');
+            return new DecompressSink(comp, new ContentSink(innerName, `${this.where} (decompressed)`, this.env, this.depth + 1, false), this.env, this.where);
         }
         if (fmt === 'tar')
             return new TarSink(`${this.where}!/`, this.env, this.depth + 1);
         if (fmt === 'zip')
             return new NestedZipSink(this.where, this.env, this.depth + 1);
-        if (fmt === 'joblib' && comp !== null) {
-            unsupportedCompression(out, comp, this.where);
-            return DISCARD;
-        }
         const legacyName = this.inTar && LEGACY_TAR_MEMBER.test(this.name);
         if (legacyName && (this.name === 'storages' || this.name === 'tensors'))
             return new LegacyTarMemberSink(this.name, this.env, this.where);
@@ -37404,16 +40697,19 @@ class LegacyTarMemberSink {
         this.step = this.itemsLeft > 0 ? 'item' : this.kind === 'storages' ? 'views' : 'done';
     }
 }
-/**
- * A stream in a compression this scanner cannot decompress (bz2, xz, lz4; zip methods 12, 14,
- * 93, 95). Its content is what a pickle loader would read, unverified, so the finding is
- * `dangerous`: a default gate must not pass a file it could not read.
- */
-function unsupportedCompression(out, comp, location) {
+/** A valid compressed stream that needs more than the scanner's bounds allow: not read, so not passed. */
+function unreadableStream(out, why, location) {
+    const f = { severity: 'dangerous', rule: 'archive.unreadable-stream', message: `${why}; what it holds (a loader would unpickle it) was not checked` };
+    if (location !== undefined)
+        f.location = location;
+    out.add(f);
+}
+/** An archive or compression format recognised by its magic bytes that this scanner does not walk. */
+function refusedContainer(out, name, location) {
     const f = {
         severity: 'dangerous',
-        rule: 'archive.unsupported-compression',
-        message: `${comp}-compressed content cannot be decompressed here, so what it holds (a pickle loader would run it) was not checked; re-save uncompressed or with zlib/gzip`,
+        rule: 'archive.unsupported-format',
+        message: `${name}: this scanner does not walk it, so what it holds (a loader may extract and unpickle it) was not checked; ship the model as zip, tar or a plain file`,
     };
     if (location !== undefined)
         f.location = location;
@@ -37421,6 +40717,7 @@ function unsupportedCompression(out, comp, location) {
 }
 /** Scans one regular file. `rel` is its path relative to the scanned root (for reports). */
 async function scanFile(abs, rel, ctx) {
+    await decodersReady();
     const out = new Collector(rel);
     // O_NOFOLLOW: the walker already decided this path is a regular file; a swap for a symlink
     // between that check and this open must not redirect the read.
@@ -37437,10 +40734,12 @@ async function scanFile(abs, rel, ctx) {
         let format = 'unknown';
         let head = null;
         let scanner = null;
-        // A compressed joblib: inflated (within the budget) into the pickle scanner.
-        let feeder = null;
-        let tarFeed = null;
-        let tarEnv = null;
+        let comp = null;
+        /** Compressed content and tars: streamed through their sinks from this same pass. */
+        let streamFeed = null;
+        let streamEnv = null;
+        /** What compressed content turned out to be. */
+        let innerFormat;
         let plainTar = null;
         let npyPending = null;
         let lambdaSearch = false;
@@ -37467,7 +40766,17 @@ async function scanFile(abs, rel, ctx) {
                     firstChunk = chunk;
                 const candidate = new PickleScanner({ policy: ctx.policy });
                 format = detectFormatUsing(head, rel, candidate);
-                if (format === 'pickle' || format === 'pytorch-legacy' || (format === 'joblib' && compressionOf(head) === null)) {
+                comp = compressionOf(head);
+                const refused = refusedContainerOf(head);
+                if (isGitLfsPointer(head)) {
+                    format = 'git-lfs-pointer';
+                    out.add({ severity: 'malformed', rule: 'file.git-lfs-pointer', message: 'this is a Git LFS pointer, not the model: the checkout did not fetch LFS content. Check out with `lfs: true` (actions/checkout) or run `git lfs pull` before validating' });
+                }
+                else if (refused !== null) {
+                    refusedContainer(out, refused);
+                    comp = null;
+                }
+                else if (format === 'pickle' || format === 'pytorch-legacy' || (format === 'joblib' && comp === null)) {
                     scanner = candidate;
                     if (candidate.offset === head.length) {
                         // The detector already walked the head with this scanner: continue after it.
@@ -37476,26 +40785,22 @@ async function scanFile(abs, rel, ctx) {
                         headConsumed = true;
                     }
                 }
-                else if (format === 'tar') {
-                    // A tar (torch's oldest format, SageMaker's model.tar.gz after gunzip): every member is
-                    // scanned as a file of its own, streamed from this same pass.
-                    tarEnv = { out, ctx, jobs: [] };
-                    const walker = new TarSink('', tarEnv, 0);
-                    const comp = compressionOf(head);
-                    if (comp === null)
-                        plainTar = walker;
-                    tarFeed = comp === 'gzip' || comp === 'zlib' ? new InflateSink(comp, walker, tarEnv, `${rel} (decompressed)`) : walker;
+                else if (comp !== null) {
+                    // A compressed stream (joblib's compressors, model.tar.gz, a .pkl.xz): decompressed
+                    // within the budget and scanned as content of its own, whatever it turns out to be.
+                    streamEnv = { out, ctx, jobs: [] };
+                    const innerName = rel.replace(/\.(tgz|tbz2?|txz|tzst)$/i, '.tar').replace(/\.(gz|z|zlib|bz2|xz|lzma|zst|zstd)$/i, '');
+                    const inner = format === 'tar' ? new TarSink('', streamEnv, 0) : new ContentSink(innerName, `${rel} (decompressed)`, streamEnv, 0, false, (f) => (innerFormat = f));
+                    if (format === 'tar')
+                        innerFormat = 'tar';
+                    streamFeed = new DecompressSink(comp, inner, streamEnv, format === 'tar' ? `${rel} (decompressed)` : rel);
                 }
-                else if (format === 'joblib') {
-                    const comp = compressionOf(head);
-                    if (comp === 'zlib' || comp === 'gzip') {
-                        const inflated = new PickleScanner({ policy: ctx.policy });
-                        scanner = inflated;
-                        feeder = new InflateSink(comp, { write: (d) => inflated.push(d), end: () => undefined }, { out, ctx, jobs: [] }, rel);
-                    }
-                    else {
-                        unsupportedCompression(out, comp ?? 'unknown');
-                    }
+                else if (format === 'tar') {
+                    // A tar (torch's oldest format): every member is scanned as a file of its own,
+                    // streamed from this same pass.
+                    streamEnv = { out, ctx, jobs: [] };
+                    plainTar = new TarSink('', streamEnv, 0);
+                    streamFeed = plainTar;
                 }
                 else if (format === 'numpy') {
                     const h = parseNpyHeader(head);
@@ -37513,11 +40818,9 @@ async function scanFile(abs, rel, ctx) {
                     scanner = new PickleScanner({ policy: ctx.policy });
                 }
             }
-            if (feeder)
-                feeder.write(chunk);
-            else if (tarFeed) {
-                tarFeed.write(chunk);
-                await runJobs(tarEnv);
+            if (streamFeed) {
+                streamFeed.write(chunk);
+                await runJobs(streamEnv);
             }
             else if (headConsumed)
                 headConsumed = false;
@@ -37551,14 +40854,17 @@ async function scanFile(abs, rel, ctx) {
         if (firstChunk && pos > firstChunk.length)
             firstChunk = null;
         let bytesRead = pos;
-        feeder?.end();
-        if (tarFeed) {
-            tarFeed.end();
-            await runJobs(tarEnv);
+        if (streamFeed) {
+            streamFeed.end();
+            await runJobs(streamEnv);
+        }
+        if (comp !== null && innerFormat !== undefined) {
+            // Compressed pickles are what joblib writes; anything else compressed is not loadable as is.
+            format = innerFormat === 'pickle' || innerFormat === 'joblib' || innerFormat === 'pytorch-legacy' ? 'joblib' : innerFormat === 'tar' ? 'tar' : 'unknown';
         }
         if (scanner) {
             scanner.finish();
-            out.absorb(scanner, feeder ? `${rel} (decompressed)` : rel);
+            out.absorb(scanner, rel);
             if (scanner.torchLegacy)
                 format = 'pytorch-legacy';
             else if (scanner.joblib && format === 'pickle')
@@ -37600,6 +40906,7 @@ async function scanFile(abs, rel, ctx) {
                 format = zipFormat;
         }
         bytesRead += src.bytesRead();
+        judgeFormat(out, rel, format, head ?? new Uint8Array(0), pos);
         return {
             report: { file: rel, size: pos, sha256: hash.digest('hex'), format, imports: out.imports, findings: out.findings },
             bytesRead,
@@ -37609,14 +40916,76 @@ async function scanFile(abs, rel, ctx) {
         (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
 }
+/** What a file's name says it is, and the formats whose bytes fit that name. */
+const NAMED_FORMATS = [
+    [/\.onnx$/i, 'ONNX', ['onnx']],
+    [/\.safetensors$/i, 'safetensors', ['safetensors']],
+    [/\.(pt|pth|ckpt)$/i, 'PyTorch', ['pytorch-zip', 'pytorch-legacy', 'pickle', 'joblib', 'tar', 'zip']],
+    [/\.(pkl|pickle)$/i, 'pickle', ['pickle', 'joblib', 'pytorch-legacy']],
+    [/\.joblib$/i, 'joblib', ['joblib', 'pickle']],
+    [/\.keras$/i, 'Keras v3', ['keras-v3']],
+    [/\.(h5|hdf5)$/i, 'HDF5/Keras', ['hdf5']],
+    [/\.gguf$/i, 'GGUF', ['gguf']],
+    [/\.npy$/i, 'NumPy', ['numpy']],
+    [/\.npz$/i, 'NumPy npz', ['zip']],
+    [/\.ubj$/i, 'XGBoost UBJSON', ['xgboost-ubj']],
+    [/\.(tar|tar\.gz|tgz)$/i, 'tar', ['tar']],
+];
+/**
+ * A file whose name says it is a model format but whose bytes are not is `malformed`: a loader will
+ * fail on it or read something else. A binary file in no recognised format is a `warning` (not
+ * vouched for, and never silent; real model directories hold such files: TensorFlow variable
+ * shards, tokenizer models, raw weights), and text files (configs, code, READMEs) stay quiet. Whether a model in which nothing was recognised passes is
+ * decided over the whole scan (`model.nothing-scanned`).
+ */
+function judgeFormat(out, rel, format, head, size) {
+    if (format === 'git-lfs-pointer')
+        return;
+    const named = NAMED_FORMATS.find(([re]) => re.test(rel));
+    if (named && !named[2].includes(format)) {
+        const what = format === 'unknown' ? (size === 0 ? 'the file is empty' : looksLikeText(head) ? 'the bytes are text' : 'the bytes are in no format this scanner recognises') : `the bytes are ${format}`;
+        out.add({ severity: 'malformed', rule: 'format.name-mismatch', message: `the name says ${named[1]}, but ${what}: a loader would fail on it or read something else, so it is not vouched for` });
+        return;
+    }
+    if (format === 'unknown' && size > 0 && !looksLikeText(head) && !out.findings.some((f) => f.severity === 'dangerous' || f.severity === 'malformed')) {
+        out.add({ severity: 'warning', rule: 'format.unrecognized', message: `binary file (${size} bytes) in no format this scanner recognises: its content was not checked. If a loader reads it as a model, convert it to a recognised format` });
+    }
+}
+/** UTF-8 text without control characters other than tab, newlines and form feed. */
+function looksLikeText(head) {
+    const sample = head.subarray(0, 8192);
+    let text;
+    try {
+        // A multi-byte character cut at the sample's end is not a reason to call it binary.
+        text = new TextDecoder('utf-8', { fatal: true }).decode(sample.length === head.length ? sample : sample.subarray(0, trimPartialUtf8(sample)));
+    }
+    catch {
+        return false;
+    }
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c)
+            return false;
+    }
+    return true;
+}
+function trimPartialUtf8(b) {
+    let end = b.length;
+    for (let k = 1; k <= 3 && end - k >= 0; k++) {
+        const c = b[end - k];
+        if ((c & 0xc0) === 0xc0)
+            return end - k;
+        if ((c & 0x80) === 0)
+            break;
+    }
+    return end;
+}
 function concat(a, b) {
     const c = new Uint8Array(a.length + b.length);
     c.set(a, 0);
     c.set(b, a.length);
     return c;
 }
-/** Zip methods Python's zipfile (or a common extension) decompresses and we cannot. */
-const ZIP_COMPRESSION = { 12: 'bz2', 14: 'lzma', 93: 'zstd', 95: 'xz' };
 /** Refines `zip` by what the members say the archive is. */
 function zipFormatOf(entries) {
     const names = new Set(entries.map((e) => e.name));
@@ -37646,11 +41015,7 @@ async function scanZip(src, prefix, out, ctx, depth) {
             readings.push({ method: entry.localMethod, length: Math.max(entry.compressedSize, entry.localCompressedSize) });
         for (const [k, reading] of readings.entries()) {
             const where = `${prefix}${entry.name}`;
-            if (ZIP_COMPRESSION[reading.method] !== undefined) {
-                unsupportedCompression(out, `${ZIP_COMPRESSION[reading.method]} (zip method ${reading.method})`, where);
-                continue;
-            }
-            if (reading.method !== 0 && reading.method !== 8) {
+            if (reading.method !== 0 && ZIP_METHODS[reading.method] === undefined) {
                 out.add({ severity: 'malformed', rule: 'zip.unsupported-method', message: `compression method ${reading.method} is not supported here; the member is not vouched for`, location: where });
                 continue;
             }
@@ -37661,6 +41026,10 @@ async function scanZip(src, prefix, out, ctx, depth) {
                 if (e instanceof BudgetExceeded) {
                     out.add({ severity: 'malformed', rule: 'archive.decompression-limit', message: `${e.message}: scanning stopped (zip bomb, or raise maxDecompressedBytes)`, location: where });
                     return format;
+                }
+                if (e instanceof UnreadableStream) {
+                    unreadableStream(out, e.message, where);
+                    continue;
                 }
                 if (e instanceof CorruptStream) {
                     // With two readings of one member, one of them is expected not to inflate.
@@ -37679,7 +41048,7 @@ async function scanZip(src, prefix, out, ctx, depth) {
 async function scanMember(src, entry, reading, where, out, ctx, depth, torch, primary) {
     const gen = memberChunks(src, entry.dataOffset, reading.length, reading.method, ctx.budget, ctx.signal, (inflated, compressed) => {
         out.add({ severity: 'warning', rule: 'archive.compression-ratio', message: `member inflates more than 250:1 (${inflated} bytes from ${compressed}); a zip-bomb shape (decompression stays bounded by maxDecompressedBytes)`, location: where });
-    });
+    }, (entry.flags & 2) !== 0 ? -1 : entry.uncompressedSize);
     const headParts = [];
     let headLen = 0;
     let done = false;
@@ -37730,7 +41099,7 @@ async function scanMember(src, entry, reading, where, out, ctx, depth, torch, pr
     const comp = compressionOf(head.subarray(0, sniff));
     let sink = null;
     const env = { out, ctx, jobs: [] };
-    if (fmt === 'tar' || (fmt === 'joblib' && comp !== null))
+    if (refusedContainerOf(head.subarray(0, sniff)) !== null || fmt === 'tar' || comp !== null)
         sink = new ContentSink(entry.name, where, env, depth, false);
     else if (fmt === 'pickle' || fmt === 'joblib' || fmt === 'pytorch-legacy' || (PICKLE_ONLY_NAME.test(entry.name) && !(torch && /\/data\/[^/]+$/.test(entry.name)))) {
         sink = new PickleSink(new PickleScanner({ policy: ctx.policy, persistentIdsExpected: torch }), out, where);
@@ -37844,24 +41213,25 @@ async function scanModel(path, opts = {}) {
     }
     catch (e) {
         findings.push({ severity: 'malformed', rule: 'fs.unreadable', message: `cannot read ${path}: ${errorText(e)}`, file: '.' });
-        return { root, kind: 'file', format: 'unknown', sha256: '', size: 0, files: [], findings, bytesScanned: 0 };
+        return nothingScanned({ root, kind: 'file', format: 'unknown', sha256: '', size: 0, files: [], findings, bytesScanned: 0 });
     }
     if (st.isFile()) {
         const name = (0,external_node_path_.basename)(root);
         try {
             const { report, bytesRead } = await scanFile(root, name, ctx);
-            return { root, kind: 'file', format: report.format, sha256: report.sha256, size: report.size, files: [report], findings: [...report.findings], bytesScanned: bytesRead };
+            const out = { root, kind: 'file', format: report.format, sha256: report.sha256, size: report.size, files: [report], findings: [...report.findings], bytesScanned: bytesRead };
+            return nothingScanned(out);
         }
         catch (e) {
             if (opts.signal?.aborted)
                 throw e;
             findings.push({ severity: 'malformed', rule: 'fs.unreadable', message: `cannot read ${path}: ${errorText(e)}`, file: name });
-            return { root, kind: 'file', format: 'unknown', sha256: '', size: 0, files: [], findings, bytesScanned: 0 };
+            return nothingScanned({ root, kind: 'file', format: 'unknown', sha256: '', size: 0, files: [], findings, bytesScanned: 0 });
         }
     }
     if (!st.isDirectory()) {
         findings.push({ severity: 'malformed', rule: 'fs.special-file', message: `${path} is neither a regular file nor a directory; not opened`, file: '.' });
-        return { root, kind: 'file', format: 'unknown', sha256: '', size: 0, files: [], findings, bytesScanned: 0 };
+        return nothingScanned({ root, kind: 'file', format: 'unknown', sha256: '', size: 0, files: [], findings, bytesScanned: 0 });
     }
     return scanDirectory(root, opts, ctx, findings);
 }
@@ -37934,7 +41304,32 @@ async function scanDirectory(root, opts, ctx, findings) {
         size += r.size;
     }
     const all = [...findings, ...scanned.flatMap((r) => r.findings)];
-    return { root, kind: 'directory', format: directoryFormat(scanned), sha256: digest.digest('hex'), size, files: scanned, findings: all, bytesScanned };
+    const { format, formats } = directoryFormat(scanned);
+    const out = { root, kind: 'directory', format, sha256: digest.digest('hex'), size, files: scanned, findings: all, bytesScanned };
+    if (formats.length > 0)
+        out.formats = formats;
+    return nothingScanned(out);
+}
+/** Formats that are a model's content (not its wrapping or a placeholder for it). */
+const NOT_MODEL_CONTENT = new Set(['unknown', 'git-lfs-pointer', 'mixed', 'mlflow']);
+/**
+ * Rules whose findings fail the gate whatever `fail-on` says: the model was not there to check
+ * (an LFS pointer) or nothing in it could be checked. A gate never passes what it could not read.
+ */
+const ALWAYS_FAILING_RULES = new Set(['file.git-lfs-pointer', 'model.nothing-scanned']);
+/** Whether a finding fails a gate that fails on `failOn` severities. */
+function failsGate(f, failOn) {
+    return failOn.includes(f.severity) || ALWAYS_FAILING_RULES.has(f.rule);
+}
+/** Adds `model.nothing-scanned` when no file of the model is in a format the scanner reads. */
+function nothingScanned(r) {
+    if (r.files.some((f) => !NOT_MODEL_CONTENT.has(f.format)))
+        return r;
+    if (r.files.some((f) => f.format === 'git-lfs-pointer'))
+        return r; // already failing, with the fix
+    const what = r.files.length === 0 ? 'no file could be read' : r.kind === 'file' ? 'the file is in no format this scanner recognises' : `none of its ${r.files.length} file(s) is in a format this scanner recognises`;
+    r.findings.push({ severity: 'malformed', rule: 'model.nothing-scanned', message: `nothing in the model could be checked: ${what}. The gate does not pass what it could not read; point model-path at the model file or directory`, file: r.kind === 'file' ? (r.files[0]?.file ?? '.') : '.' });
+    return r;
 }
 async function judgeSymlink(abs, rel, realRoot, findings) {
     let target;
@@ -37958,18 +41353,21 @@ async function judgeSymlink(abs, rel, realRoot, findings) {
     }
     findings.push({ severity: 'info', rule: 'fs.symlink', message: `symlink to ${kind} inside the model directory (${(0,external_node_path_.relative)(realRoot, target) || '.'}); not followed, the target is scanned where it lives`, file: rel });
 }
-/** A directory is `mlflow` / `tf-savedmodel` by its marker file, else the format of its largest known file. */
+/**
+ * A directory's format describes the directory: `mlflow` / `tf-savedmodel` by their marker file,
+ * else the one format its model files share, else `mixed`. `formats` lists the formats found
+ * (every file's but `unknown`), sorted.
+ */
 function directoryFormat(files) {
+    const formats = [...new Set(files.map((f) => f.format).filter((f) => f !== 'unknown'))].sort();
     const names = new Set(files.map((f) => f.file));
     if (names.has('MLmodel'))
-        return 'mlflow';
+        return { format: 'mlflow', formats };
     if (names.has('saved_model.pb') || names.has('saved_model.pbtxt'))
-        return 'tf-savedmodel';
-    let best;
-    for (const f of files)
-        if (f.format !== 'unknown' && (!best || f.size > best.size))
-            best = f;
-    return best?.format ?? 'unknown';
+        return { format: 'tf-savedmodel', formats };
+    if (formats.length === 0)
+        return { format: 'unknown', formats };
+    return { format: formats.length === 1 ? formats[0] : 'mixed', formats };
 }
 
 ;// CONCATENATED MODULE: ./packages/model/src/scan.ts
@@ -38947,10 +42345,6 @@ function parseNpy(bytes) {
     return { dtype, shape, data };
 }
 
-;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __nccwpck_require__(5919);
 ;// CONCATENATED MODULE: ./node_modules/.pnpm/onnxruntime-common@1.30.0/node_modules/onnxruntime-common/dist/esm/backend-impl.js
@@ -41369,6 +44763,7 @@ function mlmodel_isRecord(v) {
  */
 
 
+
 /**
  * Builds a SARIF 2.1.0 log. Results whose rule is not in `rules` are an error: code scanning
  * shows a rule's description next to each alert, and an undescribed rule is a bug here.
@@ -41392,6 +44787,8 @@ function buildSarif(opts) {
         };
         if (r.help)
             rule.help = { text: r.help, markdown: r.help };
+        if (r.helpUri)
+            rule.helpUri = r.helpUri;
         return rule;
     });
     const results = opts.results.map((res) => {
@@ -41427,14 +44824,14 @@ function buildSarif(opts) {
 }
 /**
  * A URI relative to the repository root, with forward slashes and percent-encoding. A file outside
- * the checkout cannot be shown by code scanning; it keeps its path below the last directory we can
- * name, so the alert still says which file.
+ * the checkout is not in the repository: it gets its absolute `file://` URI, which says where it
+ * really is, rather than a made-up repository path that would point code scanning at another file.
  */
 function relativeUri(baseDir, file) {
     const abs = (0,external_node_path_.resolve)(file);
-    let rel = (0,external_node_path_.relative)((0,external_node_path_.resolve)(baseDir), abs);
+    const rel = (0,external_node_path_.relative)((0,external_node_path_.resolve)(baseDir), abs);
     if (rel === '' || (0,external_node_path_.isAbsolute)(rel) || rel === '..' || rel.startsWith(`..${external_node_path_.sep}`))
-        rel = abs.replace(/^[A-Za-z]:/, '').replace(/^[\\/]+/, '');
+        return (0,external_node_url_.pathToFileURL)(abs).href;
     return rel.split(external_node_path_.sep).map((p) => encodeURIComponent(p)).join('/');
 }
 function fingerprint(...parts) {
@@ -41476,32 +44873,73 @@ const SEVERITY_TEXT = {
 };
 /** Rules whose severity alone would describe them wrongly. */
 const RULE_TEXT = {
-    'archive.unsupported-compression': 'Compressed content the scanner cannot decompress: a loader would read it unchecked, so it counts as dangerous',
+    'archive.unsupported-format': 'An archive or compression format the scanner does not walk: a loader could extract and unpickle what it holds, unchecked',
+    'archive.unreadable-stream': 'A compressed stream too large in memory to read within bounds: what it holds was not checked',
+    'file.git-lfs-pointer': 'A Git LFS pointer instead of the model: the checkout did not fetch LFS content',
+    'model.nothing-scanned': 'Nothing in the model could be checked: the gate does not pass what it could not read',
+    'format.name-mismatch': 'The file name says one model format but the bytes are another, or none',
+    'format.unrecognized': 'A binary file in no format the scanner recognises: its content was not checked',
     'tar.path-traversal': 'A tar member path that is absolute or climbs with ..: extracting the archive writes outside its directory',
     'tar.link-escape': 'A tar symlink or hardlink that points outside the archive: extraction reaches files elsewhere',
 };
+/** What to do about a rule's findings, by rule, then by rule family. */
+const RULE_HELP = {
+    'archive.unsupported-format': 'The file is a 7-Zip, RAR or other archive or compression format the scanner does not read, so whatever it holds was not checked. Ship the model as a plain file, zip or tar (optionally gzip, bz2, xz, lzma, zstd or lz4 compressed): those are walked.',
+    'archive.unreadable-stream': 'The stream asks for a decoder window or dictionary over the bound the scanner reads within (zstd 128 MiB, xz/lzma 96 MiB of decoder memory). Re-compress with default settings.',
+    'file.git-lfs-pointer': 'The repository stores the model with Git LFS and the checkout left the pointer file. Check out with `lfs: true` (actions/checkout) or run `git lfs pull` before validating.',
+    'model.nothing-scanned': 'No file of the model is in a format the scanner reads (pickle, joblib, PyTorch, ONNX, safetensors, Keras, HDF5, GGUF, NumPy, XGBoost, LightGBM, zip, tar, compressed streams). Point model-path at the model file or directory.',
+    'format.name-mismatch': 'The extension promises a format the bytes do not have: a truncated download, a wrong file, or a file disguised as another. Replace it with the real model file.',
+    'format.unrecognized': 'The scanner cannot vouch for a file it cannot read. If a loader reads it as a model, convert the model to a recognised format; otherwise remove it from the model directory.',
+};
+const FAMILY_HELP = [
+    ['pickle.', 'Loading a pickle runs the imports and calls it names. Re-save the model without the flagged object, or (for your own classes) add them to allow-globals.', 'pickle-walking'],
+    ['joblib.', 'joblib files are pickles with inline arrays. Re-save the model without the flagged object.', 'pickle-walking'],
+    ['pytorch-legacy.', 'PyTorch legacy files are pickles with tensor storages. Re-save with torch.save (zip format) or as safetensors.', 'pickle-walking'],
+    ['zip.', 'Zip readers disagree on archives like this one, so a loader may read content the scan did not see. Re-create the archive with a standard tool.', 'zip-handling'],
+    ['tar.', 'Tar readers disagree on archives like this one, or extracting it writes outside its directory. Re-create the archive with a standard tool and relative paths.', 'tar-handling'],
+    ['archive.', 'Compressed content is decompressed within bounds and scanned; this stream could not be read completely. Re-compress it, or raise the decompression bound.', 'compression-and-other-containers'],
+    ['fs.', 'The model directory holds something that is not a plain file inside it. Remove it before packaging.', 'api'],
+    ['format.', 'The file is not what it looks like. Replace it with the real model file.', 'what-passes-the-gate'],
+];
+/** Where the package documents its rules (each rule's helpUri is a section of it). */
+const RULES_DOC_URL = 'https://github.com/org/ml-deploy/blob/main/packages/model/README.md';
+function ruleHelp(id, docsUrl) {
+    const family = FAMILY_HELP.find(([prefix]) => id.startsWith(prefix));
+    const anchor = id === 'file.git-lfs-pointer' || id === 'model.nothing-scanned' ? 'what-passes-the-gate' : id.startsWith('archive.') ? 'compression-and-other-containers' : (family?.[2] ?? 'what-is-detected');
+    return { help: RULE_HELP[id] ?? family?.[1] ?? 'See the rule list of @ml-deploy/model for what this finding means and what to do.', helpUri: `${docsUrl}#${anchor}` };
+}
+const LEVEL_ORDER = ['error', 'warning', 'note'];
 /**
- * Rules and results for scan findings. A rule id used with several severities takes the most
- * severe one as its default level; each result keeps its own level.
+ * Rules and results for scan findings. Each result's level is its severity's, or `error` when the
+ * finding failed the gate. A rule id seen at several severities or levels takes the most severe
+ * of each for its default level and security severity; each result keeps its own level.
  * @param resolveFile maps a finding's `file` (relative to the scanned root) to a path on disk.
  */
-function findingsToSarif(findings, resolveFile) {
+function findingsToSarif(findings, resolveFile, opts = {}) {
     const order = ['dangerous', 'malformed', 'unknown-import', 'warning', 'info'];
-    const bySeverity = new Map();
+    const levelOf = (f) => (opts.failsGate?.(f) ? 'error' : severityLevel(f.severity));
+    const byRule = new Map();
     for (const f of findings) {
-        const prev = bySeverity.get(f.rule);
-        if (prev === undefined || order.indexOf(f.severity) < order.indexOf(prev))
-            bySeverity.set(f.rule, f.severity);
+        const prev = byRule.get(f.rule);
+        const level = levelOf(f);
+        if (prev === undefined)
+            byRule.set(f.rule, { severity: f.severity, level });
+        else {
+            if (order.indexOf(f.severity) < order.indexOf(prev.severity))
+                prev.severity = f.severity;
+            if (LEVEL_ORDER.indexOf(level) < LEVEL_ORDER.indexOf(prev.level))
+                prev.level = level;
+        }
     }
-    const rules = [...bySeverity].map(([id, severity]) => {
-        const r = { id, shortDescription: `${RULE_TEXT[id] ?? SEVERITY_TEXT[severity]} (${id})`, level: severityLevel(severity), tags: ['security', 'ml-model', severity] };
+    const rules = [...byRule].map(([id, { severity, level }]) => {
+        const r = { id, shortDescription: `${RULE_TEXT[id] ?? SEVERITY_TEXT[severity]} (${id})`, level, tags: ['security', 'ml-model', severity], ...ruleHelp(id, opts.docsUrl ?? RULES_DOC_URL) };
         const s = SECURITY_SEVERITY[severity];
         if (s !== undefined)
             r.securitySeverity = s;
         return r;
     });
     const results = findings.map((f) => {
-        const r = { ruleId: f.rule, level: severityLevel(f.severity), message: f.import && !f.message.includes(f.import) ? `${f.message} [${f.import}]` : f.message, file: resolveFile(f.file) };
+        const r = { ruleId: f.rule, level: levelOf(f), message: f.import && !f.message.includes(f.import) ? `${f.message} [${f.import}]` : f.message, file: resolveFile(f.file) };
         if (f.location)
             r.location = f.location;
         return r;
@@ -41859,6 +45297,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
@@ -53447,6 +56892,47 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+
+/***/ }),
+
+/***/ 3977:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   "default": () => (__WEBPACK_DEFAULT_EXPORT__)
+/* harmony export */ });
+
+var createLZMA = (() => {
+  var _scriptDir = import.meta.url;
+  
+  return (
+function(moduleArg = {}) {
+
+var b=moduleArg,h,u;b.ready=new Promise((a,c)=>{h=a;u=c});var w=Object.assign({},b),x="object"==typeof window,y="function"==typeof importScripts,z="",A;if(x||y)y?z=self.location.href:"undefined"!=typeof document&&document.currentScript&&(z=document.currentScript.src),_scriptDir&&(z=_scriptDir),0!==z.indexOf("blob:")?z=z.substr(0,z.replace(/[?#].*/,"").lastIndexOf("/")+1):z="",y&&(A=a=>{var c=new XMLHttpRequest;c.open("GET",a,!1);c.responseType="arraybuffer";c.send(null);return new Uint8Array(c.response)});
+var B=b.printErr||console.error.bind(console);Object.assign(b,w);w=null;var C;b.wasmBinary&&(C=b.wasmBinary);"object"!=typeof WebAssembly&&D("no native wasm support detected");var E,F=!1,G,I,J,K,L,M,N,O;
+function P(){var a=E.buffer;b.HEAP8=G=new Int8Array(a);b.HEAP16=J=new Int16Array(a);b.HEAPU8=I=new Uint8Array(a);b.HEAPU16=new Uint16Array(a);b.HEAP32=K=new Int32Array(a);b.HEAPU32=L=new Uint32Array(a);b.HEAPF32=M=new Float32Array(a);b.HEAPF64=O=new Float64Array(a);b.HEAP64=N=new BigInt64Array(a);b.HEAPU64=new BigUint64Array(a)}var Q=[],R=[],aa=[];function ba(){var a=b.preRun.shift();Q.unshift(a)}var S=0,T=null,U=null;
+function D(a){b.onAbort?.(a);a="Aborted("+a+")";B(a);F=!0;a=new WebAssembly.RuntimeError(a+". Build with -sASSERTIONS for more info.");u(a);throw a;}var ca=a=>a.startsWith("data:application/octet-stream;base64,"),V;if(b.locateFile){if(V="liblzma.wasm",!ca(V)){var da=V;V=b.locateFile?b.locateFile(da,z):z+da}}else V=__nccwpck_require__.ab + "liblzma.wasm";function ea(a){if(a==V&&C)return new Uint8Array(C);if(A)return A(a);throw"both async and sync fetching of the wasm failed";}
+function fa(a){return C||!x&&!y||"function"!=typeof fetch?Promise.resolve().then(()=>ea(a)):fetch(a,{credentials:"same-origin"}).then(c=>{if(!c.ok)throw"failed to load wasm binary file at '"+a+"'";return c.arrayBuffer()}).catch(()=>ea(a))}function ha(a,c,d){return fa(a).then(e=>WebAssembly.instantiate(e,c)).then(e=>e).then(d,e=>{B(`failed to asynchronously prepare wasm: ${e}`);D(e)})}
+function ia(a,c){var d=__nccwpck_require__.ab + "liblzma.wasm";return C||"function"!=typeof WebAssembly.instantiateStreaming||ca(d)||"function"!=typeof fetch?ha(d,a,c):fetch(d,{credentials:"same-origin"}).then(e=>WebAssembly.instantiateStreaming(e,a).then(c,function(p){B(`wasm streaming compile failed: ${p}`);B("falling back to ArrayBuffer instantiation");return ha(d,a,c)}))}
+var W=a=>{for(;0<a.length;)a.shift()(b)},ja="undefined"!=typeof TextDecoder?new TextDecoder("utf8"):void 0,ma=(a,c,d,e)=>{var p={string:f=>{var m=0;if(null!==f&&void 0!==f&&0!==f){for(var g=m=0;g<f.length;++g){var l=f.charCodeAt(g);127>=l?m++:2047>=l?m+=2:55296<=l&&57343>=l?(m+=4,++g):m+=3}var k=m+1;g=m=X(k);l=I;if(0<k){k=g+k-1;for(var v=0;v<f.length;++v){var n=f.charCodeAt(v);if(55296<=n&&57343>=n){var oa=f.charCodeAt(++v);n=65536+((n&1023)<<10)|oa&1023}if(127>=n){if(g>=k)break;l[g++]=n}else{if(2047>=
+n){if(g+1>=k)break;l[g++]=192|n>>6}else{if(65535>=n){if(g+2>=k)break;l[g++]=224|n>>12}else{if(g+3>=k)break;l[g++]=240|n>>18;l[g++]=128|n>>12&63}l[g++]=128|n>>6&63}l[g++]=128|n&63}}l[g]=0}}return m},array:f=>{var m=X(f.length);G.set(f,m);return m}};a=b["_"+a];var q=[],t=0;if(e)for(var r=0;r<e.length;r++){var H=p[d[r]];H?(0===t&&(t=ka()),q[r]=H(e[r])):q[r]=e[r]}d=a.apply(null,q);return d=function(f){0!==t&&la(t);if("string"===c)if(f){for(var m=I,g=f+NaN,l=f;m[l]&&!(l>=g);)++l;if(16<l-f&&m.buffer&&ja)f=
+ja.decode(m.subarray(f,l));else{for(g="";f<l;){var k=m[f++];if(k&128){var v=m[f++]&63;if(192==(k&224))g+=String.fromCharCode((k&31)<<6|v);else{var n=m[f++]&63;k=224==(k&240)?(k&15)<<12|v<<6|n:(k&7)<<18|v<<12|n<<6|m[f++]&63;65536>k?g+=String.fromCharCode(k):(k-=65536,g+=String.fromCharCode(55296|k>>10,56320|k&1023))}}else g+=String.fromCharCode(k)}f=g}}else f="";else f="boolean"===c?!!f:f;return f}(d)},na={a:a=>{var c=I.length;a>>>=0;if(268435456<a)return!1;for(var d=1;4>=d;d*=2){var e=c*(1+.2/d);
+e=Math.min(e,a+100663296);var p=Math;e=Math.max(a,e);a:{p=(p.min.call(p,268435456,e+(65536-e%65536)%65536)-E.buffer.byteLength+65535)/65536;try{E.grow(p);P();var q=1;break a}catch(t){}q=void 0}if(q)return!0}return!1}},Y=function(){function a(d){Y=d.exports;E=Y.b;P();R.unshift(Y.c);S--;b.monitorRunDependencies?.(S);0==S&&(null!==T&&(clearInterval(T),T=null),U&&(d=U,U=null,d()));return Y}var c={a:na};S++;b.monitorRunDependencies?.(S);if(b.instantiateWasm)try{return b.instantiateWasm(c,a)}catch(d){B(`Module.instantiateWasm callback failed with error: ${d}`),
+u(d)}ia(c,function(d){a(d.instance)}).catch(u);return{}}();b._lzma_check_is_supported=a=>(b._lzma_check_is_supported=Y.d)(a);b._lzma_version_string=()=>(b._lzma_version_string=Y.e)();b._lzma_code=(a,c)=>(b._lzma_code=Y.f)(a,c);b._lzma_end=a=>(b._lzma_end=Y.g)(a);b._lzma_memusage=a=>(b._lzma_memusage=Y.h)(a);b._lzma_memlimit_set=(a,c)=>(b._lzma_memlimit_set=Y.i)(a,c);b._lzma_index_end=(a,c)=>(b._lzma_index_end=Y.j)(a,c);b._lzma_index_uncompressed_size=a=>(b._lzma_index_uncompressed_size=Y.k)(a);
+b._lzma_easy_buffer_encode=(a,c,d,e,p,q,t,r)=>(b._lzma_easy_buffer_encode=Y.l)(a,c,d,e,p,q,t,r);b._lzma_easy_encoder=(a,c,d)=>(b._lzma_easy_encoder=Y.m)(a,c,d);b._lzma_stream_buffer_encode=(a,c,d,e,p,q,t,r)=>(b._lzma_stream_buffer_encode=Y.n)(a,c,d,e,p,q,t,r);b._lzma_auto_decoder=(a,c,d)=>(b._lzma_auto_decoder=Y.o)(a,c,d);b._lzma_index_decoder=(a,c,d)=>(b._lzma_index_decoder=Y.p)(a,c,d);b._lzma_stream_buffer_decode=(a,c,d,e,p,q,t,r,H)=>(b._lzma_stream_buffer_decode=Y.q)(a,c,d,e,p,q,t,r,H);
+b._lzma_stream_decoder=(a,c,d)=>(b._lzma_stream_decoder=Y.r)(a,c,d);b._malloc=a=>(b._malloc=Y.s)(a);b._free=a=>(b._free=Y.t)(a);var ka=()=>(ka=Y.u)(),la=a=>(la=Y.v)(a),X=a=>(X=Y.w)(a);b.ccall=ma;b.cwrap=(a,c,d,e)=>{var p=!d||d.every(q=>"number"===q||"boolean"===q);return"string"!==c&&p&&!e?b["_"+a]:function(){return ma(a,c,d,arguments,e)}};
+b.setValue=function(a,c,d="i8"){d.endsWith("*")&&(d="*");switch(d){case "i1":G[a>>0]=c;break;case "i8":G[a>>0]=c;break;case "i16":J[a>>1]=c;break;case "i32":K[a>>2]=c;break;case "i64":N[a>>3]=BigInt(c);break;case "float":M[a>>2]=c;break;case "double":O[a>>3]=c;break;case "*":L[a>>2]=c;break;default:D(`invalid type for setValue: ${d}`)}};
+b.getValue=function(a,c="i8"){c.endsWith("*")&&(c="*");switch(c){case "i1":return G[a>>0];case "i8":return G[a>>0];case "i16":return J[a>>1];case "i32":return K[a>>2];case "i64":return N[a>>3];case "float":return M[a>>2];case "double":return O[a>>3];case "*":return L[a>>2];default:D(`invalid type for getValue: ${c}`)}};var Z;U=function pa(){Z||qa();Z||(U=pa)};
+function qa(){function a(){if(!Z&&(Z=!0,b.calledRun=!0,!F)){W(R);h(b);if(b.onRuntimeInitialized)b.onRuntimeInitialized();if(b.postRun)for("function"==typeof b.postRun&&(b.postRun=[b.postRun]);b.postRun.length;){var c=b.postRun.shift();aa.unshift(c)}W(aa)}}if(!(0<S)){if(b.preRun)for("function"==typeof b.preRun&&(b.preRun=[b.preRun]);b.preRun.length;)ba();W(Q);0<S||(b.setStatus?(b.setStatus("Running..."),setTimeout(function(){setTimeout(function(){b.setStatus("")},1);a()},1)):a())}}
+if(b.preInit)for("function"==typeof b.preInit&&(b.preInit=[b.preInit]);0<b.preInit.length;)b.preInit.pop()();qa();
+
+
+  return moduleArg.ready
+}
+);
+})();
+;
+/* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = (createLZMA);
 
 /***/ })
 
