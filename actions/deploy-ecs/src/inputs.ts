@@ -18,7 +18,10 @@ import { isImageReference, parseImageReference } from '@ml-deploy/oci';
 export interface Inputs {
   cluster: string;
   service: string | undefined;
+  /** A task definition file path; undefined when none was given or it names a registered one. */
   'task-definition': string | undefined;
+  /** `task-definition` naming a registered task definition (ARN, family:revision or family): promoted as is. */
+  'task-definition-ref': string | undefined;
   'container-name': string | undefined;
   image: string | undefined;
   'environment-variables': Array<[string, string]>;
@@ -89,7 +92,8 @@ export function parseInputs(read: InputReader): Inputs {
   const inputs: Inputs = {
     cluster,
     service,
-    'task-definition': taskDefinition,
+    'task-definition': taskDefinition !== undefined && !isRegisteredRef(taskDefinition) ? taskDefinition : undefined,
+    'task-definition-ref': taskDefinition !== undefined && isRegisteredRef(taskDefinition) ? taskDefinition : undefined,
     'container-name': optional('container-name'),
     image,
     'environment-variables': parseKeyValues('environment-variables', read('environment-variables') ?? ''),
@@ -113,6 +117,13 @@ export function parseInputs(read: InputReader): Inputs {
   }
   if (!service && Object.values(inputs.strategy).some((v) => v !== undefined)) {
     throw new InputError('deployment-strategy', read('deployment-strategy') ?? '', "a 'service' to apply the strategy settings to");
+  }
+  if (inputs['task-definition-ref'] !== undefined) {
+    if (!service) throw new InputError('service', '', `a service to deploy the registered task definition '${inputs['task-definition-ref']}' to`);
+    const render = (['image', 'environment-variables', 'secrets', 'cpu', 'memory', 'container-name'] as const).find((n) => (read(n) ?? '').trim() !== '');
+    if (render !== undefined) {
+      throw new InputError(render, read(render) ?? '', `no value when 'task-definition' names a registered task definition ('${inputs['task-definition-ref']}'): it is deployed as it is, nothing is registered`);
+    }
   }
   const changesContainer = image !== undefined || inputs['environment-variables'].length > 0 || secrets.length > 0;
   if (!changesContainer && inputs['container-name'] !== undefined) {
@@ -235,4 +246,15 @@ function parseStrategy(optional: (name: string) => string | undefined): Strategy
   mismatch('canary-percent', 'CANARY');
   mismatch('canary-bake-time', 'CANARY');
   return changes;
+}
+
+const TASK_DEFINITION_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]{1,255}:\d+$/;
+const FAMILY_REF = /^[A-Za-z0-9_-]{1,255}(:\d+)?$/;
+
+/**
+ * A registered task definition rather than a file: an ARN, `family:revision`, or a bare family
+ * name (no path separator, no extension). `./taskdef` or `taskdef.json` stay files.
+ */
+export function isRegisteredRef(value: string): boolean {
+  return TASK_DEFINITION_ARN.test(value) || FAMILY_REF.test(value);
 }

@@ -42,6 +42,7 @@ export function deployOptions(inputs: Inputs): EcsDeployOptions {
     cluster: inputs.cluster,
     service: inputs.service,
     taskDefinitionFile: inputs['task-definition'],
+    taskDefinitionRef: inputs['task-definition-ref'],
     render: {
       containerName: inputs['container-name'],
       image: inputs.image,

@@ -268,6 +268,45 @@ describe('deploy-ecs: the rules its README promises', () => {
   });
 });
 
+describe('deploy-ecs promotes a registered task definition without registering anything', () => {
+  it('by ARN: deploys exactly that revision', async () => {
+    const td2 = await registerModelTaskDefinition(ecs.fx.client, { family: ecs.fx.family, image: 'registry.example/model:2' });
+    ecs.layer.resetCalls();
+    const r = await deploy({ 'task-definition': td2 });
+    expect(r.error).toBeUndefined();
+    expect(r.report!.result).toBe('deployed');
+    expect(ecs.layer.countCalls('RegisterTaskDefinition')).toBe(0);
+    expect(r.outputs['task-definition-arn']).toBe(td2);
+    expect(r.outputs.revision).toBe('2');
+    expect(r.report!.image).toBe('registry.example/model:2');
+    expect((await serviceNow()).taskDefinition).toBe(td2);
+  });
+
+  it('by family: its latest ACTIVE revision; by family:revision: going back', async () => {
+    await registerModelTaskDefinition(ecs.fx.client, { family: ecs.fx.family, image: 'registry.example/model:2' });
+    const td3 = await registerModelTaskDefinition(ecs.fx.client, { family: ecs.fx.family, image: 'registry.example/model:3' });
+    ecs.layer.resetCalls();
+    const r = await deploy({ 'task-definition': ecs.fx.family });
+    expect(r.report!.result).toBe('deployed');
+    expect(r.outputs['task-definition-arn']).toBe(td3);
+    expect((await serviceNow()).taskDefinition).toBe(td3);
+    const back = await deploy({ 'task-definition': `${ecs.fx.family}:1` });
+    expect(back.report!.result).toBe('deployed');
+    expect(back.outputs['task-definition-arn']).toBe(ecs.fx.taskDefinitionArn);
+    expect(back.outputs['previous-task-definition-arn']).toBe(td3);
+    expect((await serviceNow()).taskDefinition).toBe(ecs.fx.taskDefinitionArn);
+    expect(ecs.layer.countCalls('RegisterTaskDefinition')).toBe(0);
+  });
+
+  it('a failing promoted revision is rolled back like any other', async () => {
+    const td2 = await registerModelTaskDefinition(ecs.fx.client, { family: ecs.fx.family, image: 'registry.example/model:bad' });
+    ecs.layer.planDeployments({ cluster: ecs.fx.clusterName, service: ecs.fx.serviceName }, { outcome: 'fail', steps: 2 });
+    const r = await deploy({ 'task-definition': td2 });
+    expect(r.report!.result).toBe('rolled-back');
+    expect((await serviceNow()).taskDefinition).toBe(ecs.fx.taskDefinitionArn);
+  });
+});
+
 describe('deploy-ecs refuses bad input before changing anything', () => {
   const noChange = () => {
     expect(ecs.layer.countCalls('RegisterTaskDefinition')).toBe(0);

@@ -78,6 +78,21 @@ describe('deploy-ecs inputs', () => {
     expect(parseInputs(read({ service: 'api', 'deployment-strategy': 'blue_green' })).strategy.strategy).toBe('BLUE_GREEN');
   });
 
+  it('task-definition: a file, or a registered task definition to promote', () => {
+    const arn = 'arn:aws:ecs:us-east-1:123456789012:task-definition/model-server:7';
+    for (const [value, ref] of [
+      [arn, arn],
+      ['model-server', 'model-server'],
+      ['model-server:7', 'model-server:7'],
+      ['./taskdef', undefined],
+      ['ecs/task-definition.json', undefined],
+      ['taskdef.yaml', undefined],
+    ] as const) {
+      const inputs = parseInputs(read({ service: 'api', 'task-definition': value }));
+      expect([inputs['task-definition-ref'], inputs['task-definition']]).toEqual(ref ? [ref, undefined] : [undefined, value]);
+    }
+  });
+
   it.each<[string, Record<string, string>, RegExp]>([
     ['neither service nor file', {}, /input 'task-definition'.*or a 'service'/],
     ['bad image', { service: 's', image: 'Registry/Model:1:2' }, /input 'image': got "Registry\/Model:1:2", expected an image reference/],
@@ -106,6 +121,8 @@ describe('deploy-ecs inputs', () => {
     ['hook not a lambda', { service: 's', 'lifecycle-hooks': 'POST_SCALE_UP=https://example.com/hook', 'lifecycle-hook-role-arn': 'arn:aws:iam::123456789012:role/r' }, /input 'lifecycle-hooks'/],
     ['hooks without role', { service: 's', 'lifecycle-hooks': 'POST_SCALE_UP=arn:aws:lambda:us-east-1:123456789012:function:f' }, /input 'lifecycle-hook-role-arn'.*required with 'lifecycle-hooks'/],
     ['target group not an arn', { service: 's', 'alternate-target-group-arn': 'green' }, /input 'alternate-target-group-arn'/],
+    ['image with a promoted task definition', { service: 's', 'task-definition': 'model-server:3', image: 'r/m:2' }, /input 'image'.*no value when 'task-definition' names a registered task definition/],
+    ['promotion without service', { 'task-definition': 'model-server' }, /input 'service'.*registered task definition 'model-server'/],
     ['strategy without service', { 'task-definition': 'td.json', 'deployment-strategy': 'canary' }, /input 'deployment-strategy'.*'service'/],
   ])('rejects %s, naming the input', (_name, overrides, message) => {
     expect(() => parseInputs(read(overrides))).toThrow(InputError);

@@ -107,16 +107,19 @@ export function parseChoice<T extends string>(input: string, raw: string, choice
 }
 
 /**
- * A list of `key=value` pairs, one per line or separated by commas. Values may be quoted with
- * double quotes (then `\"`, `\\`, `\n` and `,` are literal inside) to hold commas, `=` or spaces.
+ * A list of `key=value` pairs, one per line, or separated by commas when the whole list is on a
+ * single line: given on several lines, only line breaks separate pairs, so `LABELS=a,b,c` on its
+ * own line is one value (as the aws-actions read it). Values may be quoted with double quotes
+ * (then `\"`, `\\`, `\n` and `,` are literal inside) to hold commas, `=` or spaces.
  * Lines starting with `#` are comments. A key repeated is an error (which one should win?).
  * Returns pairs in the order given.
  */
 export function parseKeyValues(input: string, raw: string): Array<[string, string]> {
   const pairs: Array<[string, string]> = [];
   const seen = new Set<string>();
-  const expected = "KEY=VALUE pairs, one per line or separated by commas (quote values that hold commas: KEY=\"a,b\")";
-  const items = splitItems(input, raw, expected);
+  const expected = "KEY=VALUE pairs, one per line, or separated by commas on a single line (there, quote values that hold commas: KEY=\"a,b\")";
+  const lines = raw.split('\n').filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+  const items = splitItems(input, raw, expected, lines.length <= 1);
   for (const item of items) {
     const eq = item.text.indexOf('=');
     if (eq <= 0) throw new InputError(input, item.text, expected);
@@ -139,20 +142,21 @@ interface Item {
   value?: string;
 }
 
-function splitItems(input: string, raw: string, expected: string): Item[] {
+function splitItems(input: string, raw: string, expected: string, commas: boolean): Item[] {
   const items: Item[] = [];
   let i = 0;
   const n = raw.length;
+  const sep = (c: string | undefined) => c === '\n' || (commas && c === ',');
   while (i < n) {
     // skip separators and blank space between items
-    while (i < n && /[\s,]/.test(raw[i]!)) i++;
+    while (i < n && (/\s/.test(raw[i]!) || sep(raw[i]))) i++;
     if (i >= n) break;
     if (raw[i] === '#') {
       while (i < n && raw[i] !== '\n') i++;
       continue;
     }
     const start = i;
-    while (i < n && raw[i] !== '=' && raw[i] !== '\n' && raw[i] !== ',') i++;
+    while (i < n && raw[i] !== '=' && !sep(raw[i])) i++;
     if (i >= n || raw[i] !== '=') throw new InputError(input, raw.slice(start, i).trim(), expected);
     i++; // past '='
     while (i < n && (raw[i] === ' ' || raw[i] === '\t')) i++;
@@ -178,12 +182,12 @@ function splitItems(input: string, raw: string, expected: string): Item[] {
       }
       if (!closed) throw new InputError(input, raw.slice(start).split('\n')[0]!, `${expected}; a quote is not closed`);
       while (i < n && (raw[i] === ' ' || raw[i] === '\t')) i++;
-      if (i < n && raw[i] !== ',' && raw[i] !== '\n') {
+      if (i < n && !sep(raw[i])) {
         throw new InputError(input, raw.slice(start, i + 1), `${expected}; nothing may follow a closing quote`);
       }
       items.push({ text: raw.slice(start, i).trim(), quoted: true, value });
     } else {
-      while (i < n && raw[i] !== ',' && raw[i] !== '\n') i++;
+      while (i < n && !sep(raw[i])) i++;
       items.push({ text: raw.slice(start, i).trim(), quoted: false });
     }
   }

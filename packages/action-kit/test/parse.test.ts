@@ -88,6 +88,9 @@ describe('parseKeyValues', () => {
     ['arn values keep colons and slashes', 'DB=arn:aws:secretsmanager:us-east-1:1:secret:db/pw-Ab12', [['DB', 'arn:aws:secretsmanager:us-east-1:1:secret:db/pw-Ab12']]],
     ['value with equals unquoted', 'Q=a=b', [['Q', 'a=b']]],
     ['nothing', '  \n ', []],
+    ['several lines: commas belong to the value', 'LABELS=a,b,c\nMODE=fast', [['LABELS', 'a,b,c'], ['MODE', 'fast']]],
+    ['one line among comments: commas still separate', '# env\nA=1,B=2\n', [['A', '1'], ['B', '2']]],
+    ['several lines keep quoted values', 'A="x\\"y"\nB=1,2', [['A', 'x"y'], ['B', '1,2']]],
   ])('%s', (_name, raw, want) => expect(parseKeyValues('env', raw)).toEqual(want));
 
   it.each([

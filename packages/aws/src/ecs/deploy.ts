@@ -36,6 +36,11 @@ export interface EcsDeployOptions {
   service: string | undefined;
   /** Path of a task definition file (JSON/YAML); undefined: render from what the service runs now. */
   taskDefinitionFile: string | undefined;
+  /**
+   * A registered task definition to deploy as it is (ARN, `family:revision`, or a family: its
+   * latest ACTIVE revision): promotion or going back. Nothing is registered; `render` is ignored.
+   */
+  taskDefinitionRef?: string | undefined;
   /** Image, environment, secrets and size changes applied to the base task definition. */
   render: RenderChanges;
   desiredCount: number | undefined;
@@ -124,6 +129,39 @@ async function deploy(opts: EcsDeployOptions, deps: Deps, clock: Clock, report: 
   // The service configuration to change (circuit breaker, strategy): refused here, before any change.
   const config = service ? planServiceConfiguration(service, opts.circuitBreaker, opts.strategy ?? {}) : undefined;
 
+  let registered: { taskDefinitionArn?: string | undefined; revision?: number | undefined };
+  if (opts.taskDefinitionRef) {
+    // Promotion: resolve what ECS has registered under this name, and deploy exactly that.
+    const { taskDefinition } = await api.describeTaskDefinition(opts.taskDefinitionRef);
+    if (taskDefinition.status && taskDefinition.status !== 'ACTIVE') {
+      throw new UserError(`task definition ${taskDefinition.taskDefinitionArn} is ${taskDefinition.status}, not ACTIVE: ECS cannot start tasks from it (input 'task-definition')`);
+    }
+    registered = taskDefinition;
+    const only = taskDefinition.containerDefinitions?.length === 1 ? taskDefinition.containerDefinitions[0] : undefined;
+    report.container = only?.name;
+    report.image = only?.image;
+    report.imageDigest = imageDigest(only?.image);
+    deps.setOutput('image-digest', report.imageDigest);
+    logger.info(`task definition: ${taskDefinition.taskDefinitionArn}, already registered (from '${opts.taskDefinitionRef}'): deployed as it is, nothing registered`);
+  } else {
+    registered = await renderAndRegister(opts, deps, report, service);
+  }
+  report.taskDefinitionArn = registered.taskDefinitionArn;
+  report.revision = registered.revision;
+  deps.setOutput('task-definition-arn', registered.taskDefinitionArn);
+  deps.setOutput('revision', registered.revision);
+
+  if (!serviceName || !service) {
+    report.result = 'registered';
+    return;
+  }
+  throwIfAborted(deps.signal);
+  await updateAndWait(opts, deps, clock, report, service, config!, registered.taskDefinitionArn!);
+}
+
+/** Renders the task definition (file or the running one, plus the changes) and registers it. */
+async function renderAndRegister(opts: EcsDeployOptions, deps: Deps, report: DeployReport, service: Service | undefined) {
+  const { api, logger } = deps;
   let base: TaskDefinitionInput;
   if (opts.taskDefinitionFile) {
     const raw = await deps.readTaskDefinitionFile(opts.taskDefinitionFile);
@@ -132,7 +170,7 @@ async function deploy(opts: EcsDeployOptions, deps: Deps, clock: Clock, report: 
   } else {
     const current = service!.taskDefinition!;
     const { taskDefinition, tags } = await api.describeTaskDefinition(current);
-    base = normaliseTaskDefinition({ taskDefinition, tags }, { label: `task definition ${current} that service '${serviceName}' runs` });
+    base = normaliseTaskDefinition({ taskDefinition, tags }, { label: `task definition ${current} that service '${opts.service}' runs` });
     logger.info(`task definition: rendered from ${current}, which the service runs now`);
   }
 
@@ -147,17 +185,24 @@ async function deploy(opts: EcsDeployOptions, deps: Deps, clock: Clock, report: 
 
   // 2. Register.
   const registered = await api.registerTaskDefinition(rendered.taskDefinition);
-  report.taskDefinitionArn = registered.taskDefinitionArn;
-  report.revision = registered.revision;
-  deps.setOutput('task-definition-arn', registered.taskDefinitionArn);
-  deps.setOutput('revision', registered.revision);
   logger.info(`registered ${registered.taskDefinitionArn}`);
+  return registered;
+}
 
-  if (!serviceName || !service) {
-    report.result = 'registered';
-    return;
-  }
-  throwIfAborted(deps.signal);
+/** Points the service at `taskDefinitionArn`, waits for the deployment, and rolls back on failure. */
+async function updateAndWait(
+  opts: EcsDeployOptions,
+  deps: Deps,
+  clock: Clock,
+  report: DeployReport,
+  service: Service,
+  config: ServiceConfigurationPlan,
+  taskDefinitionArn: string,
+): Promise<void> {
+  const { api, logger } = deps;
+  const cluster = opts.cluster;
+  const serviceName = opts.service!;
+  const registered = { taskDefinitionArn };
 
   // 3. Update the service.
   const { deploymentConfiguration, loadBalancers } = config!;
