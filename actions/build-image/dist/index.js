@@ -29673,16 +29673,19 @@ function parseChoice(input, raw, choices) {
     throw new errors_InputError(input, raw, `one of ${choices.map((c) => `'${c}'`).join(', ')}`);
 }
 /**
- * A list of `key=value` pairs, one per line or separated by commas. Values may be quoted with
- * double quotes (then `\"`, `\\`, `\n` and `,` are literal inside) to hold commas, `=` or spaces.
+ * A list of `key=value` pairs, one per line, or separated by commas when the whole list is on a
+ * single line: given on several lines, only line breaks separate pairs, so `LABELS=a,b,c` on its
+ * own line is one value (as the aws-actions read it). Values may be quoted with double quotes
+ * (then `\"`, `\\`, `\n` and `,` are literal inside) to hold commas, `=` or spaces.
  * Lines starting with `#` are comments. A key repeated is an error (which one should win?).
  * Returns pairs in the order given.
  */
 function parseKeyValues(input, raw) {
     const pairs = [];
     const seen = new Set();
-    const expected = "KEY=VALUE pairs, one per line or separated by commas (quote values that hold commas: KEY=\"a,b\")";
-    const items = splitItems(input, raw, expected);
+    const expected = "KEY=VALUE pairs, one per line, or separated by commas on a single line (there, quote values that hold commas: KEY=\"a,b\")";
+    const lines = raw.split('\n').filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+    const items = splitItems(input, raw, expected, lines.length <= 1);
     for (const item of items) {
         const eq = item.text.indexOf('=');
         if (eq <= 0)
@@ -29700,13 +29703,14 @@ function parseKeyValues(input, raw) {
     }
     return pairs;
 }
-function splitItems(input, raw, expected) {
+function splitItems(input, raw, expected, commas) {
     const items = [];
     let i = 0;
     const n = raw.length;
+    const sep = (c) => c === '\n' || (commas && c === ',');
     while (i < n) {
         // skip separators and blank space between items
-        while (i < n && /[\s,]/.test(raw[i]))
+        while (i < n && (/\s/.test(raw[i]) || sep(raw[i])))
             i++;
         if (i >= n)
             break;
@@ -29716,7 +29720,7 @@ function splitItems(input, raw, expected) {
             continue;
         }
         const start = i;
-        while (i < n && raw[i] !== '=' && raw[i] !== '\n' && raw[i] !== ',')
+        while (i < n && raw[i] !== '=' && !sep(raw[i]))
             i++;
         if (i >= n || raw[i] !== '=')
             throw new errors_InputError(input, raw.slice(start, i).trim(), expected);
@@ -29747,13 +29751,13 @@ function splitItems(input, raw, expected) {
                 throw new errors_InputError(input, raw.slice(start).split('\n')[0], `${expected}; a quote is not closed`);
             while (i < n && (raw[i] === ' ' || raw[i] === '\t'))
                 i++;
-            if (i < n && raw[i] !== ',' && raw[i] !== '\n') {
+            if (i < n && !sep(raw[i])) {
                 throw new errors_InputError(input, raw.slice(start, i + 1), `${expected}; nothing may follow a closing quote`);
             }
             items.push({ text: raw.slice(start, i).trim(), quoted: true, value });
         }
         else {
-            while (i < n && raw[i] !== ',' && raw[i] !== '\n')
+            while (i < n && !sep(raw[i]))
                 i++;
             items.push({ text: raw.slice(start, i).trim(), quoted: false });
         }

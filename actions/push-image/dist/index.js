@@ -73376,16 +73376,19 @@ function parseChoice(input, raw, choices) {
     throw new errors_InputError(input, raw, `one of ${choices.map((c) => `'${c}'`).join(', ')}`);
 }
 /**
- * A list of `key=value` pairs, one per line or separated by commas. Values may be quoted with
- * double quotes (then `\"`, `\\`, `\n` and `,` are literal inside) to hold commas, `=` or spaces.
+ * A list of `key=value` pairs, one per line, or separated by commas when the whole list is on a
+ * single line: given on several lines, only line breaks separate pairs, so `LABELS=a,b,c` on its
+ * own line is one value (as the aws-actions read it). Values may be quoted with double quotes
+ * (then `\"`, `\\`, `\n` and `,` are literal inside) to hold commas, `=` or spaces.
  * Lines starting with `#` are comments. A key repeated is an error (which one should win?).
  * Returns pairs in the order given.
  */
 function parseKeyValues(input, raw) {
     const pairs = [];
     const seen = new Set();
-    const expected = "KEY=VALUE pairs, one per line or separated by commas (quote values that hold commas: KEY=\"a,b\")";
-    const items = splitItems(input, raw, expected);
+    const expected = "KEY=VALUE pairs, one per line, or separated by commas on a single line (there, quote values that hold commas: KEY=\"a,b\")";
+    const lines = raw.split('\n').filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+    const items = splitItems(input, raw, expected, lines.length <= 1);
     for (const item of items) {
         const eq = item.text.indexOf('=');
         if (eq <= 0)
@@ -73403,13 +73406,14 @@ function parseKeyValues(input, raw) {
     }
     return pairs;
 }
-function splitItems(input, raw, expected) {
+function splitItems(input, raw, expected, commas) {
     const items = [];
     let i = 0;
     const n = raw.length;
+    const sep = (c) => c === '\n' || (commas && c === ',');
     while (i < n) {
         // skip separators and blank space between items
-        while (i < n && /[\s,]/.test(raw[i]))
+        while (i < n && (/\s/.test(raw[i]) || sep(raw[i])))
             i++;
         if (i >= n)
             break;
@@ -73419,7 +73423,7 @@ function splitItems(input, raw, expected) {
             continue;
         }
         const start = i;
-        while (i < n && raw[i] !== '=' && raw[i] !== '\n' && raw[i] !== ',')
+        while (i < n && raw[i] !== '=' && !sep(raw[i]))
             i++;
         if (i >= n || raw[i] !== '=')
             throw new InputError(input, raw.slice(start, i).trim(), expected);
@@ -73450,13 +73454,13 @@ function splitItems(input, raw, expected) {
                 throw new InputError(input, raw.slice(start).split('\n')[0], `${expected}; a quote is not closed`);
             while (i < n && (raw[i] === ' ' || raw[i] === '\t'))
                 i++;
-            if (i < n && raw[i] !== ',' && raw[i] !== '\n') {
+            if (i < n && !sep(raw[i])) {
                 throw new InputError(input, raw.slice(start, i + 1), `${expected}; nothing may follow a closing quote`);
             }
             items.push({ text: raw.slice(start, i).trim(), quoted: true, value });
         }
         else {
-            while (i < n && raw[i] !== ',' && raw[i] !== '\n')
+            while (i < n && !sep(raw[i]))
                 i++;
             items.push({ text: raw.slice(start, i).trim(), quoted: false });
         }
@@ -74553,6 +74557,38 @@ async function deploy(opts, deps, clock, report) {
     }
     // The service configuration to change (circuit breaker, strategy): refused here, before any change.
     const config = service ? planServiceConfiguration(service, opts.circuitBreaker, opts.strategy ?? {}) : undefined;
+    let registered;
+    if (opts.taskDefinitionRef) {
+        // Promotion: resolve what ECS has registered under this name, and deploy exactly that.
+        const { taskDefinition } = await api.describeTaskDefinition(opts.taskDefinitionRef);
+        if (taskDefinition.status && taskDefinition.status !== 'ACTIVE') {
+            throw new UserError(`task definition ${taskDefinition.taskDefinitionArn} is ${taskDefinition.status}, not ACTIVE: ECS cannot start tasks from it (input 'task-definition')`);
+        }
+        registered = taskDefinition;
+        const only = taskDefinition.containerDefinitions?.length === 1 ? taskDefinition.containerDefinitions[0] : undefined;
+        report.container = only?.name;
+        report.image = only?.image;
+        report.imageDigest = imageDigest(only?.image);
+        deps.setOutput('image-digest', report.imageDigest);
+        logger.info(`task definition: ${taskDefinition.taskDefinitionArn}, already registered (from '${opts.taskDefinitionRef}'): deployed as it is, nothing registered`);
+    }
+    else {
+        registered = await renderAndRegister(opts, deps, report, service);
+    }
+    report.taskDefinitionArn = registered.taskDefinitionArn;
+    report.revision = registered.revision;
+    deps.setOutput('task-definition-arn', registered.taskDefinitionArn);
+    deps.setOutput('revision', registered.revision);
+    if (!serviceName || !service) {
+        report.result = 'registered';
+        return;
+    }
+    throwIfAborted(deps.signal);
+    await updateAndWait(opts, deps, clock, report, service, config, registered.taskDefinitionArn);
+}
+/** Renders the task definition (file or the running one, plus the changes) and registers it. */
+async function renderAndRegister(opts, deps, report, service) {
+    const { api, logger } = deps;
     let base;
     if (opts.taskDefinitionFile) {
         const raw = await deps.readTaskDefinitionFile(opts.taskDefinitionFile);
@@ -74562,7 +74598,7 @@ async function deploy(opts, deps, clock, report) {
     else {
         const current = service.taskDefinition;
         const { taskDefinition, tags } = await api.describeTaskDefinition(current);
-        base = normaliseTaskDefinition({ taskDefinition, tags }, { label: `task definition ${current} that service '${serviceName}' runs` });
+        base = normaliseTaskDefinition({ taskDefinition, tags }, { label: `task definition ${current} that service '${opts.service}' runs` });
         logger.info(`task definition: rendered from ${current}, which the service runs now`);
     }
     const rendered = applyChanges(base, opts.render);
@@ -74576,16 +74612,15 @@ async function deploy(opts, deps, clock, report) {
     throwIfAborted(deps.signal);
     // 2. Register.
     const registered = await api.registerTaskDefinition(rendered.taskDefinition);
-    report.taskDefinitionArn = registered.taskDefinitionArn;
-    report.revision = registered.revision;
-    deps.setOutput('task-definition-arn', registered.taskDefinitionArn);
-    deps.setOutput('revision', registered.revision);
     logger.info(`registered ${registered.taskDefinitionArn}`);
-    if (!serviceName || !service) {
-        report.result = 'registered';
-        return;
-    }
-    throwIfAborted(deps.signal);
+    return registered;
+}
+/** Points the service at `taskDefinitionArn`, waits for the deployment, and rolls back on failure. */
+async function updateAndWait(opts, deps, clock, report, service, config, taskDefinitionArn) {
+    const { api, logger } = deps;
+    const cluster = opts.cluster;
+    const serviceName = opts.service;
+    const registered = { taskDefinitionArn };
     // 3. Update the service.
     const { deploymentConfiguration, loadBalancers } = config;
     report.strategy = config.strategy;
