@@ -3,3 +3,4 @@ export * from './error-rate-test';
 export * from './rank-shift-test';
 export * from './stats';
 export * from './interfaces';
+export * from './providers/prometheus';
