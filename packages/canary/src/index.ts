@@ -4,3 +4,4 @@ export * from './rank-shift-test';
 export * from './stats';
 export * from './interfaces';
 export * from './providers/prometheus';
+export * from './shifters/alb';
