@@ -3,7 +3,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as core from '@actions/core';
-import { UserError, runAction, runnerIO } from '@ml-deploy/action-kit';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { UserError, runAction, runnerIO, systemClock } from '@ml-deploy/action-kit';
+import { AlbWeightedShifter, PrometheusProvider } from '@ml-deploy/canary';
 import { type Inputs, parseInputs } from './inputs';
 import { parseObservations } from './observations';
 import { run } from './run';
@@ -13,8 +15,33 @@ await runAction<Inputs>(
     name: 'canary-gate',
     parseInputs: (read) => parseInputs(read),
     async run(inputs, ctx) {
+      const t = inputs.traffic;
+      const m = inputs.metrics;
       const out = await run(inputs, {
         ...ctx,
+        clock: systemClock,
+        // Endpoint and credentials from the SDK's own configuration (AWS_ENDPOINT_URL, AWS_REGION, the chain).
+        ...(t
+          ? {
+              shifter: new AlbWeightedShifter(new ElasticLoadBalancingV2Client({ ...(inputs.region ? { region: inputs.region } : {}), maxAttempts: 5, retryMode: 'standard', customUserAgent: 'ml-deploy' }), {
+                listenerOrRuleArn: t.listenerOrRuleArn,
+                baselineTargetGroupArn: t.baselineTargetGroupArn,
+                canaryTargetGroupArn: t.canaryTargetGroupArn,
+              }),
+            }
+          : {}),
+        ...(m
+          ? {
+              provider: new PrometheusProvider({
+                url: m.url,
+                requests: m.requests,
+                errors: m.errors,
+                ...(m.latency ? { latency: m.latency } : {}),
+                ...(m.predictions ? { predictions: m.predictions } : {}),
+                arms: m.arms,
+              }),
+            }
+          : {}),
         async readObservations(path) {
           const text = await readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => {
             throw new UserError(`input 'observations': cannot read ${path} (${err.code ?? err.message}); expected a JSON-lines file of recorded intervals`);
@@ -28,7 +55,8 @@ await runAction<Inputs>(
           return path;
         },
       });
-      if (out.verdict !== 'promoted' && inputs['fail-on-rollback']) {
+      // mode rollback succeeds when the baseline serves again; the other modes fail on anything but a promotion.
+      if (inputs.mode !== 'rollback' && out.verdict !== 'promoted' && inputs['fail-on-rollback']) {
         throw new UserError(`verdict ${out.verdict}: see the job summary and ${out.report}`);
       }
     },

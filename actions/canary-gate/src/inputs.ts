@@ -2,16 +2,38 @@
  * canary-gate inputs: the only place they are parsed. Keys as in canary-gate/action.yml (defaults
  * live there). Every check that needs no cloud call runs here, before any traffic moves.
  */
-import { InputError, type InputReader, UserError, parseBoolean, parseChoice, parseInteger, parseList } from '@ml-deploy/action-kit';
+import { InputError, type InputReader, UserError, parseBoolean, parseChoice, parseDuration, parseInteger, parseList } from '@ml-deploy/action-kit';
 import { type CanaryPolicy, DEFAULT_POLICY, type NoDataPolicy, validatePolicy } from '@ml-deploy/canary';
 
 export type Mode = 'analyze' | 'run' | 'rollback';
 export const MODES: readonly Mode[] = ['analyze', 'run', 'rollback'];
 export const ANALYSES = ['error-rate', 'latency', 'prediction-drift'] as const;
 
+export interface AlbTraffic {
+  kind: 'alb';
+  listenerOrRuleArn: string;
+  baselineTargetGroupArn: string;
+  canaryTargetGroupArn: string;
+}
+
+export interface PrometheusMetrics {
+  kind: 'prometheus';
+  url: string;
+  requests: string;
+  errors: string;
+  latency: string | undefined;
+  predictions: string | undefined;
+  arms: { baseline: string; canary: string };
+}
+
 export interface Inputs {
   mode: Mode;
   observations: string | undefined;
+  /** Length of one analysed interval (mode run), ms. */
+  interval: number;
+  traffic: AlbTraffic | undefined;
+  metrics: PrometheusMetrics | undefined;
+  region: string | undefined;
   policy: CanaryPolicy;
   'fail-on-rollback': boolean;
   'report-path': string | undefined;
@@ -23,10 +45,9 @@ export function parseInputs(read: InputReader): Inputs {
   if (mode === 'analyze' && !observations) {
     throw new InputError('observations', '', 'a path to recorded observations (JSON lines) for mode: analyze');
   }
-  if (mode !== 'analyze') {
-    // Traffic shifters and metric providers are wired into the action separately; say so before anything moves.
-    throw new InputError('mode', mode, `'analyze' in this version: mode '${mode}' needs a traffic shifter and a metric provider, which are not wired into the action yet`);
-  }
+  const traffic = mode === 'analyze' ? undefined : parseTraffic(read);
+  const metrics = mode === 'run' ? parseMetrics(read) : undefined;
+  const interval = parseDuration('interval', read('interval') ?? '1m', { min: 1000, max: 24 * 3_600_000 });
 
   const stepsRaw = read('steps') ?? DEFAULT_POLICY.steps.join(',');
   const steps = parseList(stepsRaw).map((s) => {
@@ -67,9 +88,20 @@ export function parseInputs(read: InputReader): Inputs {
   }
   if (problems.length) throw new UserError(`canary policy from the inputs: ${problems.join('; ')}`);
 
+  if (metrics && !metrics.latency && policy.latency) {
+    throw new InputError('latency-query', '', "a histogram _bucket selector while 'analyses' includes latency (or drop latency from 'analyses')");
+  }
+  if (metrics && !metrics.predictions && policy.predictionDrift) {
+    throw new InputError('predictions-query', '', "a histogram _bucket selector while 'analyses' includes prediction-drift");
+  }
+
   return {
     mode,
     observations,
+    interval,
+    traffic,
+    metrics,
+    region: read('region')?.trim(),
     policy,
     'fail-on-rollback': parseBoolean('fail-on-rollback', read('fail-on-rollback') ?? 'true'),
     'report-path': read('report-path')?.trim(),
@@ -84,4 +116,51 @@ function parseFraction(input: string, raw: string, expected: string, maxExclusiv
   const x = Number(m[1]) / (m[2] ? 100 : 1);
   if (!(x > 0) || (inclusive ? x > maxExclusive : x >= maxExclusive)) throw new InputError(input, raw, expected);
   return x;
+}
+
+function parseTraffic(read: InputReader): AlbTraffic {
+  const target = parseChoice('traffic', read('traffic') ?? '', ['alb'] as const);
+  const arn = (name: string, pattern: RegExp, what: string): string => {
+    const v = read(name)?.trim();
+    if (!v || !pattern.test(v)) throw new InputError(name, v ?? '', what);
+    return v;
+  };
+  const elb = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:/;
+  const listener = arn('listener-arn', /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:(listener|listener-rule)\/app\//, 'the ARN of the ALB listener (or listener rule) whose forward action splits the traffic');
+  const tg = (name: string): string => arn(name, new RegExp(`${elb.source}targetgroup/`), 'a target group ARN');
+  const baseline = tg('baseline-target-group-arn');
+  const canary = tg('canary-target-group-arn');
+  if (baseline === canary) throw new InputError('canary-target-group-arn', canary, 'a target group other than baseline-target-group-arn');
+  return { kind: target, listenerOrRuleArn: listener, baselineTargetGroupArn: baseline, canaryTargetGroupArn: canary };
+}
+
+function parseMetrics(read: InputReader): PrometheusMetrics {
+  const kind = parseChoice('metrics', read('metrics') ?? '', ['prometheus'] as const);
+  const url = read('prometheus-url')?.trim() ?? '';
+  if (!/^https?:\/\/[^\s]+$/.test(url)) throw new InputError('prometheus-url', url, 'the base URL of the Prometheus server, e.g. http://prometheus:9090');
+  const selector = (name: string, required: boolean): string | undefined => {
+    const v = read(name)?.trim();
+    if (!v) {
+      if (required) throw new InputError(name, '', 'a Prometheus series selector with $ARM where the arm label value goes, e.g. model_requests_total{revision="$ARM"}');
+      return undefined;
+    }
+    if (!/^[a-zA-Z_:][a-zA-Z0-9_:]*(\{.*\})?$/s.test(v) || !v.includes('$ARM')) {
+      throw new InputError(name, v, 'a series selector (no functions) with $ARM where the arm label value goes, e.g. model_requests_total{revision="$ARM"}');
+    }
+    return v;
+  };
+  const label = (name: string): string => {
+    const v = read(name)?.trim();
+    if (!v) throw new InputError(name, '', 'the label value that selects this arm (what $ARM becomes)');
+    return v;
+  };
+  return {
+    kind,
+    url,
+    requests: selector('requests-query', true)!,
+    errors: selector('errors-query', true)!,
+    latency: selector('latency-query', false),
+    predictions: selector('predictions-query', false),
+    arms: { baseline: label('baseline-label'), canary: label('canary-label') },
+  };
 }

@@ -3,7 +3,11 @@
  * INPUT_* variables with every default of action.yml filled in, GITHUB_OUTPUT and
  * GITHUB_STEP_SUMMARY files, on the recorded canaries in test/fixtures/canary.
  */
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { awsEnv } from '@ml-deploy/test/harness/aws-env';
+import { createAlb } from '@ml-deploy/test/harness/alb-fixtures';
+import { type MotoServer, startMoto } from '@ml-deploy/test/harness/moto';
+import { AlbWeightedShifter } from '@ml-deploy/canary';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,6 +51,30 @@ describe('canary-gate bundle, mode: analyze', () => {
     expect(missing.stdout).toMatch(/input 'observations': cannot read .*nope\.jsonl \(ENOENT\)/);
     const run = await runBundle('canary-gate', { inputs: {} });
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/input 'mode': got "run", expected 'analyze' in this version/);
+    expect(run.stdout).toMatch(/input 'traffic': got "", expected one of 'alb'/);
   });
+});
+
+describe('canary-gate bundle, mode: rollback', () => {
+  let moto: MotoServer | undefined;
+  afterAll(async () => {
+    await moto?.stop();
+  });
+
+  it('puts all traffic back on the baseline target group, read back from the load balancer (moto)', async () => {
+    moto = await startMoto();
+    const alb = await createAlb(moto.url);
+    const shifter = new AlbWeightedShifter(alb.elb, { listenerOrRuleArn: alb.listenerArn, baselineTargetGroupArn: alb.baselineTargetGroupArn, canaryTargetGroupArn: alb.canaryTargetGroupArn });
+    expect(await shifter.setWeight(25)).toBe(25);
+    const r = await runBundle('canary-gate', {
+      inputs: { mode: 'rollback', traffic: 'alb', 'listener-arn': alb.listenerArn, 'baseline-target-group-arn': alb.baselineTargetGroupArn, 'canary-target-group-arn': alb.canaryTargetGroupArn },
+      env: awsEnv(moto.url),
+    });
+    if (r.code !== 0) console.log(r.stdout, r.stderr);
+    expect(r.code).toBe(0);
+    expect(r.outputs.verdict).toBe('rolled-back');
+    expect(r.outputs['final-weight']).toBe('0');
+    expect(r.summary).toMatch(/the canary served 25 %; it serves 0 % now/);
+    expect(await shifter.readWeight()).toBe(0);
+  }, 60_000);
 });

@@ -1,7 +1,20 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseInputs } from '../src/inputs';
 
-const reader = (values: Record<string, string>) => (name: string) => values[name];
+const reader = (values: Record<string, string>) => (name: string) => (values[name] === '' ? undefined : values[name]);
+const LISTENER = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/model/50dc6c495c0c9188/f2f7dc8efc522ab2';
+const TG1 = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/blue/73e2d6bc24d8a067';
+const TG2 = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/green/83e2d6bc24d8a067';
+const ALB = { traffic: 'alb', 'listener-arn': LISTENER, 'baseline-target-group-arn': TG1, 'canary-target-group-arn': TG2 };
+const PROM = {
+  metrics: 'prometheus',
+  'prometheus-url': 'http://prometheus:9090',
+  'requests-query': 'model_requests_total{revision="$ARM"}',
+  'errors-query': 'model_requests_total{code=~"5..",revision="$ARM"}',
+  'latency-query': 'model_request_duration_seconds_bucket{revision="$ARM"}',
+  'baseline-label': 'v1',
+  'canary-label': 'v2',
+};
 
 describe('parseInputs', () => {
   it('builds the default policy for mode: analyze', () => {
@@ -25,10 +38,24 @@ describe('parseInputs', () => {
     expect(i.policy.predictionDrift).toBe(true);
   });
 
+  it('reads the traffic and metrics inputs of mode: run', () => {
+    const i = parseInputs(reader({ mode: 'run', ...ALB, ...PROM, interval: '5m' }));
+    expect(i.interval).toBe(300_000);
+    expect(i.traffic).toEqual({ kind: 'alb', listenerOrRuleArn: LISTENER, baselineTargetGroupArn: TG1, canaryTargetGroupArn: TG2 });
+    expect(i.metrics).toMatchObject({ kind: 'prometheus', arms: { baseline: 'v1', canary: 'v2' }, predictions: undefined });
+    expect(parseInputs(reader({ mode: 'rollback', ...ALB })).metrics).toBeUndefined();
+  });
+
   it.each([
     [{ mode: 'analyse' }, /input 'mode': got "analyse", expected one of 'analyze', 'run', 'rollback'/],
     [{ mode: 'analyze' }, /input 'observations'.*expected a path to recorded observations/],
-    [{ mode: 'run' }, /input 'mode': got "run", expected 'analyze' in this version/],
+    [{ mode: 'run' }, /input 'traffic': got "", expected one of 'alb'/],
+    [{ mode: 'run', traffic: 'alb', 'listener-arn': 'arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/x/1' }, /input 'listener-arn': got "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer\/app\/x\/1", expected the ARN of the ALB listener/],
+    [{ mode: 'rollback', traffic: 'alb', 'listener-arn': LISTENER, 'baseline-target-group-arn': TG1, 'canary-target-group-arn': TG1 }, /input 'canary-target-group-arn'.*expected a target group other than baseline-target-group-arn/],
+    [{ mode: 'run', ...ALB, metrics: 'prometheus', 'prometheus-url': 'prometheus:9090' }, /input 'prometheus-url': got "prometheus:9090"/],
+    [{ mode: 'run', ...ALB, ...PROM, 'requests-query': 'sum(rate(model_requests_total[1m]))' }, /input 'requests-query'.*expected a series selector \(no functions\) with \$ARM/],
+    [{ mode: 'run', ...ALB, ...PROM, 'latency-query': '' }, /input 'latency-query'.*while 'analyses' includes latency/],
+    [{ mode: 'run', ...ALB, ...PROM, interval: '30' }, /input 'interval': got "30", expected a duration with units/],
     [{ mode: 'analyze', observations: 'x', steps: '50,25' }, /input 'steps': got "50,25", expected canary weights in percent, increasing/],
     [{ mode: 'analyze', observations: 'x', steps: '5,100' }, /input 'steps'/],
     [{ mode: 'analyze', observations: 'x', alpha: '0.5' }, /input 'alpha': got "0.5"/],

@@ -4,15 +4,8 @@
  * listener rule are read back; other actions and stickiness stay.
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { CreateVpcCommand, CreateSubnetCommand, EC2Client } from '@aws-sdk/client-ec2';
-import {
-  CreateListenerCommand,
-  CreateLoadBalancerCommand,
-  CreateRuleCommand,
-  CreateTargetGroupCommand,
-  DescribeListenersCommand,
-  ElasticLoadBalancingV2Client,
-} from '@aws-sdk/client-elastic-load-balancing-v2';
+import { CreateRuleCommand, DescribeListenersCommand, type ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { createAlb } from '@ml-deploy/test/harness/alb-fixtures';
 import { type MotoServer, startMoto } from '@ml-deploy/test/harness/moto';
 import { AlbWeightedShifter } from '../src/shifters/alb';
 
@@ -25,27 +18,8 @@ let canary: string;
 
 beforeAll(async () => {
   moto = await startMoto();
-  const cfg = { region: 'us-east-1', endpoint: moto.url, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } };
-  const ec2 = new EC2Client(cfg);
-  elb = new ElasticLoadBalancingV2Client(cfg);
-  const vpc = (await ec2.send(new CreateVpcCommand({ CidrBlock: '10.0.0.0/16' }))).Vpc!.VpcId!;
-  const subnets = await Promise.all(
-    ['10.0.1.0/24', '10.0.2.0/24'].map(async (CidrBlock, i) => (await ec2.send(new CreateSubnetCommand({ VpcId: vpc, CidrBlock, AvailabilityZone: `us-east-1${'ab'[i]}` }))).Subnet!.SubnetId!),
-  );
-  const lb = (await elb.send(new CreateLoadBalancerCommand({ Name: 'model', Subnets: subnets }))).LoadBalancers![0]!.LoadBalancerArn!;
-  const tg = async (Name: string) => (await elb.send(new CreateTargetGroupCommand({ Name, Protocol: 'HTTP', Port: 8080, VpcId: vpc, TargetType: 'ip' }))).TargetGroups![0]!.TargetGroupArn!;
-  baseline = await tg('model-blue');
-  canary = await tg('model-green');
-  listenerArn = (
-    await elb.send(
-      new CreateListenerCommand({
-        LoadBalancerArn: lb,
-        Protocol: 'HTTP',
-        Port: 80,
-        DefaultActions: [{ Type: 'forward', ForwardConfig: { TargetGroups: [{ TargetGroupArn: baseline, Weight: 1 }], TargetGroupStickinessConfig: { Enabled: true, DurationSeconds: 300 } } }],
-      }),
-    )
-  ).Listeners![0]!.ListenerArn!;
+  const alb = await createAlb(moto.url);
+  ({ elb, listenerArn, baselineTargetGroupArn: baseline, canaryTargetGroupArn: canary } = alb);
   ruleArn = (
     await elb.send(
       new CreateRuleCommand({ ListenerArn: listenerArn, Priority: 10, Conditions: [{ Field: 'path-pattern', Values: ['/predict'] }], Actions: [{ Type: 'forward', TargetGroupArn: baseline }] }),
