@@ -33,3 +33,35 @@ it('refuses a split that does not add up to 100, as Cloud Run does', async () =>
   expect(res.status).toBe(400);
   expect(((await res.json()) as { error: { message: string } }).error.message).toContain('add up to 90, but must add up to 100');
 });
+
+it("the README's local sandbox command serves a seeded service and stops on SIGTERM", async () => {
+  const { spawn } = await import('node:child_process');
+  const { join } = await import('node:path');
+  const { freePort } = await import('../harness/free-port');
+  const { repoRoot } = await import('../action-yml');
+  const port = await freePort();
+  // As README.md "Running workflows locally with act" writes it, on a free port instead of 8089.
+  const child = spawn(join(repoRoot, 'node_modules/.bin/tsx'), ['test/harness/cloud-run-fake-cli.ts', '--port', String(port), '--seed', 'demo-project/us-central1/model-api'], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: node_modules/.bin/tsx is a shell script that starts node, which starts
+    // node again; the group is signalled as a terminal signals a job.
+    detached: true,
+  });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((r) => child.on('close', r));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', () => out.includes('listening') && resolve());
+    child.on('close', () => reject(new Error(`cloud-run-fake-cli exited: ${out}`)));
+  });
+  expect(out).toContain(`cloud-run-fake listening on http://127.0.0.1:${port}`);
+  const res = await fetch(`http://127.0.0.1:${port}/v2/projects/demo-project/locations/us-central1/services/model-api`);
+  expect(res.status).toBe(200);
+  const svc = (await res.json()) as { latestReadyRevision: string; trafficStatuses: unknown[] };
+  expect(svc.latestReadyRevision).toMatch(/\/revisions\/model-api-00001-[a-z]{3}$/);
+  process.kill(-child.pid!, 'SIGTERM');
+  await exited;
+  expect(out).not.toMatch(/Error/);
+});

@@ -3,7 +3,7 @@
  * resolve tag URLs. deploy-cloud-run uses it, and the canary gate shifts traffic between revisions
  * through it. Every claim it returns comes from re-reading the service after the change.
  */
-import { type Clock, type Logger, pollUntil, UserError } from '@ml-deploy/action-kit';
+import { type Clock, type Logger, pollUntil, systemClock, UserError } from '@ml-deploy/action-kit';
 import type { CloudRunApi, OperationState, Service, TrafficTarget } from './cloud-run-api';
 import { shortName } from './names';
 import { writableCopy } from './proto-json';
@@ -98,12 +98,24 @@ export interface WaitOptions {
 
 /** Waits for a Cloud Run long-running operation, printing condition changes; throws DeadlineError. */
 export async function waitForOperation(api: CloudRunApi, operation: string, opts: WaitOptions): Promise<OperationState> {
+  const clock = opts.clock ?? systemClock;
+  let lastLine = '';
+  let lastPrinted = clock.now();
   return pollUntil(
     async () => {
       const op = await api.getOperation(operation);
       opts.onState?.(op);
       if (op.done) return { done: true, value: op };
-      return { done: false, progress: describeConditions(op.metadata) };
+      const line = describeConditions(op.metadata);
+      // A line that has not changed is printed again every 30 s, so a long wait never looks hung.
+      if (line !== lastLine) {
+        lastLine = line;
+        lastPrinted = clock.now();
+      } else if (clock.now() - lastPrinted >= 30_000) {
+        lastPrinted = clock.now();
+        opts.logger?.info(`still waiting: ${line}`);
+      }
+      return { done: false, progress: line };
     },
     {
       what: `operation ${shortName(operation)}`,
