@@ -4,6 +4,7 @@
  * production's fails it. The SARIF upload step is skipped under act (no code-scanning service).
  */
 import { beforeAll, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeOnnxFixtures, type OnnxFixtures } from '../fixtures/onnx/fixtures';
@@ -22,6 +23,23 @@ it('a good model passes the gate', async () => {
   if (run.code !== 0) console.log(run.output);
   expect(run.code).toBe(0);
   expect(run.output).toMatch(/model gate: pass \(onnx, sha256 [0-9a-f]{64}\)/);
+});
+
+it('a good joblib model passes the starter unchanged (no smoke test, so no latency rule to fail)', async () => {
+  const model = join(fx.dir, 'starter-model.joblib');
+  const py = `import joblib, sys
+from sklearn.linear_model import LogisticRegression
+joblib.dump(LogisticRegression().fit([[0.0], [1.0], [2.0], [3.0]], [0, 0, 1, 1]), sys.argv[1], compress=3)`;
+  const made = spawnSync(process.env.PYTHON ?? 'python3', ['-c', py, model], { encoding: 'utf8' });
+  expect(made.stderr).toBe('');
+  const run = await runAct({
+    workflow: await localWorkflow('validate-model.yml'),
+    inputs: { 'model-path': model, metrics: fx.metrics, 'champion-metrics': fx.champion },
+  });
+  if (run.code !== 0) console.log(run.output);
+  expect(run.code).toBe(0);
+  expect(run.output).toMatch(/model gate: pass \(joblib, sha256 [0-9a-f]{64}\)/);
+  expect(run.output).toMatch(/smoke test skipped: the model is joblib/);
 });
 
 it('a model worse than production fails the gate, and the job with it', async () => {
