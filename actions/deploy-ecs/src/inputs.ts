@@ -12,7 +12,7 @@ import {
   parseInteger,
   parseKeyValues,
 } from '@ml-deploy/action-kit';
-import type { CircuitBreakerMode, DeploymentStrategyName, StrategyChanges } from '@ml-deploy/aws';
+import { type CircuitBreakerMode, checkClusterRef, checkServiceRef, type DeploymentStrategyName, ECS_LIMITS, isRegionName, secretRefProblem, type StrategyChanges } from '@ml-deploy/aws';
 import { isImageReference, parseImageReference } from '@ml-deploy/oci';
 
 export interface Inputs {
@@ -42,8 +42,6 @@ export interface Inputs {
   'report-path': string | undefined;
 }
 
-const SECRET_SOURCE = /^(arn:aws[a-z-]*:(secretsmanager|ssm):[a-z0-9-]+:\d{12}:.+|[A-Za-z0-9_.\-/]+)$/;
-
 /** Reads and checks every input; throws InputError naming the first bad one. */
 export function parseInputs(read: InputReader): Inputs {
   const required = (name: string): string => {
@@ -54,13 +52,19 @@ export function parseInputs(read: InputReader): Inputs {
   const optional = (name: string): string | undefined => read(name)?.trim();
 
   const cluster = required('cluster');
+  const clusterRef = checkClusterRef(cluster);
+  if (!clusterRef.ok) throw new InputError('cluster', cluster, clusterRef.why);
   const service = optional('service');
   const taskDefinition = optional('task-definition');
   if (!service && !taskDefinition) {
     throw new InputError('task-definition', '', "a task definition file, or a 'service' to render it from");
   }
-  if (service !== undefined && !/^[A-Za-z0-9_:/.-]{1,1600}$/.test(service)) {
-    throw new InputError('service', service, 'an ECS service name or ARN');
+  if (service !== undefined) {
+    const serviceRef = checkServiceRef(service);
+    if (!serviceRef.ok) throw new InputError('service', service, serviceRef.why);
+    if (serviceRef.cluster !== undefined && serviceRef.cluster !== clusterRef.name) {
+      throw new InputError('service', service, `a service of cluster '${clusterRef.name}' (input 'cluster'); this ARN names cluster '${serviceRef.cluster}'`);
+    }
   }
 
   const image = optional('image');
@@ -71,10 +75,22 @@ export function parseInputs(read: InputReader): Inputs {
     }
   }
 
+  const region = optional('region');
+  if (region !== undefined && !isRegionName(region)) {
+    throw new InputError('region', region, "an AWS region such as 'us-east-1' or 'eusc-de-east-1'");
+  }
   const secrets = parseKeyValues('secrets', read('secrets') ?? '');
   for (const [name, source] of secrets) {
-    if (!SECRET_SOURCE.test(source)) {
-      throw new InputError('secrets', `${name}=${source}`, 'NAME=<Secrets Manager or SSM parameter ARN, or SSM parameter name>');
+    const why = secretRefProblem(source, { region: region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION });
+    if (why) {
+      throw new InputError('secrets', `${name}=${source}`, `NAME=<Secrets Manager ARN, SSM parameter ARN or SSM parameter name>; ${why}`);
+    }
+  }
+  const environment = parseKeyValues('environment-variables', read('environment-variables') ?? '');
+  for (const [name, value] of environment) {
+    // No single value can fit in a task definition ECS accepts (64 KiB for the whole document).
+    if (Buffer.byteLength(value) >= ECS_LIMITS.taskDefinitionBytes) {
+      throw new InputError('environment-variables', `${name}=${value}`, `a value under ${ECS_LIMITS.taskDefinitionBytes / 1024} KiB, the size ECS allows for a whole task definition (this one has ${Buffer.byteLength(value)} bytes); use an environment file or a secret`);
     }
   }
 
@@ -96,7 +112,7 @@ export function parseInputs(read: InputReader): Inputs {
     'task-definition-ref': taskDefinition !== undefined && isRegisteredRef(taskDefinition) ? taskDefinition : undefined,
     'container-name': optional('container-name'),
     image,
-    'environment-variables': parseKeyValues('environment-variables', read('environment-variables') ?? ''),
+    'environment-variables': environment,
     secrets,
     cpu,
     memory,
@@ -109,12 +125,9 @@ export function parseInputs(read: InputReader): Inputs {
     'rollback-on-failure': parseBoolean('rollback-on-failure', required('rollback-on-failure')),
     'max-failed-tasks': maxFailed === undefined ? undefined : parseInteger('max-failed-tasks', maxFailed, { min: 1 }),
     'max-attempts': parseInteger('max-attempts', required('max-attempts'), { min: 1, max: 20 }),
-    region: optional('region'),
+    region,
     'report-path': optional('report-path'),
   };
-  if (inputs.region !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d$/.test(inputs.region)) {
-    throw new InputError('region', inputs.region, "an AWS region such as 'us-east-1'");
-  }
   if (!service && Object.values(inputs.strategy).some((v) => v !== undefined)) {
     throw new InputError('deployment-strategy', read('deployment-strategy') ?? '', "a 'service' to apply the strategy settings to");
   }

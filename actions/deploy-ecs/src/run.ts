@@ -11,11 +11,14 @@ import {
   toError,
 } from '@ml-deploy/action-kit';
 import {
+  applyChanges,
+  assertTaskDefinition,
   type DeployReport,
   deployEcsService,
   type EcsApi,
   type EcsDeployOptions,
   newDeployReport,
+  normaliseTaskDefinition,
   settleFailedReport,
   writeSummary,
 } from '@ml-deploy/aws';
@@ -75,14 +78,27 @@ export async function run(inputs: Inputs, deps: Deps): Promise<DeployReport> {
   };
 
   try {
+    // Every check that needs no cloud call comes before the first call: the file is read, rendered
+    // with the inputs and checked here; the deploy then uses the same parsed document.
+    let readTaskDefinitionFile = deps.readTaskDefinitionFile;
+    if (opts.taskDefinitionFile) {
+      const file = opts.taskDefinitionFile;
+      const raw = await deps.readTaskDefinitionFile(file);
+      const source = { input: 'task-definition', label: file };
+      const base = normaliseTaskDefinition(raw, source);
+      assertTaskDefinition(base, source, { stage: 'file', region: deps.region });
+      assertTaskDefinition(applyChanges(base, opts.render).taskDefinition, source, { stage: 'rendered', region: deps.region });
+      readTaskDefinitionFile = async (path) => (path === file ? raw : deps.readTaskDefinitionFile(path));
+    }
     await deployEcsService(opts, {
       api: deps.api,
       logger: deps.logger,
       setOutput: deps.setOutput,
       signal: deps.signal,
       clock,
-      readTaskDefinitionFile: deps.readTaskDefinitionFile,
+      readTaskDefinitionFile,
       pollIntervalMs: deps.pollIntervalMs,
+      region: deps.region,
     }, report);
   } catch (err) {
     const e = toError(err);

@@ -40,9 +40,33 @@ export class DeadlineError extends Error {
   override readonly name = 'DeadlineError';
 }
 
-function quoteValue(value: string): string {
-  const shown = value.length > 200 ? `${value.slice(0, 200)}…` : value;
-  return JSON.stringify(shown);
+/** Longest part of a value an error shows; the rest is counted, not printed. */
+export const SHOWN_VALUE_CHARS = 120;
+
+/**
+ * A value as errors and logs show it: in double quotes, every control, format (zero-width, bidi)
+ * and look-alike space character escaped as `\uXXXX` (so nothing invisible, no line break and no
+ * `::workflow-command` reaches the log raw), cut to SHOWN_VALUE_CHARS with the rest counted.
+ */
+export function quoteValue(value: string): string {
+  const chars = [...value];
+  const cut = chars.length > SHOWN_VALUE_CHARS;
+  const shown = (cut ? chars.slice(0, SHOWN_VALUE_CHARS) : chars).map(escapeChar).join('');
+  return `"${shown}"${cut ? `… (${chars.length - SHOWN_VALUE_CHARS} more characters, ${chars.length} in all)` : ''}`;
+}
+
+const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '"': '\\"', '\\': '\\\\' };
+
+function escapeChar(c: string): string {
+  const named = NAMED_ESCAPES[c];
+  if (named) return named;
+  // Cc: C0/C1 controls; Cf: zero-width, bidi overrides, soft hyphen, BOM; Zl/Zp: U+2028/2029;
+  // Zs other than the plain space: no-break and other look-alike spaces; Co/Cn: private/unassigned.
+  if (/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cn}]|(?! )\p{Zs}/u.test(c)) {
+    const cp = c.codePointAt(0)!;
+    return cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`;
+  }
+  return c;
 }
 
 /** Turns anything thrown into an Error, so the top-level handler never sees a bare string. */

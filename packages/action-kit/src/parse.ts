@@ -3,9 +3,11 @@
  * and throws InputError for anything it does not fully understand: a typo must fail, never
  * silently change behaviour.
  */
-import { readFile } from 'node:fs/promises';
+import { constants as fsConstants } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { isAbsolute, relative, resolve as resolvePath, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { InputError } from './errors';
+import { InputError, quoteValue } from './errors';
 
 const TRUE_WORDS = new Set(['true', 'True', 'TRUE']);
 const FALSE_WORDS = new Set(['false', 'False', 'FALSE']);
@@ -51,11 +53,16 @@ export function parseDuration(input: string, raw: string, opts: { min?: number; 
   const part = /(\d+(?:\.\d+)?)(ms|s|m|h)/y;
   let total = 0;
   let pos = 0;
+  // Units in falling order, each once: `30m30m` or `30s1m` is a typo, not 60 minutes.
+  let lastUnit = Infinity;
   while (pos < value.length) {
     part.lastIndex = pos;
     const m = part.exec(value);
     if (!m) throw new InputError(input, raw, expected);
-    total += Number(m[1]) * DURATION_UNITS[m[2]!]!;
+    const unit = DURATION_UNITS[m[2]!]!;
+    if (unit >= lastUnit) throw new InputError(input, raw, `${expected}, each unit once and largest first`);
+    lastUnit = unit;
+    total += Number(m[1]) * unit;
     pos = part.lastIndex;
   }
   total = Math.round(total);
@@ -118,18 +125,25 @@ export function parseKeyValues(input: string, raw: string): Array<[string, strin
   const pairs: Array<[string, string]> = [];
   const seen = new Set<string>();
   const expected = "KEY=VALUE pairs, one per line, or separated by commas on a single line (there, quote values that hold commas: KEY=\"a,b\")";
-  const lines = raw.split('\n').filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
-  const items = splitItems(input, raw, expected, lines.length <= 1);
+  // A carriage return that does not end a line (CRLF) would end up inside a value, invisible in logs.
+  const bareCr = /\r(?!\n)/.exec(raw);
+  if (bareCr) {
+    const line = raw.slice(raw.lastIndexOf('\n', bareCr.index) + 1).split('\n')[0]!;
+    throw new InputError(input, line, `${expected}; a carriage return (\\r) may only end a line (as in CRLF), not stand inside one`);
+  }
+  const text = raw.replace(/\r\n/g, '\n');
+  const lines = text.split('\n').filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+  const items = splitItems(input, text, expected, lines.length <= 1);
   for (const item of items) {
     const eq = item.text.indexOf('=');
     if (eq <= 0) throw new InputError(input, item.text, expected);
     const key = item.text.slice(0, eq).trim();
     if (!/^[A-Za-z_][A-Za-z0-9_.\-/]*$/.test(key)) {
-      throw new InputError(input, item.text, `${expected}; '${key}' is not a valid key`);
+      throw new InputError(input, item.text, `${expected}; ${quoteValue(key)} is not a valid key`);
     }
     let value = item.text.slice(eq + 1);
     value = item.quoted ? item.value! : value.trim();
-    if (seen.has(key)) throw new InputError(input, item.text, `each key once; '${key}' is given twice`);
+    if (seen.has(key)) throw new InputError(input, item.text, `each key once; ${quoteValue(key)} is given twice`);
     seen.add(key);
     pairs.push([key, value]);
   }
@@ -202,31 +216,134 @@ export function parseList(raw: string): string[] {
     .filter((s) => s !== '' && !s.startsWith('#'));
 }
 
-/** Reads a JSON or YAML file given by an input; errors name the input and the file. */
-export async function readStructuredFile(input: string, path: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(input, path, `a readable file (${code === 'ENOENT' ? 'no such file' : code ?? 'unreadable'})`);
-  }
-  return parseStructuredText(input, path, text);
+export interface ReadFileOptions {
+  /** Largest file read, in bytes (default 1 MiB); a bigger one is refused without reading it. */
+  maxBytes?: number;
+  /**
+   * Folder a relative path must stay inside (default GITHUB_WORKSPACE, else the working directory):
+   * `../../etc/x` is refused. Absolute paths are the user's explicit choice and are not limited.
+   */
+  workspace?: string;
 }
 
-/** Parses JSON (by `.json` name or a leading `{`/`[`) or else YAML, with the parser's position in errors. */
+/**
+ * Reads a text file an input names, safely: a relative path may not leave the workspace; only a
+ * regular file is read (a FIFO or device is refused at once instead of blocking the step until
+ * it is killed); a file over `maxBytes` is refused unread. Errors name the input and the path,
+ * never the file's content.
+ */
+export async function readInputFile(input: string, path: string, opts: ReadFileOptions = {}): Promise<string> {
+  const maxBytes = opts.maxBytes ?? 1024 * 1024;
+  if (path.trim() === '' || path.includes('\0')) throw new InputError(input, path, 'a file path');
+  if (!isAbsolute(path)) {
+    const workspace = resolvePath(opts.workspace ?? process.env.GITHUB_WORKSPACE ?? process.cwd());
+    const rel = relative(workspace, resolvePath(workspace, path));
+    if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+      throw new InputError(input, path, `a path inside the workspace (${workspace}); this relative path leaves it`);
+    }
+    path = resolvePath(workspace, path);
+  }
+  let handle;
+  try {
+    // O_NONBLOCK: opening a FIFO with no writer returns at once, so fstat can refuse it.
+    handle = await open(path, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(input, path, `a readable file (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code ?? 'unreadable'})`);
+  }
+  try {
+    const st = await handle.stat();
+    if (!st.isFile()) {
+      const kind = st.isDirectory() ? 'a directory' : st.isFIFO() ? 'a FIFO (named pipe)' : st.isSocket() ? 'a socket' : 'a device';
+      throw new InputError(input, path, `a regular file; this is ${kind}`);
+    }
+    if (st.size > maxBytes) {
+      throw new InputError(input, path, `a file of at most ${formatBytes(maxBytes)}; this one has ${formatBytes(st.size)}`);
+    }
+    const buf = Buffer.alloc(Math.min(st.size, maxBytes) + 1);
+    let n = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buf, n, buf.length - n, n);
+      if (bytesRead === 0) break;
+      n += bytesRead;
+      if (n > maxBytes) throw new InputError(input, path, `a file of at most ${formatBytes(maxBytes)}; it grew while being read`);
+      if (n === buf.length) break;
+    }
+    const text = buf.subarray(0, n).toString('utf8');
+    if (text.includes('\uFFFD') || text.includes('\0')) {
+      throw new InputError(input, path, 'a UTF-8 text file; this one holds binary data');
+    }
+    return text;
+  } finally {
+    await handle.close();
+  }
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${n} bytes`;
+}
+
+/** Reads a JSON or YAML file given by an input (as readInputFile reads it); errors name the input and the file. */
+export async function readStructuredFile(input: string, path: string, opts: ReadFileOptions = {}): Promise<unknown> {
+  return parseStructuredText(input, path, await readInputFile(input, path, opts));
+}
+
+/**
+ * Parses JSON (by `.json` name or a leading `{`/`[`) or else YAML. Errors give the parser's line and
+ * column, never the text around it: the file may not be what the user meant to give (a symlink to
+ * a system file), and its content must not reach the log.
+ */
 export function parseStructuredText(input: string, path: string, text: string): unknown {
   const looksJson = /\.json$/i.test(path) || /^\s*[[{]/.test(text);
   if (looksJson) {
     try {
       return JSON.parse(text);
     } catch (err) {
-      throw new InputError(input, path, `a file of valid JSON (${(err as Error).message})`);
+      // V8's message quotes the text; report only where it broke.
+      const pos = jsonErrorOffset(text, err as Error);
+      const where = pos === undefined ? '' : pos >= text.length ? ': the text ends too early' : ` near ${lineColumn(text, pos)}`;
+      throw new InputError(input, path, `a file of valid JSON (a syntax error${where})`);
     }
   }
   try {
     return parseYaml(text, { strict: true, uniqueKeys: true });
   } catch (err) {
-    throw new InputError(input, path, `a file of valid YAML or JSON (${(err as Error).message.split('\n')[0]})`);
+    const e = err as Error & { code?: string; linePos?: Array<{ line: number; col: number }> };
+    const at = e.linePos?.[0];
+    throw new InputError(input, path, `a file of valid YAML or JSON (${e.code ?? 'syntax error'}${at ? ` at line ${at.line}, column ${at.col}` : ''})`);
   }
+}
+
+/**
+ * Where JSON.parse gave up: V8's `position N` when it says, else the shortest prefix that is
+ * already wrong (not merely unfinished), found by bisection.
+ */
+function jsonErrorOffset(text: string, err: Error): number | undefined {
+  const said = /position (\d+)/.exec(err.message)?.[1];
+  if (said !== undefined) return Number(said);
+  const unfinished = (prefix: string): boolean => {
+    try {
+      JSON.parse(prefix);
+      return true;
+    } catch (e) {
+      const m = (e as Error).message;
+      const at = /position (\d+)/.exec(m)?.[1];
+      return /end of JSON input|Unterminated/i.test(m) || (at !== undefined && Number(at) >= prefix.length);
+    }
+  };
+  if (unfinished(text)) return text.length;
+  let lo = 0; // unfinished (or valid) up to lo characters
+  let hi = text.length; // wrong at hi characters
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (unfinished(text.slice(0, mid))) lo = mid;
+    else hi = mid;
+  }
+  return hi - 1;
+}
+
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
 }

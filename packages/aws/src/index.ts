@@ -10,3 +10,8 @@ export * from './ecs/report';
 export * from './ecs/rollback';
 export * from './ecs/rollout';
 export * from './ecs/strategy';
+export * from './region';
+export * from './ecs/fargate';
+export * from './ecs/names';
+export * from './ecs/secret-ref';
+export * from './ecs/task-definition-check';

@@ -49,6 +49,11 @@ export function parseImageReference(text: string): ImageReference | { error: str
   if (registry !== undefined && registry.toLowerCase() !== registry && !/[.:]/.test(registry)) {
     return { error: 'registry host is not valid' };
   }
+  // distribution's NameTotalLengthMax: registry and path together; and a name of 64 hex digits
+  // is refused by Docker as ambiguous with an image ID.
+  const name = registry !== undefined ? `${registry}/${repository}` : repository;
+  if (name.length > 255) return { error: `the repository name is ${name.length} characters; at most 255 (registry and path together)` };
+  if (/^[a-f0-9]{64}$/.test(repository)) return { error: 'a repository named by 64 hex digits reads as an image ID; give it a name' };
   const digest = m[4];
   if (digest !== undefined) {
     const [alg, hex] = digest.split(':') as [string, string];

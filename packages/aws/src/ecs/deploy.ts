@@ -28,6 +28,7 @@ import {
   type StrategyChanges,
   watchServiceDeployment,
 } from './strategy';
+import { assertTaskDefinition, type TaskDefinitionSource } from './task-definition-check';
 
 /** What to deploy and how; deploy-ecs builds it from its inputs. */
 export interface EcsDeployOptions {
@@ -67,6 +68,8 @@ export interface EcsDeployDeps {
   readTaskDefinitionFile: (path: string) => Promise<unknown>;
   /** First interval between DescribeServices calls while waiting. */
   pollIntervalMs?: number | undefined;
+  /** The region the service is in, when known (secret ARNs must be in its partition). */
+  region?: string | undefined;
 }
 
 type Deps = EcsDeployDeps;
@@ -163,18 +166,24 @@ async function deploy(opts: EcsDeployOptions, deps: Deps, clock: Clock, report: 
 async function renderAndRegister(opts: EcsDeployOptions, deps: Deps, report: DeployReport, service: Service | undefined) {
   const { api, logger } = deps;
   let base: TaskDefinitionInput;
+  let source: TaskDefinitionSource;
   if (opts.taskDefinitionFile) {
     const raw = await deps.readTaskDefinitionFile(opts.taskDefinitionFile);
-    base = normaliseTaskDefinition(raw, { input: 'task-definition', label: opts.taskDefinitionFile });
+    source = { input: 'task-definition', label: opts.taskDefinitionFile };
+    base = normaliseTaskDefinition(raw, source);
+    assertTaskDefinition(base, source, { stage: 'file', region: deps.region });
     logger.info(`task definition: from ${opts.taskDefinitionFile} (family ${base.family})`);
   } else {
     const current = service!.taskDefinition!;
     const { taskDefinition, tags } = await api.describeTaskDefinition(current);
-    base = normaliseTaskDefinition({ taskDefinition, tags }, { label: `task definition ${current} that service '${opts.service}' runs` });
+    source = { label: `task definition ${current} that service '${opts.service}' runs` };
+    base = normaliseTaskDefinition({ taskDefinition, tags }, source);
     logger.info(`task definition: rendered from ${current}, which the service runs now`);
   }
 
   const rendered = applyChanges(base, opts.render);
+  // What ECS would refuse (or register and never run, like a Fargate size it does not offer).
+  assertTaskDefinition(rendered.taskDefinition, source, { stage: 'rendered', region: deps.region });
   report.changes = rendered.changes;
   report.container = rendered.containerName;
   report.image = rendered.image;
