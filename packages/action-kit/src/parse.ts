@@ -235,18 +235,19 @@ export interface ReadFileOptions {
 export async function readInputFile(input: string, path: string, opts: ReadFileOptions = {}): Promise<string> {
   const maxBytes = opts.maxBytes ?? 1024 * 1024;
   if (path.trim() === '' || path.includes('\0')) throw new InputError(input, path, 'a file path');
+  // Relative paths are read from the working directory (the runner starts steps in the workspace).
+  const full = resolvePath(path);
   if (!isAbsolute(path)) {
     const workspace = resolvePath(opts.workspace ?? process.env.GITHUB_WORKSPACE ?? process.cwd());
-    const rel = relative(workspace, resolvePath(workspace, path));
+    const rel = relative(workspace, full);
     if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
       throw new InputError(input, path, `a path inside the workspace (${workspace}); this relative path leaves it`);
     }
-    path = resolvePath(workspace, path);
   }
   let handle;
   try {
     // O_NONBLOCK: opening a FIFO with no writer returns at once, so fstat can refuse it.
-    handle = await open(path, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+    handle = await open(full, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new InputError(input, path, `a readable file (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code ?? 'unreadable'})`);

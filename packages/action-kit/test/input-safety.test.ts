@@ -87,9 +87,16 @@ describe('readInputFile', () => {
 
   it('refuses a relative path that leaves the workspace, and reads one inside it', async () => {
     writeFileSync(join(dir, 'in.json'), '{"a":1}');
-    await expect(readInputFile('task-definition', '../../../etc/passwd', { workspace: dir })).rejects.toThrow(/a path inside the workspace/);
-    await expect(readInputFile('task-definition', 'sub/../../x.json', { workspace: dir })).rejects.toThrow(/leaves it/);
-    await expect(readStructuredFile('task-definition', 'in.json', { workspace: dir })).resolves.toEqual({ a: 1 });
+    const cwd = process.cwd();
+    process.chdir(dir); // the runner starts a step in the workspace
+    try {
+      await expect(readInputFile('task-definition', '../../../etc/passwd', { workspace: dir })).rejects.toThrow(/got "..\/..\/..\/etc\/passwd", expected a path inside the workspace/);
+      await expect(readInputFile('task-definition', 'sub/../../x.json', { workspace: dir })).rejects.toThrow(/leaves it/);
+      await expect(readStructuredFile('task-definition', 'in.json', { workspace: dir })).resolves.toEqual({ a: 1 });
+      await expect(readStructuredFile('task-definition', './sub/../in.json', { workspace: dir })).resolves.toEqual({ a: 1 });
+    } finally {
+      process.chdir(cwd);
+    }
   });
 
   it('refuses a file over the size limit without reading it, and binary data', async () => {
