@@ -6552,7 +6552,7 @@ __webpack_unused_export__ = AccessDeniedException$;
 __webpack_unused_export__ = AccessType;
 __webpack_unused_export__ = AdvancedConfiguration$;
 __webpack_unused_export__ = AgentUpdateStatus;
-__webpack_unused_export__ = ApplicationProtocol;
+exports.X1g = ApplicationProtocol;
 __webpack_unused_export__ = AssignPublicIp;
 __webpack_unused_export__ = AssociateGatewayWithCluster$;
 __webpack_unused_export__ = AssociateGatewayWithClusterCommand;
@@ -6574,7 +6574,7 @@ __webpack_unused_export__ = BaselineEbsBandwidthMbpsRequest$;
 __webpack_unused_export__ = BlockedException;
 __webpack_unused_export__ = BlockedException$;
 __webpack_unused_export__ = BurstablePerformance;
-__webpack_unused_export__ = CPUArchitecture;
+exports.kqD = CPUArchitecture;
 __webpack_unused_export__ = CanaryConfiguration$;
 __webpack_unused_export__ = CapacityOptionType;
 __webpack_unused_export__ = CapacityProvider$;
@@ -6604,12 +6604,12 @@ __webpack_unused_export__ = ClusterServiceConnectDefaults$;
 __webpack_unused_export__ = ClusterServiceConnectDefaultsRequest$;
 __webpack_unused_export__ = ClusterSetting$;
 __webpack_unused_export__ = ClusterSettingName;
-__webpack_unused_export__ = Compatibility;
+exports.x$Y = Compatibility;
 __webpack_unused_export__ = ConflictException;
 __webpack_unused_export__ = ConflictException$;
 __webpack_unused_export__ = Connectivity;
 __webpack_unused_export__ = Container$;
-__webpack_unused_export__ = ContainerCondition;
+exports.fBN = ContainerCondition;
 __webpack_unused_export__ = ContainerDefinition$;
 __webpack_unused_export__ = ContainerDependency$;
 __webpack_unused_export__ = ContainerImage$;
@@ -6829,7 +6829,7 @@ __webpack_unused_export__ = DescribeTasksRequest$;
 __webpack_unused_export__ = DescribeTasksResponse$;
 __webpack_unused_export__ = DesiredStatus;
 __webpack_unused_export__ = Device$;
-__webpack_unused_export__ = DeviceCgroupPermission;
+exports.aIU = DeviceCgroupPermission;
 __webpack_unused_export__ = DisassociateGatewayFromCluster$;
 __webpack_unused_export__ = DisassociateGatewayFromClusterCommand;
 __webpack_unused_export__ = DisassociateGatewayFromClusterRequest$;
@@ -6848,12 +6848,12 @@ __webpack_unused_export__ = ECSManagedResources$;
 __webpack_unused_export__ = ECSServiceException;
 __webpack_unused_export__ = ECSServiceException$;
 __webpack_unused_export__ = EFSAuthorizationConfig$;
-__webpack_unused_export__ = EFSAuthorizationConfigIAM;
-__webpack_unused_export__ = EFSTransitEncryption;
+exports.Nng = EFSAuthorizationConfigIAM;
+exports.Rtg = EFSTransitEncryption;
 __webpack_unused_export__ = EFSVolumeConfiguration$;
 __webpack_unused_export__ = ElbGatewayResources$;
 __webpack_unused_export__ = EnvironmentFile$;
-__webpack_unused_export__ = EnvironmentFileType;
+exports.IV3 = EnvironmentFileType;
 __webpack_unused_export__ = EphemeralStorage$;
 __webpack_unused_export__ = ExecuteCommand$;
 __webpack_unused_export__ = ExecuteCommandCommand;
@@ -6877,7 +6877,7 @@ __webpack_unused_export__ = FSxWindowsFileServerAuthorizationConfig$;
 __webpack_unused_export__ = FSxWindowsFileServerVolumeConfiguration$;
 __webpack_unused_export__ = Failure$;
 __webpack_unused_export__ = FirelensConfiguration$;
-__webpack_unused_export__ = FirelensConfigurationType;
+exports.XXJ = FirelensConfigurationType;
 __webpack_unused_export__ = Gateway$;
 __webpack_unused_export__ = GatewayAlbDesyncMitigationMode;
 __webpack_unused_export__ = GatewayAlbProtocol;
@@ -6938,7 +6938,7 @@ __webpack_unused_export__ = InstanceLaunchTemplateUpdate$;
 __webpack_unused_export__ = InstanceRequirementsRequest$;
 __webpack_unused_export__ = InvalidParameterException;
 __webpack_unused_export__ = InvalidParameterException$;
-__webpack_unused_export__ = IpcMode;
+exports.yzd = IpcMode;
 __webpack_unused_export__ = KernelCapabilities$;
 __webpack_unused_export__ = KeyValuePair$;
 __webpack_unused_export__ = LaunchType;
@@ -7018,7 +7018,7 @@ __webpack_unused_export__ = LoadBalancer$;
 __webpack_unused_export__ = LocalStorage;
 __webpack_unused_export__ = LocalStorageType;
 __webpack_unused_export__ = LogConfiguration$;
-__webpack_unused_export__ = LogDriver;
+exports.$UG = LogDriver;
 __webpack_unused_export__ = LogDriverVolumeConfiguration$;
 __webpack_unused_export__ = ManagedAgent$;
 __webpack_unused_export__ = ManagedAgentName;
@@ -7060,12 +7060,12 @@ __webpack_unused_export__ = NetworkBinding$;
 __webpack_unused_export__ = NetworkConfiguration$;
 __webpack_unused_export__ = NetworkInterface$;
 __webpack_unused_export__ = NetworkInterfaceCountRequest$;
-__webpack_unused_export__ = NetworkMode;
+exports.yvT = NetworkMode;
 __webpack_unused_export__ = NoUpdateAvailableException;
 __webpack_unused_export__ = NoUpdateAvailableException$;
 __webpack_unused_export__ = NvidiaMpsAllocation$;
-__webpack_unused_export__ = OSFamily;
-__webpack_unused_export__ = PidMode;
+exports.jwH = OSFamily;
+exports.LXS = PidMode;
 __webpack_unused_export__ = PlacementConstraint$;
 __webpack_unused_export__ = PlacementConstraintType;
 __webpack_unused_export__ = PlacementStrategy$;
@@ -7082,7 +7082,7 @@ __webpack_unused_export__ = PropagateMITags;
 __webpack_unused_export__ = PropagateTags;
 __webpack_unused_export__ = ProtectedTask$;
 __webpack_unused_export__ = ProxyConfiguration$;
-__webpack_unused_export__ = ProxyConfigurationType;
+exports.rWT = ProxyConfigurationType;
 __webpack_unused_export__ = PutAccountSetting$;
 __webpack_unused_export__ = PutAccountSettingCommand;
 __webpack_unused_export__ = PutAccountSettingDefault$;
@@ -7109,7 +7109,7 @@ __webpack_unused_export__ = RegisterDaemonTaskDefinitionRequest$;
 __webpack_unused_export__ = RegisterDaemonTaskDefinitionResponse$;
 __webpack_unused_export__ = RegisterTaskDefinition$;
 exports.$Hl = RegisterTaskDefinitionCommand;
-__webpack_unused_export__ = RegisterTaskDefinitionRequest$;
+exports.fSK = RegisterTaskDefinitionRequest$;
 __webpack_unused_export__ = RegisterTaskDefinitionResponse$;
 __webpack_unused_export__ = RepositoryCredentials$;
 __webpack_unused_export__ = ResolvedConfiguration$;
@@ -7120,7 +7120,7 @@ __webpack_unused_export__ = ResourceManagementType;
 __webpack_unused_export__ = ResourceNotFoundException;
 __webpack_unused_export__ = ResourceNotFoundException$;
 __webpack_unused_export__ = ResourceRequirement$;
-__webpack_unused_export__ = ResourceType;
+exports.vtl = ResourceType;
 __webpack_unused_export__ = Rollback$;
 __webpack_unused_export__ = RunTask$;
 __webpack_unused_export__ = RunTaskCommand;
@@ -7132,7 +7132,7 @@ __webpack_unused_export__ = S3FilesVolumeConfiguration$;
 __webpack_unused_export__ = Scale$;
 __webpack_unused_export__ = ScaleUnit;
 __webpack_unused_export__ = SchedulingStrategy;
-__webpack_unused_export__ = Scope;
+exports.HGh = Scope;
 __webpack_unused_export__ = Secret$;
 __webpack_unused_export__ = ServerException;
 __webpack_unused_export__ = ServerException$;
@@ -7224,7 +7224,7 @@ __webpack_unused_export__ = TaskDefinition$;
 __webpack_unused_export__ = TaskDefinitionFamilyStatus;
 __webpack_unused_export__ = TaskDefinitionField;
 __webpack_unused_export__ = TaskDefinitionPlacementConstraint$;
-__webpack_unused_export__ = TaskDefinitionPlacementConstraintType;
+exports.Jhu = TaskDefinitionPlacementConstraintType;
 __webpack_unused_export__ = TaskDefinitionStatus;
 __webpack_unused_export__ = TaskEphemeralStorage$;
 __webpack_unused_export__ = TaskField;
@@ -7243,9 +7243,9 @@ __webpack_unused_export__ = ThresholdType;
 __webpack_unused_export__ = TimeoutConfiguration$;
 __webpack_unused_export__ = Tmpfs$;
 __webpack_unused_export__ = TotalLocalStorageGBRequest$;
-__webpack_unused_export__ = TransportProtocol;
+exports.gqe = TransportProtocol;
 __webpack_unused_export__ = Ulimit$;
-__webpack_unused_export__ = UlimitName;
+exports.GKT = UlimitName;
 __webpack_unused_export__ = UnsupportedFeatureException;
 __webpack_unused_export__ = UnsupportedFeatureException$;
 __webpack_unused_export__ = UntagResource$;
@@ -7308,7 +7308,7 @@ __webpack_unused_export__ = UpdateTaskSetRequest$;
 __webpack_unused_export__ = UpdateTaskSetResponse$;
 __webpack_unused_export__ = UpdatedExpressGatewayService$;
 __webpack_unused_export__ = VCpuCountRangeRequest$;
-__webpack_unused_export__ = VersionConsistency;
+exports.XdR = VersionConsistency;
 __webpack_unused_export__ = VersionInfo$;
 __webpack_unused_export__ = Volume$;
 __webpack_unused_export__ = VolumeFrom$;
@@ -59495,8 +59495,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4858);
 /* harmony import */ var _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8727);
-/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7694);
-/* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2489);
+/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5696);
+/* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8361);
 /* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6051);
 /** Entry of the deploy-ecs action: the only file that touches the runner (@actions/core). */
 
@@ -59539,74 +59539,16 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2489:
+/***/ 8361:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  T: () => (/* binding */ parseInputs)
-});
-
-// UNUSED EXPORTS: isRegisteredRef
-
-// EXTERNAL MODULE: ./packages/action-kit/src/index.ts + 10 modules
-var src = __nccwpck_require__(8727);
-;// CONCATENATED MODULE: ./packages/oci/src/reference.ts
-// Grammar from the distribution reference spec, kept readable.
-const ALNUM = '[a-z0-9]+';
-const SEPARATOR = '(?:[._]|__|[-]+)';
-const PATH_COMPONENT = `${ALNUM}(?:${SEPARATOR}${ALNUM})*`;
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`;
-const TAG = '[\\w][\\w.-]{0,127}';
-const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
-const REFERENCE = new RegExp(`^(?:(${DOMAIN})/)?(${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)(?::(${TAG}))?(?:@(${DIGEST}))?$`);
-const DIGEST_ALGORITHMS = { sha256: 64, sha512: 128 };
-/** Parses an image reference, or returns a reason it is not one. */
-function parseImageReference(text) {
-    if (text !== text.trim() || /\s/.test(text))
-        return { error: 'it contains white space' };
-    if (text.length > 4096)
-        return { error: 'it is longer than 4096 characters' };
-    const m = REFERENCE.exec(text);
-    if (!m) {
-        if (/[A-Z]/.test(text.split('@')[0].split('/').slice(1).join('/') || (text.includes('/') ? '' : text.split(':')[0]))) {
-            return { error: 'repository names must be lower case' };
-        }
-        return { error: 'it is not of the form [registry/]repository[:tag][@sha256:digest]' };
-    }
-    let registry = m[1];
-    let repository = m[2];
-    // "localhost/x" and "host.name/x" and "host:5000/x" name a registry; "team/x" does not.
-    if (registry !== undefined && !/[.:]/.test(registry) && registry !== 'localhost' && !registry.startsWith('[')) {
-        repository = `${registry}/${repository}`;
-        registry = undefined;
-    }
-    if (registry !== undefined && registry.toLowerCase() !== registry && !/[.:]/.test(registry)) {
-        return { error: 'registry host is not valid' };
-    }
-    const digest = m[4];
-    if (digest !== undefined) {
-        const [alg, hex] = digest.split(':');
-        const want = DIGEST_ALGORITHMS[alg];
-        if (want === undefined)
-            return { error: `digest algorithm '${alg}' is not supported (use sha256)` };
-        if (hex.length !== want || !/^[0-9a-f]+$/.test(hex)) {
-            return { error: `a ${alg} digest has ${want} lower-case hex characters` };
-        }
-    }
-    return { registry, repository, tag: m[3], digest };
-}
-function isImageReference(value) {
-    return !('error' in value);
-}
-/** Formats a reference back to text (the canonical short form, without adding defaults). */
-function formatImageReference(ref) {
-    return `${ref.registry ? `${ref.registry}/` : ''}${ref.repository}${ref.tag ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;
-}
-
-;// CONCATENATED MODULE: ./actions/deploy-ecs/src/inputs.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ parseInputs)
+/* harmony export */ });
+/* unused harmony export isRegisteredRef */
+/* harmony import */ var _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8727);
+/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5696);
+/* harmony import */ var _ml_deploy_oci__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6895);
 /**
  * deploy-ecs inputs: the only place they are parsed. Keys are spelled as in deploy-ecs/action.yml,
  * defaults live there (the runner fills them in), and every check that needs no cloud call runs
@@ -59614,45 +59556,65 @@ function formatImageReference(ref) {
  */
 
 
-const SECRET_SOURCE = /^(arn:aws[a-z-]*:(secretsmanager|ssm):[a-z0-9-]+:\d{12}:.+|[A-Za-z0-9_.\-/]+)$/;
+
 /** Reads and checks every input; throws InputError naming the first bad one. */
 function parseInputs(read) {
     const required = (name) => {
         const v = read(name);
         if (v === undefined)
-            throw new src/* InputError */.dz(name, '', 'a value (this input is required)');
+            throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, '', 'a value (this input is required)');
         return v.trim();
     };
     const optional = (name) => read(name)?.trim();
     const cluster = required('cluster');
+    const clusterRef = (0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .checkClusterRef */ .g7)(cluster);
+    if (!clusterRef.ok)
+        throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('cluster', cluster, clusterRef.why);
     const service = optional('service');
     const taskDefinition = optional('task-definition');
     if (!service && !taskDefinition) {
-        throw new src/* InputError */.dz('task-definition', '', "a task definition file, or a 'service' to render it from");
+        throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('task-definition', '', "a task definition file, or a 'service' to render it from");
     }
-    if (service !== undefined && !/^[A-Za-z0-9_:/.-]{1,1600}$/.test(service)) {
-        throw new src/* InputError */.dz('service', service, 'an ECS service name or ARN');
+    if (service !== undefined) {
+        const serviceRef = (0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .checkServiceRef */ .PG)(service);
+        if (!serviceRef.ok)
+            throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('service', service, serviceRef.why);
+        if (serviceRef.cluster !== undefined && serviceRef.cluster !== clusterRef.name) {
+            throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('service', service, `a service of cluster '${clusterRef.name}' (input 'cluster'); this ARN names cluster '${serviceRef.cluster}'`);
+        }
     }
     const image = optional('image');
     if (image !== undefined) {
-        const ref = parseImageReference(image);
-        if (!isImageReference(ref)) {
-            throw new src/* InputError */.dz('image', image, `an image reference such as registry/repo:tag or registry/repo@sha256:<digest> (${ref.error})`);
+        const ref = (0,_ml_deploy_oci__WEBPACK_IMPORTED_MODULE_2__/* .parseImageReference */ .o_)(image);
+        if (!(0,_ml_deploy_oci__WEBPACK_IMPORTED_MODULE_2__/* .isImageReference */ .hb)(ref)) {
+            throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('image', image, `an image reference such as registry/repo:tag or registry/repo@sha256:<digest> (${ref.error})`);
         }
     }
-    const secrets = (0,src/* parseKeyValues */.Hl)('secrets', read('secrets') ?? '');
+    const region = optional('region');
+    if (region !== undefined && !(0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .isRegionName */ .Us)(region)) {
+        throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('region', region, "an AWS region such as 'us-east-1' or 'eusc-de-east-1'");
+    }
+    const secrets = (0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .parseKeyValues */ .Hl)('secrets', read('secrets') ?? '');
     for (const [name, source] of secrets) {
-        if (!SECRET_SOURCE.test(source)) {
-            throw new src/* InputError */.dz('secrets', `${name}=${source}`, 'NAME=<Secrets Manager or SSM parameter ARN, or SSM parameter name>');
+        const why = (0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .secretRefProblem */ .p8)(source, { region: region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION });
+        if (why) {
+            throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('secrets', `${name}=${source}`, `NAME=<Secrets Manager ARN, SSM parameter ARN or SSM parameter name>; ${why}`);
+        }
+    }
+    const environment = (0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .parseKeyValues */ .Hl)('environment-variables', read('environment-variables') ?? '');
+    for (const [name, value] of environment) {
+        // No single value can fit in a task definition ECS accepts (64 KiB for the whole document).
+        if (Buffer.byteLength(value) >= _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .ECS_LIMITS */ .TS.taskDefinitionBytes) {
+            throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('environment-variables', `${name}=${value}`, `a value under ${_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .ECS_LIMITS */ .TS.taskDefinitionBytes / 1024} KiB, the size ECS allows for a whole task definition (this one has ${Buffer.byteLength(value)} bytes); use an environment file or a secret`);
         }
     }
     const cpu = optional('cpu');
     if (cpu !== undefined && !/^(\d+|\d+(\.\d+)? ?vCPU)$/i.test(cpu)) {
-        throw new src/* InputError */.dz('cpu', cpu, "CPU units such as '256', '1024' or '1 vCPU'");
+        throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('cpu', cpu, "CPU units such as '256', '1024' or '1 vCPU'");
     }
     const memory = optional('memory');
     if (memory !== undefined && !/^(\d+|\d+(\.\d+)? ?GB)$/i.test(memory)) {
-        throw new src/* InputError */.dz('memory', memory, "memory in MiB such as '512', or '2 GB'");
+        throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('memory', memory, "memory in MiB such as '512', or '2 GB'");
     }
     const desired = optional('desired-count');
     const maxFailed = optional('max-failed-tasks');
@@ -59663,48 +59625,45 @@ function parseInputs(read) {
         'task-definition-ref': taskDefinition !== undefined && isRegisteredRef(taskDefinition) ? taskDefinition : undefined,
         'container-name': optional('container-name'),
         image,
-        'environment-variables': (0,src/* parseKeyValues */.Hl)('environment-variables', read('environment-variables') ?? ''),
+        'environment-variables': environment,
         secrets,
         cpu,
         memory,
-        'desired-count': desired === undefined ? undefined : (0,src/* parseInteger */.cG)('desired-count', desired, { min: 0 }),
-        'force-new-deployment': (0,src/* parseBoolean */.yG)('force-new-deployment', required('force-new-deployment')),
+        'desired-count': desired === undefined ? undefined : (0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .parseInteger */ .cG)('desired-count', desired, { min: 0 }),
+        'force-new-deployment': (0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .parseBoolean */ .yG)('force-new-deployment', required('force-new-deployment')),
         'circuit-breaker': parseCircuitBreaker(required('circuit-breaker')),
         strategy: parseStrategy(optional),
-        'wait-for-deployment': (0,src/* parseBoolean */.yG)('wait-for-deployment', required('wait-for-deployment')),
-        timeout: (0,src/* parseDuration */.E9)('timeout', required('timeout'), { min: 10_000, max: 6 * 3_600_000 }),
-        'rollback-on-failure': (0,src/* parseBoolean */.yG)('rollback-on-failure', required('rollback-on-failure')),
-        'max-failed-tasks': maxFailed === undefined ? undefined : (0,src/* parseInteger */.cG)('max-failed-tasks', maxFailed, { min: 1 }),
-        'max-attempts': (0,src/* parseInteger */.cG)('max-attempts', required('max-attempts'), { min: 1, max: 20 }),
-        region: optional('region'),
+        'wait-for-deployment': (0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .parseBoolean */ .yG)('wait-for-deployment', required('wait-for-deployment')),
+        timeout: (0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9)('timeout', required('timeout'), { min: 10_000, max: 6 * 3_600_000 }),
+        'rollback-on-failure': (0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .parseBoolean */ .yG)('rollback-on-failure', required('rollback-on-failure')),
+        'max-failed-tasks': maxFailed === undefined ? undefined : (0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .parseInteger */ .cG)('max-failed-tasks', maxFailed, { min: 1 }),
+        'max-attempts': (0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .parseInteger */ .cG)('max-attempts', required('max-attempts'), { min: 1, max: 20 }),
+        region,
         'report-path': optional('report-path'),
     };
-    if (inputs.region !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d$/.test(inputs.region)) {
-        throw new src/* InputError */.dz('region', inputs.region, "an AWS region such as 'us-east-1'");
-    }
     if (!service && Object.values(inputs.strategy).some((v) => v !== undefined)) {
-        throw new src/* InputError */.dz('deployment-strategy', read('deployment-strategy') ?? '', "a 'service' to apply the strategy settings to");
+        throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('deployment-strategy', read('deployment-strategy') ?? '', "a 'service' to apply the strategy settings to");
     }
     if (inputs['task-definition-ref'] !== undefined) {
         if (!service)
-            throw new src/* InputError */.dz('service', '', `a service to deploy the registered task definition '${inputs['task-definition-ref']}' to`);
+            throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('service', '', `a service to deploy the registered task definition '${inputs['task-definition-ref']}' to`);
         const render = ['image', 'environment-variables', 'secrets', 'cpu', 'memory', 'container-name'].find((n) => (read(n) ?? '').trim() !== '');
         if (render !== undefined) {
-            throw new src/* InputError */.dz(render, read(render) ?? '', `no value when 'task-definition' names a registered task definition ('${inputs['task-definition-ref']}'): it is deployed as it is, nothing is registered`);
+            throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(render, read(render) ?? '', `no value when 'task-definition' names a registered task definition ('${inputs['task-definition-ref']}'): it is deployed as it is, nothing is registered`);
         }
     }
     const changesContainer = image !== undefined || inputs['environment-variables'].length > 0 || secrets.length > 0;
     if (!changesContainer && inputs['container-name'] !== undefined) {
-        throw new src/* InputError */.dz('container-name', inputs['container-name'], "to be given together with 'image', 'environment-variables' or 'secrets'");
+        throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('container-name', inputs['container-name'], "to be given together with 'image', 'environment-variables' or 'secrets'");
     }
     if (!service && (inputs['desired-count'] !== undefined || inputs['force-new-deployment'])) {
-        throw new src/* InputError */.dz(inputs['desired-count'] !== undefined ? 'desired-count' : 'force-new-deployment', read(inputs['desired-count'] !== undefined ? 'desired-count' : 'force-new-deployment') ?? '', "a 'service' to apply it to");
+        throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputs['desired-count'] !== undefined ? 'desired-count' : 'force-new-deployment', read(inputs['desired-count'] !== undefined ? 'desired-count' : 'force-new-deployment') ?? '', "a 'service' to apply it to");
     }
     return inputs;
 }
 /** keep | on | off; true/false (any case getBooleanInput takes) mean on/off, as before. */
 function parseCircuitBreaker(raw) {
-    const v = (0,src/* parseBooleanOrChoice */.Wd)('circuit-breaker', raw, ['keep', 'on', 'off']);
+    const v = (0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .parseBooleanOrChoice */ .Wd)('circuit-breaker', raw, ['keep', 'on', 'off']);
     return v === 'true' ? 'on' : v === 'false' ? 'off' : v;
 }
 const STRATEGY_NAMES = {
@@ -59732,16 +59691,16 @@ function parseStrategy(optional) {
     const rawStrategy = optional('deployment-strategy') ?? 'keep';
     const key = rawStrategy.toLowerCase().replace(/_/g, '-');
     if (!(key in STRATEGY_NAMES)) {
-        throw new src/* InputError */.dz('deployment-strategy', rawStrategy, "one of 'keep', 'rolling', 'blue-green', 'linear', 'canary'");
+        throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('deployment-strategy', rawStrategy, "one of 'keep', 'rolling', 'blue-green', 'linear', 'canary'");
     }
     const strategy = STRATEGY_NAMES[key];
     const minutes = (name) => {
         const raw = optional(name);
         if (raw === undefined)
             return undefined;
-        const ms = raw === '0' ? 0 : (0,src/* parseDuration */.E9)(name, raw, { min: 0, max: 1440 * 60_000 });
+        const ms = raw === '0' ? 0 : (0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9)(name, raw, { min: 0, max: 1440 * 60_000 });
         if (ms % 60_000 !== 0)
-            throw new src/* InputError */.dz(name, raw, "whole minutes from '0' to '24h' (ECS counts this time in minutes), such as '10m'");
+            throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, raw, "whole minutes from '0' to '24h' (ECS counts this time in minutes), such as '10m'");
         return ms / 60_000;
     };
     const percent = (name, min) => {
@@ -59750,14 +59709,14 @@ function parseStrategy(optional) {
             return undefined;
         const n = Number(raw.replace(/%$/, ''));
         if (!/^\d+(\.\d)?%?$/.test(raw) || n < min || n > 100) {
-            throw new src/* InputError */.dz(name, raw, `a percentage from ${min} to 100 in steps of 0.1, such as '10'`);
+            throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, raw, `a percentage from ${min} to 100 in steps of 0.1, such as '10'`);
         }
         return n;
     };
     const arn = (name, pattern, what) => {
         const raw = optional(name);
         if (raw !== undefined && !pattern.test(raw))
-            throw new src/* InputError */.dz(name, raw, what);
+            throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, raw, what);
         return raw;
     };
     const changes = {
@@ -59772,7 +59731,7 @@ function parseStrategy(optional) {
     if (hookLines !== undefined && hookLines !== '') {
         const role = arn('lifecycle-hook-role-arn', ROLE_ARN, 'an IAM role ARN such as arn:aws:iam::123456789012:role/ecs-hooks');
         if (role === undefined)
-            throw new src/* InputError */.dz('lifecycle-hook-role-arn', '', "the IAM role ECS assumes to invoke the hooks' Lambda functions (required with 'lifecycle-hooks')");
+            throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('lifecycle-hook-role-arn', '', "the IAM role ECS assumes to invoke the hooks' Lambda functions (required with 'lifecycle-hooks')");
         changes.lifecycleHooks = hookLines
             .split(/\r?\n/)
             .map((l) => l.trim())
@@ -59783,7 +59742,7 @@ function parseStrategy(optional) {
             const target = line.slice(eq + 1).trim();
             const badStage = stages.find((x) => !HOOK_STAGES.includes(x));
             if (eq <= 0 || badStage !== undefined || !LAMBDA_ARN.test(target)) {
-                throw new src/* InputError */.dz('lifecycle-hooks', line, `STAGE[+STAGE...]=<Lambda function ARN>, one hook per line; stages: ${HOOK_STAGES.join(', ')}${badStage !== undefined && eq > 0 ? ` ('${badStage}' is not one)` : ''}`);
+                throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('lifecycle-hooks', line, `STAGE[+STAGE...]=<Lambda function ARN>, one hook per line; stages: ${HOOK_STAGES.join(', ')}${badStage !== undefined && eq > 0 ? ` ('${badStage}' is not one)` : ''}`);
             }
             return { hookTargetArn: target, roleArn: role, lifecycleStages: stages };
         });
@@ -59803,7 +59762,7 @@ function parseStrategy(optional) {
     }
     const mismatch = (name, needs) => {
         if (optional(name) !== undefined && strategy !== undefined && strategy !== needs) {
-            throw new src/* InputError */.dz(name, optional(name), `to be given with deployment-strategy '${needs.toLowerCase().replace('_', '-')}' (or 'keep'), not '${rawStrategy}'`);
+            throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, optional(name), `to be given with deployment-strategy '${needs.toLowerCase().replace('_', '-')}' (or 'keep'), not '${rawStrategy}'`);
         }
     };
     mismatch('linear-step-percent', 'LINEAR');
@@ -59833,7 +59792,7 @@ function isRegisteredRef(value) {
 /* harmony export */ });
 /* unused harmony export deployOptions */
 /* harmony import */ var _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8727);
-/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7694);
+/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5696);
 /**
  * deploy-ecs: maps the inputs onto the shared ECS deploy (packages/aws: render, register, update,
  * watch, diagnose, roll back), then writes the report and the job summary. Everything it needs
@@ -59879,14 +59838,27 @@ async function run(inputs, deps) {
         (0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .writeSummary */ .Sy)(deps.summary, report, deps.region);
     };
     try {
+        // Every check that needs no cloud call comes before the first call: the file is read, rendered
+        // with the inputs and checked here; the deploy then uses the same parsed document.
+        let readTaskDefinitionFile = deps.readTaskDefinitionFile;
+        if (opts.taskDefinitionFile) {
+            const file = opts.taskDefinitionFile;
+            const raw = await deps.readTaskDefinitionFile(file);
+            const source = { input: 'task-definition', label: file };
+            const base = (0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .normaliseTaskDefinition */ .ly)(raw, source);
+            (0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .assertTaskDefinition */ .$A)(base, source, { stage: 'file', region: deps.region });
+            (0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .assertTaskDefinition */ .$A)((0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .applyChanges */ .YF)(base, opts.render).taskDefinition, source, { stage: 'rendered', region: deps.region });
+            readTaskDefinitionFile = async (path) => (path === file ? raw : deps.readTaskDefinitionFile(path));
+        }
         await (0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .deployEcsService */ .MW)(opts, {
             api: deps.api,
             logger: deps.logger,
             setOutput: deps.setOutput,
             signal: deps.signal,
             clock,
-            readTaskDefinitionFile: deps.readTaskDefinitionFile,
+            readTaskDefinitionFile,
             pollIntervalMs: deps.pollIntervalMs,
+            region: deps.region,
         }, report);
     }
     catch (err) {
@@ -59930,7 +59902,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   iT: () => (/* reexport */ toError)
 });
 
-// UNUSED EXPORTS: SecretRegistry, SummaryBuilder, addContext, cancellationFromSignals, consoleLogger, escapeInline, fakeClock, isUserError, memoryLogger, parseChoice, parseList, parseStructuredText, retry, throwIfCancelled, withContext
+// UNUSED EXPORTS: SHOWN_VALUE_CHARS, SecretRegistry, SummaryBuilder, addContext, cancellationFromSignals, consoleLogger, escapeInline, fakeClock, isUserError, memoryLogger, parseChoice, parseList, parseStructuredText, quoteValue, readInputFile, retry, throwIfCancelled, withContext
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/errors.ts
 /**
@@ -59972,9 +59944,31 @@ class errors_CancelledError extends Error {
 class DeadlineError extends Error {
     name = 'DeadlineError';
 }
+/** Longest part of a value an error shows; the rest is counted, not printed. */
+const SHOWN_VALUE_CHARS = 120;
+/**
+ * A value as errors and logs show it: in double quotes, every control, format (zero-width, bidi)
+ * and look-alike space character escaped as `\uXXXX` (so nothing invisible, no line break and no
+ * `::workflow-command` reaches the log raw), cut to SHOWN_VALUE_CHARS with the rest counted.
+ */
 function quoteValue(value) {
-    const shown = value.length > 200 ? `${value.slice(0, 200)}…` : value;
-    return JSON.stringify(shown);
+    const chars = [...value];
+    const cut = chars.length > SHOWN_VALUE_CHARS;
+    const shown = (cut ? chars.slice(0, SHOWN_VALUE_CHARS) : chars).map(escapeChar).join('');
+    return `"${shown}"${cut ? `… (${chars.length - SHOWN_VALUE_CHARS} more characters, ${chars.length} in all)` : ''}`;
+}
+const NAMED_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '"': '\\"', '\\': '\\\\' };
+function escapeChar(c) {
+    const named = NAMED_ESCAPES[c];
+    if (named)
+        return named;
+    // Cc: C0/C1 controls; Cf: zero-width, bidi overrides, soft hyphen, BOM; Zl/Zp: U+2028/2029;
+    // Zs other than the plain space: no-break and other look-alike spaces; Co/Cn: private/unassigned.
+    if (/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cn}]|(?! )\p{Zs}/u.test(c)) {
+        const cp = c.codePointAt(0);
+        return cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`;
+    }
+    return c;
 }
 /** Turns anything thrown into an Error, so the top-level handler never sees a bare string. */
 function toError(thrown) {
@@ -60117,8 +60111,12 @@ const consoleLogger = {
     },
 };
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8009);
 ;// CONCATENATED MODULE: ./packages/action-kit/src/parse.ts
@@ -60127,6 +60125,8 @@ var dist = __nccwpck_require__(8009);
  * and throws InputError for anything it does not fully understand: a typo must fail, never
  * silently change behaviour.
  */
+
+
 
 
 
@@ -60176,12 +60176,18 @@ function parseDuration(input, raw, opts = {}) {
     const part = /(\d+(?:\.\d+)?)(ms|s|m|h)/y;
     let total = 0;
     let pos = 0;
+    // Units in falling order, each once: `30m30m` or `30s1m` is a typo, not 60 minutes.
+    let lastUnit = Infinity;
     while (pos < value.length) {
         part.lastIndex = pos;
         const m = part.exec(value);
         if (!m)
             throw new errors_InputError(input, raw, expected);
-        total += Number(m[1]) * DURATION_UNITS[m[2]];
+        const unit = DURATION_UNITS[m[2]];
+        if (unit >= lastUnit)
+            throw new errors_InputError(input, raw, `${expected}, each unit once and largest first`);
+        lastUnit = unit;
+        total += Number(m[1]) * unit;
         pos = part.lastIndex;
     }
     total = Math.round(total);
@@ -60245,20 +60251,27 @@ function parseKeyValues(input, raw) {
     const pairs = [];
     const seen = new Set();
     const expected = "KEY=VALUE pairs, one per line, or separated by commas on a single line (there, quote values that hold commas: KEY=\"a,b\")";
-    const lines = raw.split('\n').filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
-    const items = splitItems(input, raw, expected, lines.length <= 1);
+    // A carriage return that does not end a line (CRLF) would end up inside a value, invisible in logs.
+    const bareCr = /\r(?!\n)/.exec(raw);
+    if (bareCr) {
+        const line = raw.slice(raw.lastIndexOf('\n', bareCr.index) + 1).split('\n')[0];
+        throw new errors_InputError(input, line, `${expected}; a carriage return (\\r) may only end a line (as in CRLF), not stand inside one`);
+    }
+    const text = raw.replace(/\r\n/g, '\n');
+    const lines = text.split('\n').filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+    const items = splitItems(input, text, expected, lines.length <= 1);
     for (const item of items) {
         const eq = item.text.indexOf('=');
         if (eq <= 0)
             throw new errors_InputError(input, item.text, expected);
         const key = item.text.slice(0, eq).trim();
         if (!/^[A-Za-z_][A-Za-z0-9_.\-/]*$/.test(key)) {
-            throw new errors_InputError(input, item.text, `${expected}; '${key}' is not a valid key`);
+            throw new errors_InputError(input, item.text, `${expected}; ${quoteValue(key)} is not a valid key`);
         }
         let value = item.text.slice(eq + 1);
         value = item.quoted ? item.value : value.trim();
         if (seen.has(key))
-            throw new errors_InputError(input, item.text, `each key once; '${key}' is given twice`);
+            throw new errors_InputError(input, item.text, `each key once; ${quoteValue(key)} is given twice`);
         seen.add(key);
         pairs.push([key, value]);
     }
@@ -60332,19 +60345,77 @@ function parseList(raw) {
         .map((s) => s.trim())
         .filter((s) => s !== '' && !s.startsWith('#'));
 }
-/** Reads a JSON or YAML file given by an input; errors name the input and the file. */
-async function readStructuredFile(input, path) {
-    let text;
+/**
+ * Reads a text file an input names, safely: a relative path may not leave the workspace; only a
+ * regular file is read (a FIFO or device is refused at once instead of blocking the step until
+ * it is killed); a file over `maxBytes` is refused unread. Errors name the input and the path,
+ * never the file's content.
+ */
+async function readInputFile(input, path, opts = {}) {
+    const maxBytes = opts.maxBytes ?? 1024 * 1024;
+    if (path.trim() === '' || path.includes('\0'))
+        throw new errors_InputError(input, path, 'a file path');
+    // Relative paths are read from the working directory (the runner starts steps in the workspace).
+    const full = (0,external_node_path_.resolve)(path);
+    if (!(0,external_node_path_.isAbsolute)(path)) {
+        const workspace = (0,external_node_path_.resolve)(opts.workspace ?? process.env.GITHUB_WORKSPACE ?? process.cwd());
+        const rel = (0,external_node_path_.relative)(workspace, full);
+        if (rel === '..' || rel.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(rel)) {
+            throw new errors_InputError(input, path, `a path inside the workspace (${workspace}); this relative path leaves it`);
+        }
+    }
+    let handle;
     try {
-        text = await (0,promises_.readFile)(path, 'utf8');
+        // O_NONBLOCK: opening a FIFO with no writer returns at once, so fstat can refuse it.
+        handle = await (0,promises_.open)(full, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
     }
     catch (err) {
         const code = err.code;
-        throw new errors_InputError(input, path, `a readable file (${code === 'ENOENT' ? 'no such file' : code ?? 'unreadable'})`);
+        throw new errors_InputError(input, path, `a readable file (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code ?? 'unreadable'})`);
     }
-    return parseStructuredText(input, path, text);
+    try {
+        const st = await handle.stat();
+        if (!st.isFile()) {
+            const kind = st.isDirectory() ? 'a directory' : st.isFIFO() ? 'a FIFO (named pipe)' : st.isSocket() ? 'a socket' : 'a device';
+            throw new errors_InputError(input, path, `a regular file; this is ${kind}`);
+        }
+        if (st.size > maxBytes) {
+            throw new errors_InputError(input, path, `a file of at most ${formatBytes(maxBytes)}; this one has ${formatBytes(st.size)}`);
+        }
+        const buf = Buffer.alloc(Math.min(st.size, maxBytes) + 1);
+        let n = 0;
+        for (;;) {
+            const { bytesRead } = await handle.read(buf, n, buf.length - n, n);
+            if (bytesRead === 0)
+                break;
+            n += bytesRead;
+            if (n > maxBytes)
+                throw new errors_InputError(input, path, `a file of at most ${formatBytes(maxBytes)}; it grew while being read`);
+            if (n === buf.length)
+                break;
+        }
+        const text = buf.subarray(0, n).toString('utf8');
+        if (text.includes('\uFFFD') || text.includes('\0')) {
+            throw new errors_InputError(input, path, 'a UTF-8 text file; this one holds binary data');
+        }
+        return text;
+    }
+    finally {
+        await handle.close();
+    }
 }
-/** Parses JSON (by `.json` name or a leading `{`/`[`) or else YAML, with the parser's position in errors. */
+function formatBytes(n) {
+    return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${n} bytes`;
+}
+/** Reads a JSON or YAML file given by an input (as readInputFile reads it); errors name the input and the file. */
+async function readStructuredFile(input, path, opts = {}) {
+    return parseStructuredText(input, path, await readInputFile(input, path, opts));
+}
+/**
+ * Parses JSON (by `.json` name or a leading `{`/`[`) or else YAML. Errors give the parser's line and
+ * column, never the text around it: the file may not be what the user meant to give (a symlink to
+ * a system file), and its content must not reach the log.
+ */
 function parseStructuredText(input, path, text) {
     const looksJson = /\.json$/i.test(path) || /^\s*[[{]/.test(text);
     if (looksJson) {
@@ -60352,15 +60423,57 @@ function parseStructuredText(input, path, text) {
             return JSON.parse(text);
         }
         catch (err) {
-            throw new errors_InputError(input, path, `a file of valid JSON (${err.message})`);
+            // V8's message quotes the text; report only where it broke.
+            const pos = jsonErrorOffset(text, err);
+            const where = pos === undefined ? '' : pos >= text.length ? ': the text ends too early' : ` near ${lineColumn(text, pos)}`;
+            throw new errors_InputError(input, path, `a file of valid JSON (a syntax error${where})`);
         }
     }
     try {
         return (0,dist/* parse */.qg)(text, { strict: true, uniqueKeys: true });
     }
     catch (err) {
-        throw new errors_InputError(input, path, `a file of valid YAML or JSON (${err.message.split('\n')[0]})`);
+        const e = err;
+        const at = e.linePos?.[0];
+        throw new errors_InputError(input, path, `a file of valid YAML or JSON (${e.code ?? 'syntax error'}${at ? ` at line ${at.line}, column ${at.col}` : ''})`);
     }
+}
+/**
+ * Where JSON.parse gave up: V8's `position N` when it says, else the shortest prefix that is
+ * already wrong (not merely unfinished), found by bisection.
+ */
+function jsonErrorOffset(text, err) {
+    const said = /position (\d+)/.exec(err.message)?.[1];
+    if (said !== undefined)
+        return Number(said);
+    const unfinished = (prefix) => {
+        try {
+            JSON.parse(prefix);
+            return true;
+        }
+        catch (e) {
+            const m = e.message;
+            const at = /position (\d+)/.exec(m)?.[1];
+            return /end of JSON input|Unterminated/i.test(m) || (at !== undefined && Number(at) >= prefix.length);
+        }
+    };
+    if (unfinished(text))
+        return text.length;
+    let lo = 0; // unfinished (or valid) up to lo characters
+    let hi = text.length; // wrong at hi characters
+    while (hi - lo > 1) {
+        const mid = (lo + hi) >> 1;
+        if (unfinished(text.slice(0, mid)))
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return hi - 1;
+}
+function lineColumn(text, offset) {
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
 }
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/poll.ts
@@ -60641,21 +60754,29 @@ async function runAction(def, io) {
 
 /***/ }),
 
-/***/ 7694:
+/***/ 5696:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  TS: () => (/* reexport */ ECS_LIMITS),
   a1: () => (/* reexport */ EcsApi),
+  YF: () => (/* reexport */ applyChanges),
+  $A: () => (/* reexport */ assertTaskDefinition),
+  g7: () => (/* reexport */ checkClusterRef),
+  PG: () => (/* reexport */ checkServiceRef),
   DJ: () => (/* reexport */ createEcsClient),
   MW: () => (/* reexport */ deployEcsService),
+  Us: () => (/* reexport */ isRegionName),
   Yn: () => (/* reexport */ newDeployReport),
+  ly: () => (/* reexport */ normaliseTaskDefinition),
+  p8: () => (/* reexport */ secretRefProblem),
   Nu: () => (/* reexport */ settleFailedReport),
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: DeploymentFailedError, EmulatorGapError, applyChanges, arnName, arnRegion, awsErrorCode, checkEcrRepository, createEcrClient, describeStoppedTask, ecrCredentials, ecsConsoleUrl, explainAwsError, findDeploymentOf, findServiceDeployment, imageDigest, normaliseTaskDefinition, onCancelled, parseEcrHost, parseTaskDefinitionRef, planServiceConfiguration, recordStoppedTasks, rollBack, stoppedReasonsSuffix, watchDeployment, watchServiceDeployment
+// UNUSED EXPORTS: DeploymentFailedError, ENUM_FIELDS, EmulatorGapError, LENGTH_FIELDS, PARTITIONS, arnName, arnRegion, awsErrorCode, checkEcrRepository, cpuUnits, createEcrClient, describeStoppedTask, ecrCredentials, ecsConsoleUrl, explainAwsError, fargateSizeProblem, findDeploymentOf, findServiceDeployment, formatTaskDefinitionIssues, imageDigest, memoryMiB, onCancelled, parseEcrHost, parseTaskDefinitionRef, partitionOf, planServiceConfiguration, recordStoppedTasks, rollBack, stoppedReasonsSuffix, taskDefinitionIssues, watchDeployment, watchServiceDeployment
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(486);
@@ -61435,7 +61556,531 @@ async function findServiceDeployment(api, cluster, service, updated) {
     return list[0]?.serviceDeploymentArn;
 }
 
+// EXTERNAL MODULE: ./packages/oci/src/reference.ts
+var reference = __nccwpck_require__(6895);
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/fargate.ts
+/**
+ * The CPU and memory combinations Fargate offers (Linux), from the "Task CPU and memory" table of
+ * the Amazon ECS Developer Guide. A task definition that requires FARGATE with any other pair
+ * registers fine but never starts a task, so it is refused before anything is registered.
+ */
+/** Task CPU units → the memory sizes (MiB) Fargate offers with it. */
+const FARGATE_SIZES = [
+    { cpu: 256, min: 512, max: 2048, step: 0, only: [512, 1024, 2048] },
+    { cpu: 512, min: 1024, max: 4096, step: 1024 },
+    { cpu: 1024, min: 2048, max: 8192, step: 1024 },
+    { cpu: 2048, min: 4096, max: 16384, step: 1024 },
+    { cpu: 4096, min: 8192, max: 30720, step: 1024 },
+    { cpu: 8192, min: 16384, max: 61440, step: 4096 },
+    { cpu: 16384, min: 32768, max: 122880, step: 8192 },
+];
+/** CPU units from a task definition's `cpu` ('1024', '1 vCPU', '0.25 vcpu'); undefined if unreadable. */
+function cpuUnits(text) {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*(vcpu)?\s*$/i.exec(text);
+    if (!m)
+        return undefined;
+    const n = Number(m[1]);
+    return m[2] ? Math.round(n * 1024) : Number.isInteger(n) ? n : undefined;
+}
+/** MiB from a task definition's `memory` ('2048', '2 GB', '0.5GB'); undefined if unreadable. */
+function memoryMiB(text) {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*(gb)?\s*$/i.exec(text);
+    if (!m)
+        return undefined;
+    const n = Number(m[1]);
+    return m[2] ? Math.round(n * 1024) : Number.isInteger(n) ? n : undefined;
+}
+function memoriesFor(size) {
+    if (size.only)
+        return size.only;
+    const out = [];
+    for (let m = size.min; m <= size.max; m += size.step)
+        out.push(m);
+    return out;
+}
+function describeMemories(size) {
+    if (size.only)
+        return size.only.join(', ');
+    return `${size.min} to ${size.max} in steps of ${size.step}`;
+}
+/**
+ * Why `cpu`/`memory` is not a Fargate size, or undefined when it is. Both are the task
+ * definition's strings; the answer names the pairs Fargate offers.
+ */
+function fargateSizeProblem(cpu, memory) {
+    const units = cpuUnits(cpu);
+    const mib = memoryMiB(memory);
+    const cpus = FARGATE_SIZES.map((s) => s.cpu).join(', ');
+    if (units === undefined)
+        return `cpu ${JSON.stringify(cpu)} is not a number of CPU units (such as '1024') or vCPUs ('1 vCPU')`;
+    if (mib === undefined)
+        return `memory ${JSON.stringify(memory)} is not a number of MiB (such as '2048') or GB ('2 GB')`;
+    const size = FARGATE_SIZES.find((s) => s.cpu === units);
+    if (!size)
+        return `Fargate offers task CPU of ${cpus} units, not ${units}`;
+    if (!memoriesFor(size).includes(mib)) {
+        return `Fargate does not offer ${units} CPU units with ${mib} MiB of memory; with ${units} CPU units it offers ${describeMemories(size)} MiB`;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/region.ts
+/**
+ * AWS region names and the partition each belongs to, checked without a cloud call. The pattern
+ * follows the SDK's partitions.json (`^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$` and the cn, us-gov,
+ * us-iso*, eu-isoe and eusc (European Sovereign Cloud) families), loosened to any lower-case
+ * prefix so a region launched after this release is not refused.
+ */
+const REGION = /^[a-z]{2,5}(-[a-z]+)+-\d{1,2}$/;
+/** True when `text` has the shape of a region name (`us-east-1`, `us-gov-west-1`, `eusc-de-east-1`). */
+function isRegionName(text) {
+    return REGION.test(text);
+}
+/** The partition a region is in, as its ARNs spell it (`aws`, `aws-cn`, `aws-us-gov`, `aws-eusc`, …). */
+function partitionOf(region) {
+    if (region.startsWith('cn-'))
+        return 'aws-cn';
+    if (region.startsWith('us-gov-'))
+        return 'aws-us-gov';
+    if (region.startsWith('us-isob-'))
+        return 'aws-iso-b';
+    if (region.startsWith('us-isof-'))
+        return 'aws-iso-f';
+    if (region.startsWith('us-iso-'))
+        return 'aws-iso';
+    if (region.startsWith('eu-isoe-'))
+        return 'aws-iso-e';
+    if (region.startsWith('eusc-'))
+        return 'aws-eusc';
+    return 'aws';
+}
+/** Partitions ARNs may name. */
+const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'];
+
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/secret-ref.ts
+/**
+ * A container secret's `valueFrom`, checked as ECS reads it, without a cloud call: a Secrets
+ * Manager ARN (`…:secret:<name>[:<json-key>[:<version-stage>[:<version-id>]]]`), an SSM parameter
+ * ARN (`…:parameter/<name>`) or an SSM parameter name (same region). What can never name a secret
+ * is refused here: an empty name, too many fields, a name SSM reserves or cannot hold, a partition
+ * that is not the region's, characters that only look like ASCII, and other clouds' paths.
+ */
+
+/** Characters that look like '-' but are not (Unicode dashes, minus signs, soft hyphen). */
+const LOOKALIKE_HYPHEN = /[\u00AD\u2010-\u2015\u2043\u2212\uFE58\uFE63\uFF0D]/u;
+/** Invisible characters: zero-width, bidi controls, BOM and other format or control characters. */
+const INVISIBLE = /[\p{Cf}\p{Cc}\p{Zl}\p{Zp}]/u;
+/** SSM parameter names: letters, numbers, `_ . - /`; at most 1011 characters and 15 levels. */
+const SSM_NAME_CHARS = /^[A-Za-z0-9_.\-/]+$/;
+const SSM_NAME_MAX = 1011;
+const SSM_MAX_LEVELS = 15;
+/** Secrets Manager names: letters, numbers and `/ _ + = . @ -`, at most 512 characters. */
+const SM_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
+const ARN = /^arn:([^:]*):([^:]*):([^:]*):([^:]*):(.*)$/;
+function codePoint(c) {
+    return `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+/** Why `valueFrom` cannot name a secret ECS can read, or undefined when it can. */
+function secretRefProblem(valueFrom, opts = {}) {
+    if (valueFrom === '')
+        return 'an empty reference';
+    const hyphen = LOOKALIKE_HYPHEN.exec(valueFrom);
+    if (hyphen)
+        return `it holds ${codePoint(hyphen[0])}, a look-alike of '-', at character ${hyphen.index + 1}: retype it as a plain hyphen`;
+    const invisible = INVISIBLE.exec(valueFrom);
+    if (invisible)
+        return `it holds an invisible character ${codePoint(invisible[0])} at character ${invisible.index + 1}: remove it`;
+    const nonAscii = /[^\x20-\x7e]/u.exec(valueFrom);
+    if (nonAscii)
+        return `it holds ${codePoint(nonAscii[0])} at character ${nonAscii.index + 1}; secret ARNs and parameter names are ASCII`;
+    if (/^projects\/[^/]+\/secrets\/[^/]+(\/versions\/[^/]+)?$/.test(valueFrom) || valueFrom.startsWith('gcp:') || valueFrom.startsWith('sm://')) {
+        return 'this is a Google Secret Manager path; ECS reads secrets from AWS Secrets Manager or SSM Parameter Store only (copy the secret there and give its ARN)';
+    }
+    if (/^https:\/\/[^/]+\.vault\.azure\.net\//.test(valueFrom)) {
+        return 'this is an Azure Key Vault URL; ECS reads secrets from AWS Secrets Manager or SSM Parameter Store only';
+    }
+    if (valueFrom.startsWith('arn:'))
+        return arnProblem(valueFrom, opts);
+    return ssmNameProblem(valueFrom, 'SSM parameter name');
+}
+function arnProblem(arn, opts) {
+    const m = ARN.exec(arn);
+    if (!m)
+        return 'an ARN has six colon-separated fields: arn:<partition>:<service>:<region>:<account>:<resource>';
+    const [, partition, service, region, account, resource] = m;
+    if (service !== 'secretsmanager' && service !== 'ssm')
+        return `an ARN of Secrets Manager or SSM, not of '${service}'`;
+    if (!isRegionName(region))
+        return `the ARN's region ${JSON.stringify(region)} is not a region name such as us-east-1`;
+    if (!/^\d{12}$/.test(account))
+        return `the ARN's account ${JSON.stringify(account)} is not a 12-digit account ID`;
+    if (partition !== partitionOf(region))
+        return `partition '${partition}' does not hold region ${region} (its partition is '${partitionOf(region)}')`;
+    if (opts.region && isRegionName(opts.region) && partitionOf(opts.region) !== partition) {
+        return `the secret is in partition '${partition}' but the task runs in ${opts.region} (partition '${partitionOf(opts.region)}'); a task cannot read across partitions`;
+    }
+    if (service === 'secretsmanager') {
+        if (!resource.startsWith('secret:'))
+            return "a Secrets Manager ARN's resource is secret:<name>";
+        const fields = resource.slice('secret:'.length).split(':');
+        if (fields.length > 4) {
+            return `${fields.length} fields after 'secret:'; ECS reads at most 4: <name>:<json-key>:<version-stage>:<version-id>`;
+        }
+        if (!SM_NAME.test(fields[0])) {
+            return fields[0] === '' ? "the secret's name after 'secret:' is empty" : "the secret's name holds characters Secrets Manager does not allow (letters, numbers, / _ + = . @ -), or is over 512 characters";
+        }
+        if (fields[2] && fields[3])
+            return 'give a version stage or a version ID, not both';
+        return undefined;
+    }
+    if (!resource.startsWith('parameter/') && resource !== 'parameter')
+        return "an SSM ARN's resource is parameter/<name>";
+    const name = resource.slice('parameter'.length);
+    if (name === '' || name === '/')
+        return 'the SSM ARN names no parameter after parameter/';
+    // The ARN of `/a/b` is `parameter/a/b`; of `a`, `parameter/a`.
+    const paramName = name.split('/').length > 2 ? name : name.slice(1);
+    return ssmNameProblem(paramName, 'parameter name in the ARN');
+}
+function ssmNameProblem(name, what) {
+    const bare = name.replace(/:[A-Za-z0-9_.-]+$/, ''); // a `:version` or `:label` selector
+    if (!SSM_NAME_CHARS.test(bare))
+        return `the ${what} may hold only letters, numbers and _ . - /`;
+    if (bare.length > SSM_NAME_MAX)
+        return `the ${what} has ${bare.length} characters; SSM allows at most ${SSM_NAME_MAX}`;
+    if (!bare.startsWith('/') && /^(aws|ssm)/i.test(bare))
+        return `the ${what} starts with '${bare.slice(0, 3)}', a prefix SSM reserves`;
+    if (bare.includes('/')) {
+        if (!bare.startsWith('/'))
+            return `a hierarchical ${what} starts with '/' (/${bare})`;
+        if (bare.endsWith('/') || bare.includes('//'))
+            return `the ${what} has an empty level`;
+        const levels = bare.split('/').length - 1;
+        if (levels > SSM_MAX_LEVELS)
+            return `the ${what} has ${levels} levels; SSM allows at most ${SSM_MAX_LEVELS}`;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/task-definition-check.ts
+/**
+ * Checks a task definition registration request before it is sent, the way ECS would refuse it,
+ * naming each bad field by its path (`containerDefinitions[1].environment[3].value`):
+ * - its shape against the ECS service model shipped in @aws-sdk/client-ecs (the schema the SDK
+ *   serialises with: member names, types, required members) and the model's enums and lengths
+ *   (botocore's service-2.json lists them; test/ecs checks this table against it);
+ * - ECS's documented limits that the model does not carry: names, at most 10 containers, an image
+ *   per container, one essential container, Fargate's CPU/memory table, 64 KiB per document,
+ *   secret references that cannot exist.
+ * Pure: no cloud call.
+ */
+
+
+
+
+
+/** Enums of the model, by path (`[]` for any list index); botocore's model is the reference. */
+const ENUM_FIELDS = {
+    networkMode: dist_cjs/* NetworkMode */.yvT,
+    'containerDefinitions[].portMappings[].protocol': dist_cjs/* TransportProtocol */.gqe,
+    'containerDefinitions[].portMappings[].appProtocol': dist_cjs/* ApplicationProtocol */.X1g,
+    'containerDefinitions[].environmentFiles[].type': dist_cjs/* EnvironmentFileType */.IV3,
+    'containerDefinitions[].linuxParameters.devices[].permissions[]': dist_cjs/* DeviceCgroupPermission */.aIU,
+    'containerDefinitions[].dependsOn[].condition': dist_cjs/* ContainerCondition */.fBN,
+    'containerDefinitions[].versionConsistency': dist_cjs/* VersionConsistency */.XdR,
+    'containerDefinitions[].ulimits[].name': dist_cjs/* UlimitName */.GKT,
+    'containerDefinitions[].logConfiguration.logDriver': dist_cjs/* LogDriver */.$UG,
+    'containerDefinitions[].resourceRequirements[].type': dist_cjs/* ResourceType */.vtl,
+    'containerDefinitions[].firelensConfiguration.type': dist_cjs/* FirelensConfigurationType */.XXJ,
+    'volumes[].dockerVolumeConfiguration.scope': dist_cjs/* Scope */.HGh,
+    'volumes[].efsVolumeConfiguration.transitEncryption': dist_cjs/* EFSTransitEncryption */.Rtg,
+    'volumes[].efsVolumeConfiguration.authorizationConfig.iam': dist_cjs/* EFSAuthorizationConfigIAM */.Nng,
+    'placementConstraints[].type': dist_cjs/* TaskDefinitionPlacementConstraintType */.Jhu,
+    'requiresCompatibilities[]': dist_cjs/* Compatibility */.x$Y,
+    pidMode: dist_cjs/* PidMode */.LXS,
+    ipcMode: dist_cjs/* IpcMode */.yzd,
+    'proxyConfiguration.type': dist_cjs/* ProxyConfigurationType */.rWT,
+    'runtimePlatform.cpuArchitecture': dist_cjs/* CPUArchitecture */.kqD,
+    'runtimePlatform.operatingSystemFamily': dist_cjs/* OSFamily */.jwH,
+};
+/** Length limits of the model (min, max), by path. */
+const LENGTH_FIELDS = {
+    tags: [0, 50],
+    'tags[].key': [1, 128],
+    'tags[].value': [0, 256],
+};
+/** ECS's documented limits (RegisterTaskDefinition API reference, service quotas). */
+const ECS_LIMITS = {
+    containersPerTaskDefinition: 10,
+    /** Task definition size quota: 64 KiB of JSON. */
+    taskDefinitionBytes: 64 * 1024,
+    nameLength: 255,
+};
+const NAME = /^[A-Za-z0-9_-]{1,255}$/;
+function deref(s) {
+    let out = s;
+    if (Array.isArray(out) && out.length === 2 && (typeof out[0] === 'function' || typeof out[0] === 'number'))
+        out = out[0];
+    if (typeof out === 'function')
+        out = out();
+    return out;
+}
+function kindOf(s) {
+    if (typeof s === 'number') {
+        if (s & 64)
+            return 'list';
+        if (s & 128)
+            return 'map';
+        if (s === 0)
+            return 'string';
+        if (s === 1)
+            return 'number';
+        if (s === 2)
+            return 'boolean';
+        if (s >= 4 && s <= 7)
+            return 'timestamp';
+        if (s === 15)
+            return 'document';
+        return 'blob';
+    }
+    const arr = s;
+    return arr[0] === 3 ? 'structure' : arr[0] === 1 ? 'list' : arr[0] === 2 ? 'map' : 'document';
+}
+function elementOf(s) {
+    if (typeof s === 'number')
+        return s & ~64 & ~128;
+    const arr = s;
+    return deref(arr[0] === 1 ? arr[4] : arr[5]);
+}
+const TYPE_WORDS = { string: 'a string', number: 'a number', boolean: 'true or false', timestamp: 'a date', document: 'a JSON value', blob: 'base64 data', list: 'a list', map: 'an object of string values', structure: 'an object' };
+function describeValue(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'a list';
+    if (typeof v === 'object')
+        return 'an object';
+    const text = JSON.stringify(v) ?? String(v);
+    return `${typeof v === 'string' ? 'the string ' : typeof v === 'number' ? 'the number ' : ''}${text.length > 40 ? `${text.slice(0, 40)}…` : text}`;
+}
+function walk(value, schema, path, pattern, issues) {
+    const kind = kindOf(schema);
+    const at = path || '(document)';
+    switch (kind) {
+        case 'string':
+        case 'timestamp':
+        case 'blob':
+            if (typeof value !== 'string') {
+                issues.push({ path: at, problem: `is ${describeValue(value)}, expected ${TYPE_WORDS.string}${typeof value === 'number' || typeof value === 'boolean' ? ` (quote it: "${String(value)}")` : ''}` });
+                return;
+            }
+            checkEnumAndLength(value, path, pattern, issues);
+            return;
+        case 'number':
+            if (typeof value !== 'number' || !Number.isFinite(value)) {
+                issues.push({ path: at, problem: `is ${describeValue(value)}, expected a number${typeof value === 'string' && /^\d+$/.test(value) ? ` (without quotes: ${value})` : ''}` });
+            }
+            else if (!Number.isInteger(value)) {
+                issues.push({ path: at, problem: `is ${value}, expected a whole number` });
+            }
+            return;
+        case 'boolean':
+            if (typeof value !== 'boolean')
+                issues.push({ path: at, problem: `is ${describeValue(value)}, expected true or false (without quotes)` });
+            return;
+        case 'document':
+            return;
+        case 'list': {
+            if (!Array.isArray(value)) {
+                issues.push({ path: at, problem: `is ${describeValue(value)}, expected ${TYPE_WORDS.list}` });
+                return;
+            }
+            checkEnumAndLength(value, path, pattern, issues);
+            const el = elementOf(schema);
+            value.forEach((item, i) => walk(item, el, `${path}[${i}]`, `${pattern}[]`, issues));
+            return;
+        }
+        case 'map': {
+            if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+                issues.push({ path: at, problem: `is ${describeValue(value)}, expected ${TYPE_WORDS.map}` });
+                return;
+            }
+            const el = elementOf(schema);
+            for (const [k, v] of Object.entries(value))
+                walk(v, el, `${path}.${k}`, `${pattern}{}`, issues);
+            return;
+        }
+        case 'structure': {
+            if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+                issues.push({ path: at, problem: `is ${describeValue(value)}, expected ${TYPE_WORDS.structure}` });
+                return;
+            }
+            const arr = schema;
+            const names = arr[4];
+            const schemas = arr[5];
+            const required = typeof arr[6] === 'number' ? arr[6] : 0;
+            const obj = value;
+            for (const [k, v] of Object.entries(obj)) {
+                const i = names.indexOf(k);
+                const childPath = path ? `${path}.${k}` : k;
+                if (i < 0) {
+                    const near = names.find((n) => n.toLowerCase() === k.toLowerCase());
+                    issues.push({ path: childPath, problem: `is not a field of ${arr[2]}${near ? ` (did you mean '${near}'?)` : ''}; its fields: ${names.join(', ')}` });
+                    continue;
+                }
+                if (v === undefined)
+                    continue;
+                if (v === null) {
+                    issues.push({ path: childPath, problem: `is null, expected ${TYPE_WORDS[kindOf(deref(schemas[i]))]} (or leave the field out)` });
+                    continue;
+                }
+                walk(v, deref(schemas[i]), childPath, pattern ? `${pattern}.${k}` : k, issues);
+            }
+            for (let i = 0; i < required; i++) {
+                if (obj[names[i]] === undefined)
+                    issues.push({ path: path ? `${path}.${names[i]}` : names[i], problem: `is required in ${arr[2]}` });
+            }
+            return;
+        }
+    }
+}
+function checkEnumAndLength(value, path, pattern, issues) {
+    const allowed = ENUM_FIELDS[pattern];
+    if (allowed && typeof value === 'string' && !Object.values(allowed).includes(value)) {
+        const ci = Object.values(allowed).find((a) => a.toLowerCase() === value.toLowerCase());
+        issues.push({ path, problem: `is ${JSON.stringify(value)}, expected one of ${Object.values(allowed).join(', ')}${ci ? ` (spelled '${ci}')` : ''}` });
+    }
+    const len = LENGTH_FIELDS[pattern];
+    if (len && (value.length < len[0] || value.length > len[1])) {
+        issues.push({ path, problem: `has length ${value.length}, expected ${len[0]} to ${len[1]}` });
+    }
+}
+/** Every problem found in a registration request, in document order (shape first, then ECS limits). */
+function taskDefinitionIssues(td, opts) {
+    const issues = [];
+    walk(td, dist_cjs/* RegisterTaskDefinitionRequest$ */.fSK, '', '', issues);
+    if (typeof td.family === 'string' && !NAME.test(td.family)) {
+        issues.push({ path: 'family', problem: `is ${JSON.stringify(td.family)}, expected up to 255 letters, numbers, hyphens and underscores` });
+    }
+    const containers = Array.isArray(td.containerDefinitions) ? td.containerDefinitions : [];
+    if (Array.isArray(td.containerDefinitions) && containers.length === 0) {
+        issues.push({ path: 'containerDefinitions', problem: 'is empty; a task definition has at least one container' });
+    }
+    if (containers.length > ECS_LIMITS.containersPerTaskDefinition) {
+        issues.push({ path: 'containerDefinitions', problem: `has ${containers.length} containers; ECS allows at most ${ECS_LIMITS.containersPerTaskDefinition} per task definition` });
+    }
+    const seen = new Map();
+    let essential = 0;
+    containers.forEach((raw, i) => {
+        if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+            return;
+        const c = raw;
+        const at = `containerDefinitions[${i}]`;
+        if (c.name === undefined)
+            issues.push({ path: `${at}.name`, problem: 'is missing; every container needs a name' });
+        else if (typeof c.name === 'string') {
+            if (!NAME.test(c.name))
+                issues.push({ path: `${at}.name`, problem: `is ${JSON.stringify(c.name)}, expected up to 255 letters, numbers, hyphens and underscores` });
+            const first = seen.get(c.name);
+            if (first !== undefined)
+                issues.push({ path: `${at}.name`, problem: `'${c.name}' is also the name of containerDefinitions[${first}]; container names are unique` });
+            else
+                seen.set(c.name, i);
+        }
+        if (c.essential !== false)
+            essential++;
+        if (c.image === undefined || c.image === '') {
+            if (opts.stage === 'rendered')
+                issues.push({ path: `${at}.image`, problem: 'is missing; every container needs an image' });
+        }
+        else if (typeof c.image === 'string' && opts.stage === 'rendered') {
+            const ref = (0,reference/* parseImageReference */.o_)(c.image);
+            if (!(0,reference/* isImageReference */.hb)(ref))
+                issues.push({ path: `${at}.image`, problem: `is ${JSON.stringify(c.image.length > 80 ? `${c.image.slice(0, 80)}…` : c.image)}, not a valid image reference (${ref.error})` });
+        }
+        for (const key of ['environment', 'secrets']) {
+            const list = c[key];
+            if (!Array.isArray(list))
+                continue;
+            const names = new Map();
+            list.forEach((e, j) => {
+                if (typeof e !== 'object' || e === null)
+                    return;
+                const entry = e;
+                const ep = `${at}.${key}[${j}]`;
+                if (entry.name === undefined || entry.name === '')
+                    issues.push({ path: `${ep}.name`, problem: 'is missing; every entry needs a name' });
+                else if (typeof entry.name === 'string') {
+                    if (/[\s=]/.test(entry.name))
+                        issues.push({ path: `${ep}.name`, problem: `is ${JSON.stringify(entry.name)}; a variable name holds no spaces or '='` });
+                    const first = names.get(entry.name);
+                    if (first !== undefined)
+                        issues.push({ path: `${ep}.name`, problem: `'${entry.name}' is also ${at}.${key}[${first}]; which value wins is not defined` });
+                    else
+                        names.set(entry.name, j);
+                }
+                if (key === 'environment' && entry.value === undefined)
+                    issues.push({ path: `${ep}.value`, problem: 'is missing; give a string (use "" for empty)' });
+                if (key === 'secrets') {
+                    if (typeof entry.valueFrom !== 'string') {
+                        if (entry.valueFrom === undefined)
+                            issues.push({ path: `${ep}.valueFrom`, problem: 'is missing; give the secret ARN or parameter name' });
+                    }
+                    else {
+                        const why = secretRefProblem(entry.valueFrom, { region: opts.region });
+                        if (why)
+                            issues.push({ path: `${ep}.valueFrom`, problem: `cannot name a secret: ${why}` });
+                    }
+                }
+            });
+        }
+    });
+    if (containers.length > 0 && essential === 0) {
+        issues.push({ path: 'containerDefinitions', problem: 'has no essential container; at least one must be essential (leave "essential" out or set it to true)' });
+    }
+    const compat = Array.isArray(td.requiresCompatibilities) ? td.requiresCompatibilities : [];
+    if (compat.includes('FARGATE')) {
+        const cpu = td.cpu;
+        const memory = td.memory;
+        if (cpu === undefined || memory === undefined) {
+            issues.push({ path: cpu === undefined ? 'cpu' : 'memory', problem: 'is required at task level when requiresCompatibilities has FARGATE (Fargate sizes a task by its task-level cpu and memory)' });
+        }
+        else if (typeof cpu === 'string' && typeof memory === 'string') {
+            const why = fargateSizeProblem(cpu, memory);
+            if (why)
+                issues.push({ path: 'cpu', problem: `and memory: ${why}` });
+        }
+        if (td.networkMode !== undefined && td.networkMode !== 'awsvpc') {
+            issues.push({ path: 'networkMode', problem: `is ${JSON.stringify(td.networkMode)}; tasks on Fargate use 'awsvpc'` });
+        }
+    }
+    const bytes = Buffer.byteLength(JSON.stringify(td));
+    if (bytes > ECS_LIMITS.taskDefinitionBytes) {
+        issues.push({ path: '', problem: `the task definition is ${Math.ceil(bytes / 1024)} KiB as JSON; ECS accepts at most ${ECS_LIMITS.taskDefinitionBytes / 1024} KiB (move large values to environment files or secrets)` });
+    }
+    return issues;
+}
+/** The issues as one line for an error: the first few, and how many more. */
+function formatTaskDefinitionIssues(issues, max = 5) {
+    const shown = issues.slice(0, max).map((i) => (i.path ? `${i.path} ${i.problem}` : i.problem));
+    return `${shown.join('; ')}${issues.length > max ? `; and ${issues.length - max} more` : ''}`;
+}
+/**
+ * Throws when `taskDefinitionIssues` finds anything: an InputError naming the input and the file
+ * when the task definition came from one, else a UserError naming where it came from.
+ */
+function assertTaskDefinition(td, source, opts) {
+    const issues = taskDefinitionIssues(td, opts);
+    if (!issues.length)
+        return;
+    const what = `${opts.stage === 'rendered' ? 'a task definition ECS accepts once rendered' : 'an ECS task definition'}: ${formatTaskDefinitionIssues(issues)}`;
+    if (source.input)
+        throw new src/* InputError */.dz(source.input, source.label, what);
+    throw new src/* UserError */.yo(`${source.label} is not ${what}`);
+}
+
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/deploy.ts
+
 
 
 
@@ -61529,18 +62174,24 @@ async function deploy(opts, deps, clock, report) {
 async function renderAndRegister(opts, deps, report, service) {
     const { api, logger } = deps;
     let base;
+    let source;
     if (opts.taskDefinitionFile) {
         const raw = await deps.readTaskDefinitionFile(opts.taskDefinitionFile);
-        base = normaliseTaskDefinition(raw, { input: 'task-definition', label: opts.taskDefinitionFile });
+        source = { input: 'task-definition', label: opts.taskDefinitionFile };
+        base = normaliseTaskDefinition(raw, source);
+        assertTaskDefinition(base, source, { stage: 'file', region: deps.region });
         logger.info(`task definition: from ${opts.taskDefinitionFile} (family ${base.family})`);
     }
     else {
         const current = service.taskDefinition;
         const { taskDefinition, tags } = await api.describeTaskDefinition(current);
-        base = normaliseTaskDefinition({ taskDefinition, tags }, { label: `task definition ${current} that service '${opts.service}' runs` });
+        source = { label: `task definition ${current} that service '${opts.service}' runs` };
+        base = normaliseTaskDefinition({ taskDefinition, tags }, source);
         logger.info(`task definition: rendered from ${current}, which the service runs now`);
     }
     const rendered = applyChanges(base, opts.render);
+    // What ECS would refuse (or register and never run, like a Fargate size it does not offer).
+    assertTaskDefinition(rendered.taskDefinition, source, { stage: 'rendered', region: deps.region });
     report.changes = rendered.changes;
     report.container = rendered.containerName;
     report.image = rendered.image;
@@ -61874,6 +62525,51 @@ function escapeCell(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/names.ts
+/**
+ * ECS cluster and service names and ARNs, as ECS accepts them (CreateCluster / CreateService:
+ * up to 255 letters, numbers, hyphens and underscores). Service ARNs come in two formats: the
+ * current `service/<cluster>/<name>` and the older `service/<name>` without the cluster.
+ */
+
+const names_NAME = /^[A-Za-z0-9_-]{1,255}$/;
+const names_ARN = /^arn:([a-z-]+):ecs:([a-z0-9-]+):(\d{12}):(cluster|service)\/(.+)$/;
+function checkArn(text, kind) {
+    const m = names_ARN.exec(text);
+    if (!m || m[4] !== kind) {
+        return { ok: false, why: `an ARN of the form arn:aws:ecs:<region>:<12-digit account>:${kind === 'cluster' ? 'cluster/<name>' : 'service/<cluster>/<name>'}` };
+    }
+    const [, partition, region, , , resource] = m;
+    if (!PARTITIONS.includes(partition))
+        return { ok: false, why: `a known partition (${PARTITIONS.join(', ')}), not '${partition}'` };
+    if (!isRegionName(region))
+        return { ok: false, why: `a region such as us-east-1 in the ARN, not '${region}'` };
+    if (partitionOf(region) !== partition)
+        return { ok: false, why: `partition '${partitionOf(region)}' for region ${region}, not '${partition}'` };
+    const parts = resource.split('/');
+    if (kind === 'cluster') {
+        if (parts.length !== 1 || !names_NAME.test(parts[0]))
+            return { ok: false, why: 'a cluster name of 1 to 255 letters, numbers, hyphens and underscores after cluster/' };
+        return { ok: true, name: parts[0], region };
+    }
+    if (parts.length > 2 || !parts.every((p) => names_NAME.test(p))) {
+        return { ok: false, why: 'service/<cluster>/<name> or the older service/<name>, each 1 to 255 letters, numbers, hyphens and underscores' };
+    }
+    return parts.length === 2 ? { ok: true, cluster: parts[0], name: parts[1], region } : { ok: true, name: parts[0], region };
+}
+/** A cluster name or ARN. */
+function checkClusterRef(text) {
+    if (text.startsWith('arn:'))
+        return checkArn(text, 'cluster');
+    return names_NAME.test(text) ? { ok: true, name: text } : { ok: false, why: 'a cluster name of 1 to 255 letters, numbers, hyphens and underscores, or a cluster ARN' };
+}
+/** A service name or ARN (either format). */
+function checkServiceRef(text) {
+    if (text.startsWith('arn:'))
+        return checkArn(text, 'service');
+    return names_NAME.test(text) ? { ok: true, name: text } : { ok: false, why: 'a service name of 1 to 255 letters, numbers, hyphens and underscores, or a service ARN' };
+}
+
 ;// CONCATENATED MODULE: ./packages/aws/src/index.ts
 
 
@@ -61887,6 +62583,82 @@ function escapeCell(text) {
 
 
 
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 6895:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   hb: () => (/* binding */ isImageReference),
+/* harmony export */   o_: () => (/* binding */ parseImageReference)
+/* harmony export */ });
+/* unused harmony export formatImageReference */
+// Grammar from the distribution reference spec, kept readable.
+const ALNUM = '[a-z0-9]+';
+const SEPARATOR = '(?:[._]|__|[-]+)';
+const PATH_COMPONENT = `${ALNUM}(?:${SEPARATOR}${ALNUM})*`;
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`;
+const TAG = '[\\w][\\w.-]{0,127}';
+const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
+const REFERENCE = new RegExp(`^(?:(${DOMAIN})/)?(${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)(?::(${TAG}))?(?:@(${DIGEST}))?$`);
+const DIGEST_ALGORITHMS = { sha256: 64, sha512: 128 };
+/** Parses an image reference, or returns a reason it is not one. */
+function parseImageReference(text) {
+    if (text !== text.trim() || /\s/.test(text))
+        return { error: 'it contains white space' };
+    if (text.length > 4096)
+        return { error: 'it is longer than 4096 characters' };
+    const m = REFERENCE.exec(text);
+    if (!m) {
+        if (/[A-Z]/.test(text.split('@')[0].split('/').slice(1).join('/') || (text.includes('/') ? '' : text.split(':')[0]))) {
+            return { error: 'repository names must be lower case' };
+        }
+        return { error: 'it is not of the form [registry/]repository[:tag][@sha256:digest]' };
+    }
+    let registry = m[1];
+    let repository = m[2];
+    // "localhost/x" and "host.name/x" and "host:5000/x" name a registry; "team/x" does not.
+    if (registry !== undefined && !/[.:]/.test(registry) && registry !== 'localhost' && !registry.startsWith('[')) {
+        repository = `${registry}/${repository}`;
+        registry = undefined;
+    }
+    if (registry !== undefined && registry.toLowerCase() !== registry && !/[.:]/.test(registry)) {
+        return { error: 'registry host is not valid' };
+    }
+    // distribution's NameTotalLengthMax: registry and path together; and a name of 64 hex digits
+    // is refused by Docker as ambiguous with an image ID.
+    const name = registry !== undefined ? `${registry}/${repository}` : repository;
+    if (name.length > 255)
+        return { error: `the repository name is ${name.length} characters; at most 255 (registry and path together)` };
+    if (/^[a-f0-9]{64}$/.test(repository))
+        return { error: 'a repository named by 64 hex digits reads as an image ID; give it a name' };
+    const digest = m[4];
+    if (digest !== undefined) {
+        const [alg, hex] = digest.split(':');
+        const want = DIGEST_ALGORITHMS[alg];
+        if (want === undefined)
+            return { error: `digest algorithm '${alg}' is not supported (use sha256)` };
+        if (hex.length !== want || !/^[0-9a-f]+$/.test(hex)) {
+            return { error: `a ${alg} digest has ${want} lower-case hex characters` };
+        }
+    }
+    return { registry, repository, tag: m[3], digest };
+}
+function isImageReference(value) {
+    return !('error' in value);
+}
+/** Formats a reference back to text (the canonical short form, without adding defaults). */
+function formatImageReference(ref) {
+    return `${ref.registry ? `${ref.registry}/` : ''}${ref.repository}${ref.tag ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;
+}
 
 
 /***/ }),
