@@ -4424,6 +4424,11 @@ class pickle_scanner_PickleScanner {
         const callee = target.callee;
         if (callee.t !== 'global' || !KEPT_RESULTS.has(callee.name))
             return;
+        // A dtype's state is read only for its top-level ints (itemsize, flags). A structured dtype
+        // (scikit-learn's KD and ball trees) also holds its field names and one nested dtype per field:
+        // drop those, so the dtype stays small enough to be kept inside the joblib wrapper that uses it.
+        if (callee.name === 'numpy.dtype' && state.t === 'tuple')
+            state = tupleOf(state.items.map((v) => (v.t === 'int' ? v : NONE)));
         if (target.w + weightOf(state) > RETAIN_LIMIT)
             state = DROPPED;
         target.state = state;
