@@ -1,0 +1,3 @@
+export * from './findings';
+export * from './ignore-file';
+export * from './policy';
