@@ -1,0 +1,209 @@
+/**
+ * scan-image: run Trivy on the image (one scan: JSON with every package listed), convert that
+ * report to SARIF and an SBOM with `trivy convert` (no second scan), apply the release policy, and
+ * report: outputs, a JSON report, and a summary of what blocks the release with the versions to
+ * move to and how old the vulnerability database was.
+ */
+import { join } from 'node:path';
+import { type ActionContext, codeSpan, ConfigurationError, type Clock, retry, systemClock, UserError } from '@ml-deploy/action-kit';
+import { applyPolicy, fromTrivy, type IgnoreEntry, parseIgnoreFile, type PolicyOutcome, type ScanResult, SEVERITIES } from '@ml-deploy/scan';
+import type { Inputs } from './inputs';
+
+export interface ExecResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface Deps extends Pick<ActionContext, 'logger' | 'summary' | 'setOutput' | 'secrets'> {
+  /** Finds a program on PATH; undefined when absent. */
+  which(name: string): Promise<string | undefined>;
+  exec(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<ExecResult>;
+  readFile(path: string): Promise<string>;
+  writeFile(path: string, text: string): Promise<void>;
+  env: NodeJS.ProcessEnv;
+  /** Where the outputs go (SARIF, SBOM, reports) and where the scanner keeps its cache. */
+  outputDir: string;
+  cacheDir: string;
+  clock?: Clock;
+  /** Backoff base for database download retries (tests make it quick). */
+  retryBaseMs?: number;
+}
+
+export interface ScanReport {
+  image: string;
+  scanner: string;
+  verdict: 'pass' | 'fail' | 'error';
+  policy: { severity: string; ignoreUnfixed: boolean; reportOnly: boolean; ignoreFile?: string };
+  db?: { updatedAt?: string; ageHours?: number; repository?: string };
+  counts?: PolicyOutcome['counts'];
+  blocking?: PolicyOutcome['blocking'];
+  ignored?: PolicyOutcome['ignored'];
+  unfixedSkipped?: number;
+  belowThreshold?: number;
+  expiredIgnores?: IgnoreEntry[];
+  packages?: number;
+  pythonPackages?: string[];
+  error?: string;
+}
+
+export class PolicyFailedError extends UserError {
+  override readonly name = 'PolicyFailedError';
+}
+
+/** A scan the scanner could not do (database unreachable, image unreadable): not a policy verdict. */
+export class ScanError extends Error {
+  override readonly name = 'ScanError';
+}
+
+export async function run(inputs: Inputs, deps: Deps): Promise<ScanReport> {
+  const clock = deps.clock ?? systemClock;
+  const { logger } = deps;
+  const report: ScanReport = {
+    image: inputs.image,
+    scanner: inputs.scanner,
+    verdict: 'error',
+    policy: { severity: inputs.severity, ignoreUnfixed: inputs['ignore-unfixed'], reportOnly: inputs['report-only'], ...(inputs['ignore-file'] ? { ignoreFile: inputs['ignore-file'] } : {}) },
+  };
+  const finish = async () => {
+    const path = join(deps.outputDir, 'scan-report.json');
+    await deps.writeFile(path, `${JSON.stringify(report, null, 2)}\n`);
+    deps.setOutput('report', path);
+    deps.setOutput('verdict', report.verdict);
+    writeSummary(report, deps);
+  };
+
+  // Everything the user can get wrong is checked before the scan.
+  let ignores: IgnoreEntry[] = [];
+  if (inputs['ignore-file']) {
+    let text: string;
+    try {
+      text = await deps.readFile(inputs['ignore-file']);
+    } catch (err) {
+      throw new ConfigurationError(`input 'ignore-file': cannot read ${inputs['ignore-file']}: ${(err as Error).message}`);
+    }
+    try {
+      ignores = parseIgnoreFile(inputs['ignore-file'], text);
+    } catch (err) {
+      throw new ConfigurationError(`input 'ignore-file': ${(err as Error).message}`);
+    }
+  }
+  const trivy = await deps.which('trivy');
+  if (!trivy) {
+    throw new ConfigurationError('trivy is not on PATH: install it before this step (e.g. aquasecurity/setup-trivy pinned by commit SHA), or put a trivy binary on PATH');
+  }
+
+  const env: NodeJS.ProcessEnv = { ...deps.env, TRIVY_NO_PROGRESS: 'true', TRIVY_CACHE_DIR: deps.cacheDir };
+  // Registry credentials for the image, the way the other image actions take them.
+  if (deps.env.ML_DEPLOY_REGISTRY_USERNAME && deps.env.ML_DEPLOY_REGISTRY_PASSWORD) {
+    env.TRIVY_USERNAME = deps.env.ML_DEPLOY_REGISTRY_USERNAME;
+    env.TRIVY_PASSWORD = deps.env.ML_DEPLOY_REGISTRY_PASSWORD;
+    deps.secrets.add(deps.env.ML_DEPLOY_REGISTRY_PASSWORD);
+  }
+  const raw = join(deps.outputDir, 'trivy-report.json');
+  const args = ['image', '--scanners', 'vuln', '--format', 'json', '--list-all-pkgs', '--output', raw, '--skip-java-db-update'];
+  if (inputs['db-repository']) {
+    args.push('--db-repository', inputs['db-repository']);
+    report.db = { repository: inputs['db-repository'] };
+  }
+  args.push(inputs.image);
+
+  let result: ScanResult;
+  try {
+    // The database download is the anchors' weak point (rate limits, outages): retry with backoff.
+    await retry(
+      async (attempt) => {
+        logger.info(`trivy ${args.join(' ')}${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
+        const r = await deps.exec(trivy, args, env);
+        if (r.code !== 0) {
+          const tail = deps.secrets.redact(r.stderr.trim().split('\n').slice(-6).join('\n'));
+          throw new ScanError(`trivy exited with ${r.code}: ${tail}`);
+        }
+      },
+      {
+        attempts: 3,
+        baseDelayMs: deps.retryBaseMs ?? 5_000,
+        maxDelayMs: 60_000,
+        clock,
+        retryable: (err) => err instanceof ScanError && /download|DB|database|TOOMANYREQUESTS|429|timeout|connection/i.test(err.message),
+        onRetry: (err, attempt, delay) => logger.warning(`${(err as Error).message.split('\n')[0]}; retrying in ${Math.round(delay / 1000)} s (attempt ${attempt + 1} of 3)`),
+      },
+    );
+    result = fromTrivy(JSON.parse(await deps.readFile(raw)));
+  } catch (err) {
+    report.error = deps.secrets.redact((err as Error).message);
+    await finish();
+    throw err;
+  }
+  deps.setOutput('scanner-report', raw);
+
+  // How old the database is, from the metadata Trivy keeps beside it.
+  try {
+    const meta = JSON.parse(await deps.readFile(join(deps.cacheDir, 'db', 'metadata.json'))) as { UpdatedAt?: string };
+    if (meta.UpdatedAt) {
+      report.db = { ...report.db, updatedAt: meta.UpdatedAt, ageHours: Math.max(0, Math.round(((clock.now() - Date.parse(meta.UpdatedAt)) / 3_600_000) * 10) / 10) };
+    }
+  } catch {
+    logger.warning('could not read the age of the vulnerability database (db/metadata.json in the cache)');
+  }
+
+  // SARIF and the SBOM from the same report: no second scan.
+  const sarif = join(deps.outputDir, 'scan.sarif');
+  const sbom = join(deps.outputDir, inputs['sbom-format'] === 'spdx' ? 'sbom.spdx.json' : 'sbom.cdx.json');
+  for (const [format, out, name] of [['sarif', sarif, 'sarif'], [inputs['sbom-format'] === 'spdx' ? 'spdx-json' : 'cyclonedx', sbom, 'sbom']] as const) {
+    const r = await deps.exec(trivy, ['convert', '--format', format, '--output', out, raw], env);
+    if (r.code !== 0) throw new ScanError(`trivy convert --format ${format} exited with ${r.code}: ${r.stderr.trim().split('\n').slice(-3).join(' ')}`);
+    deps.setOutput(name, out);
+  }
+
+  const today = new Date(clock.now()).toISOString().slice(0, 10);
+  const outcome = applyPolicy(result.findings, { threshold: inputs.severity, ignoreUnfixed: inputs['ignore-unfixed'], ignores, reportOnly: inputs['report-only'], today });
+  Object.assign(report, {
+    verdict: outcome.verdict,
+    counts: outcome.counts,
+    blocking: outcome.blocking,
+    ignored: outcome.ignored,
+    unfixedSkipped: outcome.unfixedSkipped.length,
+    belowThreshold: outcome.belowThreshold.length,
+    expiredIgnores: outcome.expiredIgnores,
+    packages: result.packages.length,
+    pythonPackages: result.packages.filter((p) => p.type === 'python-pkg').map((p) => `${p.name}==${p.version}`),
+  });
+  logger.info(`${result.findings.length} finding(s) in ${result.packages.length} package(s); ${outcome.blocking.length} block the release at ${inputs.severity} and above; verdict ${outcome.verdict}${inputs['report-only'] ? ' (report-only)' : ''}`);
+  await finish();
+  if (outcome.failsStep) {
+    const parts = [];
+    if (outcome.blocking.length) parts.push(`${outcome.blocking.length} vulnerabilit${outcome.blocking.length === 1 ? 'y' : 'ies'} at ${inputs.severity} or above (${SEVERITIES.filter((s) => outcome.counts[s]).map((s) => `${outcome.counts[s]} ${s}`).join(', ')})`);
+    if (outcome.expiredIgnores.length) parts.push(`expired ignore entr${outcome.expiredIgnores.length === 1 ? 'y' : 'ies'}: ${outcome.expiredIgnores.map((e) => `${e.id} (expired ${e.expires})`).join(', ')}`);
+    throw new PolicyFailedError(`${inputs.image} does not pass the policy: ${parts.join('; ')}. See the job summary for the fixed versions to move to`);
+  }
+  return report;
+}
+
+function writeSummary(r: ScanReport, deps: Deps): void {
+  const s = deps.summary;
+  s.heading('scan-image');
+  if (r.verdict === 'error') s.status('failed', `**Scan failed**: ${r.error ?? 'unknown error'}. No verdict: the release is not cleared.`);
+  else if (r.verdict === 'pass') s.status('ok', `**Pass**: nothing at ${r.policy.severity} or above blocks ${r.image}.`);
+  else if (r.policy.reportOnly) s.status('warning', `**Would block the release** (report-only: the step passes).`);
+  else s.status('failed', `**Blocks the release**: ${r.image}`);
+  s.keyValues([
+    ['Image', codeSpan(r.image)],
+    ['Scanner', r.scanner],
+    ['Policy', `fail at ${r.policy.severity} and above${r.policy.ignoreUnfixed ? ', unfixed ignored' : ''}${r.policy.reportOnly ? ', report-only' : ''}${r.policy.ignoreFile ? `, ignore file ${r.policy.ignoreFile}` : ''}`],
+    ['Vulnerability DB', r.db?.updatedAt ? `built ${r.db.updatedAt} (${r.db.ageHours} h old)${r.db.repository ? ` from ${r.db.repository}` : ''}` : r.db?.repository],
+    ['Python packages found', r.pythonPackages?.length ? r.pythonPackages.join(', ') : undefined],
+  ]);
+  if (r.counts) {
+    s.table(['Severity', 'Blocking'], SEVERITIES.map((sev) => [sev, r.counts![sev]]));
+  }
+  if (r.blocking?.length) {
+    s.table(
+      ['Vulnerability', 'Severity', 'Package', 'Installed', 'Move to'],
+      r.blocking.map((f) => [f.id, f.severity, f.package, f.installed, f.fixed.length ? f.fixed.join(', ') : 'no fix published']),
+    );
+  }
+  if (r.ignored?.length) s.table(['Ignored', 'Package', 'Reason', 'Until'], r.ignored.map((i) => [i.finding.id, i.finding.package, i.entry.reason, i.entry.expires]));
+  if (r.expiredIgnores?.length) s.table(['Expired ignore entry', 'Reason', 'Expired'], r.expiredIgnores.map((e) => [e.id, e.reason, e.expires]));
+  if (r.unfixedSkipped) s.paragraph(`${r.unfixedSkipped} finding(s) at or above the threshold have no fix published and were not counted (ignore-unfixed).`);
+}
