@@ -28490,6 +28490,13 @@ function parseImageReference(text) {
     if (registry !== undefined && registry.toLowerCase() !== registry && !/[.:]/.test(registry)) {
         return { error: 'registry host is not valid' };
     }
+    // distribution's NameTotalLengthMax: registry and path together; and a name of 64 hex digits
+    // is refused by Docker as ambiguous with an image ID.
+    const name = registry !== undefined ? `${registry}/${repository}` : repository;
+    if (name.length > 255)
+        return { error: `the repository name is ${name.length} characters; at most 255 (registry and path together)` };
+    if (/^[a-f0-9]{64}$/.test(repository))
+        return { error: 'a repository named by 64 hex digits reads as an image ID; give it a name' };
     const digest = m[4];
     if (digest !== undefined) {
         const [alg, hex] = digest.split(':');
@@ -28864,7 +28871,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ml: () => (/* reexport */ clock_systemClock)
 });
 
-// UNUSED EXPORTS: CancelledError, DeadlineError, SecretRegistry, SummaryBuilder, addContext, cancellationFromSignals, consoleLogger, escapeInline, fakeClock, formatDuration, isUserError, md, memoryLogger, parseBooleanOrChoice, parseDuration, parseInteger, parseKeyValues, parseList, parseStructuredText, pollUntil, readStructuredFile, throwIfCancelled, toError, withContext
+// UNUSED EXPORTS: CancelledError, DeadlineError, SHOWN_VALUE_CHARS, SecretRegistry, SummaryBuilder, addContext, cancellationFromSignals, consoleLogger, escapeInline, fakeClock, formatDuration, isUserError, md, memoryLogger, parseBooleanOrChoice, parseDuration, parseInteger, parseKeyValues, parseList, parseStructuredText, pollUntil, quoteValue, readInputFile, readStructuredFile, throwIfCancelled, toError, withContext
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/errors.ts
 /**
@@ -28885,7 +28892,7 @@ class errors_InputError extends UserError {
     expected;
     name = 'InputError';
     constructor(input, value, expected) {
-        super(`input '${input}': got ${quoteValue(value)}, expected ${expected}`);
+        super(`input '${input}': got ${errors_quoteValue(value)}, expected ${expected}`);
         this.input = input;
         this.value = value;
         this.expected = expected;
@@ -28906,9 +28913,31 @@ class errors_CancelledError extends Error {
 class errors_DeadlineError extends (/* unused pure expression or super */ null && (Error)) {
     name = 'DeadlineError';
 }
-function quoteValue(value) {
-    const shown = value.length > 200 ? `${value.slice(0, 200)}…` : value;
-    return JSON.stringify(shown);
+/** Longest part of a value an error shows; the rest is counted, not printed. */
+const SHOWN_VALUE_CHARS = 120;
+/**
+ * A value as errors and logs show it: in double quotes, every control, format (zero-width, bidi)
+ * and look-alike space character escaped as `\uXXXX` (so nothing invisible, no line break and no
+ * `::workflow-command` reaches the log raw), cut to SHOWN_VALUE_CHARS with the rest counted.
+ */
+function errors_quoteValue(value) {
+    const chars = [...value];
+    const cut = chars.length > SHOWN_VALUE_CHARS;
+    const shown = (cut ? chars.slice(0, SHOWN_VALUE_CHARS) : chars).map(escapeChar).join('');
+    return `"${shown}"${cut ? `… (${chars.length - SHOWN_VALUE_CHARS} more characters, ${chars.length} in all)` : ''}`;
+}
+const NAMED_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '"': '\\"', '\\': '\\\\' };
+function escapeChar(c) {
+    const named = NAMED_ESCAPES[c];
+    if (named)
+        return named;
+    // Cc: C0/C1 controls; Cf: zero-width, bidi overrides, soft hyphen, BOM; Zl/Zp: U+2028/2029;
+    // Zs other than the plain space: no-break and other look-alike spaces; Co/Cn: private/unassigned.
+    if (/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cn}]|(?! )\p{Zs}/u.test(c)) {
+        const cp = c.codePointAt(0);
+        return cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`;
+    }
+    return c;
 }
 /** Turns anything thrown into an Error, so the top-level handler never sees a bare string. */
 function toError(thrown) {
@@ -29051,8 +29080,12 @@ const consoleLogger = {
     },
 };
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8009);
 ;// CONCATENATED MODULE: ./packages/action-kit/src/parse.ts
@@ -29061,6 +29094,8 @@ var dist = __nccwpck_require__(8009);
  * and throws InputError for anything it does not fully understand: a typo must fail, never
  * silently change behaviour.
  */
+
+
 
 
 
@@ -29110,12 +29145,18 @@ function parseDuration(input, raw, opts = {}) {
     const part = /(\d+(?:\.\d+)?)(ms|s|m|h)/y;
     let total = 0;
     let pos = 0;
+    // Units in falling order, each once: `30m30m` or `30s1m` is a typo, not 60 minutes.
+    let lastUnit = Infinity;
     while (pos < value.length) {
         part.lastIndex = pos;
         const m = part.exec(value);
         if (!m)
             throw new InputError(input, raw, expected);
-        total += Number(m[1]) * DURATION_UNITS[m[2]];
+        const unit = DURATION_UNITS[m[2]];
+        if (unit >= lastUnit)
+            throw new InputError(input, raw, `${expected}, each unit once and largest first`);
+        lastUnit = unit;
+        total += Number(m[1]) * unit;
         pos = part.lastIndex;
     }
     total = Math.round(total);
@@ -29168,40 +29209,51 @@ function parseChoice(input, raw, choices) {
     throw new errors_InputError(input, raw, `one of ${choices.map((c) => `'${c}'`).join(', ')}`);
 }
 /**
- * A list of `key=value` pairs, one per line or separated by commas. Values may be quoted with
- * double quotes (then `\"`, `\\`, `\n` and `,` are literal inside) to hold commas, `=` or spaces.
+ * A list of `key=value` pairs, one per line, or separated by commas when the whole list is on a
+ * single line: given on several lines, only line breaks separate pairs, so `LABELS=a,b,c` on its
+ * own line is one value (as the aws-actions read it). Values may be quoted with double quotes
+ * (then `\"`, `\\`, `\n` and `,` are literal inside) to hold commas, `=` or spaces.
  * Lines starting with `#` are comments. A key repeated is an error (which one should win?).
  * Returns pairs in the order given.
  */
 function parseKeyValues(input, raw) {
     const pairs = [];
     const seen = new Set();
-    const expected = "KEY=VALUE pairs, one per line or separated by commas (quote values that hold commas: KEY=\"a,b\")";
-    const items = splitItems(input, raw, expected);
+    const expected = "KEY=VALUE pairs, one per line, or separated by commas on a single line (there, quote values that hold commas: KEY=\"a,b\")";
+    // A carriage return that does not end a line (CRLF) would end up inside a value, invisible in logs.
+    const bareCr = /\r(?!\n)/.exec(raw);
+    if (bareCr) {
+        const line = raw.slice(raw.lastIndexOf('\n', bareCr.index) + 1).split('\n')[0];
+        throw new InputError(input, line, `${expected}; a carriage return (\\r) may only end a line (as in CRLF), not stand inside one`);
+    }
+    const text = raw.replace(/\r\n/g, '\n');
+    const lines = text.split('\n').filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+    const items = splitItems(input, text, expected, lines.length <= 1);
     for (const item of items) {
         const eq = item.text.indexOf('=');
         if (eq <= 0)
             throw new InputError(input, item.text, expected);
         const key = item.text.slice(0, eq).trim();
         if (!/^[A-Za-z_][A-Za-z0-9_.\-/]*$/.test(key)) {
-            throw new InputError(input, item.text, `${expected}; '${key}' is not a valid key`);
+            throw new InputError(input, item.text, `${expected}; ${quoteValue(key)} is not a valid key`);
         }
         let value = item.text.slice(eq + 1);
         value = item.quoted ? item.value : value.trim();
         if (seen.has(key))
-            throw new InputError(input, item.text, `each key once; '${key}' is given twice`);
+            throw new InputError(input, item.text, `each key once; ${quoteValue(key)} is given twice`);
         seen.add(key);
         pairs.push([key, value]);
     }
     return pairs;
 }
-function splitItems(input, raw, expected) {
+function splitItems(input, raw, expected, commas) {
     const items = [];
     let i = 0;
     const n = raw.length;
+    const sep = (c) => c === '\n' || (commas && c === ',');
     while (i < n) {
         // skip separators and blank space between items
-        while (i < n && /[\s,]/.test(raw[i]))
+        while (i < n && (/\s/.test(raw[i]) || sep(raw[i])))
             i++;
         if (i >= n)
             break;
@@ -29211,7 +29263,7 @@ function splitItems(input, raw, expected) {
             continue;
         }
         const start = i;
-        while (i < n && raw[i] !== '=' && raw[i] !== '\n' && raw[i] !== ',')
+        while (i < n && raw[i] !== '=' && !sep(raw[i]))
             i++;
         if (i >= n || raw[i] !== '=')
             throw new InputError(input, raw.slice(start, i).trim(), expected);
@@ -29242,13 +29294,13 @@ function splitItems(input, raw, expected) {
                 throw new InputError(input, raw.slice(start).split('\n')[0], `${expected}; a quote is not closed`);
             while (i < n && (raw[i] === ' ' || raw[i] === '\t'))
                 i++;
-            if (i < n && raw[i] !== ',' && raw[i] !== '\n') {
+            if (i < n && !sep(raw[i])) {
                 throw new InputError(input, raw.slice(start, i + 1), `${expected}; nothing may follow a closing quote`);
             }
             items.push({ text: raw.slice(start, i).trim(), quoted: true, value });
         }
         else {
-            while (i < n && raw[i] !== ',' && raw[i] !== '\n')
+            while (i < n && !sep(raw[i]))
                 i++;
             items.push({ text: raw.slice(start, i).trim(), quoted: false });
         }
@@ -29262,19 +29314,77 @@ function parseList(raw) {
         .map((s) => s.trim())
         .filter((s) => s !== '' && !s.startsWith('#'));
 }
-/** Reads a JSON or YAML file given by an input; errors name the input and the file. */
-async function readStructuredFile(input, path) {
-    let text;
+/**
+ * Reads a text file an input names, safely: a relative path may not leave the workspace; only a
+ * regular file is read (a FIFO or device is refused at once instead of blocking the step until
+ * it is killed); a file over `maxBytes` is refused unread. Errors name the input and the path,
+ * never the file's content.
+ */
+async function readInputFile(input, path, opts = {}) {
+    const maxBytes = opts.maxBytes ?? 1024 * 1024;
+    if (path.trim() === '' || path.includes('\0'))
+        throw new InputError(input, path, 'a file path');
+    // Relative paths are read from the working directory (the runner starts steps in the workspace).
+    const full = resolvePath(path);
+    if (!isAbsolute(path)) {
+        const workspace = resolvePath(opts.workspace ?? process.env.GITHUB_WORKSPACE ?? process.cwd());
+        const rel = relative(workspace, full);
+        if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+            throw new InputError(input, path, `a path inside the workspace (${workspace}); this relative path leaves it`);
+        }
+    }
+    let handle;
     try {
-        text = await readFile(path, 'utf8');
+        // O_NONBLOCK: opening a FIFO with no writer returns at once, so fstat can refuse it.
+        handle = await open(full, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
     }
     catch (err) {
         const code = err.code;
-        throw new InputError(input, path, `a readable file (${code === 'ENOENT' ? 'no such file' : code ?? 'unreadable'})`);
+        throw new InputError(input, path, `a readable file (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code ?? 'unreadable'})`);
     }
-    return parseStructuredText(input, path, text);
+    try {
+        const st = await handle.stat();
+        if (!st.isFile()) {
+            const kind = st.isDirectory() ? 'a directory' : st.isFIFO() ? 'a FIFO (named pipe)' : st.isSocket() ? 'a socket' : 'a device';
+            throw new InputError(input, path, `a regular file; this is ${kind}`);
+        }
+        if (st.size > maxBytes) {
+            throw new InputError(input, path, `a file of at most ${formatBytes(maxBytes)}; this one has ${formatBytes(st.size)}`);
+        }
+        const buf = Buffer.alloc(Math.min(st.size, maxBytes) + 1);
+        let n = 0;
+        for (;;) {
+            const { bytesRead } = await handle.read(buf, n, buf.length - n, n);
+            if (bytesRead === 0)
+                break;
+            n += bytesRead;
+            if (n > maxBytes)
+                throw new InputError(input, path, `a file of at most ${formatBytes(maxBytes)}; it grew while being read`);
+            if (n === buf.length)
+                break;
+        }
+        const text = buf.subarray(0, n).toString('utf8');
+        if (text.includes('\uFFFD') || text.includes('\0')) {
+            throw new InputError(input, path, 'a UTF-8 text file; this one holds binary data');
+        }
+        return text;
+    }
+    finally {
+        await handle.close();
+    }
 }
-/** Parses JSON (by `.json` name or a leading `{`/`[`) or else YAML, with the parser's position in errors. */
+function formatBytes(n) {
+    return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${n} bytes`;
+}
+/** Reads a JSON or YAML file given by an input (as readInputFile reads it); errors name the input and the file. */
+async function readStructuredFile(input, path, opts = {}) {
+    return parseStructuredText(input, path, await readInputFile(input, path, opts));
+}
+/**
+ * Parses JSON (by `.json` name or a leading `{`/`[`) or else YAML. Errors give the parser's line and
+ * column, never the text around it: the file may not be what the user meant to give (a symlink to
+ * a system file), and its content must not reach the log.
+ */
 function parseStructuredText(input, path, text) {
     const looksJson = /\.json$/i.test(path) || /^\s*[[{]/.test(text);
     if (looksJson) {
@@ -29282,15 +29392,57 @@ function parseStructuredText(input, path, text) {
             return JSON.parse(text);
         }
         catch (err) {
-            throw new InputError(input, path, `a file of valid JSON (${err.message})`);
+            // V8's message quotes the text; report only where it broke.
+            const pos = jsonErrorOffset(text, err);
+            const where = pos === undefined ? '' : pos >= text.length ? ': the text ends too early' : ` near ${lineColumn(text, pos)}`;
+            throw new InputError(input, path, `a file of valid JSON (a syntax error${where})`);
         }
     }
     try {
         return parseYaml(text, { strict: true, uniqueKeys: true });
     }
     catch (err) {
-        throw new InputError(input, path, `a file of valid YAML or JSON (${err.message.split('\n')[0]})`);
+        const e = err;
+        const at = e.linePos?.[0];
+        throw new InputError(input, path, `a file of valid YAML or JSON (${e.code ?? 'syntax error'}${at ? ` at line ${at.line}, column ${at.col}` : ''})`);
     }
+}
+/**
+ * Where JSON.parse gave up: V8's `position N` when it says, else the shortest prefix that is
+ * already wrong (not merely unfinished), found by bisection.
+ */
+function jsonErrorOffset(text, err) {
+    const said = /position (\d+)/.exec(err.message)?.[1];
+    if (said !== undefined)
+        return Number(said);
+    const unfinished = (prefix) => {
+        try {
+            JSON.parse(prefix);
+            return true;
+        }
+        catch (e) {
+            const m = e.message;
+            const at = /position (\d+)/.exec(m)?.[1];
+            return /end of JSON input|Unterminated/i.test(m) || (at !== undefined && Number(at) >= prefix.length);
+        }
+    };
+    if (unfinished(text))
+        return text.length;
+    let lo = 0; // unfinished (or valid) up to lo characters
+    let hi = text.length; // wrong at hi characters
+    while (hi - lo > 1) {
+        const mid = (lo + hi) >> 1;
+        if (unfinished(text.slice(0, mid)))
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return hi - 1;
+}
+function lineColumn(text, offset) {
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
 }
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/poll.ts
