@@ -3,9 +3,10 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as core from '@actions/core';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { UserError, runAction, runnerIO, systemClock } from '@ml-deploy/action-kit';
-import { AlbWeightedShifter, PrometheusProvider } from '@ml-deploy/canary';
+import { AlbWeightedShifter, CloudWatchProvider, type MetricProvider, PrometheusProvider } from '@ml-deploy/canary';
 import { type Inputs, parseInputs } from './inputs';
 import { parseObservations } from './observations';
 import { run } from './run';
@@ -30,18 +31,7 @@ await runAction<Inputs>(
               }),
             }
           : {}),
-        ...(m
-          ? {
-              provider: new PrometheusProvider({
-                url: m.url,
-                requests: m.requests,
-                errors: m.errors,
-                ...(m.latency ? { latency: m.latency } : {}),
-                ...(m.predictions ? { predictions: m.predictions } : {}),
-                arms: m.arms,
-              }),
-            }
-          : {}),
+        ...(m ? { provider: metricProvider(inputs) } : {}),
         async readObservations(path) {
           const text = await readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => {
             throw new UserError(`input 'observations': cannot read ${path} (${err.code ?? err.message}); expected a JSON-lines file of recorded intervals`);
@@ -63,3 +53,19 @@ await runAction<Inputs>(
   },
   runnerIO(core),
 );
+
+function metricProvider(inputs: Inputs): MetricProvider {
+  const m = inputs.metrics!;
+  if (m.kind === 'cloudwatch') {
+    const cw = new CloudWatchClient({ ...(inputs.region ? { region: inputs.region } : {}), maxAttempts: 5, retryMode: 'standard', customUserAgent: 'ml-deploy' });
+    return new CloudWatchProvider(cw, {
+      requests: m.requests,
+      errors: m.errors,
+      ...(m.latency ? { latency: m.latency } : {}),
+      ...(m.predictions ? { predictions: m.predictions } : {}),
+      arms: m.arms,
+      period: m.period,
+    });
+  }
+  return new PrometheusProvider({ url: m.url, requests: m.requests, errors: m.errors, ...(m.latency ? { latency: m.latency } : {}), ...(m.predictions ? { predictions: m.predictions } : {}), arms: m.arms });
+}

@@ -3,7 +3,7 @@
  * live there). Every check that needs no cloud call runs here, before any traffic moves.
  */
 import { InputError, type InputReader, UserError, parseBoolean, parseChoice, parseDuration, parseInteger, parseList } from '@ml-deploy/action-kit';
-import { type CanaryPolicy, DEFAULT_POLICY, type NoDataPolicy, validatePolicy } from '@ml-deploy/canary';
+import { type CanaryPolicy, type CloudWatchMetric, DEFAULT_POLICY, type NoDataPolicy, parseCloudWatchMetric, validatePolicy } from '@ml-deploy/canary';
 
 export type Mode = 'analyze' | 'run' | 'rollback';
 export const MODES: readonly Mode[] = ['analyze', 'run', 'rollback'];
@@ -26,13 +26,25 @@ export interface PrometheusMetrics {
   arms: { baseline: string; canary: string };
 }
 
+export interface CloudWatchMetrics {
+  kind: 'cloudwatch';
+  namespace: string;
+  /** Seconds per CloudWatch period. */
+  period: number;
+  requests: CloudWatchMetric;
+  errors: CloudWatchMetric;
+  latency: CloudWatchMetric | undefined;
+  predictions: CloudWatchMetric | undefined;
+  arms: { baseline: string; canary: string };
+}
+
 export interface Inputs {
   mode: Mode;
   observations: string | undefined;
   /** Length of one analysed interval (mode run), ms. */
   interval: number;
   traffic: AlbTraffic | undefined;
-  metrics: PrometheusMetrics | undefined;
+  metrics: PrometheusMetrics | CloudWatchMetrics | undefined;
   region: string | undefined;
   policy: CanaryPolicy;
   'fail-on-rollback': boolean;
@@ -88,11 +100,16 @@ export function parseInputs(read: InputReader): Inputs {
   }
   if (problems.length) throw new UserError(`canary policy from the inputs: ${problems.join('; ')}`);
 
+  if (metrics?.kind === 'cloudwatch' && interval < metrics.period * 1000) {
+    throw new InputError('interval', read('interval') ?? '1m', `at least one CloudWatch period (cloudwatch-period ${metrics.period} s): the gate reads whole periods`);
+  }
   if (metrics && !metrics.latency && policy.latency) {
-    throw new InputError('latency-query', '', "a histogram _bucket selector while 'analyses' includes latency (or drop latency from 'analyses')");
+    const what = metrics.kind === 'prometheus' ? 'a histogram _bucket selector' : 'a per-bucket latency counter (dimension le)';
+    throw new InputError('latency-query', '', `${what} while 'analyses' includes latency (or drop latency from 'analyses')`);
   }
   if (metrics && !metrics.predictions && policy.predictionDrift) {
-    throw new InputError('predictions-query', '', "a histogram _bucket selector while 'analyses' includes prediction-drift");
+    const what = metrics.kind === 'prometheus' ? 'a histogram _bucket selector' : 'a per-bucket prediction counter (dimension le)';
+    throw new InputError('predictions-query', '', `${what} while 'analyses' includes prediction-drift`);
   }
 
   return {
@@ -134,8 +151,9 @@ function parseTraffic(read: InputReader): AlbTraffic {
   return { kind: target, listenerOrRuleArn: listener, baselineTargetGroupArn: baseline, canaryTargetGroupArn: canary };
 }
 
-function parseMetrics(read: InputReader): PrometheusMetrics {
-  const kind = parseChoice('metrics', read('metrics') ?? '', ['prometheus'] as const);
+function parseMetrics(read: InputReader): PrometheusMetrics | CloudWatchMetrics {
+  const kind = parseChoice('metrics', read('metrics') ?? '', ['prometheus', 'cloudwatch'] as const);
+  if (kind === 'cloudwatch') return parseCloudWatch(read);
   const url = read('prometheus-url')?.trim() ?? '';
   if (!/^https?:\/\/[^\s]+$/.test(url)) throw new InputError('prometheus-url', url, 'the base URL of the Prometheus server, e.g. http://prometheus:9090');
   const selector = (name: string, required: boolean): string | undefined => {
@@ -161,6 +179,43 @@ function parseMetrics(read: InputReader): PrometheusMetrics {
     errors: selector('errors-query', true)!,
     latency: selector('latency-query', false),
     predictions: selector('predictions-query', false),
+    arms: { baseline: label('baseline-label'), canary: label('canary-label') },
+  };
+}
+
+function parseCloudWatch(read: InputReader): CloudWatchMetrics {
+  const namespace = read('cloudwatch-namespace')?.trim() ?? '';
+  if (!namespace || namespace.length > 255 || namespace.startsWith(':')) throw new InputError('cloudwatch-namespace', namespace, "the metrics' CloudWatch namespace, 1-255 characters not starting with ':', e.g. AWS/ApplicationELB");
+  const periodRaw = read('cloudwatch-period') ?? '60';
+  const period = parseInteger('cloudwatch-period', periodRaw, { min: 1 });
+  if (![1, 5, 10, 30].includes(period) && period % 60 !== 0) throw new InputError('cloudwatch-period', periodRaw, 'seconds per CloudWatch period: 1, 5, 10, 30 (high-resolution metrics) or a multiple of 60');
+  const metric = (name: string, required: boolean): CloudWatchMetric | undefined => {
+    const v = read(name)?.trim();
+    const expected = 'a CloudWatch metric with $ARM where the arm goes, e.g. RequestCount{TargetGroup=$ARM,LoadBalancer=app/my-alb/50dc6c495c0c9188}';
+    if (!v) {
+      if (required) throw new InputError(name, '', expected);
+      return undefined;
+    }
+    if (!v.includes('$ARM')) throw new InputError(name, v, expected);
+    try {
+      return parseCloudWatchMetric(v, namespace);
+    } catch (err) {
+      throw new InputError(name, v, `${expected} (${(err as Error).message})`);
+    }
+  };
+  const label = (name: string): string => {
+    const v = read(name)?.trim();
+    if (!v) throw new InputError(name, '', 'the dimension value that selects this arm (what $ARM becomes), e.g. a target group such as targetgroup/blue/73e2d6bc24d8a067');
+    return v;
+  };
+  return {
+    kind: 'cloudwatch',
+    namespace,
+    period,
+    requests: metric('requests-query', true)!,
+    errors: metric('errors-query', true)!,
+    latency: metric('latency-query', false),
+    predictions: metric('predictions-query', false),
     arms: { baseline: label('baseline-label'), canary: label('canary-label') },
   };
 }

@@ -16,6 +16,16 @@ const PROM = {
   'canary-label': 'v2',
 };
 
+const CW = {
+  metrics: 'cloudwatch',
+  'cloudwatch-namespace': 'AWS/ApplicationELB',
+  'requests-query': 'RequestCount{TargetGroup=$ARM,LoadBalancer=app/model/50dc6c495c0c9188}',
+  'errors-query': 'HTTPCode_Target_5XX_Count{TargetGroup=$ARM,LoadBalancer=app/model/50dc6c495c0c9188}',
+  'baseline-label': 'targetgroup/blue/73e2d6bc24d8a067',
+  'canary-label': 'targetgroup/green/83e2d6bc24d8a067',
+  analyses: 'error-rate',
+};
+
 describe('parseInputs', () => {
   it('builds the default policy for mode: analyze', () => {
     const i = parseInputs(reader({ mode: 'analyze', observations: 'x.jsonl' }));
@@ -46,10 +56,37 @@ describe('parseInputs', () => {
     expect(parseInputs(reader({ mode: 'rollback', ...ALB })).metrics).toBeUndefined();
   });
 
+  it('reads CloudWatch metrics: namespace, period and MetricName{Dim=value} queries', () => {
+    const i = parseInputs(reader({ mode: 'run', ...ALB, ...CW, 'latency-query': 'LatencyBucket{Revision=$ARM, Zone="a,b"}', analyses: 'error-rate,latency' }));
+    expect(i.metrics).toEqual({
+      kind: 'cloudwatch',
+      namespace: 'AWS/ApplicationELB',
+      period: 60,
+      requests: { namespace: 'AWS/ApplicationELB', metricName: 'RequestCount', dimensions: { TargetGroup: '$ARM', LoadBalancer: 'app/model/50dc6c495c0c9188' } },
+      errors: { namespace: 'AWS/ApplicationELB', metricName: 'HTTPCode_Target_5XX_Count', dimensions: { TargetGroup: '$ARM', LoadBalancer: 'app/model/50dc6c495c0c9188' } },
+      latency: { namespace: 'AWS/ApplicationELB', metricName: 'LatencyBucket', dimensions: { Revision: '$ARM', Zone: 'a,b' } },
+      predictions: undefined,
+      arms: { baseline: 'targetgroup/blue/73e2d6bc24d8a067', canary: 'targetgroup/green/83e2d6bc24d8a067' },
+    });
+    expect((parseInputs(reader({ mode: 'run', ...ALB, ...CW, 'cloudwatch-period': '10', interval: '10s' })).metrics as { period: number }).period).toBe(10);
+  });
+
+  it.each([
+    [{ mode: 'run', ...ALB, ...CW, 'cloudwatch-namespace': '' }, /input 'cloudwatch-namespace': got "", expected the metrics' CloudWatch namespace/],
+    [{ mode: 'run', ...ALB, ...CW, 'cloudwatch-period': '45' }, /input 'cloudwatch-period': got "45", expected seconds per CloudWatch period: 1, 5, 10, 30/],
+    [{ mode: 'run', ...ALB, ...CW, 'cloudwatch-period': '120' }, /input 'interval': got "1m", expected at least one CloudWatch period \(cloudwatch-period 120 s\)/],
+    [{ mode: 'run', ...ALB, ...CW, 'requests-query': 'RequestCount{TargetGroup=blue}' }, /input 'requests-query': got "RequestCount\{TargetGroup=blue\}", expected a CloudWatch metric with \$ARM/],
+    [{ mode: 'run', ...ALB, ...CW, 'errors-query': 'Errors{TargetGroup=$ARM,Zone}' }, /input 'errors-query'.*\(dimensions as Name=value pairs/],
+    [{ mode: 'run', ...ALB, ...CW, analyses: 'error-rate,latency' }, /input 'latency-query'.*a per-bucket latency counter \(dimension le\) while 'analyses' includes latency/],
+  ])('refuses bad CloudWatch input %#', (values, message) => {
+    expect(() => parseInputs(reader(values as Record<string, string>))).toThrow(message);
+  });
+
   it.each([
     [{ mode: 'analyse' }, /input 'mode': got "analyse", expected one of 'analyze', 'run', 'rollback'/],
     [{ mode: 'analyze' }, /input 'observations'.*expected a path to recorded observations/],
     [{ mode: 'run' }, /input 'traffic': got "", expected one of 'alb'/],
+    [{ mode: 'run', ...ALB, metrics: 'datadog' }, /input 'metrics': got "datadog", expected one of 'prometheus', 'cloudwatch'/],
     [{ mode: 'run', traffic: 'alb', 'listener-arn': 'arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/x/1' }, /input 'listener-arn': got "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer\/app\/x\/1", expected the ARN of the ALB listener/],
     [{ mode: 'rollback', traffic: 'alb', 'listener-arn': LISTENER, 'baseline-target-group-arn': TG1, 'canary-target-group-arn': TG1 }, /input 'canary-target-group-arn'.*expected a target group other than baseline-target-group-arn/],
     [{ mode: 'run', ...ALB, metrics: 'prometheus', 'prometheus-url': 'prometheus:9090' }, /input 'prometheus-url': got "prometheus:9090"/],

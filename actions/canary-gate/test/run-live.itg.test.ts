@@ -12,7 +12,7 @@ import { AlbWeightedShifter, PrometheusProvider } from '@ml-deploy/canary';
 import { type AlbFixture, createAlb } from '@ml-deploy/test/harness/alb-fixtures';
 import { type MotoServer, startMoto } from '@ml-deploy/test/harness/moto';
 import { type Exporter, type PrometheusServer, startExporter, startPrometheus } from '@ml-deploy/test/harness/prometheus';
-import { parseInputs } from '../src/inputs';
+import { type PrometheusMetrics, parseInputs } from '../src/inputs';
 import type { Report } from '../src/report';
 import { run, type Deps } from '../src/run';
 
@@ -109,7 +109,7 @@ async function gate(signal = new AbortController().signal) {
       return 'report.json';
     },
     shifter,
-    provider: new PrometheusProvider({ ...inputs.metrics!, latency: inputs.metrics!.latency! }),
+    provider: new PrometheusProvider({ ...(inputs.metrics as PrometheusMetrics), latency: (inputs.metrics as PrometheusMetrics).latency! }),
     clock: systemClock,
   };
   const out = await run(inputs, deps);

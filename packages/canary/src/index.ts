@@ -5,3 +5,4 @@ export * from './stats';
 export * from './interfaces';
 export * from './providers/prometheus';
 export * from './shifters/alb';
+export * from './providers/cloudwatch';
