@@ -38,6 +38,18 @@ const WORK = join(repoRoot, 'bench', '.work', 'image');
 mkdirSync(WORK, { recursive: true });
 const py = join(repoRoot, '.venv', 'bin', 'python');
 
+/** Async, so the byte-counting proxy in this process keeps forwarding while the command runs. */
+function shAsync(cmd: string, args: string[], env?: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { env: env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(' ')}: ${err}`))));
+  });
+}
+
 function sh(cmd: string, args: string[], env?: NodeJS.ProcessEnv): string {
   const r = spawnSync(cmd, args, { encoding: 'utf8', env: env ?? process.env, maxBuffer: 256 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')}: ${r.stderr || r.error?.message}`);
@@ -98,7 +110,8 @@ async function pushBench(): Promise<{ rows: PushRow[]; modelBytes: number; notes
   const proxy = await countingProxy(registry.port);
   const notes: string[] = [];
   try {
-    const base = pushNodeBase({ host: proxy.host });
+    // Straight to the registry: spawnSync would block this process, and with it the proxy.
+    const base = pushNodeBase(registry).replace(registry.host, proxy.host);
     const models = [1, 2].map((seed) => {
       const p = join(WORK, `model-${seed}.onnx`);
       sh(py, [join(repoRoot, 'bench/image/make_model.py'), p, String(seed), String(MODEL_MB)]);
@@ -140,9 +153,9 @@ async function pushBench(): Promise<{ rows: PushRow[]; modelBytes: number; notes
     const anchorRun = async (model: string) => {
       mkdirSync(join(ctx, 'model'), { recursive: true });
       cpSync(model, join(ctx, 'model/model.onnx'));
-      sh('buildah', ['bud', '--quiet', '-t', 'bench/anchor:latest', ctx], anchorEnv);
+      await shAsync('buildah', ['bud', '--quiet', '-t', 'bench/anchor:latest', ctx], anchorEnv);
       const df = join(ctx, '..', `anchor-digest-${Date.now()}`);
-      sh('buildah', ['push', '--quiet', '--digestfile', df, 'bench/anchor:latest', `docker://${proxy.host}/bench/anchor:latest`], anchorEnv);
+      await shAsync('buildah', ['push', '--quiet', '--digestfile', df, 'bench/anchor:latest', `docker://${proxy.host}/bench/anchor:latest`], anchorEnv);
       return readFileSync(df, 'utf8').trim();
     };
 
