@@ -59495,7 +59495,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4858);
 /* harmony import */ var _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8727);
-/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5696);
+/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5638);
 /* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8361);
 /* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6051);
 /** Entry of the deploy-ecs action: the only file that touches the runner (@actions/core). */
@@ -59509,7 +59509,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 await (0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_4__/* .runAction */ .Cs)({
     name: 'deploy-ecs',
-    parseInputs: (read) => (0,_inputs__WEBPACK_IMPORTED_MODULE_6__/* .parseInputs */ .T)(read),
+    parseInputs: (read) => (0,_inputs__WEBPACK_IMPORTED_MODULE_6__/* .parseInputs */ .TL)(read),
     async run(inputs, ctx) {
         const ecs = (0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_5__/* .createEcsClient */ .DJ)({ region: inputs.region, maxAttempts: inputs['max-attempts'], logger: ctx.logger });
         const region = inputs.region ?? (await ecs.config.region().catch(() => undefined));
@@ -59543,11 +59543,11 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ parseInputs)
+/* harmony export */   TL: () => (/* binding */ parseInputs)
 /* harmony export */ });
-/* unused harmony export isRegisteredRef */
+/* unused harmony exports RENDER_INPUTS, isRegisteredRef */
 /* harmony import */ var _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8727);
-/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5696);
+/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5638);
 /* harmony import */ var _ml_deploy_oci__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6895);
 /**
  * deploy-ecs inputs: the only place they are parsed. Keys are spelled as in deploy-ecs/action.yml,
@@ -59557,6 +59557,25 @@ __webpack_async_result__();
 
 
 
+/** Inputs that change the task definition: refused when a registered one is promoted as it is. */
+const RENDER_INPUTS = [
+    'image',
+    'environment-variables',
+    'secrets',
+    'command',
+    'entry-point',
+    'docker-labels',
+    'log-configuration-log-driver',
+    'log-configuration-options',
+    'environment-files',
+    'task-role-arn',
+    'execution-role-arn',
+    'ephemeral-storage',
+    'tags',
+    'cpu',
+    'memory',
+    'container-name',
+];
 /** Reads and checks every input; throws InputError naming the first bad one. */
 function parseInputs(read) {
     const required = (name) => {
@@ -59616,6 +59635,7 @@ function parseInputs(read) {
     if (memory !== undefined && !/^(\d+|\d+(\.\d+)? ?GB)$/i.test(memory)) {
         throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('memory', memory, "memory in MiB such as '512', or '2 GB'");
     }
+    const render = parseRenderFields(read, optional);
     const desired = optional('desired-count');
     const maxFailed = optional('max-failed-tasks');
     const inputs = {
@@ -59627,6 +59647,7 @@ function parseInputs(read) {
         image,
         'environment-variables': environment,
         secrets,
+        ...render,
         cpu,
         memory,
         'desired-count': desired === undefined ? undefined : (0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .parseInteger */ .cG)('desired-count', desired, { min: 0 }),
@@ -59647,19 +59668,149 @@ function parseInputs(read) {
     if (inputs['task-definition-ref'] !== undefined) {
         if (!service)
             throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('service', '', `a service to deploy the registered task definition '${inputs['task-definition-ref']}' to`);
-        const render = ['image', 'environment-variables', 'secrets', 'cpu', 'memory', 'container-name'].find((n) => (read(n) ?? '').trim() !== '');
-        if (render !== undefined) {
-            throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(render, read(render) ?? '', `no value when 'task-definition' names a registered task definition ('${inputs['task-definition-ref']}'): it is deployed as it is, nothing is registered`);
+        const given = RENDER_INPUTS.find((n) => (read(n) ?? '').trim() !== '');
+        if (given !== undefined) {
+            throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(given, read(given) ?? '', `no value when 'task-definition' names a registered task definition ('${inputs['task-definition-ref']}'): it is deployed as it is, nothing is registered`);
         }
     }
-    const changesContainer = image !== undefined || inputs['environment-variables'].length > 0 || secrets.length > 0;
+    const changesContainer = image !== undefined ||
+        inputs['environment-variables'].length > 0 ||
+        secrets.length > 0 ||
+        inputs['environment-variables-update-strategy'] === 'overwrite' ||
+        inputs['secrets-update-strategy'] === 'overwrite' ||
+        render.command !== undefined ||
+        render['entry-point'] !== undefined ||
+        render['docker-labels'].length > 0 ||
+        render['log-configuration'] !== undefined ||
+        render['environment-files'] !== undefined;
     if (!changesContainer && inputs['container-name'] !== undefined) {
-        throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('container-name', inputs['container-name'], "to be given together with 'image', 'environment-variables' or 'secrets'");
+        throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('container-name', inputs['container-name'], "to be given together with an input that changes a container ('image', 'environment-variables', 'secrets', 'command', 'entry-point', 'docker-labels', 'log-configuration-log-driver', 'environment-files')");
     }
     if (!service && (inputs['desired-count'] !== undefined || inputs['force-new-deployment'])) {
         throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputs['desired-count'] !== undefined ? 'desired-count' : 'force-new-deployment', read(inputs['desired-count'] !== undefined ? 'desired-count' : 'force-new-deployment') ?? '', "a 'service' to apply it to");
     }
     return inputs;
+}
+/**
+ * The render fields beyond image/environment/secrets/size, each checked against ECS's limits and
+ * the ECS model. Merge or replace, per field (as the README says): docker labels and tags are
+ * merged by key; command, entry point, log configuration, environment files and roles replace
+ * what the container or task definition has; environment variables and secrets follow their
+ * `*-update-strategy` input.
+ */
+function parseRenderFields(read, optional) {
+    const words = (name) => {
+        const raw = optional(name);
+        if (raw === undefined || raw === '')
+            return undefined;
+        const parsed = (0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .parseCommandWords */ .ij)(raw);
+        if ('problem' in parsed)
+            throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, raw, parsed.problem);
+        return parsed.words;
+    };
+    const role = (name) => {
+        const raw = optional(name);
+        if (raw === undefined || raw === '')
+            return undefined;
+        const why = (0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .roleArnProblem */ .l3)(raw);
+        if (why)
+            throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, raw, why);
+        return raw;
+    };
+    let logConfiguration;
+    const driver = optional('log-configuration-log-driver');
+    const logOptions = (0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .parseKeyValues */ .Hl)('log-configuration-options', read('log-configuration-options') ?? '');
+    if (driver !== undefined && driver !== '') {
+        if (!_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .LOG_DRIVERS */ .TZ.includes(driver)) {
+            throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('log-configuration-log-driver', driver, `one of the log drivers ECS supports: ${_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .LOG_DRIVERS */ .TZ.map((d) => `'${d}'`).join(', ')}`);
+        }
+        if (driver === 'awslogs') {
+            const missing = ['awslogs-group', 'awslogs-region'].filter((k) => !logOptions.some(([key]) => key === k));
+            if (missing.length) {
+                throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('log-configuration-options', read('log-configuration-options') ?? '', `the awslogs options ${missing.map((k) => `'${k}'`).join(' and ')} (awslogs needs the log group and its region), e.g. awslogs-group=/ecs/model-server, awslogs-region=us-east-1, awslogs-stream-prefix=ecs`);
+            }
+        }
+        logConfiguration = { logDriver: driver, options: logOptions };
+    }
+    else if (logOptions.length) {
+        throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('log-configuration-options', read('log-configuration-options') ?? '', "to be given with 'log-configuration-log-driver' (the log configuration is replaced as a whole)");
+    }
+    let environmentFiles;
+    const filesRaw = optional('environment-files');
+    if (filesRaw !== undefined && filesRaw !== '') {
+        environmentFiles = filesRaw
+            .split(/\r?\n/)
+            .map((l) => l.trim())
+            .filter((l) => l !== '' && !l.startsWith('#'));
+        if (environmentFiles.length > _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .ENVIRONMENT_FILES_PER_CONTAINER */ .s6) {
+            throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('environment-files', filesRaw, `at most ${_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .ENVIRONMENT_FILES_PER_CONTAINER */ .s6} S3 object ARNs, one per line (ECS's limit per container); got ${environmentFiles.length}`);
+        }
+        for (const file of environmentFiles) {
+            const why = (0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .environmentFileProblem */ .xx)(file);
+            if (why)
+                throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('environment-files', file, `${why}, one per line`);
+        }
+        if (new Set(environmentFiles).size !== environmentFiles.length) {
+            throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('environment-files', filesRaw, 'each S3 object once');
+        }
+    }
+    const storageRaw = optional('ephemeral-storage');
+    let ephemeralStorage;
+    if (storageRaw !== undefined && storageRaw !== '') {
+        const m = /^(\d+)\s*(GiB|GB)?$/i.exec(storageRaw);
+        const n = m ? Number(m[1]) : NaN;
+        if (!m || n < _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .EPHEMERAL_STORAGE_GIB */ .pJ.min || n > _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .EPHEMERAL_STORAGE_GIB */ .pJ.max) {
+            throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('ephemeral-storage', storageRaw, `whole GiB from ${_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .EPHEMERAL_STORAGE_GIB */ .pJ.min} to ${_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .EPHEMERAL_STORAGE_GIB */ .pJ.max} (Fargate's ephemeral storage; 20 GiB is its default), such as '50' or '50 GiB'`);
+        }
+        ephemeralStorage = n;
+    }
+    const tags = parseTags(read('tags') ?? '');
+    return {
+        'environment-variables-update-strategy': (0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .parseChoice */ .HU)('environment-variables-update-strategy', optional('environment-variables-update-strategy') ?? 'merge', ['merge', 'overwrite']),
+        'secrets-update-strategy': (0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .parseChoice */ .HU)('secrets-update-strategy', optional('secrets-update-strategy') ?? 'merge', ['merge', 'overwrite']),
+        command: words('command'),
+        'entry-point': words('entry-point'),
+        'docker-labels': (0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .parseKeyValues */ .Hl)('docker-labels', read('docker-labels') ?? ''),
+        'log-configuration': logConfiguration,
+        'environment-files': environmentFiles,
+        'task-role-arn': role('task-role-arn'),
+        'execution-role-arn': role('execution-role-arn'),
+        'ephemeral-storage': ephemeralStorage,
+        tags,
+    };
+}
+/**
+ * `key=value` tags, one per line (a single line may be comma-separated). Tag keys may hold ':'
+ * and '/', which parseKeyValues's keys may not, so tags have their own reader; the key ends at
+ * the first '='.
+ */
+function parseTags(raw) {
+    if (/\r(?!\n)/.test(raw))
+        throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('tags', raw, 'key=value tags, one per line; a carriage return (\\r) may only end a line');
+    const lines = raw
+        .replace(/\r\n/g, '\n')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'));
+    const items = lines.length === 1 ? lines[0].split(',').map((x) => x.trim()).filter((x) => x !== '') : lines;
+    const tags = [];
+    for (const item of items) {
+        const eq = item.indexOf('=');
+        if (eq <= 0)
+            throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('tags', item, 'key=value tags, one per line (or comma-separated on a single line)');
+        const key = item.slice(0, eq).trim();
+        const value = item.slice(eq + 1).trim();
+        const why = (0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .tagProblem */ .qH)(key, value);
+        if (why)
+            throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('tags', item, why);
+        if (tags.some(([k]) => k === key))
+            throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('tags', item, `each tag key once; '${key}' is given twice`);
+        tags.push([key, value]);
+    }
+    if (tags.length > _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .TAG_LIMITS */ .U5.tags) {
+        throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('tags', raw, `at most ${_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .TAG_LIMITS */ .U5.tags} tags (ECS's limit per resource); got ${tags.length}`);
+    }
+    return tags;
 }
 /** keep | on | off; true/false (any case getBooleanInput takes) mean on/off, as before. */
 function parseCircuitBreaker(raw) {
@@ -59792,7 +59943,7 @@ function isRegisteredRef(value) {
 /* harmony export */ });
 /* unused harmony export deployOptions */
 /* harmony import */ var _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8727);
-/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5696);
+/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5638);
 /**
  * deploy-ecs: maps the inputs onto the shared ECS deploy (packages/aws: render, register, update,
  * watch, diagnose, roll back), then writes the report and the job summary. Everything it needs
@@ -59815,6 +59966,17 @@ function deployOptions(inputs) {
             secrets: inputs.secrets,
             cpu: inputs.cpu,
             memory: inputs.memory,
+            environmentStrategy: inputs['environment-variables-update-strategy'],
+            secretsStrategy: inputs['secrets-update-strategy'],
+            command: inputs.command,
+            entryPoint: inputs['entry-point'],
+            dockerLabels: inputs['docker-labels'],
+            logConfiguration: inputs['log-configuration'],
+            environmentFiles: inputs['environment-files'],
+            taskRoleArn: inputs['task-role-arn'],
+            executionRoleArn: inputs['execution-role-arn'],
+            ephemeralStorageGiB: inputs['ephemeral-storage'],
+            tags: inputs.tags,
         },
         desiredCount: inputs['desired-count'],
         forceNewDeployment: inputs['force-new-deployment'],
@@ -59884,13 +60046,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   cc: () => (/* reexport */ errors_CancelledError),
   j1: () => (/* reexport */ ConfigurationError),
   j3: () => (/* reexport */ DeadlineError),
-  dz: () => (/* reexport */ errors_InputError),
+  dz: () => (/* reexport */ InputError),
   yo: () => (/* reexport */ UserError),
   SS: () => (/* reexport */ codeSpan),
   a3: () => (/* reexport */ formatDuration),
   md: () => (/* reexport */ md),
   yG: () => (/* reexport */ parseBoolean),
   Wd: () => (/* reexport */ parseBooleanOrChoice),
+  HU: () => (/* reexport */ parseChoice),
   E9: () => (/* reexport */ parseDuration),
   cG: () => (/* reexport */ parseInteger),
   Hl: () => (/* reexport */ parseKeyValues),
@@ -59902,7 +60065,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   iT: () => (/* reexport */ toError)
 });
 
-// UNUSED EXPORTS: SHOWN_VALUE_CHARS, SecretRegistry, SummaryBuilder, addContext, cancellationFromSignals, consoleLogger, escapeInline, fakeClock, isUserError, memoryLogger, parseChoice, parseList, parseStructuredText, quoteValue, readInputFile, retry, throwIfCancelled, withContext
+// UNUSED EXPORTS: SHOWN_VALUE_CHARS, SecretRegistry, SummaryBuilder, addContext, cancellationFromSignals, consoleLogger, escapeInline, fakeClock, isUserError, memoryLogger, parseList, parseStructuredText, quoteValue, readInputFile, retry, throwIfCancelled, withContext
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/errors.ts
 /**
@@ -59917,7 +60080,7 @@ class UserError extends Error {
     isUserError = true;
 }
 /** A bad input value: names the input, shows what was given and says what is expected. */
-class errors_InputError extends UserError {
+class InputError extends UserError {
     input;
     value;
     expected;
@@ -60142,7 +60305,7 @@ function parseBoolean(input, raw) {
         return true;
     if (FALSE_WORDS.has(value))
         return false;
-    throw new errors_InputError(input, raw, "'true' or 'false' (True, TRUE, False and FALSE are accepted too)");
+    throw new InputError(input, raw, "'true' or 'false' (True, TRUE, False and FALSE are accepted too)");
 }
 /**
  * A boolean (as parseBoolean reads it) or one of a few extra words, e.g. `auto`: `true`/`True`/`TRUE`
@@ -60156,7 +60319,7 @@ function parseBooleanOrChoice(input, raw, extra) {
         return 'false';
     if (extra.includes(value))
         return value;
-    throw new errors_InputError(input, raw, `one of 'true', 'false', ${extra.map((c) => `'${c}'`).join(', ')}`);
+    throw new InputError(input, raw, `one of 'true', 'false', ${extra.map((c) => `'${c}'`).join(', ')}`);
 }
 const DURATION_UNITS = {
     ms: 1,
@@ -60172,7 +60335,7 @@ function parseDuration(input, raw, opts = {}) {
     const value = raw.trim();
     const expected = "a duration with units, such as '90s', '30m' or '1h30m' (units: ms, s, m, h)";
     if (value === '')
-        throw new errors_InputError(input, raw, expected);
+        throw new InputError(input, raw, expected);
     const part = /(\d+(?:\.\d+)?)(ms|s|m|h)/y;
     let total = 0;
     let pos = 0;
@@ -60182,20 +60345,20 @@ function parseDuration(input, raw, opts = {}) {
         part.lastIndex = pos;
         const m = part.exec(value);
         if (!m)
-            throw new errors_InputError(input, raw, expected);
+            throw new InputError(input, raw, expected);
         const unit = DURATION_UNITS[m[2]];
         if (unit >= lastUnit)
-            throw new errors_InputError(input, raw, `${expected}, each unit once and largest first`);
+            throw new InputError(input, raw, `${expected}, each unit once and largest first`);
         lastUnit = unit;
         total += Number(m[1]) * unit;
         pos = part.lastIndex;
     }
     total = Math.round(total);
     if (opts.min !== undefined && total < opts.min) {
-        throw new errors_InputError(input, raw, `a duration of at least ${formatDuration(opts.min)}`);
+        throw new InputError(input, raw, `a duration of at least ${formatDuration(opts.min)}`);
     }
     if (opts.max !== undefined && total > opts.max) {
-        throw new errors_InputError(input, raw, `a duration of at most ${formatDuration(opts.max)}`);
+        throw new InputError(input, raw, `a duration of at most ${formatDuration(opts.max)}`);
     }
     return total;
 }
@@ -60222,14 +60385,14 @@ function parseInteger(input, raw, opts = {}) {
                 : '';
     const expected = `a whole number${bounds}`;
     if (!/^-?\d+$/.test(value))
-        throw new errors_InputError(input, raw, expected);
+        throw new InputError(input, raw, expected);
     const n = Number(value);
     if (!Number.isSafeInteger(n))
-        throw new errors_InputError(input, raw, expected);
+        throw new InputError(input, raw, expected);
     if (opts.min !== undefined && n < opts.min)
-        throw new errors_InputError(input, raw, expected);
+        throw new InputError(input, raw, expected);
     if (opts.max !== undefined && n > opts.max)
-        throw new errors_InputError(input, raw, expected);
+        throw new InputError(input, raw, expected);
     return n;
 }
 /** One of a fixed set of words. */
@@ -60255,7 +60418,7 @@ function parseKeyValues(input, raw) {
     const bareCr = /\r(?!\n)/.exec(raw);
     if (bareCr) {
         const line = raw.slice(raw.lastIndexOf('\n', bareCr.index) + 1).split('\n')[0];
-        throw new errors_InputError(input, line, `${expected}; a carriage return (\\r) may only end a line (as in CRLF), not stand inside one`);
+        throw new InputError(input, line, `${expected}; a carriage return (\\r) may only end a line (as in CRLF), not stand inside one`);
     }
     const text = raw.replace(/\r\n/g, '\n');
     const lines = text.split('\n').filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
@@ -60263,15 +60426,15 @@ function parseKeyValues(input, raw) {
     for (const item of items) {
         const eq = item.text.indexOf('=');
         if (eq <= 0)
-            throw new errors_InputError(input, item.text, expected);
+            throw new InputError(input, item.text, expected);
         const key = item.text.slice(0, eq).trim();
         if (!/^[A-Za-z_][A-Za-z0-9_.\-/]*$/.test(key)) {
-            throw new errors_InputError(input, item.text, `${expected}; ${quoteValue(key)} is not a valid key`);
+            throw new InputError(input, item.text, `${expected}; ${quoteValue(key)} is not a valid key`);
         }
         let value = item.text.slice(eq + 1);
         value = item.quoted ? item.value : value.trim();
         if (seen.has(key))
-            throw new errors_InputError(input, item.text, `each key once; ${quoteValue(key)} is given twice`);
+            throw new InputError(input, item.text, `each key once; ${quoteValue(key)} is given twice`);
         seen.add(key);
         pairs.push([key, value]);
     }
@@ -60297,7 +60460,7 @@ function splitItems(input, raw, expected, commas) {
         while (i < n && raw[i] !== '=' && !sep(raw[i]))
             i++;
         if (i >= n || raw[i] !== '=')
-            throw new errors_InputError(input, raw.slice(start, i).trim(), expected);
+            throw new InputError(input, raw.slice(start, i).trim(), expected);
         i++; // past '='
         while (i < n && (raw[i] === ' ' || raw[i] === '\t'))
             i++;
@@ -60322,11 +60485,11 @@ function splitItems(input, raw, expected, commas) {
                 i++;
             }
             if (!closed)
-                throw new errors_InputError(input, raw.slice(start).split('\n')[0], `${expected}; a quote is not closed`);
+                throw new InputError(input, raw.slice(start).split('\n')[0], `${expected}; a quote is not closed`);
             while (i < n && (raw[i] === ' ' || raw[i] === '\t'))
                 i++;
             if (i < n && !sep(raw[i])) {
-                throw new errors_InputError(input, raw.slice(start, i + 1), `${expected}; nothing may follow a closing quote`);
+                throw new InputError(input, raw.slice(start, i + 1), `${expected}; nothing may follow a closing quote`);
             }
             items.push({ text: raw.slice(start, i).trim(), quoted: true, value });
         }
@@ -60354,14 +60517,14 @@ function parseList(raw) {
 async function readInputFile(input, path, opts = {}) {
     const maxBytes = opts.maxBytes ?? 1024 * 1024;
     if (path.trim() === '' || path.includes('\0'))
-        throw new errors_InputError(input, path, 'a file path');
+        throw new InputError(input, path, 'a file path');
     // Relative paths are read from the working directory (the runner starts steps in the workspace).
     const full = (0,external_node_path_.resolve)(path);
     if (!(0,external_node_path_.isAbsolute)(path)) {
         const workspace = (0,external_node_path_.resolve)(opts.workspace ?? process.env.GITHUB_WORKSPACE ?? process.cwd());
         const rel = (0,external_node_path_.relative)(workspace, full);
         if (rel === '..' || rel.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(rel)) {
-            throw new errors_InputError(input, path, `a path inside the workspace (${workspace}); this relative path leaves it`);
+            throw new InputError(input, path, `a path inside the workspace (${workspace}); this relative path leaves it`);
         }
     }
     let handle;
@@ -60371,16 +60534,16 @@ async function readInputFile(input, path, opts = {}) {
     }
     catch (err) {
         const code = err.code;
-        throw new errors_InputError(input, path, `a readable file (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code ?? 'unreadable'})`);
+        throw new InputError(input, path, `a readable file (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code ?? 'unreadable'})`);
     }
     try {
         const st = await handle.stat();
         if (!st.isFile()) {
             const kind = st.isDirectory() ? 'a directory' : st.isFIFO() ? 'a FIFO (named pipe)' : st.isSocket() ? 'a socket' : 'a device';
-            throw new errors_InputError(input, path, `a regular file; this is ${kind}`);
+            throw new InputError(input, path, `a regular file; this is ${kind}`);
         }
         if (st.size > maxBytes) {
-            throw new errors_InputError(input, path, `a file of at most ${formatBytes(maxBytes)}; this one has ${formatBytes(st.size)}`);
+            throw new InputError(input, path, `a file of at most ${formatBytes(maxBytes)}; this one has ${formatBytes(st.size)}`);
         }
         const buf = Buffer.alloc(Math.min(st.size, maxBytes) + 1);
         let n = 0;
@@ -60390,13 +60553,13 @@ async function readInputFile(input, path, opts = {}) {
                 break;
             n += bytesRead;
             if (n > maxBytes)
-                throw new errors_InputError(input, path, `a file of at most ${formatBytes(maxBytes)}; it grew while being read`);
+                throw new InputError(input, path, `a file of at most ${formatBytes(maxBytes)}; it grew while being read`);
             if (n === buf.length)
                 break;
         }
         const text = buf.subarray(0, n).toString('utf8');
         if (text.includes('\uFFFD') || text.includes('\0')) {
-            throw new errors_InputError(input, path, 'a UTF-8 text file; this one holds binary data');
+            throw new InputError(input, path, 'a UTF-8 text file; this one holds binary data');
         }
         return text;
     }
@@ -60426,7 +60589,7 @@ function parseStructuredText(input, path, text) {
             // V8's message quotes the text; report only where it broke.
             const pos = jsonErrorOffset(text, err);
             const where = pos === undefined ? '' : pos >= text.length ? ': the text ends too early' : ` near ${lineColumn(text, pos)}`;
-            throw new errors_InputError(input, path, `a file of valid JSON (a syntax error${where})`);
+            throw new InputError(input, path, `a file of valid JSON (a syntax error${where})`);
         }
     }
     try {
@@ -60435,7 +60598,7 @@ function parseStructuredText(input, path, text) {
     catch (err) {
         const e = err;
         const at = e.linePos?.[0];
-        throw new errors_InputError(input, path, `a file of valid YAML or JSON (${e.code ?? 'syntax error'}${at ? ` at line ${at.line}, column ${at.col}` : ''})`);
+        throw new InputError(input, path, `a file of valid YAML or JSON (${e.code ?? 'syntax error'}${at ? ` at line ${at.line}, column ${at.col}` : ''})`);
     }
 }
 /**
@@ -60754,25 +60917,33 @@ async function runAction(def, io) {
 
 /***/ }),
 
-/***/ 5696:
+/***/ 5638:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   TS: () => (/* reexport */ ECS_LIMITS),
+  s6: () => (/* reexport */ ENVIRONMENT_FILES_PER_CONTAINER),
+  pJ: () => (/* reexport */ EPHEMERAL_STORAGE_GIB),
   a1: () => (/* reexport */ EcsApi),
+  TZ: () => (/* reexport */ LOG_DRIVERS),
+  U5: () => (/* reexport */ TAG_LIMITS),
   YF: () => (/* reexport */ applyChanges),
   $A: () => (/* reexport */ assertTaskDefinition),
   g7: () => (/* reexport */ checkClusterRef),
   PG: () => (/* reexport */ checkServiceRef),
   DJ: () => (/* reexport */ createEcsClient),
   MW: () => (/* reexport */ deployEcsService),
+  xx: () => (/* reexport */ environmentFileProblem),
   Us: () => (/* reexport */ isRegionName),
   Yn: () => (/* reexport */ newDeployReport),
   ly: () => (/* reexport */ normaliseTaskDefinition),
+  ij: () => (/* reexport */ parseCommandWords),
+  l3: () => (/* reexport */ roleArnProblem),
   p8: () => (/* reexport */ secretRefProblem),
   Nu: () => (/* reexport */ settleFailedReport),
+  qH: () => (/* reexport */ tagProblem),
   Sy: () => (/* reexport */ writeSummary)
 });
 
@@ -61261,7 +61432,18 @@ function applyChanges(base, changes) {
     const td = structuredClone(base);
     const containers = td.containerDefinitions ?? [];
     const names = containers.map((c) => c.name ?? '');
-    const touchesContainer = changes.image !== undefined || changes.environment.length > 0 || changes.secrets.length > 0;
+    const envOverwrite = changes.environmentStrategy === 'overwrite';
+    const secretsOverwrite = changes.secretsStrategy === 'overwrite';
+    const touchesContainer = changes.image !== undefined ||
+        changes.environment.length > 0 ||
+        changes.secrets.length > 0 ||
+        envOverwrite ||
+        secretsOverwrite ||
+        changes.command !== undefined ||
+        changes.entryPoint !== undefined ||
+        (changes.dockerLabels?.length ?? 0) > 0 ||
+        changes.logConfiguration !== undefined ||
+        changes.environmentFiles !== undefined;
     const summary = [];
     let container;
     if (touchesContainer) {
@@ -61282,7 +61464,19 @@ function applyChanges(base, changes) {
         summary.push(`image: ${container.image ?? '(none)'} → ${changes.image}`);
         container.image = changes.image;
     }
-    if (container && changes.environment.length) {
+    if (container && envOverwrite) {
+        const before = container.environment ?? [];
+        const after = changes.environment.map(([name, value]) => ({ name, value }));
+        const marks = [
+            ...before.filter((e) => !after.some((a) => a.name === e.name)).map((e) => `-${e.name}`),
+            ...after.filter((a) => !before.some((e) => e.name === a.name)).map((a) => `+${a.name}`),
+            ...after.filter((a) => before.some((e) => e.name === a.name && e.value !== a.value)).map((a) => `~${a.name}`),
+        ];
+        container.environment = after;
+        if (marks.length)
+            summary.push(`environment (overwrite): ${marks.join(' ')}`);
+    }
+    else if (container && changes.environment.length) {
         const merged = mergeByName(container.environment ?? [], changes.environment, (name, value) => ({ name, value }), (e) => e.value);
         container.environment = merged.list;
         if (merged.marks.length)
@@ -61294,10 +61488,79 @@ function applyChanges(base, changes) {
                 throw new src/* InputError */.dz('secrets', `${name}=${valueFrom}`, `a name not already set as a plain environment variable of container '${container.name}'`);
             }
         }
-        const merged = mergeByName(container.secrets ?? [], changes.secrets, (name, valueFrom) => ({ name, valueFrom }), (e) => e.valueFrom);
-        container.secrets = merged.list;
+        if (secretsOverwrite) {
+            const before = container.secrets ?? [];
+            const after = changes.secrets.map(([name, valueFrom]) => ({ name, valueFrom }));
+            const removed = before.filter((e) => !after.some((a) => a.name === e.name)).map((e) => `-${e.name}`);
+            const merged = mergeByName(before.filter((e) => after.some((a) => a.name === e.name)), changes.secrets, (name, valueFrom) => ({ name, valueFrom }), (e) => e.valueFrom);
+            container.secrets = after;
+            if (removed.length || merged.marks.length)
+                summary.push(`secrets (overwrite): ${[...removed, ...merged.marks].join(' ')}`);
+        }
+        else {
+            const merged = mergeByName(container.secrets ?? [], changes.secrets, (name, valueFrom) => ({ name, valueFrom }), (e) => e.valueFrom);
+            container.secrets = merged.list;
+            if (merged.marks.length)
+                summary.push(`secrets: ${merged.marks.join(' ')}`);
+        }
+    }
+    else if (container && secretsOverwrite && (container.secrets ?? []).length) {
+        summary.push(`secrets (overwrite): ${(container.secrets ?? []).map((e) => `-${e.name}`).join(' ')}`);
+        container.secrets = [];
+    }
+    const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+    if (container && changes.command !== undefined && !same(container.command, changes.command)) {
+        summary.push(`command: ${JSON.stringify(container.command ?? [])} → ${JSON.stringify(changes.command)}`);
+        container.command = changes.command;
+    }
+    if (container && changes.entryPoint !== undefined && !same(container.entryPoint, changes.entryPoint)) {
+        summary.push(`entry point: ${JSON.stringify(container.entryPoint ?? [])} → ${JSON.stringify(changes.entryPoint)}`);
+        container.entryPoint = changes.entryPoint;
+    }
+    if (container && changes.dockerLabels?.length) {
+        const labels = { ...container.dockerLabels };
+        const marks = [];
+        for (const [k, v] of changes.dockerLabels) {
+            if (labels[k] === v)
+                continue;
+            marks.push(`${k in labels ? '~' : '+'}${k}`);
+            labels[k] = v;
+        }
+        container.dockerLabels = labels;
+        if (marks.length)
+            summary.push(`docker labels: ${marks.join(' ')}`);
+    }
+    if (container && changes.logConfiguration !== undefined) {
+        const wanted = { logDriver: changes.logConfiguration.logDriver, ...(changes.logConfiguration.options.length ? { options: Object.fromEntries(changes.logConfiguration.options) } : {}) };
+        if (!same({ logDriver: container.logConfiguration?.logDriver, options: container.logConfiguration?.options }, { logDriver: wanted.logDriver, options: wanted.options })) {
+            summary.push(`log configuration: ${container.logConfiguration?.logDriver ?? '(none)'} → ${wanted.logDriver}`);
+            container.logConfiguration = { ...wanted };
+        }
+    }
+    if (container && changes.environmentFiles !== undefined) {
+        const files = changes.environmentFiles.map((value) => ({ value, type: 's3' }));
+        if (!same(container.environmentFiles ?? [], files)) {
+            summary.push(`environment files: ${(container.environmentFiles ?? []).length} → ${files.length}`);
+            container.environmentFiles = files;
+        }
+    }
+    if (changes.taskRoleArn !== undefined && td.taskRoleArn !== changes.taskRoleArn) {
+        summary.push(`task role: ${td.taskRoleArn ?? '(none)'} → ${changes.taskRoleArn}`);
+        td.taskRoleArn = changes.taskRoleArn;
+    }
+    if (changes.executionRoleArn !== undefined && td.executionRoleArn !== changes.executionRoleArn) {
+        summary.push(`execution role: ${td.executionRoleArn ?? '(none)'} → ${changes.executionRoleArn}`);
+        td.executionRoleArn = changes.executionRoleArn;
+    }
+    if (changes.ephemeralStorageGiB !== undefined && td.ephemeralStorage?.sizeInGiB !== changes.ephemeralStorageGiB) {
+        summary.push(`ephemeral storage: ${td.ephemeralStorage?.sizeInGiB ?? 20} GiB → ${changes.ephemeralStorageGiB} GiB`);
+        td.ephemeralStorage = { sizeInGiB: changes.ephemeralStorageGiB };
+    }
+    if (changes.tags?.length) {
+        const merged = mergeByName((td.tags ?? []).map((t) => ({ name: t.key, value: t.value })), changes.tags, (name, value) => ({ name, value }), (e) => e.value);
+        td.tags = merged.list.map((t) => ({ key: t.name, value: t.value }));
         if (merged.marks.length)
-            summary.push(`secrets: ${merged.marks.join(' ')}`);
+            summary.push(`tags: ${merged.marks.join(' ')}`);
     }
     if (changes.cpu !== undefined && td.cpu !== changes.cpu) {
         summary.push(`cpu: ${td.cpu ?? '(unset)'} → ${changes.cpu}`);
@@ -62446,6 +62709,120 @@ function throwIfAborted(signal) {
         throw signal.reason instanceof Error ? signal.reason : new src/* CancelledError */.cc();
 }
 
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/render-checks.ts
+/**
+ * Checks of the render fields a user gives as inputs (roles, log configuration, environment files,
+ * ephemeral storage, tags, command words) against ECS's documented limits and the ECS service
+ * model in @aws-sdk/client-ecs, before any call. Each returns the problem as text, or undefined.
+ * Pure: no cloud call.
+ */
+
+/** Log drivers the ECS model accepts (LogDriver enum of @aws-sdk/client-ecs). */
+const LOG_DRIVERS = Object.values(dist_cjs/* LogDriver */.$UG);
+/** Ephemeral storage of a Fargate task, GiB (RegisterTaskDefinition: 21 to 200; 20 is the default). */
+const EPHEMERAL_STORAGE_GIB = { min: 21, max: 200 };
+/** Tag limits of ECS resources (Tag shape of the model; "Tagging your Amazon ECS resources"). */
+const TAG_LIMITS = { tags: 50, keyChars: 128, valueChars: 256 };
+/** Environment files per container (ECS: "You can specify up to ten environment files"). */
+const ENVIRONMENT_FILES_PER_CONTAINER = 10;
+/** IAM role ARN: partition, 12-digit account, optional path, role name of 1-64 characters. */
+const ROLE_ARN = /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/([\x21-\x7e]{0,510}\/)?[\w+=,.@-]{1,64}$/;
+function roleArnProblem(value) {
+    if (ROLE_ARN.test(value))
+        return undefined;
+    if (/^arn:aws[a-z-]*:iam::\d{12}:role\//.test(value))
+        return 'a role name of 1 to 64 characters (letters, digits and +=,.@_-), after an optional path';
+    if (/^arn:aws[a-z-]*:sts::/.test(value))
+        return 'the role ARN (arn:aws:iam::<account>:role/<name>), not an assumed-role session ARN';
+    return 'an IAM role ARN such as arn:aws:iam::123456789012:role/ecsTaskRole';
+}
+/**
+ * An environment file is an S3 object ARN ending in `.env` (the only type ECS takes: s3):
+ * `arn:aws:s3:::bucket/path/app.env`. Bucket names: 3-63 lowercase letters, digits, dots, hyphens.
+ */
+function environmentFileProblem(value) {
+    const m = /^arn:aws(-[a-z]+)*:s3:::([^/]+)\/(.+)$/.exec(value);
+    if (!m)
+        return 'an S3 object ARN such as arn:aws:s3:::my-bucket/config/app.env';
+    const bucket = m[2];
+    if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket) || bucket.includes('..')) {
+        return `an S3 object ARN; '${bucket}' is not a bucket name (3 to 63 lowercase letters, digits, dots and hyphens)`;
+    }
+    if (!m[3].endsWith('.env'))
+        return 'an S3 object whose name ends in .env (ECS reads only .env files)';
+    if (Buffer.byteLength(m[3]) > 1024)
+        return 'an S3 object key of at most 1,024 bytes';
+    return undefined;
+}
+/** Characters ECS (and every AWS tagging API) allows in tag keys and values. */
+const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+/** Problems of one tag, or undefined. `aws:` (any case) is reserved for AWS. */
+function tagProblem(key, value) {
+    if (key.length === 0)
+        return 'a tag key of 1 to 128 characters';
+    if ([...key].length > TAG_LIMITS.keyChars)
+        return `a tag key of at most ${TAG_LIMITS.keyChars} characters (this one has ${[...key].length})`;
+    if ([...value].length > TAG_LIMITS.valueChars)
+        return `a tag value of at most ${TAG_LIMITS.valueChars} characters (this one has ${[...value].length})`;
+    if (/^aws:/i.test(key))
+        return "a tag key not starting with 'aws:' (reserved for AWS; ECS refuses it)";
+    if (!TAG_CHARS.test(key) || !TAG_CHARS.test(value))
+        return 'letters, digits, spaces and _ . : / = + - @ only, in tag keys and values';
+    return undefined;
+}
+/**
+ * A command or entry point: a JSON array of strings (`["python", "-m", "serve"]`), or words split
+ * on spaces where single or double quotes keep spaces inside one word (`sh -c "echo a b"`).
+ * Returns the words, or a problem.
+ */
+function parseCommandWords(raw) {
+    const text = raw.trim();
+    if (text.startsWith('[')) {
+        let parsed;
+        try {
+            parsed = JSON.parse(text);
+        }
+        catch {
+            return { problem: 'a JSON array of strings such as ["python", "-m", "serve"] (this one does not parse)' };
+        }
+        if (!Array.isArray(parsed) || parsed.some((w) => typeof w !== 'string')) {
+            return { problem: 'a JSON array of strings such as ["python", "-m", "serve"]' };
+        }
+        return { words: parsed };
+    }
+    const words = [];
+    let word;
+    let quote;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (quote) {
+            if (c === quote)
+                quote = undefined;
+            else if (c === '\\' && quote === '"' && (text[i + 1] === '"' || text[i + 1] === '\\'))
+                word += text[++i];
+            else
+                word += c;
+        }
+        else if (c === '"' || c === "'") {
+            quote = c;
+            word ??= '';
+        }
+        else if (/\s/.test(c)) {
+            if (word !== undefined)
+                words.push(word);
+            word = undefined;
+        }
+        else {
+            word = (word ?? '') + c;
+        }
+    }
+    if (quote)
+        return { problem: `words separated by spaces, or a JSON array of strings; a ${quote === '"' ? 'double' : 'single'} quote is not closed` };
+    if (word !== undefined)
+        words.push(word);
+    return { words };
+}
+
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/report.ts
 /** The deploy report (JSON output `report`) and the job summary built from it. */
 
@@ -62571,6 +62948,7 @@ function checkServiceRef(text) {
 }
 
 ;// CONCATENATED MODULE: ./packages/aws/src/index.ts
+
 
 
 

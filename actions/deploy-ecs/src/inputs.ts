@@ -8,12 +8,45 @@ import {
   type InputReader,
   parseBoolean,
   parseBooleanOrChoice,
+  parseChoice,
   parseDuration,
   parseInteger,
   parseKeyValues,
 } from '@ml-deploy/action-kit';
-import { type CircuitBreakerMode, checkClusterRef, checkServiceRef, type DeploymentStrategyName, ECS_LIMITS, isRegionName, secretRefProblem, type StrategyChanges } from '@ml-deploy/aws';
+import {
+  type CircuitBreakerMode,
+  checkClusterRef,
+  ENVIRONMENT_FILES_PER_CONTAINER,
+  environmentFileProblem,
+  EPHEMERAL_STORAGE_GIB,
+  LOG_DRIVERS,
+  parseCommandWords,
+  roleArnProblem,
+  TAG_LIMITS,
+  tagProblem, checkServiceRef, type DeploymentStrategyName, ECS_LIMITS, isRegionName, secretRefProblem, type StrategyChanges } from '@ml-deploy/aws';
 import { isImageReference, parseImageReference } from '@ml-deploy/oci';
+
+export type UpdateStrategy = 'merge' | 'overwrite';
+
+/** Inputs that change the task definition: refused when a registered one is promoted as it is. */
+export const RENDER_INPUTS = [
+  'image',
+  'environment-variables',
+  'secrets',
+  'command',
+  'entry-point',
+  'docker-labels',
+  'log-configuration-log-driver',
+  'log-configuration-options',
+  'environment-files',
+  'task-role-arn',
+  'execution-role-arn',
+  'ephemeral-storage',
+  'tags',
+  'cpu',
+  'memory',
+  'container-name',
+] as const;
 
 export interface Inputs {
   cluster: string;
@@ -26,6 +59,19 @@ export interface Inputs {
   image: string | undefined;
   'environment-variables': Array<[string, string]>;
   secrets: Array<[string, string]>;
+  /** merge: set the given names, keep the others; overwrite: the given list is the whole list. */
+  'environment-variables-update-strategy': UpdateStrategy;
+  'secrets-update-strategy': UpdateStrategy;
+  command: string[] | undefined;
+  'entry-point': string[] | undefined;
+  'docker-labels': Array<[string, string]>;
+  /** log-configuration-log-driver with log-configuration-options. */
+  'log-configuration': { logDriver: string; options: Array<[string, string]> } | undefined;
+  'environment-files': string[] | undefined;
+  'task-role-arn': string | undefined;
+  'execution-role-arn': string | undefined;
+  'ephemeral-storage': number | undefined;
+  tags: Array<[string, string]>;
   cpu: string | undefined;
   memory: string | undefined;
   'desired-count': number | undefined;
@@ -103,6 +149,8 @@ export function parseInputs(read: InputReader): Inputs {
     throw new InputError('memory', memory, "memory in MiB such as '512', or '2 GB'");
   }
 
+  const render = parseRenderFields(read, optional);
+
   const desired = optional('desired-count');
   const maxFailed = optional('max-failed-tasks');
   const inputs: Inputs = {
@@ -114,6 +162,7 @@ export function parseInputs(read: InputReader): Inputs {
     image,
     'environment-variables': environment,
     secrets,
+    ...render,
     cpu,
     memory,
     'desired-count': desired === undefined ? undefined : parseInteger('desired-count', desired, { min: 0 }),
@@ -133,19 +182,162 @@ export function parseInputs(read: InputReader): Inputs {
   }
   if (inputs['task-definition-ref'] !== undefined) {
     if (!service) throw new InputError('service', '', `a service to deploy the registered task definition '${inputs['task-definition-ref']}' to`);
-    const render = (['image', 'environment-variables', 'secrets', 'cpu', 'memory', 'container-name'] as const).find((n) => (read(n) ?? '').trim() !== '');
-    if (render !== undefined) {
-      throw new InputError(render, read(render) ?? '', `no value when 'task-definition' names a registered task definition ('${inputs['task-definition-ref']}'): it is deployed as it is, nothing is registered`);
+    const given = RENDER_INPUTS.find((n) => (read(n) ?? '').trim() !== '');
+    if (given !== undefined) {
+      throw new InputError(given, read(given) ?? '', `no value when 'task-definition' names a registered task definition ('${inputs['task-definition-ref']}'): it is deployed as it is, nothing is registered`);
     }
   }
-  const changesContainer = image !== undefined || inputs['environment-variables'].length > 0 || secrets.length > 0;
+  const changesContainer =
+    image !== undefined ||
+    inputs['environment-variables'].length > 0 ||
+    secrets.length > 0 ||
+    inputs['environment-variables-update-strategy'] === 'overwrite' ||
+    inputs['secrets-update-strategy'] === 'overwrite' ||
+    render.command !== undefined ||
+    render['entry-point'] !== undefined ||
+    render['docker-labels'].length > 0 ||
+    render['log-configuration'] !== undefined ||
+    render['environment-files'] !== undefined;
   if (!changesContainer && inputs['container-name'] !== undefined) {
-    throw new InputError('container-name', inputs['container-name'], "to be given together with 'image', 'environment-variables' or 'secrets'");
+    throw new InputError('container-name', inputs['container-name'], "to be given together with an input that changes a container ('image', 'environment-variables', 'secrets', 'command', 'entry-point', 'docker-labels', 'log-configuration-log-driver', 'environment-files')");
   }
   if (!service && (inputs['desired-count'] !== undefined || inputs['force-new-deployment'])) {
     throw new InputError(inputs['desired-count'] !== undefined ? 'desired-count' : 'force-new-deployment', read(inputs['desired-count'] !== undefined ? 'desired-count' : 'force-new-deployment') ?? '', "a 'service' to apply it to");
   }
   return inputs;
+}
+
+type RenderFields = Pick<
+  Inputs,
+  | 'environment-variables-update-strategy'
+  | 'secrets-update-strategy'
+  | 'command'
+  | 'entry-point'
+  | 'docker-labels'
+  | 'log-configuration'
+  | 'environment-files'
+  | 'task-role-arn'
+  | 'execution-role-arn'
+  | 'ephemeral-storage'
+  | 'tags'
+>;
+
+/**
+ * The render fields beyond image/environment/secrets/size, each checked against ECS's limits and
+ * the ECS model. Merge or replace, per field (as the README says): docker labels and tags are
+ * merged by key; command, entry point, log configuration, environment files and roles replace
+ * what the container or task definition has; environment variables and secrets follow their
+ * `*-update-strategy` input.
+ */
+function parseRenderFields(read: InputReader, optional: (name: string) => string | undefined): RenderFields {
+  const words = (name: string): string[] | undefined => {
+    const raw = optional(name);
+    if (raw === undefined || raw === '') return undefined;
+    const parsed = parseCommandWords(raw);
+    if ('problem' in parsed) throw new InputError(name, raw, parsed.problem);
+    return parsed.words;
+  };
+  const role = (name: string): string | undefined => {
+    const raw = optional(name);
+    if (raw === undefined || raw === '') return undefined;
+    const why = roleArnProblem(raw);
+    if (why) throw new InputError(name, raw, why);
+    return raw;
+  };
+
+  let logConfiguration: RenderFields['log-configuration'];
+  const driver = optional('log-configuration-log-driver');
+  const logOptions = parseKeyValues('log-configuration-options', read('log-configuration-options') ?? '');
+  if (driver !== undefined && driver !== '') {
+    if (!LOG_DRIVERS.includes(driver)) {
+      throw new InputError('log-configuration-log-driver', driver, `one of the log drivers ECS supports: ${LOG_DRIVERS.map((d) => `'${d}'`).join(', ')}`);
+    }
+    if (driver === 'awslogs') {
+      const missing = ['awslogs-group', 'awslogs-region'].filter((k) => !logOptions.some(([key]) => key === k));
+      if (missing.length) {
+        throw new InputError('log-configuration-options', read('log-configuration-options') ?? '', `the awslogs options ${missing.map((k) => `'${k}'`).join(' and ')} (awslogs needs the log group and its region), e.g. awslogs-group=/ecs/model-server, awslogs-region=us-east-1, awslogs-stream-prefix=ecs`);
+      }
+    }
+    logConfiguration = { logDriver: driver, options: logOptions };
+  } else if (logOptions.length) {
+    throw new InputError('log-configuration-options', read('log-configuration-options') ?? '', "to be given with 'log-configuration-log-driver' (the log configuration is replaced as a whole)");
+  }
+
+  let environmentFiles: string[] | undefined;
+  const filesRaw = optional('environment-files');
+  if (filesRaw !== undefined && filesRaw !== '') {
+    environmentFiles = filesRaw
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l !== '' && !l.startsWith('#'));
+    if (environmentFiles.length > ENVIRONMENT_FILES_PER_CONTAINER) {
+      throw new InputError('environment-files', filesRaw, `at most ${ENVIRONMENT_FILES_PER_CONTAINER} S3 object ARNs, one per line (ECS's limit per container); got ${environmentFiles.length}`);
+    }
+    for (const file of environmentFiles) {
+      const why = environmentFileProblem(file);
+      if (why) throw new InputError('environment-files', file, `${why}, one per line`);
+    }
+    if (new Set(environmentFiles).size !== environmentFiles.length) {
+      throw new InputError('environment-files', filesRaw, 'each S3 object once');
+    }
+  }
+
+  const storageRaw = optional('ephemeral-storage');
+  let ephemeralStorage: number | undefined;
+  if (storageRaw !== undefined && storageRaw !== '') {
+    const m = /^(\d+)\s*(GiB|GB)?$/i.exec(storageRaw);
+    const n = m ? Number(m[1]) : NaN;
+    if (!m || n < EPHEMERAL_STORAGE_GIB.min || n > EPHEMERAL_STORAGE_GIB.max) {
+      throw new InputError('ephemeral-storage', storageRaw, `whole GiB from ${EPHEMERAL_STORAGE_GIB.min} to ${EPHEMERAL_STORAGE_GIB.max} (Fargate's ephemeral storage; 20 GiB is its default), such as '50' or '50 GiB'`);
+    }
+    ephemeralStorage = n;
+  }
+
+  const tags = parseTags(read('tags') ?? '');
+
+  return {
+    'environment-variables-update-strategy': parseChoice('environment-variables-update-strategy', optional('environment-variables-update-strategy') ?? 'merge', ['merge', 'overwrite'] as const),
+    'secrets-update-strategy': parseChoice('secrets-update-strategy', optional('secrets-update-strategy') ?? 'merge', ['merge', 'overwrite'] as const),
+    command: words('command'),
+    'entry-point': words('entry-point'),
+    'docker-labels': parseKeyValues('docker-labels', read('docker-labels') ?? ''),
+    'log-configuration': logConfiguration,
+    'environment-files': environmentFiles,
+    'task-role-arn': role('task-role-arn'),
+    'execution-role-arn': role('execution-role-arn'),
+    'ephemeral-storage': ephemeralStorage,
+    tags,
+  };
+}
+
+/**
+ * `key=value` tags, one per line (a single line may be comma-separated). Tag keys may hold ':'
+ * and '/', which parseKeyValues's keys may not, so tags have their own reader; the key ends at
+ * the first '='.
+ */
+function parseTags(raw: string): Array<[string, string]> {
+  if (/\r(?!\n)/.test(raw)) throw new InputError('tags', raw, 'key=value tags, one per line; a carriage return (\\r) may only end a line');
+  const lines = raw
+    .replace(/\r\n/g, '\n')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+  const items = lines.length === 1 ? lines[0]!.split(',').map((x) => x.trim()).filter((x) => x !== '') : lines;
+  const tags: Array<[string, string]> = [];
+  for (const item of items) {
+    const eq = item.indexOf('=');
+    if (eq <= 0) throw new InputError('tags', item, 'key=value tags, one per line (or comma-separated on a single line)');
+    const key = item.slice(0, eq).trim();
+    const value = item.slice(eq + 1).trim();
+    const why = tagProblem(key, value);
+    if (why) throw new InputError('tags', item, why);
+    if (tags.some(([k]) => k === key)) throw new InputError('tags', item, `each tag key once; '${key}' is given twice`);
+    tags.push([key, value]);
+  }
+  if (tags.length > TAG_LIMITS.tags) {
+    throw new InputError('tags', raw, `at most ${TAG_LIMITS.tags} tags (ECS's limit per resource); got ${tags.length}`);
+  }
+  return tags;
 }
 
 /** keep | on | off; true/false (any case getBooleanInput takes) mean on/off, as before. */

@@ -78,6 +78,39 @@ describe('deploy-ecs inputs', () => {
     expect(parseInputs(read({ service: 'api', 'deployment-strategy': 'blue_green' })).strategy.strategy).toBe('BLUE_GREEN');
   });
 
+  it('render fields: words, lists, roles, storage, tags and update strategies', () => {
+    const inputs = parseInputs(
+      read({
+        service: 'api',
+        command: 'python -m serve --threads "2 4"',
+        'entry-point': '["/bin/sh", "-c"]',
+        'docker-labels': 'com.example.team=ml\ncom.example.tier=api',
+        'log-configuration-log-driver': 'awslogs',
+        'log-configuration-options': 'awslogs-group=/ecs/model\nawslogs-region=us-east-1\nawslogs-stream-prefix=ecs',
+        'environment-files': 'arn:aws:s3:::cfg-bucket/a.env\n# second\narn:aws:s3:::cfg-bucket/b.env',
+        'task-role-arn': 'arn:aws:iam::123456789012:role/model-task',
+        'execution-role-arn': 'arn:aws:iam::123456789012:role/service-role/exec',
+        'ephemeral-storage': '50 GiB',
+        tags: 'app:component=model server\nteam=ml',
+        'environment-variables-update-strategy': 'overwrite',
+      }),
+    );
+    expect(inputs).toMatchObject({
+      command: ['python', '-m', 'serve', '--threads', '2 4'],
+      'entry-point': ['/bin/sh', '-c'],
+      'docker-labels': [['com.example.team', 'ml'], ['com.example.tier', 'api']],
+      'log-configuration': { logDriver: 'awslogs', options: [['awslogs-group', '/ecs/model'], ['awslogs-region', 'us-east-1'], ['awslogs-stream-prefix', 'ecs']] },
+      'environment-files': ['arn:aws:s3:::cfg-bucket/a.env', 'arn:aws:s3:::cfg-bucket/b.env'],
+      'task-role-arn': 'arn:aws:iam::123456789012:role/model-task',
+      'execution-role-arn': 'arn:aws:iam::123456789012:role/service-role/exec',
+      'ephemeral-storage': 50,
+      tags: [['app:component', 'model server'], ['team', 'ml']],
+      'environment-variables-update-strategy': 'overwrite',
+      'secrets-update-strategy': 'merge',
+    });
+    expect(parseInputs(read({ service: 'api', tags: 'a=1, b=2' })).tags).toEqual([['a', '1'], ['b', '2']]);
+  });
+
   it('task-definition: a file, or a registered task definition to promote', () => {
     const arn = 'arn:aws:ecs:us-east-1:123456789012:task-definition/model-server:7';
     for (const [value, ref] of [
@@ -108,7 +141,28 @@ describe('deploy-ecs inputs', () => {
     ['cpu words', { service: 's', cpu: 'lots' }, /input 'cpu'/],
     ['memory unit', { service: 's', memory: '2 TB' }, /input 'memory'/],
     ['region', { service: 's', region: 'mars' }, /input 'region'/],
-    ['container without change', { service: 's', 'container-name': 'app' }, /input 'container-name'.*together with 'image'/],
+    ['container without change', { service: 's', 'container-name': 'app' }, /input 'container-name'.*together with an input that changes a container \('image'/],
+    ['task role not an ARN', { service: 's', 'task-role-arn': 'ecsTaskRole' }, /input 'task-role-arn': got "ecsTaskRole", expected an IAM role ARN/],
+    ['execution role of a user', { service: 's', 'execution-role-arn': 'arn:aws:iam::123456789012:user/ci' }, /input 'execution-role-arn'.*IAM role ARN/],
+    ['ephemeral storage below Fargate\'s', { service: 's', 'ephemeral-storage': '20' }, /input 'ephemeral-storage': got "20", expected whole GiB from 21 to 200/],
+    ['ephemeral storage above', { service: 's', 'ephemeral-storage': '201 GiB' }, /input 'ephemeral-storage'.*21 to 200/],
+    ['ephemeral storage fraction', { service: 's', 'ephemeral-storage': '30.5' }, /input 'ephemeral-storage'/],
+    ['log driver unknown', { service: 's', 'log-configuration-log-driver': 'cloudwatch' }, /input 'log-configuration-log-driver': got "cloudwatch", expected one of the log drivers ECS supports: .*'awslogs'/],
+    ['awslogs without group', { service: 's', 'log-configuration-log-driver': 'awslogs', 'log-configuration-options': 'awslogs-region=us-east-1' }, /input 'log-configuration-options'.*'awslogs-group'/],
+    ['log options without driver', { service: 's', 'log-configuration-options': 'max-size=10m' }, /input 'log-configuration-options'.*with 'log-configuration-log-driver'/],
+    ['environment file as s3 URL', { service: 's', 'environment-files': 's3://b/app.env' }, /input 'environment-files': got "s3:\/\/b\/app.env", expected an S3 object ARN/],
+    ['environment file not .env', { service: 's', 'environment-files': 'arn:aws:s3:::bucket/app.json' }, /input 'environment-files'.*\.env/],
+    ['eleven environment files', { service: 's', 'environment-files': Array.from({ length: 11 }, (_, i) => `arn:aws:s3:::bucket/${i}.env`).join('\n') }, /input 'environment-files'.*at most 10/],
+    ['tag aws: prefix', { service: 's', tags: 'aws:owner=me' }, /input 'tags': got "aws:owner=me", expected a tag key not starting with 'aws:'/],
+    ['tag key too long', { service: 's', tags: `${'k'.repeat(129)}=v` }, /input 'tags'.*at most 128/],
+    ['tag value too long', { service: 's', tags: `k=${'v'.repeat(257)}` }, /input 'tags'.*at most 256/],
+    ['51 tags', { service: 's', tags: Array.from({ length: 51 }, (_, i) => `t${i}=v`).join('\n') }, /input 'tags'.*at most 50 tags/],
+    ['tag without value sign', { service: 's', tags: 'team' }, /input 'tags': got "team", expected key=value/],
+    ['tag twice', { service: 's', tags: 'a=1\na=2' }, /input 'tags'.*'a' is given twice/],
+    ['command quote open', { service: 's', command: 'sh -c "serve' }, /input 'command'.*double quote is not closed/],
+    ['entry point numbers', { service: 's', 'entry-point': '[1]' }, /input 'entry-point'.*JSON array of strings/],
+    ['update strategy word', { service: 's', 'environment-variables-update-strategy': 'replace' }, /input 'environment-variables-update-strategy': got "replace", expected one of 'merge', 'overwrite'/],
+    ['render field with a registered task definition', { service: 's', 'task-definition': 'model-server:3', tags: 'a=b' }, /input 'tags'.*no value when 'task-definition' names a registered task definition/],
     ['desired count without service', { 'task-definition': 'td.json', 'desired-count': '2' }, /input 'desired-count'.*'service'/],
     ['attempts zero', { service: 's', 'max-attempts': '0' }, /input 'max-attempts'.*from 1 to 20/],
     ['circuit breaker word', { service: 's', 'circuit-breaker': 'maybe' }, /input 'circuit-breaker': got "maybe", expected one of 'true', 'false', 'keep', 'on', 'off'/],
@@ -132,7 +186,7 @@ describe('deploy-ecs inputs', () => {
   it('reads exactly the inputs action.yml declares', () => {
     const declared = Object.keys(loadActionYml('deploy-ecs').inputs).sort();
     const source = readFileSync(join(repoRoot, 'actions/deploy-ecs/src/inputs.ts'), 'utf8');
-    const read = [...source.matchAll(/(?:required|optional|read|parseKeyValues|parseBoolean|parseInteger|parseDuration|minutes|percent|arn)\('([a-z-]+)'/g)].map((m) => m[1]);
+    const read = [...source.matchAll(/(?:required|optional|read|parseKeyValues|parseBoolean|parseInteger|parseDuration|minutes|percent|arn|role|words)\('([a-z-]+)'/g)].map((m) => m[1]);
     expect([...new Set(read)].sort()).toEqual(declared);
   });
 });

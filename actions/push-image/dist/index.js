@@ -78484,7 +78484,7 @@ module.exports = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   m: () => (/* binding */ cloudDeps)
 /* harmony export */ });
-/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(186);
+/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6766);
 /* harmony import */ var google_auth_library__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3702);
 /* harmony import */ var google_auth_library__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(google_auth_library__WEBPACK_IMPORTED_MODULE_1__);
 /**
@@ -78666,8 +78666,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./packages/action-kit/src/index.ts + 10 modules
 var action_kit_src = __nccwpck_require__(8727);
-// EXTERNAL MODULE: ./packages/aws/src/index.ts + 11 modules
-var src = __nccwpck_require__(186);
+// EXTERNAL MODULE: ./packages/aws/src/index.ts + 12 modules
+var src = __nccwpck_require__(6766);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./packages/oci/src/registry-error.ts
@@ -81134,7 +81134,7 @@ async function runAction(def, io) {
 
 /***/ }),
 
-/***/ 186:
+/***/ 6766:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -81146,7 +81146,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   wl: () => (/* reexport */ parseEcrHost)
 });
 
-// UNUSED EXPORTS: DeploymentFailedError, ECS_LIMITS, ENUM_FIELDS, EcsApi, EmulatorGapError, LENGTH_FIELDS, PARTITIONS, applyChanges, arnName, arnRegion, assertTaskDefinition, awsErrorCode, checkClusterRef, checkServiceRef, cpuUnits, createEcsClient, deployEcsService, describeStoppedTask, ecsConsoleUrl, explainAwsError, fargateSizeProblem, findDeploymentOf, findServiceDeployment, formatTaskDefinitionIssues, imageDigest, isRegionName, memoryMiB, newDeployReport, normaliseTaskDefinition, onCancelled, parseTaskDefinitionRef, partitionOf, planServiceConfiguration, recordStoppedTasks, rollBack, secretRefProblem, settleFailedReport, stoppedReasonsSuffix, taskDefinitionIssues, watchDeployment, watchServiceDeployment, writeSummary
+// UNUSED EXPORTS: DeploymentFailedError, ECS_LIMITS, ENUM_FIELDS, ENVIRONMENT_FILES_PER_CONTAINER, EPHEMERAL_STORAGE_GIB, EcsApi, EmulatorGapError, LENGTH_FIELDS, LOG_DRIVERS, PARTITIONS, TAG_LIMITS, applyChanges, arnName, arnRegion, assertTaskDefinition, awsErrorCode, checkClusterRef, checkServiceRef, cpuUnits, createEcsClient, deployEcsService, describeStoppedTask, ecsConsoleUrl, environmentFileProblem, explainAwsError, fargateSizeProblem, findDeploymentOf, findServiceDeployment, formatTaskDefinitionIssues, imageDigest, isRegionName, memoryMiB, newDeployReport, normaliseTaskDefinition, onCancelled, parseCommandWords, parseTaskDefinitionRef, partitionOf, planServiceConfiguration, recordStoppedTasks, roleArnProblem, rollBack, secretRefProblem, settleFailedReport, stoppedReasonsSuffix, tagProblem, taskDefinitionIssues, watchDeployment, watchServiceDeployment, writeSummary
 
 // EXTERNAL MODULE: ./packages/action-kit/src/index.ts + 10 modules
 var src = __nccwpck_require__(8727);
@@ -81552,7 +81552,18 @@ function render_applyChanges(base, changes) {
     const td = structuredClone(base);
     const containers = td.containerDefinitions ?? [];
     const names = containers.map((c) => c.name ?? '');
-    const touchesContainer = changes.image !== undefined || changes.environment.length > 0 || changes.secrets.length > 0;
+    const envOverwrite = changes.environmentStrategy === 'overwrite';
+    const secretsOverwrite = changes.secretsStrategy === 'overwrite';
+    const touchesContainer = changes.image !== undefined ||
+        changes.environment.length > 0 ||
+        changes.secrets.length > 0 ||
+        envOverwrite ||
+        secretsOverwrite ||
+        changes.command !== undefined ||
+        changes.entryPoint !== undefined ||
+        (changes.dockerLabels?.length ?? 0) > 0 ||
+        changes.logConfiguration !== undefined ||
+        changes.environmentFiles !== undefined;
     const summary = [];
     let container;
     if (touchesContainer) {
@@ -81573,7 +81584,19 @@ function render_applyChanges(base, changes) {
         summary.push(`image: ${container.image ?? '(none)'} → ${changes.image}`);
         container.image = changes.image;
     }
-    if (container && changes.environment.length) {
+    if (container && envOverwrite) {
+        const before = container.environment ?? [];
+        const after = changes.environment.map(([name, value]) => ({ name, value }));
+        const marks = [
+            ...before.filter((e) => !after.some((a) => a.name === e.name)).map((e) => `-${e.name}`),
+            ...after.filter((a) => !before.some((e) => e.name === a.name)).map((a) => `+${a.name}`),
+            ...after.filter((a) => before.some((e) => e.name === a.name && e.value !== a.value)).map((a) => `~${a.name}`),
+        ];
+        container.environment = after;
+        if (marks.length)
+            summary.push(`environment (overwrite): ${marks.join(' ')}`);
+    }
+    else if (container && changes.environment.length) {
         const merged = mergeByName(container.environment ?? [], changes.environment, (name, value) => ({ name, value }), (e) => e.value);
         container.environment = merged.list;
         if (merged.marks.length)
@@ -81585,10 +81608,79 @@ function render_applyChanges(base, changes) {
                 throw new InputError('secrets', `${name}=${valueFrom}`, `a name not already set as a plain environment variable of container '${container.name}'`);
             }
         }
-        const merged = mergeByName(container.secrets ?? [], changes.secrets, (name, valueFrom) => ({ name, valueFrom }), (e) => e.valueFrom);
-        container.secrets = merged.list;
+        if (secretsOverwrite) {
+            const before = container.secrets ?? [];
+            const after = changes.secrets.map(([name, valueFrom]) => ({ name, valueFrom }));
+            const removed = before.filter((e) => !after.some((a) => a.name === e.name)).map((e) => `-${e.name}`);
+            const merged = mergeByName(before.filter((e) => after.some((a) => a.name === e.name)), changes.secrets, (name, valueFrom) => ({ name, valueFrom }), (e) => e.valueFrom);
+            container.secrets = after;
+            if (removed.length || merged.marks.length)
+                summary.push(`secrets (overwrite): ${[...removed, ...merged.marks].join(' ')}`);
+        }
+        else {
+            const merged = mergeByName(container.secrets ?? [], changes.secrets, (name, valueFrom) => ({ name, valueFrom }), (e) => e.valueFrom);
+            container.secrets = merged.list;
+            if (merged.marks.length)
+                summary.push(`secrets: ${merged.marks.join(' ')}`);
+        }
+    }
+    else if (container && secretsOverwrite && (container.secrets ?? []).length) {
+        summary.push(`secrets (overwrite): ${(container.secrets ?? []).map((e) => `-${e.name}`).join(' ')}`);
+        container.secrets = [];
+    }
+    const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+    if (container && changes.command !== undefined && !same(container.command, changes.command)) {
+        summary.push(`command: ${JSON.stringify(container.command ?? [])} → ${JSON.stringify(changes.command)}`);
+        container.command = changes.command;
+    }
+    if (container && changes.entryPoint !== undefined && !same(container.entryPoint, changes.entryPoint)) {
+        summary.push(`entry point: ${JSON.stringify(container.entryPoint ?? [])} → ${JSON.stringify(changes.entryPoint)}`);
+        container.entryPoint = changes.entryPoint;
+    }
+    if (container && changes.dockerLabels?.length) {
+        const labels = { ...container.dockerLabels };
+        const marks = [];
+        for (const [k, v] of changes.dockerLabels) {
+            if (labels[k] === v)
+                continue;
+            marks.push(`${k in labels ? '~' : '+'}${k}`);
+            labels[k] = v;
+        }
+        container.dockerLabels = labels;
+        if (marks.length)
+            summary.push(`docker labels: ${marks.join(' ')}`);
+    }
+    if (container && changes.logConfiguration !== undefined) {
+        const wanted = { logDriver: changes.logConfiguration.logDriver, ...(changes.logConfiguration.options.length ? { options: Object.fromEntries(changes.logConfiguration.options) } : {}) };
+        if (!same({ logDriver: container.logConfiguration?.logDriver, options: container.logConfiguration?.options }, { logDriver: wanted.logDriver, options: wanted.options })) {
+            summary.push(`log configuration: ${container.logConfiguration?.logDriver ?? '(none)'} → ${wanted.logDriver}`);
+            container.logConfiguration = { ...wanted };
+        }
+    }
+    if (container && changes.environmentFiles !== undefined) {
+        const files = changes.environmentFiles.map((value) => ({ value, type: 's3' }));
+        if (!same(container.environmentFiles ?? [], files)) {
+            summary.push(`environment files: ${(container.environmentFiles ?? []).length} → ${files.length}`);
+            container.environmentFiles = files;
+        }
+    }
+    if (changes.taskRoleArn !== undefined && td.taskRoleArn !== changes.taskRoleArn) {
+        summary.push(`task role: ${td.taskRoleArn ?? '(none)'} → ${changes.taskRoleArn}`);
+        td.taskRoleArn = changes.taskRoleArn;
+    }
+    if (changes.executionRoleArn !== undefined && td.executionRoleArn !== changes.executionRoleArn) {
+        summary.push(`execution role: ${td.executionRoleArn ?? '(none)'} → ${changes.executionRoleArn}`);
+        td.executionRoleArn = changes.executionRoleArn;
+    }
+    if (changes.ephemeralStorageGiB !== undefined && td.ephemeralStorage?.sizeInGiB !== changes.ephemeralStorageGiB) {
+        summary.push(`ephemeral storage: ${td.ephemeralStorage?.sizeInGiB ?? 20} GiB → ${changes.ephemeralStorageGiB} GiB`);
+        td.ephemeralStorage = { sizeInGiB: changes.ephemeralStorageGiB };
+    }
+    if (changes.tags?.length) {
+        const merged = mergeByName((td.tags ?? []).map((t) => ({ name: t.key, value: t.value })), changes.tags, (name, value) => ({ name, value }), (e) => e.value);
+        td.tags = merged.list.map((t) => ({ key: t.name, value: t.value }));
         if (merged.marks.length)
-            summary.push(`secrets: ${merged.marks.join(' ')}`);
+            summary.push(`tags: ${merged.marks.join(' ')}`);
     }
     if (changes.cpu !== undefined && td.cpu !== changes.cpu) {
         summary.push(`cpu: ${td.cpu ?? '(unset)'} → ${changes.cpu}`);
@@ -82599,6 +82691,120 @@ function throwIfAborted(signal) {
         throw signal.reason instanceof Error ? signal.reason : new CancelledError();
 }
 
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/render-checks.ts
+/**
+ * Checks of the render fields a user gives as inputs (roles, log configuration, environment files,
+ * ephemeral storage, tags, command words) against ECS's documented limits and the ECS service
+ * model in @aws-sdk/client-ecs, before any call. Each returns the problem as text, or undefined.
+ * Pure: no cloud call.
+ */
+
+/** Log drivers the ECS model accepts (LogDriver enum of @aws-sdk/client-ecs). */
+const LOG_DRIVERS = Object.values(client_ecs_dist_cjs/* LogDriver */.$UG);
+/** Ephemeral storage of a Fargate task, GiB (RegisterTaskDefinition: 21 to 200; 20 is the default). */
+const EPHEMERAL_STORAGE_GIB = { min: 21, max: 200 };
+/** Tag limits of ECS resources (Tag shape of the model; "Tagging your Amazon ECS resources"). */
+const TAG_LIMITS = { tags: 50, keyChars: 128, valueChars: 256 };
+/** Environment files per container (ECS: "You can specify up to ten environment files"). */
+const ENVIRONMENT_FILES_PER_CONTAINER = 10;
+/** IAM role ARN: partition, 12-digit account, optional path, role name of 1-64 characters. */
+const ROLE_ARN = /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/([\x21-\x7e]{0,510}\/)?[\w+=,.@-]{1,64}$/;
+function roleArnProblem(value) {
+    if (ROLE_ARN.test(value))
+        return undefined;
+    if (/^arn:aws[a-z-]*:iam::\d{12}:role\//.test(value))
+        return 'a role name of 1 to 64 characters (letters, digits and +=,.@_-), after an optional path';
+    if (/^arn:aws[a-z-]*:sts::/.test(value))
+        return 'the role ARN (arn:aws:iam::<account>:role/<name>), not an assumed-role session ARN';
+    return 'an IAM role ARN such as arn:aws:iam::123456789012:role/ecsTaskRole';
+}
+/**
+ * An environment file is an S3 object ARN ending in `.env` (the only type ECS takes: s3):
+ * `arn:aws:s3:::bucket/path/app.env`. Bucket names: 3-63 lowercase letters, digits, dots, hyphens.
+ */
+function environmentFileProblem(value) {
+    const m = /^arn:aws(-[a-z]+)*:s3:::([^/]+)\/(.+)$/.exec(value);
+    if (!m)
+        return 'an S3 object ARN such as arn:aws:s3:::my-bucket/config/app.env';
+    const bucket = m[2];
+    if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket) || bucket.includes('..')) {
+        return `an S3 object ARN; '${bucket}' is not a bucket name (3 to 63 lowercase letters, digits, dots and hyphens)`;
+    }
+    if (!m[3].endsWith('.env'))
+        return 'an S3 object whose name ends in .env (ECS reads only .env files)';
+    if (Buffer.byteLength(m[3]) > 1024)
+        return 'an S3 object key of at most 1,024 bytes';
+    return undefined;
+}
+/** Characters ECS (and every AWS tagging API) allows in tag keys and values. */
+const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+/** Problems of one tag, or undefined. `aws:` (any case) is reserved for AWS. */
+function tagProblem(key, value) {
+    if (key.length === 0)
+        return 'a tag key of 1 to 128 characters';
+    if ([...key].length > TAG_LIMITS.keyChars)
+        return `a tag key of at most ${TAG_LIMITS.keyChars} characters (this one has ${[...key].length})`;
+    if ([...value].length > TAG_LIMITS.valueChars)
+        return `a tag value of at most ${TAG_LIMITS.valueChars} characters (this one has ${[...value].length})`;
+    if (/^aws:/i.test(key))
+        return "a tag key not starting with 'aws:' (reserved for AWS; ECS refuses it)";
+    if (!TAG_CHARS.test(key) || !TAG_CHARS.test(value))
+        return 'letters, digits, spaces and _ . : / = + - @ only, in tag keys and values';
+    return undefined;
+}
+/**
+ * A command or entry point: a JSON array of strings (`["python", "-m", "serve"]`), or words split
+ * on spaces where single or double quotes keep spaces inside one word (`sh -c "echo a b"`).
+ * Returns the words, or a problem.
+ */
+function parseCommandWords(raw) {
+    const text = raw.trim();
+    if (text.startsWith('[')) {
+        let parsed;
+        try {
+            parsed = JSON.parse(text);
+        }
+        catch {
+            return { problem: 'a JSON array of strings such as ["python", "-m", "serve"] (this one does not parse)' };
+        }
+        if (!Array.isArray(parsed) || parsed.some((w) => typeof w !== 'string')) {
+            return { problem: 'a JSON array of strings such as ["python", "-m", "serve"]' };
+        }
+        return { words: parsed };
+    }
+    const words = [];
+    let word;
+    let quote;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (quote) {
+            if (c === quote)
+                quote = undefined;
+            else if (c === '\\' && quote === '"' && (text[i + 1] === '"' || text[i + 1] === '\\'))
+                word += text[++i];
+            else
+                word += c;
+        }
+        else if (c === '"' || c === "'") {
+            quote = c;
+            word ??= '';
+        }
+        else if (/\s/.test(c)) {
+            if (word !== undefined)
+                words.push(word);
+            word = undefined;
+        }
+        else {
+            word = (word ?? '') + c;
+        }
+    }
+    if (quote)
+        return { problem: `words separated by spaces, or a JSON array of strings; a ${quote === '"' ? 'double' : 'single'} quote is not closed` };
+    if (word !== undefined)
+        words.push(word);
+    return { words };
+}
+
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/report.ts
 /** The deploy report (JSON output `report`) and the job summary built from it. */
 
@@ -82679,6 +82885,7 @@ function escapeCell(text) {
 }
 
 ;// CONCATENATED MODULE: ./packages/aws/src/index.ts
+
 
 
 

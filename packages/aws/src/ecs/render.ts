@@ -50,6 +50,23 @@ export interface RenderChanges {
   secrets: Array<[string, string]>;
   cpu: string | undefined;
   memory: string | undefined;
+  /** merge (default): set the given names, keep the rest; overwrite: the given list is the whole list. */
+  environmentStrategy?: 'merge' | 'overwrite';
+  secretsStrategy?: 'merge' | 'overwrite';
+  command?: string[] | undefined;
+  entryPoint?: string[] | undefined;
+  /** Merged into the container's docker labels. */
+  dockerLabels?: Array<[string, string]>;
+  /** Replaces the container's log configuration. */
+  logConfiguration?: { logDriver: string; options: Array<[string, string]> } | undefined;
+  /** Replaces the container's environment files (S3 object ARNs). */
+  environmentFiles?: string[] | undefined;
+  taskRoleArn?: string | undefined;
+  executionRoleArn?: string | undefined;
+  /** Fargate ephemeral storage, GiB (21-200). */
+  ephemeralStorageGiB?: number | undefined;
+  /** Merged into the task definition's tags. */
+  tags?: Array<[string, string]>;
 }
 
 export interface Rendered {
@@ -111,7 +128,19 @@ export function applyChanges(base: TaskDefinitionInput, changes: RenderChanges):
   const td = structuredClone(base);
   const containers = td.containerDefinitions ?? [];
   const names = containers.map((c) => c.name ?? '');
-  const touchesContainer = changes.image !== undefined || changes.environment.length > 0 || changes.secrets.length > 0;
+  const envOverwrite = changes.environmentStrategy === 'overwrite';
+  const secretsOverwrite = changes.secretsStrategy === 'overwrite';
+  const touchesContainer =
+    changes.image !== undefined ||
+    changes.environment.length > 0 ||
+    changes.secrets.length > 0 ||
+    envOverwrite ||
+    secretsOverwrite ||
+    changes.command !== undefined ||
+    changes.entryPoint !== undefined ||
+    (changes.dockerLabels?.length ?? 0) > 0 ||
+    changes.logConfiguration !== undefined ||
+    changes.environmentFiles !== undefined;
   const summary: string[] = [];
   let container: ContainerDefinition | undefined;
 
@@ -142,7 +171,17 @@ export function applyChanges(base: TaskDefinitionInput, changes: RenderChanges):
     container.image = changes.image;
   }
 
-  if (container && changes.environment.length) {
+  if (container && envOverwrite) {
+    const before = container.environment ?? [];
+    const after = changes.environment.map(([name, value]) => ({ name, value }));
+    const marks = [
+      ...before.filter((e) => !after.some((a) => a.name === e.name)).map((e) => `-${e.name}`),
+      ...after.filter((a) => !before.some((e) => e.name === a.name)).map((a) => `+${a.name}`),
+      ...after.filter((a) => before.some((e) => e.name === a.name && e.value !== a.value)).map((a) => `~${a.name}`),
+    ];
+    container.environment = after;
+    if (marks.length) summary.push(`environment (overwrite): ${marks.join(' ')}`);
+  } else if (container && changes.environment.length) {
     const merged = mergeByName(container.environment ?? [], changes.environment, (name, value) => ({ name, value }), (e) => e.value);
     container.environment = merged.list;
     if (merged.marks.length) summary.push(`environment: ${merged.marks.join(' ')}`);
@@ -154,9 +193,78 @@ export function applyChanges(base: TaskDefinitionInput, changes: RenderChanges):
         throw new InputError('secrets', `${name}=${valueFrom}`, `a name not already set as a plain environment variable of container '${container.name}'`);
       }
     }
-    const merged = mergeByName(container.secrets ?? [], changes.secrets, (name, valueFrom) => ({ name, valueFrom }), (e) => e.valueFrom);
-    container.secrets = merged.list;
-    if (merged.marks.length) summary.push(`secrets: ${merged.marks.join(' ')}`);
+    if (secretsOverwrite) {
+      const before = container.secrets ?? [];
+      const after = changes.secrets.map(([name, valueFrom]) => ({ name, valueFrom }));
+      const removed = before.filter((e) => !after.some((a) => a.name === e.name)).map((e) => `-${e.name}`);
+      const merged = mergeByName(before.filter((e) => after.some((a) => a.name === e.name)), changes.secrets, (name, valueFrom) => ({ name, valueFrom }), (e) => e.valueFrom);
+      container.secrets = after;
+      if (removed.length || merged.marks.length) summary.push(`secrets (overwrite): ${[...removed, ...merged.marks].join(' ')}`);
+    } else {
+      const merged = mergeByName(container.secrets ?? [], changes.secrets, (name, valueFrom) => ({ name, valueFrom }), (e) => e.valueFrom);
+      container.secrets = merged.list;
+      if (merged.marks.length) summary.push(`secrets: ${merged.marks.join(' ')}`);
+    }
+  } else if (container && secretsOverwrite && (container.secrets ?? []).length) {
+    summary.push(`secrets (overwrite): ${(container.secrets ?? []).map((e) => `-${e.name}`).join(' ')}`);
+    container.secrets = [];
+  }
+
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  if (container && changes.command !== undefined && !same(container.command, changes.command)) {
+    summary.push(`command: ${JSON.stringify(container.command ?? [])} → ${JSON.stringify(changes.command)}`);
+    container.command = changes.command;
+  }
+  if (container && changes.entryPoint !== undefined && !same(container.entryPoint, changes.entryPoint)) {
+    summary.push(`entry point: ${JSON.stringify(container.entryPoint ?? [])} → ${JSON.stringify(changes.entryPoint)}`);
+    container.entryPoint = changes.entryPoint;
+  }
+  if (container && changes.dockerLabels?.length) {
+    const labels = { ...container.dockerLabels };
+    const marks: string[] = [];
+    for (const [k, v] of changes.dockerLabels) {
+      if (labels[k] === v) continue;
+      marks.push(`${k in labels ? '~' : '+'}${k}`);
+      labels[k] = v;
+    }
+    container.dockerLabels = labels;
+    if (marks.length) summary.push(`docker labels: ${marks.join(' ')}`);
+  }
+  if (container && changes.logConfiguration !== undefined) {
+    const wanted = { logDriver: changes.logConfiguration.logDriver, ...(changes.logConfiguration.options.length ? { options: Object.fromEntries(changes.logConfiguration.options) } : {}) };
+    if (!same({ logDriver: container.logConfiguration?.logDriver, options: container.logConfiguration?.options }, { logDriver: wanted.logDriver, options: wanted.options })) {
+      summary.push(`log configuration: ${container.logConfiguration?.logDriver ?? '(none)'} → ${wanted.logDriver}`);
+      container.logConfiguration = { ...wanted } as ContainerDefinition['logConfiguration'];
+    }
+  }
+  if (container && changes.environmentFiles !== undefined) {
+    const files = changes.environmentFiles.map((value) => ({ value, type: 's3' as const }));
+    if (!same(container.environmentFiles ?? [], files)) {
+      summary.push(`environment files: ${(container.environmentFiles ?? []).length} → ${files.length}`);
+      container.environmentFiles = files;
+    }
+  }
+  if (changes.taskRoleArn !== undefined && td.taskRoleArn !== changes.taskRoleArn) {
+    summary.push(`task role: ${td.taskRoleArn ?? '(none)'} → ${changes.taskRoleArn}`);
+    td.taskRoleArn = changes.taskRoleArn;
+  }
+  if (changes.executionRoleArn !== undefined && td.executionRoleArn !== changes.executionRoleArn) {
+    summary.push(`execution role: ${td.executionRoleArn ?? '(none)'} → ${changes.executionRoleArn}`);
+    td.executionRoleArn = changes.executionRoleArn;
+  }
+  if (changes.ephemeralStorageGiB !== undefined && td.ephemeralStorage?.sizeInGiB !== changes.ephemeralStorageGiB) {
+    summary.push(`ephemeral storage: ${td.ephemeralStorage?.sizeInGiB ?? 20} GiB → ${changes.ephemeralStorageGiB} GiB`);
+    td.ephemeralStorage = { sizeInGiB: changes.ephemeralStorageGiB };
+  }
+  if (changes.tags?.length) {
+    const merged = mergeByName(
+      (td.tags ?? []).map((t) => ({ name: t.key, value: t.value })),
+      changes.tags,
+      (name, value) => ({ name, value }),
+      (e) => e.value,
+    );
+    td.tags = merged.list.map((t) => ({ key: t.name, value: t.value }));
+    if (merged.marks.length) summary.push(`tags: ${merged.marks.join(' ')}`);
   }
 
   if (changes.cpu !== undefined && td.cpu !== changes.cpu) {

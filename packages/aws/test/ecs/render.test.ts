@@ -1,6 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
 import { InputError, UserError } from '@ml-deploy/action-kit';
-import { applyChanges, imageDigest, normaliseTaskDefinition, type RenderChanges } from '@ml-deploy/aws';
+import {
+  applyChanges,
+  environmentFileProblem,
+  imageDigest,
+  LOG_DRIVERS,
+  normaliseTaskDefinition,
+  parseCommandWords,
+  type RenderChanges,
+  roleArnProblem,
+  tagProblem,
+} from '@ml-deploy/aws';
 
 /** What DescribeTaskDefinition returns for a running service (shape of the real API answer). */
 const described = {
@@ -121,6 +131,164 @@ describe('applyChanges', () => {
     expect(() =>
       applyChanges(base, { ...none, containerName: 'model-server', secrets: [['THREADS', 'arn:aws:ssm:us-east-1:123456789012:parameter/t']] }),
     ).toThrow(/input 'secrets'.*not already set as a plain environment variable/);
+  });
+});
+
+describe('applyChanges: the render fields, merge or replace per field', () => {
+  const base = normaliseTaskDefinition(
+    {
+      ...described,
+      taskDefinition: {
+        ...described.taskDefinition,
+        taskRoleArn: 'arn:aws:iam::123456789012:role/old-task',
+        containerDefinitions: [
+          {
+            ...described.taskDefinition.containerDefinitions[0],
+            command: ['serve', '--old'],
+            dockerLabels: { team: 'ml', tier: 'web' },
+            logConfiguration: { logDriver: 'json-file', options: { 'max-size': '10m' } },
+            environmentFiles: [{ value: 'arn:aws:s3:::cfg/old.env', type: 's3' }],
+          },
+          described.taskDefinition.containerDefinitions[1],
+        ],
+      },
+    },
+    { label: 'x' },
+  );
+  const c0 = (r: ReturnType<typeof applyChanges>) => r.taskDefinition.containerDefinitions![0]!;
+  const on = { ...none, containerName: 'model-server' };
+
+  it('environment overwrite: the given list is the whole list, removals marked', () => {
+    const r = applyChanges(base, { ...on, environment: [['THREADS', '8'], ['NEW', '1']], environmentStrategy: 'overwrite' });
+    expect(c0(r).environment).toEqual([{ name: 'THREADS', value: '8' }, { name: 'NEW', value: '1' }]);
+    expect(r.changes).toEqual(['environment (overwrite): -MODEL_VERSION +NEW ~THREADS']);
+  });
+
+  it('environment overwrite with nothing given removes every variable', () => {
+    const r = applyChanges(base, { ...on, environmentStrategy: 'overwrite' });
+    expect(c0(r).environment).toEqual([]);
+    expect(r.changes).toEqual(['environment (overwrite): -MODEL_VERSION -THREADS']);
+  });
+
+  it('secrets overwrite removes the ones not given; merge keeps them', () => {
+    const db = 'arn:aws:ssm:us-east-1:123456789012:parameter/db';
+    const over = applyChanges(base, { ...on, secrets: [['DB', db]], secretsStrategy: 'overwrite' });
+    expect(c0(over).secrets).toEqual([{ name: 'DB', valueFrom: db }]);
+    expect(over.changes).toEqual(['secrets (overwrite): -API_KEY +DB']);
+    const merged = applyChanges(base, { ...on, secrets: [['DB', db]] });
+    expect(c0(merged).secrets!.map((s) => s.name)).toEqual(['API_KEY', 'DB']);
+    const none_ = applyChanges(base, { ...on, secretsStrategy: 'overwrite' });
+    expect(c0(none_).secrets).toEqual([]);
+  });
+
+  it('command and entry point replace; docker labels merge by key', () => {
+    const r = applyChanges(base, { ...on, command: ['serve', '--port', '8080'], entryPoint: ['/init'], dockerLabels: [['tier', 'api'], ['owner', 'me']] });
+    expect(c0(r)).toMatchObject({ command: ['serve', '--port', '8080'], entryPoint: ['/init'], dockerLabels: { team: 'ml', tier: 'api', owner: 'me' } });
+    expect(r.changes).toEqual([
+      'command: ["serve","--old"] → ["serve","--port","8080"]',
+      'entry point: [] → ["/init"]',
+      'docker labels: ~tier +owner',
+    ]);
+  });
+
+  it('log configuration and environment files replace the container\'s', () => {
+    const r = applyChanges(base, {
+      ...on,
+      logConfiguration: { logDriver: 'awslogs', options: [['awslogs-group', '/ecs/m'], ['awslogs-region', 'us-east-1']] },
+      environmentFiles: ['arn:aws:s3:::cfg/new.env'],
+    });
+    expect(c0(r).logConfiguration).toEqual({ logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/m', 'awslogs-region': 'us-east-1' } });
+    expect(c0(r).environmentFiles).toEqual([{ value: 'arn:aws:s3:::cfg/new.env', type: 's3' }]);
+    expect(r.changes).toEqual(['log configuration: json-file → awslogs', 'environment files: 1 → 1']);
+  });
+
+  it('roles, ephemeral storage and tags (merged) at task level, the other container untouched', () => {
+    const r = applyChanges(base, {
+      ...none,
+      taskRoleArn: 'arn:aws:iam::123456789012:role/new-task',
+      executionRoleArn: 'arn:aws:iam::123456789012:role/exec',
+      ephemeralStorageGiB: 50,
+      tags: [['team', 'search'], ['cost-center', '42']],
+    });
+    expect(r.taskDefinition).toMatchObject({
+      taskRoleArn: 'arn:aws:iam::123456789012:role/new-task',
+      executionRoleArn: 'arn:aws:iam::123456789012:role/exec',
+      ephemeralStorage: { sizeInGiB: 50 },
+      tags: [{ key: 'team', value: 'search' }, { key: 'cost-center', value: '42' }],
+    });
+    expect(r.changes).toEqual([
+      'task role: arn:aws:iam::123456789012:role/old-task → arn:aws:iam::123456789012:role/new-task',
+      'execution role: (none) → arn:aws:iam::123456789012:role/exec',
+      'ephemeral storage: 20 GiB → 50 GiB',
+      'tags: ~team +cost-center',
+    ]);
+    expect(r.taskDefinition.containerDefinitions![1]).toEqual(base.containerDefinitions![1]);
+  });
+
+  it('a field given with the value the task definition already has is no change', () => {
+    const r = applyChanges(base, { ...on, command: ['serve', '--old'], dockerLabels: [['team', 'ml']], taskRoleArn: 'arn:aws:iam::123456789012:role/old-task' });
+    expect(r.changes).toEqual([]);
+  });
+});
+
+describe('render field checks', () => {
+  it.each<[string, string | undefined]>([
+    ['arn:aws:iam::123456789012:role/ecsTaskRole', undefined],
+    ['arn:aws:iam::123456789012:role/service-role/ecs.task+x=y,z@q', undefined],
+    ['arn:aws-us-gov:iam::123456789012:role/r', undefined],
+    ['ecsTaskRole', 'an IAM role ARN'],
+    ['arn:aws:iam::12345:role/r', 'an IAM role ARN'],
+    ['arn:aws:iam::123456789012:user/r', 'an IAM role ARN'],
+    [`arn:aws:iam::123456789012:role/${'r'.repeat(65)}`, 'a role name of 1 to 64'],
+    ['arn:aws:sts::123456789012:assumed-role/r/s', 'not an assumed-role session ARN'],
+  ])('role ARN %s', (value, why) => {
+    const got = roleArnProblem(value);
+    if (why === undefined) expect(got).toBeUndefined();
+    else expect(got).toContain(why);
+  });
+
+  it.each<[string, string | undefined]>([
+    ['arn:aws:s3:::my-bucket/config/app.env', undefined],
+    ['arn:aws-cn:s3:::my.bucket/app.env', undefined],
+    ['s3://my-bucket/app.env', 'an S3 object ARN'],
+    ['arn:aws:s3:::my-bucket/app.txt', 'ends in .env'],
+    ['arn:aws:s3:::My_Bucket/app.env', 'is not a bucket name'],
+    ['arn:aws:s3:::ab/app.env', 'is not a bucket name'],
+    ['arn:aws:s3:::my-bucket', 'an S3 object ARN'],
+  ])('environment file %s', (value, why) => {
+    const got = environmentFileProblem(value);
+    if (why === undefined) expect(got).toBeUndefined();
+    else expect(got).toContain(why);
+  });
+
+  it.each<[string, string, string | undefined]>([
+    ['team', 'ml', undefined],
+    ['app:component/x', 'a b=c+d@e', undefined],
+    ['équipe', 'données', undefined],
+    ['aws:cloudformation:stack', 'x', "not starting with 'aws:'"],
+    ['AWS:x', 'x', "not starting with 'aws:'"],
+    ['k'.repeat(129), 'x', 'at most 128'],
+    ['k', 'v'.repeat(257), 'at most 256'],
+    ['k', 'v'.repeat(256), undefined],
+    ['bad;key', 'x', 'letters, digits, spaces'],
+    ['k', 'a\u200bb', 'letters, digits, spaces'],
+  ])('tag %s=%s', (key, value, why) => {
+    const got = tagProblem(key, value);
+    if (why === undefined) expect(got).toBeUndefined();
+    else expect(got).toContain(why);
+  });
+
+  it('reads command words: JSON arrays, spaces, quotes', () => {
+    expect(parseCommandWords('["python", "-m", "serve"]')).toEqual({ words: ['python', '-m', 'serve'] });
+    expect(parseCommandWords('sh -c "serve --port 8080"')).toEqual({ words: ['sh', '-c', 'serve --port 8080'] });
+    expect(parseCommandWords("echo 'a \"b' \"\"")).toEqual({ words: ['echo', 'a "b', ''] });
+    expect(parseCommandWords('sh -c "x')).toEqual({ problem: expect.stringContaining('double quote is not closed') });
+    expect(parseCommandWords('[1, 2]')).toEqual({ problem: expect.stringContaining('JSON array of strings') });
+    expect(parseCommandWords('["a"')).toEqual({ problem: expect.stringContaining('does not parse') });
+  });
+
+  it('log drivers come from the SDK model', () => {
+    expect([...LOG_DRIVERS].sort()).toEqual(['awsfirelens', 'awslogs', 'fluentd', 'gelf', 'journald', 'json-file', 'splunk', 'syslog']);
   });
 });
 
