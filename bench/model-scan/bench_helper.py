@@ -111,14 +111,14 @@ def make_inputs(work):
         make_small(small, 10000)
 
 
-def detect(corpus, out):
+def detect(corpus, out, manifest_name="manifest.json"):
     import logging
 
     logging.disable(logging.CRITICAL)
     from picklescan.scanner import scan_file_path, scan_directory_path
     from modelscan.modelscan import ModelScan
 
-    manifest = json.load(open(os.path.join(corpus, "manifest.json")))
+    manifest = json.load(open(os.path.join(corpus, manifest_name)))
     rows = []
     for m in manifest:
         p = os.path.join(corpus, m["name"])
@@ -148,7 +148,7 @@ if __name__ == "__main__":
     if cmd == "make-inputs":
         make_inputs(sys.argv[2])
     elif cmd == "detect":
-        detect(sys.argv[2], sys.argv[3])
+        detect(sys.argv[2], sys.argv[3], *sys.argv[4:5])
     else:
         print(__doc__, file=sys.stderr)
         sys.exit(2)
