@@ -231,7 +231,8 @@ async function validate(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
 
   // 4. Findings against fail-on.
   // Findings at fail-on severities fail the gate, and so do those saying the model was not there to
-  // check (an LFS pointer) or nothing in it could be read, whatever fail-on says.
+  // check (an LFS pointer), nothing in it could be read, or a file could not be read to its end
+  // (malformed), whatever fail-on says: a gate never passes what it could not check.
   const failing = findings.filter((f) => inputs['fail-on'].includes(f.severity));
   const unchecked = findings.filter((f) => !inputs['fail-on'].includes(f.severity) && failsGate(f, inputs['fail-on']));
   for (const f of findings) {
@@ -244,7 +245,8 @@ async function validate(inputs: Inputs, deps: RunDeps): Promise<RunResult> {
     const bySeverity = countBy(failing.map((f) => f.severity));
     failures.push(`${failing.length} finding(s) at fail-on severities (${Object.entries(bySeverity).map(([s, n]) => `${n} ${s}`).join(', ')})`);
   }
-  for (const f of unchecked) failures.push(`${findingWhere(f)}: ${f.message}`);
+  for (const f of unchecked.slice(0, 5)) failures.push(`${findingWhere(f)}: ${f.message}`);
+  if (unchecked.length > 5) failures.push(`${unchecked.length - 5} more finding(s) the scanner could not vouch for (see the findings table)`);
 
   // 5. Signature.
   let signature: ValidationReport['signature'];

@@ -3,7 +3,7 @@
  * signature, smoke test and every quality rule with its value, its limit and pass/fail.
  */
 import { codeSpan, escapeInline, md, type SummaryBuilder } from '@ml-deploy/action-kit';
-import { failsGate, type Finding, formatNumber, type ImportRecord, ModelLabel, type TensorSpec } from '@ml-deploy/model';
+import { ALWAYS_FAILING_SEVERITIES, failsGate, type Finding, formatNumber, type ImportRecord, ModelLabel, type TensorSpec } from '@ml-deploy/model';
 import { findingWhere, type ValidationReport } from './run';
 
 /** More findings than this go into a collapsed block: a poisoned archive can hold thousands. */
@@ -43,7 +43,7 @@ export function writeSummary(s: SummaryBuilder, r: ValidationReport): void {
     ['Size', `${r.model.size} bytes in ${r.files.length} file(s)`],
     ['sha256', r.integrity.sha256 ? codeSpan(r.integrity.sha256) : '(none)'],
     ['Expected sha256', r.integrity.expected ? md(`${codeSpan(r.integrity.expected).markdown} ${r.integrity.match ? '✅ matches' : '❌ differs'}`) : undefined],
-    ['Fails on', r.failOn.length ? r.failOn.join(', ') : 'nothing (report-only)'],
+    ['Fails on', `${r.failOn.length ? r.failOn.join(', ') : 'no severity (report-only)'}${r.failOn.includes('malformed') ? '' : '; malformed always (what could not be read was not checked)'}`],
   ]);
 
   s.heading('Findings', 3);
@@ -51,7 +51,7 @@ export function writeSummary(s: SummaryBuilder, r: ValidationReport): void {
     s.paragraph('No findings: no import, archive or file problem was seen.');
   } else {
     const counts = SEVERITY_ORDER.map((sev) => [sev, r.findings.filter((f) => f.severity === sev).length] as const).filter(([, n]) => n > 0);
-    s.paragraph(counts.map(([sev, n]) => `${n} ${sev}${r.failOn.includes(sev as Finding['severity']) ? ' (fails the gate)' : ''}`).join(' · '));
+    s.paragraph(counts.map(([sev, n]) => `${n} ${sev}${r.failOn.includes(sev as Finding['severity']) || ALWAYS_FAILING_SEVERITIES.has(sev as Finding['severity']) ? ' (fails the gate)' : ''}`).join(' · '));
     const sorted = [...r.findings].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
     const rows = sorted.map((f) => [
       `${f.severity === 'dangerous' ? '🛑' : failsGate(f, r.failOn) ? '❌' : f.severity === 'info' ? 'ℹ️' : '⚠️'} ${f.severity}`,

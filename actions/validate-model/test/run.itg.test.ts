@@ -175,7 +175,8 @@ open(sys.argv[3], "wb").write(bz2.compress(data))`;
 
     const fake = join(dir, 'model.safetensors');
     writeFileSync(fake, Buffer.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]));
-    const f = await validate({ 'model-path': fake, 'fail-on': 'dangerous,malformed' });
+    // Malformed fails the default gate: a file the scanner could not read is not vouched for.
+    const f = await validate({ 'model-path': fake });
     expect(f.report.findings).toContainEqual(expect.objectContaining({ severity: 'malformed', rule: 'format.name-mismatch', message: expect.stringContaining('the name says safetensors') }));
     expect(f.outputs.verdict).toBe('fail');
 
@@ -256,7 +257,7 @@ open(sys.argv[1], "wb").write(pickle.dumps({"model": Net()}, protocol=4))`;
     expect(o.error).toBeUndefined();
     expect(o.outputs.verdict).toBe('pass');
     expect(o.report.findings.some((f) => f.severity === 'dangerous')).toBe(true);
-    expect(o.summary).toContain('nothing (report-only)');
+    expect(o.summary).toContain('| **Fails on** | no severity (report-only); malformed always (what could not be read was not checked) |');
   });
 
   it('fails smoke-test true on a model that is not ONNX', async () => {
@@ -348,9 +349,14 @@ open(sys.argv[1], "wb").write(pickle.dumps({"model": Net()}, protocol=4))`;
   it('reports a corrupt ONNX file as malformed', async () => {
     const p = join(fx.dir, 'truncated.onnx');
     writeFileSync(p, readFileSync(fx.classifier).subarray(0, 200));
-    const o = await validate({ 'model-path': p, 'fail-on': 'dangerous,malformed' });
+    const o = await validate({ 'model-path': p });
     expect(o.outputs.verdict).toBe('fail');
     expect(o.report.findings.some((f) => f.severity === 'malformed')).toBe(true);
+    expect(o.sarif.runs[0]!.results.find((r) => r.ruleId === 'onnx.malformed')?.level).toBe('error');
+    // Report-only does not pass it either: what could not be read was not checked.
+    const none = await validate({ 'model-path': p, 'fail-on': 'none', 'smoke-test': 'false' });
+    expect(none.outputs.verdict).toBe('fail');
+    expect(none.error?.message).toContain('truncated.onnx');
     expect(o.report.smokeTest.status).toBe('failed');
   });
 

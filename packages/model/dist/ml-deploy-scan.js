@@ -10484,9 +10484,16 @@ const NOT_MODEL_CONTENT = new Set(['unknown', 'git-lfs-pointer', 'mixed', 'mlflo
  * (an LFS pointer) or nothing in it could be checked. A gate never passes what it could not read.
  */
 const ALWAYS_FAILING_RULES = new Set(['file.git-lfs-pointer', 'model.nothing-scanned']);
+/**
+ * Severities that fail the gate whatever `fail-on` says. A `malformed` finding means the scanner
+ * could not read the file to its end the way a loader would (a truncated or unparseable stream, a
+ * header that lies, a container readers disagree on, a decompression bound reached): what it did
+ * not read was not checked, so the file is not vouched for and the gate does not pass it.
+ */
+const ALWAYS_FAILING_SEVERITIES = new Set(['malformed']);
 /** Whether a finding fails a gate that fails on `failOn` severities. */
 function failsGate(f, failOn) {
-    return failOn.includes(f.severity) || ALWAYS_FAILING_RULES.has(f.rule);
+    return failOn.includes(f.severity) || ALWAYS_FAILING_SEVERITIES.has(f.severity) || ALWAYS_FAILING_RULES.has(f.rule);
 }
 /** Adds `model.nothing-scanned` when no file of the model is in a format the scanner reads. */
 function nothingScanned(r) {
@@ -10565,7 +10572,8 @@ Scans a model the way the validate-model action does, without running it.
 
 options:
   --fail-on LIST                 severities that fail the scan, comma-separated, or 'none'
-                                 (default: ${DEFAULT_FAIL_ON.join(',')}); one of ${SEVERITIES.join(', ')}
+                                 (default: ${DEFAULT_FAIL_ON.join(',')}); one of ${SEVERITIES.join(', ')}.
+                                 malformed findings (a file not read to its end) always fail
   --allow-globals LIST           your own classes a pickle may import: 'module.name' or 'module.*',
                                  comma-separated (never clears a dangerous global)
   --allow-dangerous-globals 'module.name: reason'
@@ -10678,7 +10686,7 @@ async function main(argv, out, err) {
         out(`${report.root}: ${report.format}${report.formats ? ` (${report.formats.join(', ')})` : ''}, ${report.files.length} file(s), ${report.size} bytes, sha256 ${report.sha256 || '(none)'}`);
         for (const f of report.findings)
             out(`${failsGate(f, failOn) ? 'FAIL' : '    '} [${f.severity}] ${f.rule}: ${f.message}${f.import && !f.message.includes(f.import) ? ` [${f.import}]` : ''} (${where(f)})`);
-        out(verdict === 'pass' ? `passed: no finding at ${failOn.length ? failOn.join(', ') : 'any fail-on severity (report-only)'}` : `rejected: ${failing.length} finding(s) fail the gate (fail-on: ${failOn.join(', ') || 'none'})`);
+        out(verdict === 'pass' ? `passed: no finding at ${failOn.length ? failOn.join(', ') : 'any fail-on severity (report-only)'}, nothing malformed` : `rejected: ${failing.length} finding(s) fail the gate (fail-on: ${failOn.join(', ') || 'none'}; malformed always)`);
     }
     return verdict === 'pass' ? 0 : 1;
 }

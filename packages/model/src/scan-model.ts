@@ -9,7 +9,7 @@ import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { ImportPolicy } from './pickle/import-policy';
 import { scanFile, type ScanContext } from './scan-file';
-import type { FileReport, Finding, ModelFormat, ScanOptions, ScanReport } from './types';
+import type { FileReport, Finding, ModelFormat, ScanOptions, ScanReport, Severity } from './types';
 
 /** Default bound on bytes inflated over one scan. */
 export const DEFAULT_MAX_DECOMPRESSED_BYTES = 8 * 1024 * 1024 * 1024;
@@ -139,9 +139,17 @@ const NOT_MODEL_CONTENT: ReadonlySet<ModelFormat> = new Set(['unknown', 'git-lfs
  */
 export const ALWAYS_FAILING_RULES: ReadonlySet<string> = new Set(['file.git-lfs-pointer', 'model.nothing-scanned']);
 
+/**
+ * Severities that fail the gate whatever `fail-on` says. A `malformed` finding means the scanner
+ * could not read the file to its end the way a loader would (a truncated or unparseable stream, a
+ * header that lies, a container readers disagree on, a decompression bound reached): what it did
+ * not read was not checked, so the file is not vouched for and the gate does not pass it.
+ */
+export const ALWAYS_FAILING_SEVERITIES: ReadonlySet<Severity> = new Set<Severity>(['malformed']);
+
 /** Whether a finding fails a gate that fails on `failOn` severities. */
 export function failsGate(f: Finding, failOn: readonly string[]): boolean {
-  return failOn.includes(f.severity) || ALWAYS_FAILING_RULES.has(f.rule);
+  return failOn.includes(f.severity) || ALWAYS_FAILING_SEVERITIES.has(f.severity) || ALWAYS_FAILING_RULES.has(f.rule);
 }
 
 /** Adds `model.nothing-scanned` when no file of the model is in a format the scanner reads. */

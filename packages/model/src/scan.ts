@@ -5,6 +5,6 @@
  */
 export type { ModelFormat, Severity, Finding, FileReport, ImportRecord, ScanReport, ScanOptions } from './types';
 export { DEFAULT_FAIL_ON } from './types';
-export { scanModel, DEFAULT_MAX_DECOMPRESSED_BYTES, DEFAULT_MAX_FILES, ALWAYS_FAILING_RULES, failsGate } from './scan-model';
+export { scanModel, DEFAULT_MAX_DECOMPRESSED_BYTES, DEFAULT_MAX_FILES, ALWAYS_FAILING_RULES, ALWAYS_FAILING_SEVERITIES, failsGate } from './scan-model';
 export { detectFormat, DETECT_HEAD_BYTES } from './detect-format';
 export { ImportPolicy, type DangerousAcceptance, type ImportClassification, type ImportVerdict } from './pickle/import-policy';

@@ -33,7 +33,9 @@ Model.__qualname__ = "Model"
 mod.Model = Model
 sys.modules["mylib"] = types.ModuleType("mylib")
 sys.modules["mylib.models"] = mod
-open(os.path.join(d, "own.pkl"), "wb").write(pickle.dumps(Model(), protocol=4))`;
+open(os.path.join(d, "own.pkl"), "wb").write(pickle.dumps(Model(), protocol=4))
+good = pickle.dumps({"weights": [1.0, 2.0, 3.0], "name": "model"}, protocol=4)
+open(os.path.join(d, "truncated.pkl"), "wb").write(good[: len(good) // 2])`;
   const r = spawnSync(python(), ['-c', py, dir], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);
   writeFileSync(join(dir, 'churn.onnx'), 'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n');
@@ -48,13 +50,13 @@ it('rejects a payload in a joblib saved with compress=lzma: exit 1, the import n
   const r = scan('evil.joblib');
   expect(r.code).toBe(1);
   expect(r.stdout).toMatch(/^FAIL \[dangerous\] pickle\.dangerous-import: .*posix\.system.* \(evil\.joblib \(decompressed\) @ byte \d+\)$/m);
-  expect(r.stdout).toMatch(/^rejected: 1 finding\(s\) fail the gate \(fail-on: dangerous, unknown-import\)$/m);
+  expect(r.stdout).toMatch(/^rejected: 1 finding\(s\) fail the gate \(fail-on: dangerous, unknown-import; malformed always\)$/m);
 });
 
 it('passes a good joblib saved with compress=xz: exit 0', () => {
   const r = scan('good.joblib');
   expect([r.code, r.stderr]).toEqual([0, '']);
-  expect(r.stdout).toMatch(/^passed: no finding at dangerous, unknown-import$/m);
+  expect(r.stdout).toMatch(/^passed: no finding at dangerous, unknown-import, nothing malformed$/m);
 });
 
 it('prints the report and the verdict as JSON with --json', () => {
@@ -70,6 +72,9 @@ it('reports without failing with --fail-on none, except what it could not read (
   const lfs = scan('churn.onnx', '--fail-on', 'none');
   expect(lfs.code).toBe(1);
   expect(lfs.stdout).toContain('lfs: true');
+  // Nor does it pass a pickle it could not read to its end.
+  const cut = scan('truncated.pkl', '--fail-on', 'none');
+  expect([cut.code, cut.stdout]).toEqual([1, expect.stringMatching(/^FAIL \[malformed\] pickle\.truncated: /m)]);
 });
 
 it('accepts the team’s own classes with --allow-globals', () => {

@@ -3,8 +3,10 @@
  * @microsoft/jest-sarif, validated with the ajv 6 it depends on (ajv 8 dropped draft-04).
  */
 import { describe, expect, it } from '@jest/globals';
-import { join } from 'node:path';
-import { buildSarif, findingsToSarif, relativeUri, severityLevel } from '../src/sarif';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSarif, findingsToSarif, relativeUri, RULE_DOCS, ruleHelp, severityLevel } from '../src/sarif';
 import type { Finding } from '../src/types';
 import { sarifValidator } from './sarif-schema';
 
@@ -126,6 +128,51 @@ describe('a rule seen twice', () => {
     const log = buildSarif({ tool: { name: 't' }, rules, results: [], baseDir: '/' });
     expectValidSarif(log);
     expect((log.runs[0]!.tool as { driver: { rules: Array<Record<string, unknown>> } }).driver.rules[0]).toMatchObject({ helpUri: expect.any(String), help: { text: expect.any(String) } });
+  });
+});
+
+describe('every rule the sources can emit', () => {
+  // Rule ids as the sources write them: `rule: 'x.y'` (also both arms of a ternary) and
+  // `addFinding('severity', 'x.y', ...)`, in the scanner and in validate-model (which adds ONNX
+  // and MLflow findings to the same SARIF).
+  const here = dirname(fileURLToPath(import.meta.url));
+  const roots = [join(here, '..', 'src'), join(here, '..', '..', '..', 'actions', 'validate-model', 'src')];
+  const emitted = new Set<string>();
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.ts') && e.name !== 'rule-help.ts') {
+        const text = readFileSync(p, 'utf8');
+        for (const m of text.matchAll(/\brule:\s*([^,}\n]+)/g)) for (const q of (m[1] ?? '').matchAll(/'([a-z0-9-]+(?:\.[a-z0-9-]+)+)'/g)) emitted.add(q[1]!);
+        for (const m of text.matchAll(/addFinding\(\s*'[a-z-]+',\s*'([^']+)'/g)) emitted.add(m[1]!);
+      }
+    }
+  };
+  for (const r of roots) walk(r);
+
+  it('finds the rules (the enumeration itself works)', () => {
+    expect(emitted.size).toBeGreaterThan(60);
+    for (const id of ['pickle.truncated', 'zip.crc-mismatch', 'tar.link-escape', 'onnx.external-data-missing', 'archive.unsupported-format']) expect(emitted).toContain(id);
+  });
+
+  it('has help text of its own and a help URI into an existing README section for each', () => {
+    const readme = readFileSync(join(here, '..', 'README.md'), 'utf8');
+    const anchors = new Set([...readme.matchAll(/^#{2,3} (.+)$/gm)].map((m) => m[1]!.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-')));
+    const missing = [...emitted].filter((id) => RULE_DOCS[id] === undefined).sort();
+    expect(missing).toEqual([]);
+    for (const id of emitted) {
+      const { help, helpUri } = ruleHelp(id);
+      expect([id, help.length > 40, help.startsWith('See the rule list')]).toEqual([id, true, false]);
+      expect([id, anchors.has(helpUri.split('#')[1]!)]).toEqual([id, true]);
+    }
+    // A rule documented but never emitted is stale documentation.
+    expect(Object.keys(RULE_DOCS).filter((id) => !emitted.has(id)).sort()).toEqual([]);
+  });
+
+  it('says a malformed rule fails the gate whatever fail-on says', () => {
+    const { rules } = findingsToSarif([{ severity: 'malformed', rule: 'pickle.truncated', message: 'cut', file: 'm.pkl' }], (f) => f);
+    expect(rules[0]!.help).toContain('fails the gate whatever fail-on says');
   });
 });
 

@@ -6,7 +6,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { DEFAULT_FAIL_ON, scanModel, type ScanReport } from '../src/index';
+import { DEFAULT_FAIL_ON, failsGate, scanModel, type ScanReport } from '../src/index';
 import { makeFixtures } from './fixtures';
 
 // Built at module load so test.each can name one test per fixture (the manifest is the table).
@@ -34,8 +34,11 @@ describe('malicious fixtures', () => {
     const context = summary(r);
     const flagged = r.findings.filter((f) => f.severity === 'dangerous' || f.severity === 'malformed');
     expect([flagged.length > 0, context]).toEqual([true, context]);
-    // A hostile file (one that carries a payload, not merely a damaged one) fails the default gate.
-    if (!m.name.startsWith('malformed/')) expect([r.findings.some((f) => DEFAULT_FAIL_ON.includes(f.severity)), context]).toEqual([true, context]);
+    // Every hostile or damaged file fails the default gate: a damaged one was not read to its end,
+    // so what it holds was not checked.
+    expect([r.findings.some((f) => failsGate(f, DEFAULT_FAIL_ON)), context]).toEqual([true, context]);
+    // ...and a gate that fails on nothing (report-only) still fails a damaged one.
+    if (m.name.startsWith('malformed/')) expect([r.findings.some((f) => failsGate(f, [])), context]).toEqual([true, context]);
     const dangerousImports = new Set(r.findings.filter((f) => f.severity === 'dangerous' && f.import).map((f) => f.import));
     for (const imp of m.imports) expect([imp, dangerousImports.has(imp), context]).toEqual([imp, true, context]);
     const rules = new Set(r.findings.map((f) => f.rule));

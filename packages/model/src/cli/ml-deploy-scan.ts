@@ -21,7 +21,8 @@ Scans a model the way the validate-model action does, without running it.
 
 options:
   --fail-on LIST                 severities that fail the scan, comma-separated, or 'none'
-                                 (default: ${DEFAULT_FAIL_ON.join(',')}); one of ${SEVERITIES.join(', ')}
+                                 (default: ${DEFAULT_FAIL_ON.join(',')}); one of ${SEVERITIES.join(', ')}.
+                                 malformed findings (a file not read to its end) always fail
   --allow-globals LIST           your own classes a pickle may import: 'module.name' or 'module.*',
                                  comma-separated (never clears a dangerous global)
   --allow-dangerous-globals 'module.name: reason'
@@ -130,7 +131,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   } else {
     out(`${report.root}: ${report.format}${report.formats ? ` (${report.formats.join(', ')})` : ''}, ${report.files.length} file(s), ${report.size} bytes, sha256 ${report.sha256 || '(none)'}`);
     for (const f of report.findings) out(`${failsGate(f, failOn) ? 'FAIL' : '    '} [${f.severity}] ${f.rule}: ${f.message}${f.import && !f.message.includes(f.import) ? ` [${f.import}]` : ''} (${where(f)})`);
-    out(verdict === 'pass' ? `passed: no finding at ${failOn.length ? failOn.join(', ') : 'any fail-on severity (report-only)'}` : `rejected: ${failing.length} finding(s) fail the gate (fail-on: ${failOn.join(', ') || 'none'})`);
+    out(verdict === 'pass' ? `passed: no finding at ${failOn.length ? failOn.join(', ') : 'any fail-on severity (report-only)'}, nothing malformed` : `rejected: ${failing.length} finding(s) fail the gate (fail-on: ${failOn.join(', ') || 'none'}; malformed always)`);
   }
   return verdict === 'pass' ? 0 : 1;
 }

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Severity } from '../types';
+import { RULE_DOCS } from './rule-help';
 
 export type SarifLevel = 'error' | 'warning' | 'note';
 
@@ -150,45 +151,16 @@ const SEVERITY_TEXT: Record<Severity, string> = {
   info: 'Information about the model file',
 };
 
-/** Rules whose severity alone would describe them wrongly. */
-const RULE_TEXT: Record<string, string> = {
-  'archive.unsupported-format': 'An archive or compression format the scanner does not walk: a loader could extract and unpickle what it holds, unchecked',
-  'archive.unreadable-stream': 'A compressed stream too large in memory to read within bounds: what it holds was not checked',
-  'file.git-lfs-pointer': 'A Git LFS pointer instead of the model: the checkout did not fetch LFS content',
-  'model.nothing-scanned': 'Nothing in the model could be checked: the gate does not pass what it could not read',
-  'format.name-mismatch': 'The file name says one model format but the bytes are another, or none',
-  'format.unrecognized': 'A binary file in no format the scanner recognises: its content was not checked',
-  'tar.path-traversal': 'A tar member path that is absolute or climbs with ..: extracting the archive writes outside its directory',
-  'tar.link-escape': 'A tar symlink or hardlink that points outside the archive: extraction reaches files elsewhere',
-};
-
-/** What to do about a rule's findings, by rule, then by rule family. */
-const RULE_HELP: Record<string, string> = {
-  'archive.unsupported-format': 'The file is a 7-Zip, RAR or other archive or compression format the scanner does not read, so whatever it holds was not checked. Ship the model as a plain file, zip or tar (optionally gzip, bz2, xz, lzma, zstd or lz4 compressed): those are walked.',
-  'archive.unreadable-stream': 'The stream asks for a decoder window or dictionary over the bound the scanner reads within (zstd 128 MiB, xz/lzma 96 MiB of decoder memory). Re-compress with default settings.',
-  'file.git-lfs-pointer': 'The repository stores the model with Git LFS and the checkout left the pointer file. Check out with `lfs: true` (actions/checkout) or run `git lfs pull` before validating.',
-  'model.nothing-scanned': 'No file of the model is in a format the scanner reads (pickle, joblib, PyTorch, ONNX, safetensors, Keras, HDF5, GGUF, NumPy, XGBoost, LightGBM, zip, tar, compressed streams). Point model-path at the model file or directory.',
-  'format.name-mismatch': 'The extension promises a format the bytes do not have: a truncated download, a wrong file, or a file disguised as another. Replace it with the real model file.',
-  'format.unrecognized': 'The scanner cannot vouch for a file it cannot read. If a loader reads it as a model, convert the model to a recognised format; otherwise remove it from the model directory.',
-};
-const FAMILY_HELP: Array<[string, string, string]> = [
-  ['pickle.', 'Loading a pickle runs the imports and calls it names. Re-save the model without the flagged object, or (for your own classes) add them to allow-globals.', 'pickle-walking'],
-  ['joblib.', 'joblib files are pickles with inline arrays. Re-save the model without the flagged object.', 'pickle-walking'],
-  ['pytorch-legacy.', 'PyTorch legacy files are pickles with tensor storages. Re-save with torch.save (zip format) or as safetensors.', 'pickle-walking'],
-  ['zip.', 'Zip readers disagree on archives like this one, so a loader may read content the scan did not see. Re-create the archive with a standard tool.', 'zip-handling'],
-  ['tar.', 'Tar readers disagree on archives like this one, or extracting it writes outside its directory. Re-create the archive with a standard tool and relative paths.', 'tar-handling'],
-  ['archive.', 'Compressed content is decompressed within bounds and scanned; this stream could not be read completely. Re-compress it, or raise the decompression bound.', 'compression-and-other-containers'],
-  ['fs.', 'The model directory holds something that is not a plain file inside it. Remove it before packaging.', 'api'],
-  ['format.', 'The file is not what it looks like. Replace it with the real model file.', 'what-passes-the-gate'],
-];
-
 /** Where the package documents its rules (each rule's helpUri is a section of it). */
 export const RULES_DOC_URL = 'https://github.com/org/ml-deploy/blob/main/packages/model/README.md';
 
-function ruleHelp(id: string, docsUrl: string): { help: string; helpUri: string } {
-  const family = FAMILY_HELP.find(([prefix]) => id.startsWith(prefix));
-  const anchor = id === 'file.git-lfs-pointer' || id === 'model.nothing-scanned' ? 'what-passes-the-gate' : id.startsWith('archive.') ? 'compression-and-other-containers' : (family?.[2] ?? 'what-is-detected');
-  return { help: RULE_HELP[id] ?? family?.[1] ?? 'See the rule list of @ml-deploy/model for what this finding means and what to do.', helpUri: `${docsUrl}#${anchor}` };
+/**
+ * A rule's help text and help URI from {@link RULE_DOCS}. A rule missing there (a bug: a test
+ * checks every rule the sources emit) still gets a pointer to the rule list rather than nothing.
+ */
+export function ruleHelp(id: string, docsUrl: string = RULES_DOC_URL): { help: string; helpUri: string } {
+  const doc = RULE_DOCS[id];
+  return { help: doc?.help ?? 'See the rule list of @ml-deploy/model for what this finding means and what to do.', helpUri: `${docsUrl}#${doc?.section ?? 'what-is-detected'}` };
 }
 
 export interface FindingsSarifOptions {
@@ -220,7 +192,7 @@ export function findingsToSarif(findings: Finding[], resolveFile: (file: string)
     }
   }
   const rules: SarifRuleInput[] = [...byRule].map(([id, { severity, level }]) => {
-    const r: SarifRuleInput = { id, shortDescription: `${RULE_TEXT[id] ?? SEVERITY_TEXT[severity]} (${id})`, level, tags: ['security', 'ml-model', severity], ...ruleHelp(id, opts.docsUrl ?? RULES_DOC_URL) };
+    const r: SarifRuleInput = { id, shortDescription: `${RULE_DOCS[id]?.short ?? SEVERITY_TEXT[severity]} (${id})`, level, tags: ['security', 'ml-model', severity], ...ruleHelp(id, opts.docsUrl ?? RULES_DOC_URL) };
     const s = SECURITY_SEVERITY[severity];
     if (s !== undefined) r.securitySeverity = s;
     return r;
