@@ -81,7 +81,7 @@ export interface EcsLayerOptions {
   motoLogTail?: (lines?: number) => string;
 }
 
-export type FaultKind = 'throttle' | 'server-error' | 'latency';
+export type FaultKind = 'throttle' | 'server-error' | 'latency' | 'drop-response';
 
 export interface FaultSpec {
   /** Operation name (`DescribeServices`, `GetCallerIdentity` ...) or '*' (default) for any. */
@@ -526,6 +526,20 @@ export async function startEcsLayer(opts: EcsLayerOptions): Promise<EcsLayer> {
       if (problems.length) return modelMismatch(res, record, `response to ${ecsOp}${body === undefined ? ' (moto\'s, relayed)' : ''}`, problems);
     }
 
+    // drop-response: moto did the work (a revision registered, a service updated), then the
+
+    // connection breaks before the answer; the client sees a reset and may retry.
+
+    if (fault?.kind === 'drop-response') {
+
+      record(up?.status ?? 200, false, 'drop-response');
+
+      res.socket?.destroy();
+
+      return;
+
+    }
+
     if (body !== undefined) {
       const headers: IncomingHttpHeaders = up ? { ...up.headers } : { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': randomUUID() };
       delete headers['content-encoding'];
@@ -582,8 +596,8 @@ export async function startEcsLayer(opts: EcsLayerOptions): Promise<EcsLayer> {
   }
 
   function addFault(f: FaultSpec): void {
-    if (!['throttle', 'server-error', 'latency'].includes(f.kind)) {
-      throw new Error(`ecs-layer: unknown fault kind ${JSON.stringify(f.kind)}; use throttle, server-error or latency`);
+    if (!['throttle', 'server-error', 'latency', 'drop-response'].includes(f.kind)) {
+      throw new Error(`ecs-layer: unknown fault kind ${JSON.stringify(f.kind)}; use throttle, server-error, latency or drop-response`);
     }
     faults.push({ ...f, remaining: f.count ?? 1 });
   }

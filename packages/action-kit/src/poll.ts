@@ -19,6 +19,11 @@ export interface PollOptions {
   clock?: Clock;
   /** Called with each progress line; repeated identical lines are not repeated. */
   onProgress?: (line: string) => void;
+  /**
+   * Longest silence: when nothing changed for this long, a "still waiting" line is printed anyway,
+   * so a log never looks hung (default 30 s).
+   */
+  heartbeatMs?: number;
 }
 
 /**
@@ -33,8 +38,10 @@ export async function pollUntil<T>(check: () => Promise<PollResult<T>>, opts: Po
   const base = opts.intervalMs ?? 5000;
   const max = opts.maxIntervalMs ?? Math.max(base, 30_000);
   const factor = opts.backoff ?? 1.5;
+  const heartbeat = opts.heartbeatMs ?? 30_000;
   let interval = base;
   let lastProgress: string | undefined;
+  let lastPrinted = start;
   for (;;) {
     if (opts.signal?.aborted) throw reasonOf(opts.signal);
     const result = await check();
@@ -43,9 +50,14 @@ export async function pollUntil<T>(check: () => Promise<PollResult<T>>, opts: Po
     if (result.progress !== undefined && result.progress !== lastProgress) {
       opts.onProgress?.(`[${formatDuration(elapsed)}] ${result.progress}`);
       lastProgress = result.progress;
+      lastPrinted = clock.now();
       interval = base;
     } else {
       interval = Math.min(max, interval * factor);
+      if (clock.now() - lastPrinted >= heartbeat) {
+        opts.onProgress?.(`[${formatDuration(elapsed)}] still waiting for ${opts.what}${lastProgress ? `: ${lastProgress}` : ''}`);
+        lastPrinted = clock.now();
+      }
     }
     const remaining = deadline - clock.now();
     if (remaining <= 0) {
@@ -54,7 +66,8 @@ export async function pollUntil<T>(check: () => Promise<PollResult<T>>, opts: Po
       );
     }
     try {
-      await clock.sleep(Math.min(interval, remaining), opts.signal);
+      const untilHeartbeat = Math.max(1, heartbeat - (clock.now() - lastPrinted));
+      await clock.sleep(Math.min(interval, remaining, untilHeartbeat), opts.signal);
     } catch (err) {
       if (opts.signal?.aborted) throw reasonOf(opts.signal);
       throw err;

@@ -2,6 +2,25 @@ import { describe, expect, it } from '@jest/globals';
 import { CancelledError, DeadlineError, fakeClock, pollUntil, retry } from '@ml-deploy/action-kit';
 
 describe('pollUntil', () => {
+  it('prints a line at least every 30 s while nothing changes', async () => {
+    const clock = fakeClock();
+    const lines: Array<[number, string]> = [];
+    let checks = 0;
+    await pollUntil(async () => (++checks < 40 ? { done: false, progress: 'IN_PROGRESS 0/2' } : { done: true, value: 0 }), {
+      what: 'deployment d-1',
+      timeoutMs: 3_600_000,
+      intervalMs: 5000,
+      maxIntervalMs: 60_000,
+      clock,
+      onProgress: (l) => lines.push([clock.now(), l]),
+    });
+    expect(lines[0]![1]).toBe('[0ms] IN_PROGRESS 0/2');
+    expect(lines[1]![1]).toMatch(/^\[30s\] still waiting for deployment d-1: IN_PROGRESS 0\/2$/);
+    const gaps = lines.slice(1).map(([at], i) => at - lines[i]![0]);
+    expect(lines.length).toBeGreaterThan(10);
+    expect(Math.max(...gaps, clock.now() - lines.at(-1)![0])).toBeLessThanOrEqual(30_000);
+  });
+
   it('returns the value once done, printing each new progress line once', async () => {
     const clock = fakeClock();
     const lines: string[] = [];

@@ -7,6 +7,7 @@ export * from './ecs/deploy';
 export * from './ecs/diagnosis';
 export * from './ecs/render';
 export * from './ecs/render-checks';
+export * from './ecs/registration';
 export * from './ecs/report';
 export * from './ecs/rollback';
 export * from './ecs/rollout';

@@ -57,4 +57,18 @@ describe('explainAwsError', () => {
     expect(err).toBeInstanceOf(type);
     expect(err.message).toMatch(message);
   });
+
+  // A service fault must never read as the user's: not a UserError (which the step reports as
+  // "fix your workflow"), and a message that blames the service and names the call, not an input.
+  it.each<[string, unknown, RegExp]>([
+    ['a 5xx', sdkError('ServerException', 'Internal failure', { $fault: 'server', $metadata: { httpStatusCode: 500, attempts: 3 } }), /^ecs:RegisterTaskDefinition failed after 3 attempts: ServerException: Internal failure$/],
+    ['throttling left after the retries', sdkError('ThrottlingException', 'Rate exceeded', { $fault: 'client', $metadata: { httpStatusCode: 400, attempts: 5 } }), /^ecs:RegisterTaskDefinition failed after 5 attempts: ThrottlingException: Rate exceeded$/],
+    ['a connection reset', Object.assign(new Error('socket hang up'), { code: 'ECONNRESET', $metadata: { attempts: 5 } }), /^ecs:RegisterTaskDefinition failed after 5 attempts: Error: socket hang up$/],
+    ['an emulator without the call', sdkError('UnknownError', 'UnknownError', { $metadata: { httpStatusCode: 501 } }), /^ecs:RegisterTaskDefinition: the endpoint.* answered HTTP 501 without an AWS error: it does not implement this call/],
+  ])('blames the service, not the user, for %s', (_name, thrown, message) => {
+    const err = explainAwsError(thrown, 'ecs', 'RegisterTaskDefinition');
+    expect(err).not.toBeInstanceOf(UserError);
+    expect(err.message).toMatch(message);
+    expect(err.message).not.toMatch(/input '|rejected|grant it/);
+  });
 });

@@ -3,6 +3,7 @@
  * do (missing permission, unknown cluster) with the call it came from.
  */
 import {
+  DeregisterTaskDefinitionCommand,
   DescribeServiceDeploymentsCommand,
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
@@ -10,6 +11,7 @@ import {
   type ECSClient,
   ListServiceDeploymentsCommand,
   ListServicesCommand,
+  ListTaskDefinitionsCommand,
   ListTasksCommand,
   RegisterTaskDefinitionCommand,
   type Service,
@@ -85,6 +87,39 @@ export class EcsApi {
     return out.taskDefinition;
   }
 
+  /** The newest revision number of `family` (ACTIVE or INACTIVE), or 0 when it has none. */
+  async latestRevision(family: string): Promise<number> {
+    let newest = 0;
+    for (const status of ['ACTIVE', 'INACTIVE'] as const) {
+      // sort DESC with one result on ECS; an emulator that ignores both still lists them all.
+      const out = await call('ListTaskDefinitions', () =>
+        this.ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: family, status, sort: 'DESC', maxResults: 1 })),
+      );
+      for (const arn of out.taskDefinitionArns ?? []) newest = Math.max(newest, revisionOf(arn));
+    }
+    return newest;
+  }
+
+  /** ARNs of the ACTIVE revisions of `family` newer than `revision`, newest first. */
+  async revisionsAfter(family: string, revision: number): Promise<string[]> {
+    const found: string[] = [];
+    let nextToken: string | undefined;
+    do {
+      const out = await call('ListTaskDefinitions', () =>
+        this.ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: family, status: 'ACTIVE', sort: 'DESC', maxResults: 100, nextToken })),
+      );
+      const arns = out.taskDefinitionArns ?? [];
+      found.push(...arns.filter((a) => revisionOf(a) > revision));
+      // Newest first: a page that reaches `revision` is the last one needed.
+      nextToken = arns.some((a) => revisionOf(a) <= revision) ? undefined : out.nextToken;
+    } while (nextToken);
+    return found.sort((a, b) => revisionOf(b) - revisionOf(a));
+  }
+
+  async deregisterTaskDefinition(arn: string): Promise<void> {
+    await call('DeregisterTaskDefinition', () => this.ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition: arn })));
+  }
+
   async updateService(input: UpdateServiceCommandInput): Promise<Service> {
     const out = await call('UpdateService', () => this.ecs.send(new UpdateServiceCommand(input)));
     if (!out.service) throw new Error('ecs:UpdateService returned no service');
@@ -122,4 +157,8 @@ export class EcsApi {
       .sort((a, b) => (b.stoppedAt?.getTime() ?? 0) - (a.stoppedAt?.getTime() ?? 0))
       .slice(0, limit);
   }
+}
+
+function revisionOf(arn: string): number {
+  return Number(/:(\d+)$/.exec(arn)?.[1] ?? 0);
 }

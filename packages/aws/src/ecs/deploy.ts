@@ -28,6 +28,7 @@ import {
   type StrategyChanges,
   watchServiceDeployment,
 } from './strategy';
+import { registerTaskDefinitionOnce } from './registration';
 import { assertTaskDefinition, type TaskDefinitionSource } from './task-definition-check';
 
 /** What to deploy and how; deploy-ecs builds it from its inputs. */
@@ -193,8 +194,11 @@ async function renderAndRegister(opts: EcsDeployOptions, deps: Deps, report: Dep
   throwIfAborted(deps.signal);
 
   // 2. Register.
-  const registered = await api.registerTaskDefinition(rendered.taskDefinition);
-  logger.info(`registered ${registered.taskDefinitionArn}`);
+  const registration = await registerTaskDefinitionOnce(api, rendered.taskDefinition, logger);
+  const registered = registration.taskDefinition;
+  if (registration.extra.length) report.extraRevisions = registration.extra;
+  if (registration.reused) report.reusedRevision = true;
+  else logger.info(`registered ${registered.taskDefinitionArn}`);
   return registered;
 }
 

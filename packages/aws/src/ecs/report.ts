@@ -1,6 +1,7 @@
 /** The deploy report (JSON output `report`) and the job summary built from it. */
 import { codeSpan, formatDuration, md, type SummaryBuilder } from '@ml-deploy/action-kit';
 import { ecsConsoleUrl, parseTaskDefinitionRef } from '../arn';
+import type { ExtraRevision } from './registration';
 import type { HookRecord, LifecycleEvent } from './strategy';
 
 export type DeployResult =
@@ -29,6 +30,10 @@ export interface DeployReport {
   runningCount?: number | undefined;
   desiredCount?: number | undefined;
   changes: string[];
+  /** Nothing was registered: the family's newest ACTIVE revision was identical and is used. */
+  reusedRevision?: boolean;
+  /** Revisions a retried or lost RegisterTaskDefinition call made besides the one used. */
+  extraRevisions?: ExtraRevision[];
   events: Array<{ id: string; at: string | undefined; message: string }>;
   stoppedTasks: string[];
   failure?: string;
@@ -74,7 +79,7 @@ export function writeSummary(summary: SummaryBuilder, r: DeployReport, region: s
   summary.keyValues([
     ['Cluster', r.cluster],
     ['Service', r.service ? (link ? md(`[${r.service}](${link})`) : r.service) : undefined],
-    ['Task definition', r.taskDefinitionArn ? codeSpan(shortTd(r.taskDefinitionArn)!) : undefined],
+    ['Task definition', r.taskDefinitionArn ? md(`${codeSpan(shortTd(r.taskDefinitionArn)!).markdown}${r.reusedRevision ? ' (identical revision re-used, nothing registered)' : ''}`) : undefined],
     ['Previous', r.previousTaskDefinitionArn ? codeSpan(shortTd(r.previousTaskDefinitionArn)!) : undefined],
     ['Container', r.container],
     ['Image', r.image ? codeSpan(r.image) : undefined],
@@ -105,6 +110,10 @@ export function writeSummary(summary: SummaryBuilder, r: DeployReport, region: s
   if (r.failure || (r.error && r.result !== 'deployed')) {
     summary.heading('What went wrong', 3);
     summary.paragraph(codeSpanBlock(r.failure ?? r.error ?? ''));
+  }
+  if (r.extraRevisions?.length) {
+    summary.heading('Other revisions this run registered', 3);
+    summary.list(r.extraRevisions.map((e) => md(`${codeSpan(shortTd(e.taskDefinitionArn)!).markdown}: **${e.action}**: ${escapeCell(e.reason)}`)));
   }
   if (r.stoppedTasks.length) {
     summary.heading('Stopped tasks', 3);
