@@ -60815,8 +60815,10 @@ async function pollUntil(check, opts) {
     const base = opts.intervalMs ?? 5000;
     const max = opts.maxIntervalMs ?? Math.max(base, 30_000);
     const factor = opts.backoff ?? 1.5;
+    const heartbeat = opts.heartbeatMs ?? 30_000;
     let interval = base;
     let lastProgress;
+    let lastPrinted = start;
     for (;;) {
         if (opts.signal?.aborted)
             throw reasonOf(opts.signal);
@@ -60827,17 +60829,23 @@ async function pollUntil(check, opts) {
         if (result.progress !== undefined && result.progress !== lastProgress) {
             opts.onProgress?.(`[${formatDuration(elapsed)}] ${result.progress}`);
             lastProgress = result.progress;
+            lastPrinted = clock.now();
             interval = base;
         }
         else {
             interval = Math.min(max, interval * factor);
+            if (clock.now() - lastPrinted >= heartbeat) {
+                opts.onProgress?.(`[${formatDuration(elapsed)}] still waiting for ${opts.what}${lastProgress ? `: ${lastProgress}` : ''}`);
+                lastPrinted = clock.now();
+            }
         }
         const remaining = deadline - clock.now();
         if (remaining <= 0) {
             throw new DeadlineError(`${opts.what} did not finish within ${formatDuration(opts.timeoutMs)}${lastProgress ? ` (last seen: ${lastProgress})` : ''}`);
         }
         try {
-            await clock.sleep(Math.min(interval, remaining), opts.signal);
+            const untilHeartbeat = Math.max(1, heartbeat - (clock.now() - lastPrinted));
+            await clock.sleep(Math.min(interval, remaining, untilHeartbeat), opts.signal);
         }
         catch (err) {
             if (opts.signal?.aborted)

@@ -6754,7 +6754,7 @@ __webpack_unused_export__ = DeregisterContainerInstanceCommand;
 __webpack_unused_export__ = DeregisterContainerInstanceRequest$;
 __webpack_unused_export__ = DeregisterContainerInstanceResponse$;
 __webpack_unused_export__ = DeregisterTaskDefinition$;
-__webpack_unused_export__ = DeregisterTaskDefinitionCommand;
+exports.sjB = DeregisterTaskDefinitionCommand;
 __webpack_unused_export__ = DeregisterTaskDefinitionRequest$;
 __webpack_unused_export__ = DeregisterTaskDefinitionResponse$;
 __webpack_unused_export__ = DescribeCapacityProviders$;
@@ -7007,7 +7007,7 @@ __webpack_unused_export__ = ListTaskDefinitionFamiliesCommand;
 __webpack_unused_export__ = ListTaskDefinitionFamiliesRequest$;
 __webpack_unused_export__ = ListTaskDefinitionFamiliesResponse$;
 __webpack_unused_export__ = ListTaskDefinitions$;
-__webpack_unused_export__ = ListTaskDefinitionsCommand;
+exports.Pse = ListTaskDefinitionsCommand;
 __webpack_unused_export__ = ListTaskDefinitionsRequest$;
 __webpack_unused_export__ = ListTaskDefinitionsResponse$;
 __webpack_unused_export__ = ListTasks$;
@@ -59495,7 +59495,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4858);
 /* harmony import */ var _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8727);
-/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5638);
+/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6388);
 /* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8361);
 /* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6051);
 /** Entry of the deploy-ecs action: the only file that touches the runner (@actions/core). */
@@ -59547,7 +59547,7 @@ __webpack_async_result__();
 /* harmony export */ });
 /* unused harmony exports RENDER_INPUTS, isRegisteredRef */
 /* harmony import */ var _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8727);
-/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5638);
+/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6388);
 /* harmony import */ var _ml_deploy_oci__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6895);
 /**
  * deploy-ecs inputs: the only place they are parsed. Keys are spelled as in deploy-ecs/action.yml,
@@ -59943,7 +59943,7 @@ function isRegisteredRef(value) {
 /* harmony export */ });
 /* unused harmony export deployOptions */
 /* harmony import */ var _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8727);
-/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5638);
+/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6388);
 /**
  * deploy-ecs: maps the inputs onto the shared ECS deploy (packages/aws: render, register, update,
  * watch, diagnose, roll back), then writes the report and the job summary. Everything it needs
@@ -60655,8 +60655,10 @@ async function pollUntil(check, opts) {
     const base = opts.intervalMs ?? 5000;
     const max = opts.maxIntervalMs ?? Math.max(base, 30_000);
     const factor = opts.backoff ?? 1.5;
+    const heartbeat = opts.heartbeatMs ?? 30_000;
     let interval = base;
     let lastProgress;
+    let lastPrinted = start;
     for (;;) {
         if (opts.signal?.aborted)
             throw reasonOf(opts.signal);
@@ -60667,17 +60669,23 @@ async function pollUntil(check, opts) {
         if (result.progress !== undefined && result.progress !== lastProgress) {
             opts.onProgress?.(`[${formatDuration(elapsed)}] ${result.progress}`);
             lastProgress = result.progress;
+            lastPrinted = clock.now();
             interval = base;
         }
         else {
             interval = Math.min(max, interval * factor);
+            if (clock.now() - lastPrinted >= heartbeat) {
+                opts.onProgress?.(`[${formatDuration(elapsed)}] still waiting for ${opts.what}${lastProgress ? `: ${lastProgress}` : ''}`);
+                lastPrinted = clock.now();
+            }
         }
         const remaining = deadline - clock.now();
         if (remaining <= 0) {
             throw new DeadlineError(`${opts.what} did not finish within ${formatDuration(opts.timeoutMs)}${lastProgress ? ` (last seen: ${lastProgress})` : ''}`);
         }
         try {
-            await clock.sleep(Math.min(interval, remaining), opts.signal);
+            const untilHeartbeat = Math.max(1, heartbeat - (clock.now() - lastPrinted));
+            await clock.sleep(Math.min(interval, remaining, untilHeartbeat), opts.signal);
         }
         catch (err) {
             if (opts.signal?.aborted)
@@ -60917,7 +60925,7 @@ async function runAction(def, io) {
 
 /***/ }),
 
-/***/ 5638:
+/***/ 6388:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -60947,7 +60955,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: DeploymentFailedError, ENUM_FIELDS, EmulatorGapError, LENGTH_FIELDS, PARTITIONS, arnName, arnRegion, awsErrorCode, checkEcrRepository, cpuUnits, createEcrClient, describeStoppedTask, ecrCredentials, ecsConsoleUrl, explainAwsError, fargateSizeProblem, findDeploymentOf, findServiceDeployment, formatTaskDefinitionIssues, imageDigest, memoryMiB, onCancelled, parseEcrHost, parseTaskDefinitionRef, partitionOf, planServiceConfiguration, recordStoppedTasks, rollBack, stoppedReasonsSuffix, taskDefinitionIssues, watchDeployment, watchServiceDeployment
+// UNUSED EXPORTS: DeploymentFailedError, ENUM_FIELDS, EmulatorGapError, LENGTH_FIELDS, PARTITIONS, arnName, arnRegion, awsErrorCode, checkEcrRepository, cpuUnits, createEcrClient, describeStoppedTask, ecrCredentials, ecsConsoleUrl, explainAwsError, fargateSizeProblem, findDeploymentOf, findServiceDeployment, formatTaskDefinitionIssues, imageDigest, memoryMiB, onCancelled, parseEcrHost, parseTaskDefinitionRef, partitionOf, planServiceConfiguration, recordStoppedTasks, registerTaskDefinitionOnce, rollBack, sameRegistration, sentContentMatches, stoppedReasonsSuffix, taskDefinitionIssues, watchDeployment, watchServiceDeployment
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(486);
@@ -61178,6 +61186,33 @@ class EcsApi {
             throw new Error('ecs:RegisterTaskDefinition returned no task definition ARN');
         return out.taskDefinition;
     }
+    /** The newest revision number of `family` (ACTIVE or INACTIVE), or 0 when it has none. */
+    async latestRevision(family) {
+        let newest = 0;
+        for (const status of ['ACTIVE', 'INACTIVE']) {
+            // sort DESC with one result on ECS; an emulator that ignores both still lists them all.
+            const out = await call('ListTaskDefinitions', () => this.ecs.send(new dist_cjs/* ListTaskDefinitionsCommand */.Pse({ familyPrefix: family, status, sort: 'DESC', maxResults: 1 })));
+            for (const arn of out.taskDefinitionArns ?? [])
+                newest = Math.max(newest, revisionOf(arn));
+        }
+        return newest;
+    }
+    /** ARNs of the ACTIVE revisions of `family` newer than `revision`, newest first. */
+    async revisionsAfter(family, revision) {
+        const found = [];
+        let nextToken;
+        do {
+            const out = await call('ListTaskDefinitions', () => this.ecs.send(new dist_cjs/* ListTaskDefinitionsCommand */.Pse({ familyPrefix: family, status: 'ACTIVE', sort: 'DESC', maxResults: 100, nextToken })));
+            const arns = out.taskDefinitionArns ?? [];
+            found.push(...arns.filter((a) => revisionOf(a) > revision));
+            // Newest first: a page that reaches `revision` is the last one needed.
+            nextToken = arns.some((a) => revisionOf(a) <= revision) ? undefined : out.nextToken;
+        } while (nextToken);
+        return found.sort((a, b) => revisionOf(b) - revisionOf(a));
+    }
+    async deregisterTaskDefinition(arn) {
+        await call('DeregisterTaskDefinition', () => this.ecs.send(new dist_cjs/* DeregisterTaskDefinitionCommand */.sjB({ taskDefinition: arn })));
+    }
     async updateService(input) {
         const out = await call('UpdateService', () => this.ecs.send(new dist_cjs/* UpdateServiceCommand */.kZr(input)));
         if (!out.service)
@@ -61209,6 +61244,9 @@ class EcsApi {
             .sort((a, b) => (b.stoppedAt?.getTime() ?? 0) - (a.stoppedAt?.getTime() ?? 0))
             .slice(0, limit);
     }
+}
+function revisionOf(arn) {
+    return Number(/:(\d+)$/.exec(arn)?.[1] ?? 0);
 }
 
 ;// CONCATENATED MODULE: ./packages/aws/src/arn.ts
@@ -61819,6 +61857,145 @@ async function findServiceDeployment(api, cluster, service, updated) {
     return list[0]?.serviceDeploymentArn;
 }
 
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/registration.ts
+
+
+
+/**
+ * The same registration: equal after dropping what is unset (undefined, null, empty lists and
+ * objects), objects compared by key, lists in order except tags (by key). Anything ECS adds as
+ * a default on one side only makes them differ, so a revision is re-used only when exactly equal.
+ */
+function sameRegistration(a, b) {
+    return JSON.stringify(canonical(withSortedTags(a))) === JSON.stringify(canonical(withSortedTags(b)));
+}
+function withSortedTags(td) {
+    return td.tags ? { ...td, tags: [...td.tags].sort((x, y) => (x.key ?? '').localeCompare(y.key ?? '')) } : td;
+}
+function canonical(v) {
+    if (Array.isArray(v)) {
+        const items = v.map(canonical).filter((x) => x !== undefined);
+        return items.length ? items : undefined;
+    }
+    if (typeof v === 'object' && v !== null) {
+        const entries = Object.keys(v)
+            .sort()
+            .map((k) => [k, canonical(v[k])])
+            .filter(([, x]) => x !== undefined);
+        return entries.length ? Object.fromEntries(entries) : undefined;
+    }
+    return v ?? undefined;
+}
+/** The family's newest ACTIVE revision when it is exactly `td`; undefined otherwise (or unknown). */
+async function identicalActiveRevision(api, td, logger) {
+    let latest;
+    try {
+        latest = await api.describeTaskDefinition(td.family);
+    }
+    catch (err) {
+        // A new family has no revision yet; any other failure only costs a new revision.
+        logger.debug(`no ACTIVE revision of '${td.family}' to compare with (${(0,src/* toError */.iT)(err).message})`);
+        return undefined;
+    }
+    if (latest.taskDefinition.status && latest.taskDefinition.status !== 'ACTIVE')
+        return undefined;
+    let existing;
+    try {
+        existing = normaliseTaskDefinition(latest, { label: `task definition ${latest.taskDefinition.taskDefinitionArn}` });
+    }
+    catch {
+        return undefined;
+    }
+    return sameRegistration(td, existing) ? latest.taskDefinition : undefined;
+}
+/** True when every field `sent` holds is in `got` with the same value (ECS adds defaults). */
+function sentContentMatches(sent, got) {
+    if (Array.isArray(sent)) {
+        return Array.isArray(got) && got.length === sent.length && sent.every((v, i) => sentContentMatches(v, got[i]));
+    }
+    if (typeof sent === 'object' && sent !== null) {
+        if (typeof got !== 'object' || got === null)
+            return false;
+        return Object.entries(sent).every(([k, v]) => v === undefined || sentContentMatches(v, got[k]));
+    }
+    return sent === got;
+}
+/** Registers `td` once as far as anyone can tell afterwards. */
+async function registerTaskDefinitionOnce(api, td, logger) {
+    const family = td.family;
+    const { tags, ...content } = td;
+    const same = await identicalActiveRevision(api, td, logger);
+    if (same) {
+        logger.info(`${same.taskDefinitionArn}, the newest ACTIVE revision of '${family}', is identical to the rendered task definition: re-used, nothing registered`);
+        return { taskDefinition: same, extra: [], recovered: false, reused: true };
+    }
+    let baseline;
+    try {
+        baseline = await api.latestRevision(family);
+    }
+    catch (err) {
+        logger.warning(`could not list the revisions of '${family}' before registering (${(0,src/* toError */.iT)(err).message}): a revision a lost response leaves behind cannot be found`);
+    }
+    const ours = async (exclude) => {
+        if (baseline === undefined)
+            return [];
+        const found = [];
+        for (const arn of await api.revisionsAfter(family, baseline)) {
+            const rev = parseTaskDefinitionRef(arn).revision;
+            if (rev === exclude)
+                continue;
+            const { taskDefinition } = await api.describeTaskDefinition(arn);
+            if (sentContentMatches(content, taskDefinition))
+                found.push(taskDefinition);
+        }
+        return found.sort((a, b) => (b.revision ?? 0) - (a.revision ?? 0));
+    };
+    let registered;
+    let recovered = false;
+    try {
+        registered = await api.registerTaskDefinition(td);
+    }
+    catch (err) {
+        // A refusal (bad request, missing permission) made nothing; only a lost answer may have.
+        if (err instanceof src/* UserError */.yo || baseline === undefined)
+            throw err;
+        const made = await ours(undefined).catch(() => []);
+        if (!made.length)
+            throw err;
+        registered = made[0];
+        recovered = true;
+        logger.warning(`ecs:RegisterTaskDefinition failed (${(0,src/* toError */.iT)(err).message}), but it had registered ${registered.taskDefinitionArn} (found afterwards): using it`);
+    }
+    const extra = [];
+    const newRevision = registered.revision ?? 0;
+    if (baseline !== undefined && (recovered || newRevision > baseline + 1)) {
+        let duplicates = [];
+        try {
+            duplicates = (await ours(newRevision)).filter((t) => (t.revision ?? 0) !== newRevision && sameRegistrant(t, registered));
+        }
+        catch (err) {
+            logger.warning(`could not check for duplicate revisions of '${family}' (${(0,src/* toError */.iT)(err).message})`);
+        }
+        for (const dup of duplicates) {
+            const arn = dup.taskDefinitionArn;
+            try {
+                await api.deregisterTaskDefinition(arn);
+                extra.push({ taskDefinitionArn: arn, action: 'deregistered', reason: `a retried RegisterTaskDefinition call registered it too; ${registered.taskDefinitionArn} is used instead` });
+                logger.warning(`deregistered ${arn}: the same registration, made twice when a response was lost (${registered.taskDefinitionArn} is used)`);
+            }
+            catch (err) {
+                extra.push({ taskDefinitionArn: arn, action: 'left registered', reason: `a duplicate of ${registered.taskDefinitionArn} from a retried call; deregistering it failed: ${(0,src/* toError */.iT)(err).message}` });
+                logger.warning(`${arn} duplicates ${registered.taskDefinitionArn} (a retried call) and could not be deregistered: ${(0,src/* toError */.iT)(err).message}`);
+            }
+        }
+    }
+    return { taskDefinition: registered, extra, recovered, reused: false };
+}
+/** Same principal, when ECS reports who registered each (it does; some emulators do not). */
+function sameRegistrant(a, b) {
+    return a.registeredBy === undefined || b.registeredBy === undefined || a.registeredBy === b.registeredBy;
+}
+
 // EXTERNAL MODULE: ./packages/oci/src/reference.ts
 var reference = __nccwpck_require__(6895);
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/fargate.ts
@@ -62351,6 +62528,7 @@ function assertTaskDefinition(td, source, opts) {
 
 
 
+
 /** The deployment failed (and was rolled back, or could not be): the step fails with this. */
 class DeploymentFailedError extends src/* UserError */.yo {
     name = 'DeploymentFailedError';
@@ -62464,8 +62642,14 @@ async function renderAndRegister(opts, deps, report, service) {
         logger.info(`  ${c}`);
     throwIfAborted(deps.signal);
     // 2. Register.
-    const registered = await api.registerTaskDefinition(rendered.taskDefinition);
-    logger.info(`registered ${registered.taskDefinitionArn}`);
+    const registration = await registerTaskDefinitionOnce(api, rendered.taskDefinition, logger);
+    const registered = registration.taskDefinition;
+    if (registration.extra.length)
+        report.extraRevisions = registration.extra;
+    if (registration.reused)
+        report.reusedRevision = true;
+    else
+        logger.info(`registered ${registered.taskDefinitionArn}`);
     return registered;
 }
 /** Points the service at `taskDefinitionArn`, waits for the deployment, and rolls back on failure. */
@@ -62850,7 +63034,7 @@ function writeSummary(summary, r, region) {
     summary.keyValues([
         ['Cluster', r.cluster],
         ['Service', r.service ? (link ? (0,src.md)(`[${r.service}](${link})`) : r.service) : undefined],
-        ['Task definition', r.taskDefinitionArn ? (0,src/* codeSpan */.SS)(shortTd(r.taskDefinitionArn)) : undefined],
+        ['Task definition', r.taskDefinitionArn ? (0,src.md)(`${(0,src/* codeSpan */.SS)(shortTd(r.taskDefinitionArn)).markdown}${r.reusedRevision ? ' (identical revision re-used, nothing registered)' : ''}`) : undefined],
         ['Previous', r.previousTaskDefinitionArn ? (0,src/* codeSpan */.SS)(shortTd(r.previousTaskDefinitionArn)) : undefined],
         ['Container', r.container],
         ['Image', r.image ? (0,src/* codeSpan */.SS)(r.image) : undefined],
@@ -62877,6 +63061,10 @@ function writeSummary(summary, r, region) {
     if (r.failure || (r.error && r.result !== 'deployed')) {
         summary.heading('What went wrong', 3);
         summary.paragraph(codeSpanBlock(r.failure ?? r.error ?? ''));
+    }
+    if (r.extraRevisions?.length) {
+        summary.heading('Other revisions this run registered', 3);
+        summary.list(r.extraRevisions.map((e) => (0,src.md)(`${(0,src/* codeSpan */.SS)(shortTd(e.taskDefinitionArn)).markdown}: **${e.action}**: ${escapeCell(e.reason)}`)));
     }
     if (r.stoppedTasks.length) {
         summary.heading('Stopped tasks', 3);
@@ -62948,6 +63136,7 @@ function checkServiceRef(text) {
 }
 
 ;// CONCATENATED MODULE: ./packages/aws/src/index.ts
+
 
 
 

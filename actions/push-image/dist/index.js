@@ -78484,7 +78484,7 @@ module.exports = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   m: () => (/* binding */ cloudDeps)
 /* harmony export */ });
-/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6766);
+/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9916);
 /* harmony import */ var google_auth_library__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3702);
 /* harmony import */ var google_auth_library__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(google_auth_library__WEBPACK_IMPORTED_MODULE_1__);
 /**
@@ -78666,8 +78666,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./packages/action-kit/src/index.ts + 10 modules
 var action_kit_src = __nccwpck_require__(8727);
-// EXTERNAL MODULE: ./packages/aws/src/index.ts + 12 modules
-var src = __nccwpck_require__(6766);
+// EXTERNAL MODULE: ./packages/aws/src/index.ts + 13 modules
+var src = __nccwpck_require__(9916);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./packages/oci/src/registry-error.ts
@@ -80872,8 +80872,10 @@ async function pollUntil(check, opts) {
     const base = opts.intervalMs ?? 5000;
     const max = opts.maxIntervalMs ?? Math.max(base, 30_000);
     const factor = opts.backoff ?? 1.5;
+    const heartbeat = opts.heartbeatMs ?? 30_000;
     let interval = base;
     let lastProgress;
+    let lastPrinted = start;
     for (;;) {
         if (opts.signal?.aborted)
             throw reasonOf(opts.signal);
@@ -80884,17 +80886,23 @@ async function pollUntil(check, opts) {
         if (result.progress !== undefined && result.progress !== lastProgress) {
             opts.onProgress?.(`[${formatDuration(elapsed)}] ${result.progress}`);
             lastProgress = result.progress;
+            lastPrinted = clock.now();
             interval = base;
         }
         else {
             interval = Math.min(max, interval * factor);
+            if (clock.now() - lastPrinted >= heartbeat) {
+                opts.onProgress?.(`[${formatDuration(elapsed)}] still waiting for ${opts.what}${lastProgress ? `: ${lastProgress}` : ''}`);
+                lastPrinted = clock.now();
+            }
         }
         const remaining = deadline - clock.now();
         if (remaining <= 0) {
             throw new DeadlineError(`${opts.what} did not finish within ${formatDuration(opts.timeoutMs)}${lastProgress ? ` (last seen: ${lastProgress})` : ''}`);
         }
         try {
-            await clock.sleep(Math.min(interval, remaining), opts.signal);
+            const untilHeartbeat = Math.max(1, heartbeat - (clock.now() - lastPrinted));
+            await clock.sleep(Math.min(interval, remaining, untilHeartbeat), opts.signal);
         }
         catch (err) {
             if (opts.signal?.aborted)
@@ -81134,7 +81142,7 @@ async function runAction(def, io) {
 
 /***/ }),
 
-/***/ 6766:
+/***/ 9916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -81146,7 +81154,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   wl: () => (/* reexport */ parseEcrHost)
 });
 
-// UNUSED EXPORTS: DeploymentFailedError, ECS_LIMITS, ENUM_FIELDS, ENVIRONMENT_FILES_PER_CONTAINER, EPHEMERAL_STORAGE_GIB, EcsApi, EmulatorGapError, LENGTH_FIELDS, LOG_DRIVERS, PARTITIONS, TAG_LIMITS, applyChanges, arnName, arnRegion, assertTaskDefinition, awsErrorCode, checkClusterRef, checkServiceRef, cpuUnits, createEcsClient, deployEcsService, describeStoppedTask, ecsConsoleUrl, environmentFileProblem, explainAwsError, fargateSizeProblem, findDeploymentOf, findServiceDeployment, formatTaskDefinitionIssues, imageDigest, isRegionName, memoryMiB, newDeployReport, normaliseTaskDefinition, onCancelled, parseCommandWords, parseTaskDefinitionRef, partitionOf, planServiceConfiguration, recordStoppedTasks, roleArnProblem, rollBack, secretRefProblem, settleFailedReport, stoppedReasonsSuffix, tagProblem, taskDefinitionIssues, watchDeployment, watchServiceDeployment, writeSummary
+// UNUSED EXPORTS: DeploymentFailedError, ECS_LIMITS, ENUM_FIELDS, ENVIRONMENT_FILES_PER_CONTAINER, EPHEMERAL_STORAGE_GIB, EcsApi, EmulatorGapError, LENGTH_FIELDS, LOG_DRIVERS, PARTITIONS, TAG_LIMITS, applyChanges, arnName, arnRegion, assertTaskDefinition, awsErrorCode, checkClusterRef, checkServiceRef, cpuUnits, createEcsClient, deployEcsService, describeStoppedTask, ecsConsoleUrl, environmentFileProblem, explainAwsError, fargateSizeProblem, findDeploymentOf, findServiceDeployment, formatTaskDefinitionIssues, imageDigest, isRegionName, memoryMiB, newDeployReport, normaliseTaskDefinition, onCancelled, parseCommandWords, parseTaskDefinitionRef, partitionOf, planServiceConfiguration, recordStoppedTasks, registerTaskDefinitionOnce, roleArnProblem, rollBack, sameRegistration, secretRefProblem, sentContentMatches, settleFailedReport, stoppedReasonsSuffix, tagProblem, taskDefinitionIssues, watchDeployment, watchServiceDeployment, writeSummary
 
 // EXTERNAL MODULE: ./packages/action-kit/src/index.ts + 10 modules
 var src = __nccwpck_require__(8727);
@@ -81344,6 +81352,33 @@ class EcsApi {
             throw new Error('ecs:RegisterTaskDefinition returned no task definition ARN');
         return out.taskDefinition;
     }
+    /** The newest revision number of `family` (ACTIVE or INACTIVE), or 0 when it has none. */
+    async latestRevision(family) {
+        let newest = 0;
+        for (const status of ['ACTIVE', 'INACTIVE']) {
+            // sort DESC with one result on ECS; an emulator that ignores both still lists them all.
+            const out = await call('ListTaskDefinitions', () => this.ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: family, status, sort: 'DESC', maxResults: 1 })));
+            for (const arn of out.taskDefinitionArns ?? [])
+                newest = Math.max(newest, revisionOf(arn));
+        }
+        return newest;
+    }
+    /** ARNs of the ACTIVE revisions of `family` newer than `revision`, newest first. */
+    async revisionsAfter(family, revision) {
+        const found = [];
+        let nextToken;
+        do {
+            const out = await call('ListTaskDefinitions', () => this.ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: family, status: 'ACTIVE', sort: 'DESC', maxResults: 100, nextToken })));
+            const arns = out.taskDefinitionArns ?? [];
+            found.push(...arns.filter((a) => revisionOf(a) > revision));
+            // Newest first: a page that reaches `revision` is the last one needed.
+            nextToken = arns.some((a) => revisionOf(a) <= revision) ? undefined : out.nextToken;
+        } while (nextToken);
+        return found.sort((a, b) => revisionOf(b) - revisionOf(a));
+    }
+    async deregisterTaskDefinition(arn) {
+        await call('DeregisterTaskDefinition', () => this.ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition: arn })));
+    }
     async updateService(input) {
         const out = await call('UpdateService', () => this.ecs.send(new UpdateServiceCommand(input)));
         if (!out.service)
@@ -81375,6 +81410,9 @@ class EcsApi {
             .sort((a, b) => (b.stoppedAt?.getTime() ?? 0) - (a.stoppedAt?.getTime() ?? 0))
             .slice(0, limit);
     }
+}
+function revisionOf(arn) {
+    return Number(/:(\d+)$/.exec(arn)?.[1] ?? 0);
 }
 
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/rollback.ts
@@ -81939,6 +81977,145 @@ async function strategy_findServiceDeployment(api, cluster, service, updated) {
     return list[0]?.serviceDeploymentArn;
 }
 
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/registration.ts
+
+
+
+/**
+ * The same registration: equal after dropping what is unset (undefined, null, empty lists and
+ * objects), objects compared by key, lists in order except tags (by key). Anything ECS adds as
+ * a default on one side only makes them differ, so a revision is re-used only when exactly equal.
+ */
+function sameRegistration(a, b) {
+    return JSON.stringify(canonical(withSortedTags(a))) === JSON.stringify(canonical(withSortedTags(b)));
+}
+function withSortedTags(td) {
+    return td.tags ? { ...td, tags: [...td.tags].sort((x, y) => (x.key ?? '').localeCompare(y.key ?? '')) } : td;
+}
+function canonical(v) {
+    if (Array.isArray(v)) {
+        const items = v.map(canonical).filter((x) => x !== undefined);
+        return items.length ? items : undefined;
+    }
+    if (typeof v === 'object' && v !== null) {
+        const entries = Object.keys(v)
+            .sort()
+            .map((k) => [k, canonical(v[k])])
+            .filter(([, x]) => x !== undefined);
+        return entries.length ? Object.fromEntries(entries) : undefined;
+    }
+    return v ?? undefined;
+}
+/** The family's newest ACTIVE revision when it is exactly `td`; undefined otherwise (or unknown). */
+async function identicalActiveRevision(api, td, logger) {
+    let latest;
+    try {
+        latest = await api.describeTaskDefinition(td.family);
+    }
+    catch (err) {
+        // A new family has no revision yet; any other failure only costs a new revision.
+        logger.debug(`no ACTIVE revision of '${td.family}' to compare with (${toError(err).message})`);
+        return undefined;
+    }
+    if (latest.taskDefinition.status && latest.taskDefinition.status !== 'ACTIVE')
+        return undefined;
+    let existing;
+    try {
+        existing = normaliseTaskDefinition(latest, { label: `task definition ${latest.taskDefinition.taskDefinitionArn}` });
+    }
+    catch {
+        return undefined;
+    }
+    return sameRegistration(td, existing) ? latest.taskDefinition : undefined;
+}
+/** True when every field `sent` holds is in `got` with the same value (ECS adds defaults). */
+function sentContentMatches(sent, got) {
+    if (Array.isArray(sent)) {
+        return Array.isArray(got) && got.length === sent.length && sent.every((v, i) => sentContentMatches(v, got[i]));
+    }
+    if (typeof sent === 'object' && sent !== null) {
+        if (typeof got !== 'object' || got === null)
+            return false;
+        return Object.entries(sent).every(([k, v]) => v === undefined || sentContentMatches(v, got[k]));
+    }
+    return sent === got;
+}
+/** Registers `td` once as far as anyone can tell afterwards. */
+async function registration_registerTaskDefinitionOnce(api, td, logger) {
+    const family = td.family;
+    const { tags, ...content } = td;
+    const same = await identicalActiveRevision(api, td, logger);
+    if (same) {
+        logger.info(`${same.taskDefinitionArn}, the newest ACTIVE revision of '${family}', is identical to the rendered task definition: re-used, nothing registered`);
+        return { taskDefinition: same, extra: [], recovered: false, reused: true };
+    }
+    let baseline;
+    try {
+        baseline = await api.latestRevision(family);
+    }
+    catch (err) {
+        logger.warning(`could not list the revisions of '${family}' before registering (${toError(err).message}): a revision a lost response leaves behind cannot be found`);
+    }
+    const ours = async (exclude) => {
+        if (baseline === undefined)
+            return [];
+        const found = [];
+        for (const arn of await api.revisionsAfter(family, baseline)) {
+            const rev = parseTaskDefinitionRef(arn).revision;
+            if (rev === exclude)
+                continue;
+            const { taskDefinition } = await api.describeTaskDefinition(arn);
+            if (sentContentMatches(content, taskDefinition))
+                found.push(taskDefinition);
+        }
+        return found.sort((a, b) => (b.revision ?? 0) - (a.revision ?? 0));
+    };
+    let registered;
+    let recovered = false;
+    try {
+        registered = await api.registerTaskDefinition(td);
+    }
+    catch (err) {
+        // A refusal (bad request, missing permission) made nothing; only a lost answer may have.
+        if (err instanceof UserError || baseline === undefined)
+            throw err;
+        const made = await ours(undefined).catch(() => []);
+        if (!made.length)
+            throw err;
+        registered = made[0];
+        recovered = true;
+        logger.warning(`ecs:RegisterTaskDefinition failed (${toError(err).message}), but it had registered ${registered.taskDefinitionArn} (found afterwards): using it`);
+    }
+    const extra = [];
+    const newRevision = registered.revision ?? 0;
+    if (baseline !== undefined && (recovered || newRevision > baseline + 1)) {
+        let duplicates = [];
+        try {
+            duplicates = (await ours(newRevision)).filter((t) => (t.revision ?? 0) !== newRevision && sameRegistrant(t, registered));
+        }
+        catch (err) {
+            logger.warning(`could not check for duplicate revisions of '${family}' (${toError(err).message})`);
+        }
+        for (const dup of duplicates) {
+            const arn = dup.taskDefinitionArn;
+            try {
+                await api.deregisterTaskDefinition(arn);
+                extra.push({ taskDefinitionArn: arn, action: 'deregistered', reason: `a retried RegisterTaskDefinition call registered it too; ${registered.taskDefinitionArn} is used instead` });
+                logger.warning(`deregistered ${arn}: the same registration, made twice when a response was lost (${registered.taskDefinitionArn} is used)`);
+            }
+            catch (err) {
+                extra.push({ taskDefinitionArn: arn, action: 'left registered', reason: `a duplicate of ${registered.taskDefinitionArn} from a retried call; deregistering it failed: ${toError(err).message}` });
+                logger.warning(`${arn} duplicates ${registered.taskDefinitionArn} (a retried call) and could not be deregistered: ${toError(err).message}`);
+            }
+        }
+    }
+    return { taskDefinition: registered, extra, recovered, reused: false };
+}
+/** Same principal, when ECS reports who registered each (it does; some emulators do not). */
+function sameRegistrant(a, b) {
+    return a.registeredBy === undefined || b.registeredBy === undefined || a.registeredBy === b.registeredBy;
+}
+
 // EXTERNAL MODULE: ./node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
 var client_ecs_dist_cjs = __nccwpck_require__(486);
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/fargate.ts
@@ -82333,6 +82510,7 @@ function task_definition_check_assertTaskDefinition(td, source, opts) {
 
 
 
+
 /** The deployment failed (and was rolled back, or could not be): the step fails with this. */
 class DeploymentFailedError extends (/* unused pure expression or super */ null && (UserError)) {
     name = 'DeploymentFailedError';
@@ -82446,8 +82624,14 @@ async function renderAndRegister(opts, deps, report, service) {
         logger.info(`  ${c}`);
     throwIfAborted(deps.signal);
     // 2. Register.
-    const registered = await api.registerTaskDefinition(rendered.taskDefinition);
-    logger.info(`registered ${registered.taskDefinitionArn}`);
+    const registration = await registerTaskDefinitionOnce(api, rendered.taskDefinition, logger);
+    const registered = registration.taskDefinition;
+    if (registration.extra.length)
+        report.extraRevisions = registration.extra;
+    if (registration.reused)
+        report.reusedRevision = true;
+    else
+        logger.info(`registered ${registered.taskDefinitionArn}`);
     return registered;
 }
 /** Points the service at `taskDefinitionArn`, waits for the deployment, and rolls back on failure. */
@@ -82832,7 +83016,7 @@ function writeSummary(summary, r, region) {
     summary.keyValues([
         ['Cluster', r.cluster],
         ['Service', r.service ? (link ? md(`[${r.service}](${link})`) : r.service) : undefined],
-        ['Task definition', r.taskDefinitionArn ? codeSpan(shortTd(r.taskDefinitionArn)) : undefined],
+        ['Task definition', r.taskDefinitionArn ? md(`${codeSpan(shortTd(r.taskDefinitionArn)).markdown}${r.reusedRevision ? ' (identical revision re-used, nothing registered)' : ''}`) : undefined],
         ['Previous', r.previousTaskDefinitionArn ? codeSpan(shortTd(r.previousTaskDefinitionArn)) : undefined],
         ['Container', r.container],
         ['Image', r.image ? codeSpan(r.image) : undefined],
@@ -82860,6 +83044,10 @@ function writeSummary(summary, r, region) {
         summary.heading('What went wrong', 3);
         summary.paragraph(codeSpanBlock(r.failure ?? r.error ?? ''));
     }
+    if (r.extraRevisions?.length) {
+        summary.heading('Other revisions this run registered', 3);
+        summary.list(r.extraRevisions.map((e) => md(`${codeSpan(shortTd(e.taskDefinitionArn)).markdown}: **${e.action}**: ${escapeCell(e.reason)}`)));
+    }
     if (r.stoppedTasks.length) {
         summary.heading('Stopped tasks', 3);
         summary.list(r.stoppedTasks);
@@ -82885,6 +83073,7 @@ function escapeCell(text) {
 }
 
 ;// CONCATENATED MODULE: ./packages/aws/src/index.ts
+
 
 
 
