@@ -1,453 +1,104 @@
 /**
- * deploy-cloud-run. For an existing service, in two steps, so traffic never reaches a revision that
- * is not Ready:
- *   1. the new template goes in with traffic pinned to the revisions that serve now (and the new
- *      revision's tag, if any, at 0 %); wait for the operation and the revision's Ready condition;
- *   2. traffic moves (100 % to LATEST, or the `traffic` split) unless `no-traffic`; wait again.
- * When step 1 fails nothing routed changed; when step 2 fails (or is cancelled) the pinned split
- * is put back. Every claim about what serves comes from re-reading the service afterwards.
- * A new service is created with LATEST at 100 % (there is nothing serving to protect).
+ * deploy-cloud-run: maps the inputs onto the shared Cloud Run deploy (packages/gcp: render, create
+ * or update, wait for Ready, move traffic, put it back on failure), then sets `result`, writes the
+ * report and the job summary. Everything it needs comes in as arguments.
  */
-import {
-  type ActionContext,
-  CancelledError,
-  type Clock,
-  DeadlineError,
-  formatDuration,
-  systemClock,
-  toError,
-  UserError,
-} from '@ml-deploy/action-kit';
+import { type ActionContext, type Clock, formatDuration, systemClock, toError } from '@ml-deploy/action-kit';
 import {
   type CloudRunApi,
-  describeConditions,
-  formatSplit,
-  LATEST,
-  pinnedTraffic,
-  REVISION,
-  type Revision,
-  revisionLogsUrl,
-  type Service,
-  serviceResourceName,
-  servingRevisions,
-  servingSplit,
-  type SplitEntry,
-  shortName,
-  stateWord,
-  tagUrls,
-  trafficFor,
-  waitForOperation,
-  writableCopy,
+  type CloudRunDeployOptions,
+  type DeployReport,
+  deployCloudRunService,
+  newDeployReport,
+  resultOutput,
+  settleFailedReport,
+  writeSummary,
 } from '@ml-deploy/gcp';
 import type { Inputs } from './inputs';
-import { applyInputs, imageDigest, newRevisionName, serviceFromFile } from './render';
-import { type DeployReport, writeSummary } from './report';
+
+export { DeploymentFailedError } from '@ml-deploy/gcp';
 
 export interface Deps extends Pick<ActionContext, 'logger' | 'summary' | 'setOutput'> {
   api: CloudRunApi;
   project: string;
   signal?: AbortSignal | undefined;
   clock?: Clock;
+  /** Reads and parses the service definition file (JSON or YAML). */
   readServiceDefinition: (path: string) => Promise<unknown>;
+  /** Writes the JSON report and returns its path. */
   writeReport: (report: DeployReport) => Promise<string>;
   /** First interval between operation polls. */
   pollIntervalMs?: number;
 }
 
-export class DeploymentFailedError extends UserError {
-  override readonly name = 'DeploymentFailedError';
+/** The shared deploy's options, from deploy-cloud-run's inputs. */
+export function deployOptions(inputs: Inputs, project: string): CloudRunDeployOptions {
+  return {
+    project,
+    region: inputs.region,
+    service: inputs.service,
+    serviceDefinitionFile: inputs['service-definition'],
+    revision: inputs.revision,
+    render: {
+      image: inputs.image,
+      envVars: inputs['env-vars'],
+      secrets: inputs.secrets,
+      cpu: inputs.cpu?.text,
+      memory: inputs.memory?.text,
+      gpu: inputs.gpu,
+      gpuType: inputs['gpu-type'],
+      concurrency: inputs.concurrency,
+      minInstances: inputs['min-instances'],
+      maxInstances: inputs['max-instances'],
+      requestTimeoutSeconds: inputs['request-timeout'],
+      executionEnvironment: inputs['execution-environment'],
+      startupProbePath: inputs['startup-probe-path'],
+      livenessProbePath: inputs['liveness-probe-path'],
+      serviceAccount: inputs['service-account'],
+      labels: inputs.labels,
+      cpuAlwaysAllocated: inputs['cpu-always-allocated'],
+    },
+    revisionSuffix: inputs['revision-suffix'],
+    noTraffic: inputs['no-traffic'],
+    tag: inputs.tag,
+    traffic: inputs.traffic,
+    timeoutMs: inputs.timeout,
+  };
 }
 
 export async function run(inputs: Inputs, deps: Deps): Promise<DeployReport> {
   const clock = deps.clock ?? systemClock;
   const started = clock.now();
-  const report: DeployReport = {
-    project: deps.project,
-    region: inputs.region,
-    service: inputs.service,
-    result: 'failed',
-    startedAt: new Date(started).toISOString(),
-    mode: inputs.revision ? 'existing-revision' : 'new-revision',
-    changes: [],
-    trafficBefore: [],
-    conditions: [],
-    apiCalls: deps.api.calls,
-  };
+  const opts = deployOptions(inputs, deps.project);
+  const report = newDeployReport(opts, started);
   const finish = async () => {
     report.durationMs = clock.now() - started;
-    deps.setOutput('result', report.result === 'cancelled' ? (report.rollback ? 'rolled-back' : 'failed') : report.result);
+    deps.setOutput('result', resultOutput(report));
     const path = await deps.writeReport(report);
     deps.setOutput('report', path);
     writeSummary(deps.summary, report);
   };
   try {
-    await deploy(inputs, deps, clock, report);
+    await deployCloudRunService(
+      opts,
+      {
+        api: deps.api,
+        logger: deps.logger,
+        setOutput: deps.setOutput,
+        signal: deps.signal,
+        clock,
+        readServiceDefinition: deps.readServiceDefinition,
+        pollIntervalMs: deps.pollIntervalMs,
+      },
+      report,
+    );
   } catch (err) {
     const e = toError(err);
-    if (e instanceof CancelledError) report.result = 'cancelled';
-    else if (report.result === 'deployed') report.result = 'failed';
-    report.error = e.message;
+    settleFailedReport(report, e);
     await finish();
     throw e;
   }
   await finish();
   deps.logger.info(`deploy-cloud-run: ${report.result} in ${formatDuration(report.durationMs ?? 0)}`);
   return report;
-}
-
-async function deploy(inputs: Inputs, deps: Deps, clock: Clock, report: DeployReport): Promise<void> {
-  const { api, logger } = deps;
-  const name = serviceResourceName(deps.project, inputs.region, inputs.service);
-  const parent = `projects/${deps.project}/locations/${inputs.region}`;
-  const wait = (op: string, what: string) =>
-    logger.group(what, () =>
-      waitForOperation(api, op, {
-        timeoutMs: inputs.timeout,
-        intervalMs: deps.pollIntervalMs ?? 2000,
-        clock,
-        signal: deps.signal,
-        logger,
-        onState: (s) => {
-          const line = describeConditions(s.metadata);
-          if (report.conditions.at(-1)?.line !== line) report.conditions.push({ at: new Date(clock.now()).toISOString(), line });
-        },
-      }),
-    );
-
-  // 1. Read and check everything that needs no change.
-  const current = await api.getService(name);
-  if (current) {
-    report.trafficBefore = servingSplit(current);
-    const serving = [...servingRevisions(current).entries()].sort((a, b) => b[1] - a[1]);
-    report.previousRevision = serving[0]?.[0];
-    deps.setOutput('previous-revision', report.previousRevision);
-    logger.info(`service ${inputs.service}: serving ${formatSplit(report.trafficBefore)}`);
-    if (current.reconciling) logger.warning(`service ${inputs.service} is still reconciling generation ${current.generation}; this deploy supersedes it`);
-  } else {
-    report.mode = inputs.revision ? 'existing-revision' : 'create';
-    if (inputs.revision) throw new UserError(`service '${inputs.service}' does not exist in ${parent}: there is no revision '${inputs.revision}' to deploy`);
-    if (inputs['no-traffic']) {
-      throw new UserError(`service '${inputs.service}' does not exist yet, and a new service's first revision must take traffic: drop 'no-traffic' for the first deploy`);
-    }
-    logger.info(`service ${inputs.service} does not exist in ${parent}: it will be created`);
-  }
-  throwIfAborted(deps.signal);
-
-  if (inputs.revision) {
-    await deployExisting(inputs, deps, report, name, current!, wait);
-    return;
-  }
-
-  let base: Service;
-  if (inputs['service-definition']) {
-    base = serviceFromFile(await deps.readServiceDefinition(inputs['service-definition']), inputs['service-definition']);
-    logger.info(`service definition: from ${inputs['service-definition']}`);
-  } else if (current) {
-    base = writableCopy<Service>('google.cloud.run.v2.Service', current);
-    logger.info(`service definition: the service as it runs now (generation ${current.generation})`);
-  } else {
-    base = { template: { containers: [{ ports: [{ containerPort: 8080 }] }] } };
-  }
-  const revisionName = newRevisionName(inputs.service, inputs['revision-suffix'], Number(current?.generation ?? 0));
-  const rendered = applyInputs(base, inputs, revisionName);
-  report.changes = rendered.changes;
-  report.image = rendered.image;
-  report.imageDigest = imageDigest(rendered.image);
-  report.tag = inputs.tag;
-  deps.setOutput('image-digest', report.imageDigest);
-  for (const c of rendered.changes) logger.info(`  ${c}`);
-  const body = rendered.service;
-  body.name = name;
-  delete body.etag;
-
-  // What serves now, pinned by name: the split step 1 keeps and a failure puts back.
-  const pinned = current ? pinnedTraffic(current) : [];
-  const splitAfter = current ? desiredSplit(inputs, current, revisionName) : undefined;
-  throwIfAborted(deps.signal);
-
-  // 2. Create, or put the new template in without moving traffic.
-  let op: string;
-  if (!current) {
-    body.traffic = [{ type: LATEST, percent: 100, ...(inputs.tag ? { tag: inputs.tag } : {}) }];
-    if (inputs.traffic) body.traffic = trafficFor(splitFrom(inputs.traffic, undefined, revisionName));
-    const { name: _n, ...createBody } = body;
-    op = await api.createService(parent, inputs.service, createBody);
-    logger.info(`creating service ${inputs.service} with revision ${revisionName}`);
-  } else {
-    body.traffic = pinned.length
-      ? [...pinned.filter((t) => !inputs.tag || t.tag !== inputs.tag), ...(inputs.tag ? [{ type: REVISION, revision: revisionName, percent: 0, tag: inputs.tag }] : [])]
-      : [{ type: LATEST, percent: 100, ...(inputs.tag ? { tag: inputs.tag } : {}) }];
-    op = await api.updateService(body);
-    logger.info(`creating revision ${revisionName}${pinned.length ? `; traffic stays on ${formatSplit(report.trafficBefore)} until it is Ready` : ''}`);
-  }
-  report.revision = revisionName;
-
-  let failure: string | undefined;
-  try {
-    const done = await wait(op, `waiting for revision ${revisionName}`);
-    if (done.error) failure = done.error.message ?? 'the operation failed';
-  } catch (err) {
-    if (err instanceof CancelledError) {
-      await onCancelled(deps, report, name, undefined);
-      throw err;
-    }
-    if (!(err instanceof DeadlineError)) throw err;
-    failure = `revision ${revisionName} was not Ready within ${formatDuration(inputs.timeout)}: ${err.message}`;
-  }
-
-  const revision = await api.getRevision(`${name}/revisions/${revisionName}`);
-  const ready = revision?.conditions?.find((c) => c.type === 'Ready');
-  const after1 = await api.getService(name);
-  if (after1 && shortName(after1.latestCreatedRevision) !== revisionName && Number(after1.generation) > Number(current?.generation ?? 0) + 1) {
-    report.result = 'superseded';
-    report.trafficAfter = servingSplit(after1);
-    throw new DeploymentFailedError(
-      `service '${inputs.service}' was changed by another deploy (its latest revision is now ${shortName(after1.latestCreatedRevision)}) before ${revisionName} was routed; nothing was rolled back (serving: ${formatSplit(report.trafficAfter)})`,
-    );
-  }
-  if (!failure && stateWord(ready?.state) !== 'succeeded') failure = `revision ${revisionName} is not Ready (${stateWord(ready?.state)}${ready?.message ? `: ${ready.message}` : ''})`;
-  if (failure) {
-    recordRevisionFailure(report, revision, deps, inputs, revisionName);
-    report.trafficAfter = after1 ? servingSplit(after1) : [];
-    const serving = formatSplit(report.trafficAfter);
-    const same = current ? sameServing(report.trafficBefore, report.trafficAfter) : false;
-    report.failure = `${failure}${current ? (same ? `; traffic stayed on ${serving} (read back from the service)` : `; the service now serves ${serving}, not what served before`) : ''}`;
-    logger.error(report.failure);
-    report.result = 'failed';
-    throw new DeploymentFailedError(report.failure);
-  }
-  logger.info(`revision ${revisionName} is Ready`);
-
-  // 3. Move traffic.
-  let final = after1!;
-  if (current && !inputs['no-traffic'] && splitAfter && pinned.length) {
-    const moveBody = writableCopy<Service>('google.cloud.run.v2.Service', final);
-    moveBody.name = name;
-    moveBody.traffic = trafficFor(splitAfter, final);
-    let moveFailure: string | undefined;
-    try {
-      const op2 = await api.updateService(moveBody);
-      const done2 = await wait(op2, `moving traffic: ${splitAfter.map((e) => `${e.revision}=${e.percent}`).join(',')}`);
-      if (done2.error) moveFailure = done2.error.message ?? 'the traffic change failed';
-    } catch (err) {
-      if (err instanceof CancelledError) {
-        await onCancelled(deps, report, name, pinned);
-        throw err;
-      }
-      if (!(err instanceof DeadlineError) && !(err instanceof UserError)) throw err;
-      moveFailure = toError(err).message;
-    }
-    final = (await api.getService(name)) ?? final;
-    if (!moveFailure) {
-      const wanted = splitAfter.map((e) => (e.revision === 'LATEST' ? revisionName : e.revision));
-      const got = servingRevisions(final);
-      if (wanted.some((r, i) => (got.get(r) ?? 0) < splitAfter[i]!.percent && splitAfter[i]!.percent > 0)) {
-        if (shortName(final.latestReadyRevision) !== revisionName) {
-          report.result = 'superseded';
-          report.trafficAfter = servingSplit(final);
-          throw new DeploymentFailedError(`another deploy made ${shortName(final.latestReadyRevision)} the latest revision while traffic moved; serving: ${formatSplit(report.trafficAfter)}; nothing was rolled back`);
-        }
-        moveFailure = `traffic did not move as asked (serving: ${formatSplit(servingSplit(final))})`;
-      }
-    }
-    if (moveFailure) {
-      report.failure = `moving traffic to ${revisionName} failed: ${moveFailure}`;
-      logger.error(report.failure);
-      await rollBack(deps, report, name, pinned, wait);
-      throw new DeploymentFailedError(`${report.failure}; ${report.rollback?.result}`);
-    }
-  }
-
-  report.trafficAfter = servingSplit(final);
-  report.result = 'deployed';
-  report.url = final.uri ?? undefined;
-  if (inputs.tag) report.tagUrl = tagUrls(final).get(inputs.tag);
-  deps.setOutput('revision', revisionName);
-  deps.setOutput('url', report.url);
-  deps.setOutput('tag-url', report.tagUrl);
-  logger.info(`serving: ${formatSplit(report.trafficAfter)}`);
-}
-
-/** Promote (or go back to) an existing revision: traffic only, no new revision. */
-async function deployExisting(
-  inputs: Inputs,
-  deps: Deps,
-  report: DeployReport,
-  name: string,
-  current: Service,
-  wait: (op: string, what: string) => Promise<{ error?: { message?: string | null } | undefined }>,
-): Promise<void> {
-  const { api, logger } = deps;
-  const target = inputs.revision!;
-  const revision = await api.getRevision(`${name}/revisions/${target}`);
-  if (!revision) throw new UserError(`revision '${target}' of service '${inputs.service}' does not exist`);
-  const ready = revision.conditions?.find((c) => c.type === 'Ready');
-  if (stateWord(ready?.state) !== 'succeeded') {
-    throw new UserError(`revision '${target}' is not Ready (${stateWord(ready?.state)}${ready?.message ? `: ${ready.message}` : ''}): it cannot take traffic`);
-  }
-  report.revision = target;
-  report.tag = inputs.tag;
-  report.image = revision.containers?.[0]?.image ?? undefined;
-  report.imageDigest = imageDigest(report.image);
-  deps.setOutput('image-digest', report.imageDigest);
-  const pinned = pinnedTraffic(current);
-  const split: SplitEntry[] = inputs['no-traffic']
-    ? servingSplit(current).filter((t) => t.percent > 0 && t.revision).map((t) => ({ revision: t.revision!, percent: t.percent }))
-    : inputs.traffic
-      ? splitFrom(inputs.traffic, current, target)
-      : [{ revision: target, percent: 100 }];
-  if (inputs.tag) {
-    const own = split.find((e) => e.revision === target && !e.tag);
-    if (own) own.tag = inputs.tag;
-    else split.push({ revision: target, percent: 0, tag: inputs.tag });
-  }
-  const body = writableCopy<Service>('google.cloud.run.v2.Service', current);
-  body.name = name;
-  body.traffic = trafficFor(mergeSame(split), current).filter((t) => !(inputs.tag && t.tag === inputs.tag && t.revision !== target) || t.revision === target);
-  logger.info(`routing ${split.map((e) => `${e.revision}=${e.percent}%`).join(', ')}`);
-  let failure: string | undefined;
-  try {
-    const done = await wait(await api.updateService(body), `routing traffic to ${target}`);
-    if (done.error) failure = done.error.message ?? 'the traffic change failed';
-  } catch (err) {
-    if (err instanceof CancelledError) {
-      await onCancelled(deps, report, name, pinned);
-      throw err;
-    }
-    if (!(err instanceof DeadlineError)) throw err;
-    failure = err.message;
-  }
-  const after = (await api.getService(name)) ?? current;
-  report.trafficAfter = servingSplit(after);
-  const share = servingRevisions(after).get(target) ?? 0;
-  const wantShare = split.filter((e) => e.revision === target).reduce((a, e) => a + e.percent, 0);
-  if (!failure && share !== wantShare) failure = `revision ${target} serves ${share}%, not ${wantShare}%`;
-  if (failure) {
-    report.failure = `routing to ${target} failed: ${failure}`;
-    logger.error(report.failure);
-    await rollBack(deps, report, name, pinned, wait);
-    throw new DeploymentFailedError(`${report.failure}; ${report.rollback?.result}`);
-  }
-  report.result = 'deployed';
-  report.url = after.uri ?? undefined;
-  if (inputs.tag) report.tagUrl = tagUrls(after).get(inputs.tag);
-  deps.setOutput('revision', target);
-  deps.setOutput('url', report.url);
-  deps.setOutput('tag-url', report.tagUrl);
-  logger.info(`serving: ${formatSplit(report.trafficAfter)}`);
-}
-
-/** The split step 2 sets: the `traffic` input, or all of it to LATEST (the new revision). */
-function desiredSplit(inputs: Inputs, current: Service, revisionName: string): SplitEntry[] {
-  if (inputs.traffic) {
-    const split = splitFrom(inputs.traffic, current, revisionName);
-    if (inputs.tag && !split.some((e) => e.tag === inputs.tag)) {
-      const own = split.find((e) => (e.revision === revisionName || e.revision === 'LATEST') && !e.tag);
-      if (own) own.tag = inputs.tag;
-      else split.push({ revision: revisionName, percent: 0, tag: inputs.tag });
-    }
-    return mergeSame(split);
-  }
-  return [{ revision: 'LATEST', percent: 100 }, ...(inputs.tag ? [{ revision: revisionName, percent: 0, tag: inputs.tag }] : [])];
-}
-
-/** Reads `traffic` targets: LATEST, a tag already on the service (resolved to its revision), or a revision name. */
-function splitFrom(traffic: NonNullable<Inputs['traffic']>, current: Service | undefined, newRevision: string): SplitEntry[] {
-  const byTag = new Map<string, string>();
-  for (const t of current ? servingSplit(current) : []) if (t.tag && t.revision) byTag.set(t.tag, t.revision);
-  return traffic.map(({ target, percent }) => {
-    if (target === 'LATEST') return { revision: 'LATEST', percent };
-    const viaTag = byTag.get(target);
-    if (viaTag) return { revision: viaTag, percent };
-    if (target === newRevision || target.includes('-')) return { revision: target, percent };
-    throw new UserError(`traffic target '${target}' is neither LATEST, a tag on service, nor a revision name`);
-  });
-}
-
-function mergeSame(split: SplitEntry[]): SplitEntry[] {
-  const out: SplitEntry[] = [];
-  for (const e of split) {
-    const same = out.find((x) => x.revision === e.revision && !x.tag && !e.tag);
-    if (same) same.percent += e.percent;
-    else out.push({ ...e });
-  }
-  return out;
-}
-
-async function rollBack(
-  deps: Deps,
-  report: DeployReport,
-  name: string,
-  pinned: ReturnType<typeof pinnedTraffic>,
-  wait: (op: string, what: string) => Promise<{ error?: { message?: string | null } | undefined }>,
-): Promise<void> {
-  const { api, logger } = deps;
-  const to = formatSplit(report.trafficBefore);
-  report.rollback = { to, result: 'in progress' };
-  try {
-    const svc = await api.getService(name);
-    const body = writableCopy<Service>('google.cloud.run.v2.Service', svc!);
-    body.name = name;
-    body.traffic = pinned;
-    await wait(await api.updateService(body), `putting traffic back on ${to}`);
-  } catch (err) {
-    report.rollback.result = `not confirmed: ${toError(err).message}`;
-  }
-  const after = await api.getService(name).catch(() => undefined);
-  report.trafficAfter = after ? servingSplit(after) : report.trafficAfter;
-  if (after && sameServing(report.trafficBefore, servingSplit(after))) {
-    report.result = 'rolled-back';
-    report.rollback.result = `traffic is back on ${formatSplit(servingSplit(after))} (read back from the service)`;
-  } else {
-    report.result = 'failed';
-    report.rollback.result = `${report.rollback.result === 'in progress' ? 'the service does not serve what it served before' : report.rollback.result}; serving now: ${after ? formatSplit(servingSplit(after)) : 'unknown'}`;
-  }
-  logger.info(`rollback: ${report.rollback.result}`);
-}
-
-/** Cancelled: step 1 changed no routing; in step 2, start putting the pinned split back and say so. */
-async function onCancelled(deps: Deps, report: DeployReport, name: string, pinned: ReturnType<typeof pinnedTraffic> | undefined): Promise<void> {
-  report.result = 'cancelled';
-  const { api } = deps;
-  if (pinned?.length) {
-    // The runner kills the step seconds after SIGINT: start the rollback, do not wait for it.
-    try {
-      const svc = await api.getService(name);
-      const body = writableCopy<Service>('google.cloud.run.v2.Service', svc!);
-      body.name = name;
-      body.traffic = pinned;
-      await api.updateService(body);
-      report.rollback = { to: formatSplit(report.trafficBefore), result: 'started on cancellation, not waited for' };
-      report.failure = `cancelled while traffic moved; putting it back on ${formatSplit(report.trafficBefore)} was started and not waited for`;
-    } catch (err) {
-      report.failure = `cancelled while traffic moved; putting it back failed (${toError(err).message})`;
-    }
-  } else {
-    const svc = await api.getService(name).catch(() => undefined);
-    if (svc) report.trafficAfter = servingSplit(svc);
-    report.failure = `cancelled before traffic moved${svc ? `: the service serves ${formatSplit(servingSplit(svc))} (read back)` : ''}`;
-  }
-  deps.logger.warning(report.failure);
-}
-
-function recordRevisionFailure(report: DeployReport, revision: Revision | undefined, deps: Deps, inputs: Inputs, revisionName: string): void {
-  report.revisionConditions = (revision?.conditions ?? [])
-    .filter((c) => stateWord(c.state) !== 'succeeded')
-    .map((c) => ({ type: c.type ?? '', state: stateWord(c.state), message: c.message ?? '' }));
-  report.logsUrl = revisionLogsUrl(deps.project, inputs.region, inputs.service, revisionName);
-  for (const c of report.revisionConditions) deps.logger.error(`  ${c.type}: ${c.state}${c.message ? ` — ${c.message}` : ''}`);
-  deps.logger.error(`  logs: ${report.logsUrl}`);
-}
-
-function sameServing(a: ReturnType<typeof servingSplit>, b: ReturnType<typeof servingSplit>): boolean {
-  const norm = (s: ReturnType<typeof servingSplit>) => {
-    const m = new Map<string, number>();
-    for (const t of s) if (t.revision && t.percent > 0) m.set(t.revision, (m.get(t.revision) ?? 0) + t.percent);
-    return JSON.stringify([...m.entries()].sort());
-  };
-  return norm(a) === norm(b);
-}
-
-function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new CancelledError();
 }

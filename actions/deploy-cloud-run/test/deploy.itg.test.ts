@@ -14,7 +14,7 @@ import { CloudRunApi, type CloudRunClients, createCloudRunClients, parseEndpoint
 import { inputReader } from '@ml-deploy/test/action-yml';
 import { type CloudRunFake, startCloudRunFake } from '@ml-deploy/test/harness/cloud-run-fake';
 import { parseInputs } from '../src/inputs';
-import type { DeployReport } from '../src/report';
+import type { DeployReport } from '@ml-deploy/gcp';
 import { DeploymentFailedError, run } from '../src/run';
 
 const PROJECT = 'demo-project';

@@ -4,3 +4,7 @@ export * from './errors';
 export * from './names';
 export * from './traffic';
 export * from './proto-json';
+export * from './cloud-run/deploy';
+export * from './cloud-run/render';
+export * from './cloud-run/report';
+export * from './cloud-run/sizes';

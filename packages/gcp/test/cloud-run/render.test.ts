@@ -1,10 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import type { Service } from '@ml-deploy/gcp';
-import { inputReader } from '@ml-deploy/test/action-yml';
-import { parseInputs } from '../src/inputs';
-import { applyInputs, newRevisionName, serviceFromFile } from '../src/render';
+import type { Service } from '../../src/cloud-run-api';
+import { applyChanges, newRevisionName, noRenderChanges, type RenderChanges, serviceFromFile } from '../../src/cloud-run/render';
 
-const inputs = (over: Record<string, string>) => parseInputs(inputReader('deploy-cloud-run', { service: 'model-api', ...over }));
+const inputs = (over: Partial<RenderChanges>): RenderChanges => ({ ...noRenderChanges(), ...over });
 const base = (): Service => ({
   labels: { team: 'ml' },
   template: {
@@ -22,9 +20,9 @@ const base = (): Service => ({
   },
 });
 
-describe('applyInputs', () => {
+describe('applyChanges', () => {
   it('merges env vars and secrets by name, keeping the rest in order, and says what changed', () => {
-    const r = applyInputs(base(), inputs({ 'env-vars': 'MODEL_NAME=iris,THRESHOLD=0.7', secrets: 'API_KEY=new-key:latest' }), 'model-api-x');
+    const r = applyChanges(base(), inputs({ envVars: [['MODEL_NAME', 'iris'], ['THRESHOLD', '0.7']], secrets: [['API_KEY', { secret: 'new-key', version: 'latest' }]] }), 'model-api-x');
     expect(r.service.template!.containers![0]!.env).toEqual([
       { name: 'MODEL_NAME', value: 'iris' },
       { name: 'API_KEY', valueSource: { secretKeyRef: { secret: 'new-key', version: 'latest' } } },
@@ -35,20 +33,20 @@ describe('applyInputs', () => {
   });
 
   it('a GPU sets the limit and the accelerator, and needs CPU always allocated', () => {
-    expect(() => applyInputs(base(), inputs({ gpu: '1', cpu: '4', memory: '16Gi' }), 'r')).toThrow("a GPU revision needs CPU always allocated: set 'cpu-always-allocated: true'");
-    const r = applyInputs(base(), inputs({ gpu: '1', cpu: '4', memory: '16Gi', 'cpu-always-allocated': 'true' }), 'r');
+    expect(() => applyChanges(base(), inputs({ gpu: 1, cpu: '4', memory: '16Gi' }), 'r')).toThrow("a GPU revision needs CPU always allocated: set 'cpu-always-allocated: true'");
+    const r = applyChanges(base(), inputs({ gpu: 1, cpu: '4', memory: '16Gi', cpuAlwaysAllocated: true }), 'r');
     expect(r.service.template!.containers![0]!.resources).toEqual({ limits: { cpu: '4', memory: '16Gi', 'nvidia.com/gpu': '1' }, cpuIdle: false });
     expect(r.service.template!.nodeSelector).toEqual({ accelerator: 'nvidia-l4' });
   });
 
   it("checks the merged size: memory alone against the service's CPU", () => {
-    expect(() => applyInputs(base(), inputs({ memory: '8Gi' }), 'r')).toThrow("input 'memory': got \"8Gi\", expected a size Cloud Run accepts together with the service's cpu 1: more than 4Gi of memory needs at least 2 CPU");
+    expect(() => applyChanges(base(), inputs({ memory: '8Gi' }), 'r')).toThrow("input 'memory': got \"8Gi\", expected a size Cloud Run accepts together with the service's cpu 1: more than 4Gi of memory needs at least 2 CPU");
   });
 
   it('probes go on the container port; scaling, timeout, concurrency, labels on service and revision', () => {
-    const r = applyInputs(
+    const r = applyChanges(
       base(),
-      inputs({ 'startup-probe-path': '/healthz', 'min-instances': '1', 'max-instances': '4', 'request-timeout': '2m', concurrency: '8', labels: 'model=iris,model-version=2' }),
+      inputs({ startupProbePath: '/healthz', minInstances: 1, maxInstances: 4, requestTimeoutSeconds: 120, concurrency: 8, labels: [['model', 'iris'], ['model-version', '2']] }),
       'r',
     );
     const t = r.service.template!;
@@ -61,7 +59,7 @@ describe('applyInputs', () => {
   });
 
   it('a new service needs an image', () => {
-    expect(() => applyInputs({ template: { containers: [{}] } }, inputs({}), 'r')).toThrow("input 'image': got \"\", expected an image: the service does not exist yet");
+    expect(() => applyChanges({ template: { containers: [{}] } }, inputs({}), 'r')).toThrow("input 'image': got \"\", expected an image: the service does not exist yet");
   });
 });
 

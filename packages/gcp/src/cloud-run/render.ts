@@ -4,11 +4,73 @@
  * Pure: no SDK calls, so every rule is unit-tested.
  */
 import { InputError, UserError } from '@ml-deploy/action-kit';
-import { checkProtoJson, fromProtoJson, type Service } from '@ml-deploy/gcp';
-import { cpuMemoryProblem, type Inputs, parseCpu, parseMemory } from './inputs';
+import { checkProtoJson, fromProtoJson } from '../proto-json';
+import type { Service } from '../cloud-run-api';
+import { cpuMemoryProblem, parseCpu, parseMemory } from './sizes';
 
 type Container = NonNullable<NonNullable<Service['template']>['containers']>[number];
 type EnvVar = NonNullable<Container['env']>[number];
+
+/** A Secret Manager reference: `projects/P/secrets/S` (or a secret in the service's project) and a version. */
+export interface SecretRef {
+  secret: string;
+  version: string;
+}
+
+/**
+ * What a deploy changes on the base Service; undefined leaves the base's value. Errors name the
+ * deploy-cloud-run input each field comes from (`memory`, `min-instances`...), as users know them.
+ */
+export interface RenderChanges {
+  /** The image, by digest preferably; required when the base names none. */
+  image: string | undefined;
+  /** Environment variables, merged by name into the serving container's. */
+  envVars: Array<[string, string]>;
+  /** Secret Manager references as environment variables, merged by name. */
+  secrets: Array<[string, SecretRef]>;
+  /** CPU limit as Cloud Run takes it ('1', '500m'). */
+  cpu: string | undefined;
+  /** Memory limit ('512Mi', '2Gi'). */
+  memory: string | undefined;
+  /** GPUs per instance (0 removes the GPU). */
+  gpu: number | undefined;
+  /** Accelerator for `gpu` ('nvidia-l4'). */
+  gpuType: string;
+  concurrency: number | undefined;
+  minInstances: number | undefined;
+  maxInstances: number | undefined;
+  requestTimeoutSeconds: number | undefined;
+  executionEnvironment: 'gen1' | 'gen2' | undefined;
+  startupProbePath: string | undefined;
+  livenessProbePath: string | undefined;
+  serviceAccount: string | undefined;
+  /** Set on the service and its revision (the model's name and version). */
+  labels: Array<[string, string]>;
+  cpuAlwaysAllocated: boolean | undefined;
+}
+
+/** Nothing changed: a base with every field left as it is. */
+export function noRenderChanges(): RenderChanges {
+  return {
+    image: undefined,
+    envVars: [],
+    secrets: [],
+    cpu: undefined,
+    memory: undefined,
+    gpu: undefined,
+    gpuType: 'nvidia-l4',
+    concurrency: undefined,
+    minInstances: undefined,
+    maxInstances: undefined,
+    requestTimeoutSeconds: undefined,
+    executionEnvironment: undefined,
+    startupProbePath: undefined,
+    livenessProbePath: undefined,
+    serviceAccount: undefined,
+    labels: [],
+    cpuAlwaysAllocated: undefined,
+  };
+}
 
 export interface Rendered {
   service: Service;
@@ -46,7 +108,7 @@ export function newRevisionName(service: string, suffix: string | undefined, gen
   return `${service}-${String(generation + 1).padStart(5, '0')}-${letters}`;
 }
 
-export function applyInputs(base: Service, inputs: Inputs, revisionName: string): Rendered {
+export function applyChanges(base: Service, inputs: RenderChanges, revisionName: string): Rendered {
   const svc = structuredClone(base);
   const changes: string[] = [];
   svc.template ??= {};
@@ -64,7 +126,7 @@ export function applyInputs(base: Service, inputs: Inputs, revisionName: string)
     throw new InputError('image', '', "an image: the service does not exist yet and 'service-definition' names none");
   }
 
-  if (inputs['env-vars'].length || inputs.secrets.length) {
+  if (inputs.envVars.length || inputs.secrets.length) {
     const env: EnvVar[] = [...(serving.env ?? [])];
     const marks: string[] = [];
     const set = (name: string, entry: EnvVar, same: (e: EnvVar) => boolean) => {
@@ -77,7 +139,7 @@ export function applyInputs(base: Service, inputs: Inputs, revisionName: string)
         marks.push(`+${name}`);
       }
     };
-    for (const [name, value] of inputs['env-vars']) set(name, { name, value }, (e) => e.value === value && !e.valueSource);
+    for (const [name, value] of inputs.envVars) set(name, { name, value }, (e) => e.value === value && !e.valueSource);
     for (const [name, ref] of inputs.secrets) {
       set(name, { name, valueSource: { secretKeyRef: { secret: ref.secret, version: ref.version } } }, (e) =>
         e.valueSource?.secretKeyRef?.secret === ref.secret && e.valueSource?.secretKeyRef?.version === ref.version,
@@ -93,14 +155,14 @@ export function applyInputs(base: Service, inputs: Inputs, revisionName: string)
     changes.push(`${label}: ${limits[key] ?? '(default)'} → ${value}`);
     limits[key] = value;
   };
-  setLimit('cpu', inputs.cpu?.text);
-  setLimit('memory', inputs.memory?.text);
+  setLimit('cpu', inputs.cpu);
+  setLimit('memory', inputs.memory);
   if (inputs.gpu !== undefined) {
     if (inputs.gpu > 0) {
       setLimit('nvidia.com/gpu', String(inputs.gpu), 'gpu');
-      if (t.nodeSelector?.accelerator !== inputs['gpu-type']) {
-        changes.push(`gpu type: ${t.nodeSelector?.accelerator ?? '(none)'} → ${inputs['gpu-type']}`);
-        t.nodeSelector = { accelerator: inputs['gpu-type'] };
+      if (t.nodeSelector?.accelerator !== inputs.gpuType) {
+        changes.push(`gpu type: ${t.nodeSelector?.accelerator ?? '(none)'} → ${inputs.gpuType}`);
+        t.nodeSelector = { accelerator: inputs.gpuType };
       }
     } else if (limits['nvidia.com/gpu']) {
       changes.push('gpu: removed');
@@ -109,8 +171,8 @@ export function applyInputs(base: Service, inputs: Inputs, revisionName: string)
     }
   }
   const resources = { ...(serving.resources ?? {}), limits };
-  if (inputs['cpu-always-allocated'] !== undefined) {
-    const cpuIdle = !inputs['cpu-always-allocated'];
+  if (inputs.cpuAlwaysAllocated !== undefined) {
+    const cpuIdle = !inputs.cpuAlwaysAllocated;
     if ((resources.cpuIdle ?? true) !== cpuIdle) changes.push(`cpu always allocated: ${!(resources.cpuIdle ?? true)} → ${!cpuIdle}`);
     resources.cpuIdle = cpuIdle;
   }
@@ -123,7 +185,7 @@ export function applyInputs(base: Service, inputs: Inputs, revisionName: string)
     const why = cpuMemoryProblem(cpu.cores, mem.mib);
     if (why) {
       const input = inputs.memory ? 'memory' : 'cpu';
-      throw new InputError(input, inputs[input]?.text ?? '', `a size Cloud Run accepts together with the service's ${input === 'memory' ? `cpu ${limits.cpu ?? '1'}` : `memory ${limits.memory ?? '512Mi'}`}: ${why}`);
+      throw new InputError(input, inputs[input] ?? '', `a size Cloud Run accepts together with the service's ${input === 'memory' ? `cpu ${limits.cpu ?? '1'}` : `memory ${limits.memory ?? '512Mi'}`}: ${why}`);
     }
   }
   if (limits['nvidia.com/gpu'] && resources.cpuIdle !== false) {
@@ -134,42 +196,42 @@ export function applyInputs(base: Service, inputs: Inputs, revisionName: string)
     changes.push(`concurrency: ${t.maxInstanceRequestConcurrency ?? '(default)'} → ${inputs.concurrency}`);
     t.maxInstanceRequestConcurrency = inputs.concurrency;
   }
-  if (inputs['min-instances'] !== undefined || inputs['max-instances'] !== undefined) {
+  if (inputs.minInstances !== undefined || inputs.maxInstances !== undefined) {
     const scaling = { ...(t.scaling ?? {}) };
-    if (inputs['min-instances'] !== undefined && scaling.minInstanceCount !== inputs['min-instances']) {
-      changes.push(`min instances: ${scaling.minInstanceCount ?? 0} → ${inputs['min-instances']}`);
-      scaling.minInstanceCount = inputs['min-instances'];
+    if (inputs.minInstances !== undefined && scaling.minInstanceCount !== inputs.minInstances) {
+      changes.push(`min instances: ${scaling.minInstanceCount ?? 0} → ${inputs.minInstances}`);
+      scaling.minInstanceCount = inputs.minInstances;
     }
-    if (inputs['max-instances'] !== undefined && scaling.maxInstanceCount !== inputs['max-instances']) {
-      changes.push(`max instances: ${scaling.maxInstanceCount ?? '(default)'} → ${inputs['max-instances']}`);
-      scaling.maxInstanceCount = inputs['max-instances'];
+    if (inputs.maxInstances !== undefined && scaling.maxInstanceCount !== inputs.maxInstances) {
+      changes.push(`max instances: ${scaling.maxInstanceCount ?? '(default)'} → ${inputs.maxInstances}`);
+      scaling.maxInstanceCount = inputs.maxInstances;
     }
     if ((scaling.minInstanceCount ?? 0) > (scaling.maxInstanceCount ?? Infinity)) {
       throw new InputError('min-instances', String(scaling.minInstanceCount), `at most the service's max instances (${scaling.maxInstanceCount})`);
     }
     t.scaling = scaling;
   }
-  if (inputs['request-timeout'] !== undefined && Number(t.timeout?.seconds ?? -1) !== inputs['request-timeout']) {
-    changes.push(`request timeout: ${t.timeout?.seconds !== undefined ? `${t.timeout.seconds}s` : '(default)'} → ${inputs['request-timeout']}s`);
-    t.timeout = { seconds: inputs['request-timeout'] };
+  if (inputs.requestTimeoutSeconds !== undefined && Number(t.timeout?.seconds ?? -1) !== inputs.requestTimeoutSeconds) {
+    changes.push(`request timeout: ${t.timeout?.seconds !== undefined ? `${t.timeout.seconds}s` : '(default)'} → ${inputs.requestTimeoutSeconds}s`);
+    t.timeout = { seconds: inputs.requestTimeoutSeconds };
   }
-  if (inputs['execution-environment'] !== undefined) {
-    const want = inputs['execution-environment'] === 'gen1' ? 'EXECUTION_ENVIRONMENT_GEN1' : 'EXECUTION_ENVIRONMENT_GEN2';
-    if (t.executionEnvironment !== want) changes.push(`execution environment: → ${inputs['execution-environment']}`);
+  if (inputs.executionEnvironment !== undefined) {
+    const want = inputs.executionEnvironment === 'gen1' ? 'EXECUTION_ENVIRONMENT_GEN1' : 'EXECUTION_ENVIRONMENT_GEN2';
+    if (t.executionEnvironment !== want) changes.push(`execution environment: → ${inputs.executionEnvironment}`);
     t.executionEnvironment = want as never;
   }
   const port = serving.ports?.[0]?.containerPort ?? 8080;
-  if (inputs['startup-probe-path'] !== undefined) {
-    serving.startupProbe = { httpGet: { path: inputs['startup-probe-path'], port }, periodSeconds: 5, failureThreshold: 24, timeoutSeconds: 3 };
-    changes.push(`startup probe: GET ${inputs['startup-probe-path']} on port ${port}`);
+  if (inputs.startupProbePath !== undefined) {
+    serving.startupProbe = { httpGet: { path: inputs.startupProbePath, port }, periodSeconds: 5, failureThreshold: 24, timeoutSeconds: 3 };
+    changes.push(`startup probe: GET ${inputs.startupProbePath} on port ${port}`);
   }
-  if (inputs['liveness-probe-path'] !== undefined) {
-    serving.livenessProbe = { httpGet: { path: inputs['liveness-probe-path'], port }, periodSeconds: 15, failureThreshold: 3, timeoutSeconds: 3 };
-    changes.push(`liveness probe: GET ${inputs['liveness-probe-path']} on port ${port}`);
+  if (inputs.livenessProbePath !== undefined) {
+    serving.livenessProbe = { httpGet: { path: inputs.livenessProbePath, port }, periodSeconds: 15, failureThreshold: 3, timeoutSeconds: 3 };
+    changes.push(`liveness probe: GET ${inputs.livenessProbePath} on port ${port}`);
   }
-  if (inputs['service-account'] !== undefined && t.serviceAccount !== inputs['service-account']) {
-    changes.push(`service account: ${t.serviceAccount || '(default)'} → ${inputs['service-account']}`);
-    t.serviceAccount = inputs['service-account'];
+  if (inputs.serviceAccount !== undefined && t.serviceAccount !== inputs.serviceAccount) {
+    changes.push(`service account: ${t.serviceAccount || '(default)'} → ${inputs.serviceAccount}`);
+    t.serviceAccount = inputs.serviceAccount;
   }
   if (inputs.labels.length) {
     const marks: string[] = [];

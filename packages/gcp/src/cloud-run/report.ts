@@ -1,6 +1,7 @@
 /** The deploy report (JSON output `report`) and the job summary built from it. */
 import { codeSpan, formatDuration, md, type SummaryBuilder } from '@ml-deploy/action-kit';
-import { cloudRunConsoleUrl, type ServingTarget } from '@ml-deploy/gcp';
+import { cloudRunConsoleUrl } from '../names';
+import type { ServingTarget } from '../traffic';
 
 export type DeployResult = 'deployed' | 'rolled-back' | 'failed' | 'superseded' | 'cancelled';
 
