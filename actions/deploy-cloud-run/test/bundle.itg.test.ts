@@ -50,6 +50,10 @@ describe('deploy-cloud-run bundle', () => {
     expect(report.apiCalls['run.services.update']).toBe(2);
     expect(run.summary).toContain('✅ **Deployed**');
     expect(run.summary).toContain('| `model-api-a1b2c3d` | 0% | 100% | candidate |');
+    expect(run.summary).toContain('| **Deploy** | new revision |');
+    expect(run.summary).toContain('### Revision conditions');
+    expect(run.summary).toContain('| Ready | ✅ succeeded |');
+    expect(run.summary).toContain('### Next');
   });
 
   it('fails the step with the input named, before any call', async () => {
@@ -70,6 +74,8 @@ describe('deploy-cloud-run bundle', () => {
     expect(run.outputs.revision).toBeUndefined();
     expect(run.outputs['previous-revision']).toBe(before);
     expect(run.summary).toContain('What went wrong');
+    expect(run.summary).toMatch(/\| Ready \| ❌ failed \| .*Container import failed: model.onnx not found/);
+    expect(run.summary).toContain('[Logs of revision model-api-00002-');
     expect(fake.peekService(PROJECT, REGION, SERVICE)!.latestReadyRevision).toBe(seeded.latestReadyRevision);
   });
 

@@ -223,6 +223,7 @@ async function deploy(opts: CloudRunDeployOptions, deps: Deps, clock: Clock, rep
   }
 
   const revision = await api.getRevision(`${name}/revisions/${revisionName}`);
+  report.revisionConditions = readConditions(revision);
   const ready = revision?.conditions?.find((c) => c.type === 'Ready');
   const after1 = await api.getService(name);
   if (after1 && shortName(after1.latestCreatedRevision) !== revisionName && Number(after1.generation) > Number(current?.generation ?? 0) + 1) {
@@ -308,6 +309,7 @@ async function deployExisting(
   const target = opts.revision!;
   const revision = await api.getRevision(`${name}/revisions/${target}`);
   if (!revision) throw new UserError(`revision '${target}' of service '${opts.service}' does not exist`);
+  report.revisionConditions = readConditions(revision);
   const ready = revision.conditions?.find((c) => c.type === 'Ready');
   if (stateWord(ready?.state) !== 'succeeded') {
     throw new UserError(`revision '${target}' is not Ready (${stateWord(ready?.state)}${ready?.message ? `: ${ready.message}` : ''}): it cannot take traffic`);
@@ -457,12 +459,15 @@ async function onCancelled(deps: Deps, report: DeployReport, name: string, pinne
   deps.logger.warning(report.failure);
 }
 
+/** The revision's conditions as Cloud Run reports them (read after the wait, not remembered from it). */
+function readConditions(revision: Revision | undefined): NonNullable<DeployReport['revisionConditions']> {
+  return (revision?.conditions ?? []).map((c) => ({ type: c.type ?? '', state: stateWord(c.state), message: c.message ?? '' }));
+}
+
 function recordRevisionFailure(report: DeployReport, revision: Revision | undefined, deps: Deps, opts: CloudRunDeployOptions, revisionName: string): void {
-  report.revisionConditions = (revision?.conditions ?? [])
-    .filter((c) => stateWord(c.state) !== 'succeeded')
-    .map((c) => ({ type: c.type ?? '', state: stateWord(c.state), message: c.message ?? '' }));
+  report.revisionConditions = readConditions(revision);
   report.logsUrl = revisionLogsUrl(opts.project, opts.region, opts.service, revisionName);
-  for (const c of report.revisionConditions) deps.logger.error(`  ${c.type}: ${c.state}${c.message ? ` — ${c.message}` : ''}`);
+  for (const c of report.revisionConditions.filter((x) => x.state !== 'succeeded')) deps.logger.error(`  ${c.type}: ${c.state}${c.message ? ` — ${c.message}` : ''}`);
   deps.logger.error(`  logs: ${report.logsUrl}`);
 }
 

@@ -25,7 +25,7 @@ export interface DeployReport {
   trafficAfter?: ServingTarget[];
   /** Condition changes seen while waiting, in order. */
   conditions: Array<{ at: string; line: string }>;
-  /** The new revision's conditions when it failed. */
+  /** The revision's conditions as Cloud Run reported them after the wait (the new one, or the one routed to). */
   revisionConditions?: Array<{ type: string; state: string; message: string }>;
   logsUrl?: string | undefined;
   failure?: string;
@@ -33,6 +33,12 @@ export interface DeployReport {
   rollback?: { to: string; result: string };
   apiCalls: Record<string, number>;
 }
+
+const MODE: Record<DeployReport['mode'], string> = {
+  create: 'new service',
+  'new-revision': 'new revision',
+  'existing-revision': 'existing revision (traffic only, nothing created)',
+};
 
 const HEADLINE: Record<DeployResult, ['ok' | 'failed' | 'warning' | 'rolled-back' | 'cancelled', string]> = {
   deployed: ['ok', 'Deployed'],
@@ -50,6 +56,7 @@ export function writeSummary(summary: SummaryBuilder, r: DeployReport): void {
   summary.keyValues([
     ['Service', link ? md(`[${r.service}](${link})`) : r.service],
     ['Project / region', r.project ? `${r.project} / ${r.region}` : r.region],
+    ['Deploy', MODE[r.mode]],
     ['Revision', r.revision ? codeSpan(r.revision) : undefined],
     ['Previous revision', r.previousRevision ? codeSpan(r.previousRevision) : undefined],
     ['Image', r.image ? codeSpan(r.image) : undefined],
@@ -74,16 +81,18 @@ export function writeSummary(summary: SummaryBuilder, r: DeployReport): void {
       }),
     );
   }
+  if (r.revisionConditions?.length) {
+    summary.heading('Revision conditions', 3);
+    summary.paragraph(`As Cloud Run reported them for ${codeSpan(r.revision ?? '').markdown} after the wait.`);
+    summary.table(
+      ['Condition', 'State', 'Message'],
+      r.revisionConditions.map((c) => [c.type, `${STATE_ICON[c.state] ?? ''}${c.state}`, c.message]),
+    );
+    if (r.logsUrl) summary.paragraph(`[Logs of revision ${escapeCell(r.revision ?? '')}](${r.logsUrl})`);
+  }
   if (r.failure || (r.error && r.result !== 'deployed')) {
     summary.heading('What went wrong', 3);
     summary.paragraph(`> ${escapeCell(r.failure ?? r.error ?? '')}`);
-    if (r.revisionConditions?.length) {
-      summary.table(
-        ['Condition', 'State', 'Message'],
-        r.revisionConditions.map((c) => [c.type, c.state, c.message]),
-      );
-    }
-    if (r.logsUrl) summary.paragraph(`[Logs of revision ${escapeCell(r.revision ?? '')}](${r.logsUrl})`);
   }
   if (r.rollback) {
     summary.heading('Rollback', 3);
@@ -94,11 +103,19 @@ export function writeSummary(summary: SummaryBuilder, r: DeployReport): void {
   }
   summary.heading('Next', 3);
   summary.paragraph(nextStep(r));
+  if (r.conditions.length) {
+    summary.details(
+      `Service conditions while waiting (${r.conditions.length})`,
+      ['| Time | Conditions |', '| --- | --- |', ...r.conditions.slice(-30).map((c) => `| ${c.at} | ${escapeCell(c.line)} |`)].join('\n'),
+    );
+  }
   const calls = Object.entries(r.apiCalls);
   if (calls.length) {
     summary.details(`Cloud Run API calls (${calls.reduce((a, [, n]) => a + n, 0)})`, ['| Call | Count |', '| --- | --- |', ...calls.map(([k, n]) => `| ${k} | ${n} |`)].join('\n'));
   }
 }
+
+const STATE_ICON: Record<string, string> = { succeeded: '✅ ', failed: '❌ ', reconciling: '⏳ ', pending: '⏳ ' };
 
 function nextStep(r: DeployReport): string {
   switch (r.result) {
