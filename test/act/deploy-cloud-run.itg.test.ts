@@ -1,7 +1,9 @@
 /**
  * The starter pipeline workflows/deploy-cloud-run.yml, run with act in host mode against the
- * harness's Cloud Run fake (test/harness/cloud-run-fake.ts: no Cloud Run emulator exists). The auth
- * step is skipped under act (`if: !env.ACT`); the endpoint comes as a variable.
+ * harness's Cloud Run fake (test/harness/cloud-run-fake.ts: no Cloud Run emulator exists). The
+ * workflow has no act-only logic: google-github-actions/auth is replaced by its stand-in in
+ * test/act/stubs/auth (checks the provider and service account, mints nothing), and the endpoint
+ * comes as a variable.
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { type CloudRunFake, startCloudRunFake } from '../harness/cloud-run-fake';
@@ -25,15 +27,15 @@ it('workflows/deploy-cloud-run.yml previews then promotes through ./deploy-cloud
       CLOUD_RUN_REGION: 'us-central1',
       CLOUD_RUN_SERVICE: 'model-api',
       CLOUD_RUN_ENDPOINT: fake.url,
-      GCP_WIF_PROVIDER: 'unused-under-act',
-      GCP_SERVICE_ACCOUNT: 'unused-under-act',
+      GCP_WIF_PROVIDER: 'projects/123456789012/locations/global/workloadIdentityPools/github/providers/ml-deploy',
+      GCP_SERVICE_ACCOUNT: 'model-deployer@demo-project.iam.gserviceaccount.com',
     },
     env: { ML_DEPLOY_POLL_INTERVAL: '50ms' },
   });
   if (run.code !== 0) console.log(run.output);
   expect(run.code).toBe(0);
   expect(run.output).toMatch(new RegExp(`deployed: model-api-\\d+-\\d+ \\(was ${before}\\) serves https://model-api-123456789012.us-central1.run.app, image sha256:a{64}`));
-  expect(run.output).not.toMatch(/google-github-actions\/auth.*Success/);
+  expect(run.output).toContain('auth stand-in: model-deployer@demo-project.iam.gserviceaccount.com through projects/123456789012/');
   const svc = fake.peekService('demo-project', 'us-central1', 'model-api')!;
   const statuses = svc.trafficStatuses as Array<{ revision?: string; percent?: number; tag?: string }>;
   expect(statuses.filter((t) => t.percent)).toEqual([
