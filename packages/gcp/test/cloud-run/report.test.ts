@@ -73,7 +73,7 @@ describe('deploy-cloud-run job summary', () => {
     const md = summarise(
       base({
         result: 'rolled-back',
-        trafficAfter: [{ revision: 'model-api-00001-xyz', percent: 100 }],
+        trafficAfter: [{ revision: 'model-api-00001-xyz', percent: 100, latest: false }],
         failure: 'moving traffic to model-api-00002-abc failed: quota',
         rollback: { to: 'model-api-00001-xyz (LATEST)=100%', result: 'traffic is back on model-api-00001-xyz=100% (read back from the service)' },
       }),
@@ -84,7 +84,7 @@ describe('deploy-cloud-run job summary', () => {
   });
 
   it('existing revision: says nothing was created; no-traffic preview points at the tag URL', () => {
-    const promoted = summarise(base({ result: 'deployed', mode: 'existing-revision', trafficAfter: [{ revision: 'model-api-00002-abc', percent: 100 }] }));
+    const promoted = summarise(base({ result: 'deployed', mode: 'existing-revision', trafficAfter: [{ revision: 'model-api-00002-abc', percent: 100, latest: false }] }));
     expect(promoted).toContain('| **Deploy** | existing revision (traffic only, nothing created) |');
     const preview = summarise(
       base({
@@ -92,8 +92,8 @@ describe('deploy-cloud-run job summary', () => {
         tag: 'preview',
         tagUrl: 'https://preview---model-api-123.europe-west4.run.app',
         trafficAfter: [
-          { revision: 'model-api-00001-xyz', percent: 100 },
-          { revision: 'model-api-00002-abc', percent: 0, tag: 'preview' },
+          { revision: 'model-api-00001-xyz', percent: 100, latest: false },
+          { revision: 'model-api-00002-abc', percent: 0, latest: false, tag: 'preview' },
         ],
       }),
     );
