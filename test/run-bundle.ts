@@ -96,6 +96,10 @@ export function runnerFiles(dir: string): { outputFile: string; summaryFile: str
       GITHUB_ACTIONS: 'true',
       CI: 'true',
       RUNNER_TEMP: dir,
+      // A fresh runner's empty tool cache; a test that must not reach a registry for a tool
+      // (validate-model's ONNX Runtime) seeds one and sets ML_DEPLOY_ORT_CACHE to it.
+      RUNNER_TOOL_CACHE: join(dir, 'tool-cache'),
+      ...(process.env.ML_DEPLOY_ORT_CACHE ? { ML_DEPLOY_ORT_CACHE: process.env.ML_DEPLOY_ORT_CACHE } : {}),
       GITHUB_OUTPUT: outputFile,
       GITHUB_STEP_SUMMARY: summaryFile,
       GITHUB_WORKSPACE: repoRoot,

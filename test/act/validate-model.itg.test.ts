@@ -7,17 +7,23 @@ import { beforeAll, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeOnnxFixtures, type OnnxFixtures } from '../fixtures/onnx/fixtures';
+import { ONNXRUNTIME_NODE } from '@ml-deploy/model';
+import { makeOnnxFixtures, type OnnxFixtures, seededOnnxRuntimeCache } from '../fixtures/onnx/fixtures';
 import { localWorkflow, runAct } from './act';
 
 let fx: OnnxFixtures;
+// ONNX Runtime as a runner's tool cache holds it after the first run (act's own RUNNER_TOOL_CACHE
+// is the user's ~/.cache/act/tool_cache, so the test names a fresh one instead of writing there).
+let env: Record<string, string>;
 beforeAll(() => {
   fx = makeOnnxFixtures();
+  env = { ML_DEPLOY_ORT_CACHE: seededOnnxRuntimeCache(ONNXRUNTIME_NODE.version) };
 });
 
 it('a good model passes the gate', async () => {
   const run = await runAct({
     workflow: await localWorkflow('validate-model.yml'),
+    env,
     inputs: { 'model-path': fx.classifier, metrics: fx.metrics, 'champion-metrics': fx.champion },
   });
   if (run.code !== 0) console.log(run.output);
@@ -34,6 +40,7 @@ joblib.dump(LogisticRegression().fit([[0.0], [1.0], [2.0], [3.0]], [0, 0, 1, 1])
   expect(made.stderr).toBe('');
   const run = await runAct({
     workflow: await localWorkflow('validate-model.yml'),
+    env,
     inputs: { 'model-path': model, metrics: fx.metrics, 'champion-metrics': fx.champion },
   });
   if (run.code !== 0) console.log(run.output);
@@ -47,6 +54,7 @@ it('a model worse than production fails the gate, and the job with it', async ()
   writeFileSync(worse, JSON.stringify({ accuracy: 0.5 }));
   const run = await runAct({
     workflow: await localWorkflow('validate-model.yml'),
+    env,
     inputs: { 'model-path': fx.classifier, metrics: worse, 'champion-metrics': fx.champion },
   });
   expect(run.code).not.toBe(0);

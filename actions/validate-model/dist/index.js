@@ -29015,7 +29015,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4858);
 /* harmony import */ var _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8727);
-/* harmony import */ var _ml_deploy_model__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3545);
+/* harmony import */ var _ml_deploy_model__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(762);
 /* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8982);
 /* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8476);
 /** Entry of the validate-model action: the only file that touches the runner (@actions/core). */
@@ -29056,7 +29056,7 @@ __webpack_async_result__();
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8727);
-/* harmony import */ var _ml_deploy_model__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3545);
+/* harmony import */ var _ml_deploy_model__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(762);
 /* harmony import */ var _ml_deploy_oci__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6895);
 /**
  * validate-model inputs: the only place they are parsed. Keys are spelled as in
@@ -29283,8 +29283,8 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./packages/action-kit/src/index.ts + 10 modules
 var action_kit_src = __nccwpck_require__(8727);
-// EXTERNAL MODULE: ./packages/model/src/index.ts + 62 modules
-var src = __nccwpck_require__(3545);
+// EXTERNAL MODULE: ./packages/model/src/index.ts + 63 modules
+var src = __nccwpck_require__(762);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./packages/oci/src/environment.ts
@@ -30663,9 +30663,23 @@ async function smokeTest(inputs, deps, c) {
         return notPossible(support.reason);
     if (c.samplePath && c.samplePath !== inputs['sample-input'])
         logger.info(`sample: the MLflow input example ${c.samplePath}`);
+    // The smoke test should run (an ONNX model, a supported platform): a runtime that cannot be had,
+    // or one that is not the pinned release, fails it rather than skipping it.
+    let runtimeDir;
+    try {
+        runtimeDir = await (deps.onnxRuntime ?? (() => (0,src/* ensureOnnxRuntime */.s5)({ ...(0,src/* onnxRuntimeFetchEnv */.Td)(), log: (l) => logger.info(l), ...(deps.signal ? { signal: deps.signal } : {}) })))();
+    }
+    catch (err) {
+        if (!(err instanceof src/* InferenceUnavailableError */.gp || err instanceof src/* OnnxRuntimeIntegrityError */.l))
+            throw err;
+        const reason = `ONNX Runtime: ${err.message}`;
+        logger.error(`smoke test failed: ${reason}`);
+        return { status: 'failed', reason };
+    }
     let result;
     try {
         result = await runtime.run(c.onnxFile, c.onnx, {
+            runtimeDir,
             runs: inputs.runs,
             warmupRuns: inputs['warmup-runs'],
             ...(c.samplePath ? { samplePath: c.samplePath } : {}),
@@ -31610,7 +31624,7 @@ async function runAction(def, io) {
 
 /***/ }),
 
-/***/ 3545:
+/***/ 762:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31622,12 +31636,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   WG: () => (/* reexport */ ModelLabel),
   xv: () => (/* reexport */ ModelMetadataLabelError),
   dq: () => (/* reexport */ OnnxFormatError),
+  l: () => (/* reexport */ OnnxRuntimeIntegrityError),
   mv: () => (/* reexport */ RuleSyntaxError),
   VA: () => (/* reexport */ SignatureError),
   wt: () => (/* reexport */ SmokeTestError),
   Ep: () => (/* reexport */ buildSarif),
   C: () => (/* reexport */ checkExternalData),
   ZZ: () => (/* reexport */ compareSignatures),
+  s5: () => (/* reexport */ ensureOnnxRuntime),
   F0: () => (/* reexport */ evaluateRules),
   FW: () => (/* reexport */ failsGate),
   V$: () => (/* reexport */ findingsToSarif),
@@ -31638,6 +31654,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   qG: () => (/* reexport */ isMlflowModelDir),
   M1: () => (/* reexport */ modelImageLabels),
   uw: () => (/* reexport */ modelMetadataFromLabels),
+  Td: () => (/* reexport */ onnxRuntimeFetchEnv),
   AN: () => (/* reexport */ onnxSignature),
   Mg: () => (/* reexport */ parseExpectedSignature),
   NR: () => (/* reexport */ parseRules),
@@ -31647,7 +31664,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   bn: () => (/* reexport */ scanModel)
 });
 
-// UNUSED EXPORTS: ALWAYS_FAILING_RULES, DEFAULT_FAIL_ON, DEFAULT_MAX_DECOMPRESSED_BYTES, DEFAULT_MAX_FILES, DETECT_HEAD_BYTES, ImportPolicy, NpyError, ProtobufError, ProtobufReader, RULES_DOC_URL, RULE_DOCS, SUPPORTED_PLATFORMS, WireType, detectFormat, formatOnnxType, formatRight, listMetricNames, loadOnnxRuntime, lookupMetric, normalizeDtype, onnxElementTypeName, parseMlmodel, parseNpy, percentile, readNpy, relativeUri, ruleHelp, severityLevel
+// UNUSED EXPORTS: ALWAYS_FAILING_RULES, DEFAULT_FAIL_ON, DEFAULT_MAX_DECOMPRESSED_BYTES, DEFAULT_MAX_FILES, DEFAULT_NPM_REGISTRY, DETECT_HEAD_BYTES, ImportPolicy, NpyError, ONNXRUNTIME_NODE, ProtobufError, ProtobufReader, RULES_DOC_URL, RULE_DOCS, SUPPORTED_PLATFORMS, WireType, detectFormat, formatOnnxType, formatRight, listMetricNames, loadOnnxRuntime, lookupMetric, normalizeDtype, onnxElementTypeName, onnxRuntimeCachePath, onnxRuntimeTarballUrl, parseMlmodel, parseNpy, percentile, readNpy, relativeUri, ruleHelp, severityLevel
 
 // NAMESPACE OBJECT: ./node_modules/.pnpm/onnxruntime-common@1.30.0/node_modules/onnxruntime-common/dist/esm/index.js
 var dist_esm_namespaceObject = {};
@@ -43980,18 +43997,16 @@ const inference_session_InferenceSession = InferenceSession;
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./packages/model/src/inference/ort-runtime.ts
 /**
- * Loads ONNX Runtime's native binding from the onnxruntime-node package and registers it as the
- * `cpu` backend of onnxruntime-common.
+ * Loads ONNX Runtime's native binding (onnxruntime-node's onnxruntime_binding.node, which loads the
+ * libonnxruntime.so.1 beside it through RUNPATH $ORIGIN) from a folder the caller names, and
+ * registers it as the `cpu` backend of onnxruntime-common.
  *
- * Why not `import 'onnxruntime-node'`: its binding.js requires
- * `../bin/napi-v6/${platform}/${arch}/onnxruntime_binding.node` with a computed path, which ncc
- * cannot see, so a bundled action would look for the binary outside its dist/ folder. Here each
- * supported platform's folder is named by a static `new URL(..., import.meta.url)`: ncc copies that
- * folder (the binding and the libonnxruntime.so.1 it loads through RUNPATH $ORIGIN) into dist/ and
- * rewrites the expression to the copied path; unbundled (tests), the URL points into node_modules.
- * Only linux-x64 and linux-arm64 are shipped: other platforms get a clear error.
+ * Why not `import 'onnxruntime-node'`: its binding.js requires the binding with a computed path
+ * that a bundle cannot follow, and the package's 70 MB of binaries must not sit in the repository
+ * every `uses:` downloads. validate-model fetches the folder on first use (ort-fetch.ts); the model
+ * server finds it beside its bundle (bundled-ort.ts); tests use the installed package's.
+ * Only linux-x64 and linux-arm64 are supported: other platforms get a clear error.
  */
-
 
 
 
@@ -44000,24 +44015,13 @@ const inference_session_InferenceSession = InferenceSession;
 class InferenceUnavailableError extends Error {
     name = 'InferenceUnavailableError';
 }
-/** The platforms whose binaries ship with the action. */
+/** The platforms onnxruntime-node has Linux binaries for (the runners' and the images'). */
 const SUPPORTED_PLATFORMS = ['linux-x64', 'linux-arm64'];
-function bindingDir(platform, arch) {
-    // Each location is a literal `new URL` so the bundler sees it; after bundling it is a path string.
-    let ref;
-    if (platform === 'linux' && arch === 'x64')
-        ref = __nccwpck_require__.ab + "x64";
-    else if (platform === 'linux' && arch === 'arm64')
-        ref = __nccwpck_require__.ab + "arm64";
-    else
-        return undefined;
-    return typeof ref === 'string' ? ref : (0,external_node_url_.fileURLToPath)(ref);
-}
 /** Whether this platform can run inference, without loading anything. */
 function inferenceSupport(platform = process.platform, arch = process.arch) {
-    if (bindingDir(platform, arch))
+    if (platform === 'linux' && (arch === 'x64' || arch === 'arm64'))
         return { supported: true };
-    return { supported: false, reason: `ONNX Runtime ships with this action for ${SUPPORTED_PLATFORMS.join(' and ')} only, not ${platform}-${arch}` };
+    return { supported: false, reason: `ONNX Runtime runs here on ${SUPPORTED_PLATFORMS.join(' and ')} only, not ${platform}-${arch}` };
 }
 /** onnxruntime-node's table of ONNX element type codes to ORT tensor type names. */
 const ORT_TYPES = {
@@ -44098,43 +44102,236 @@ function realmSafeTensor(Base) {
 }
 let loaded;
 /**
- * Loads the binding once and returns onnxruntime-common with the `cpu` backend registered.
+ * Loads the binding from `dir` once and returns onnxruntime-common with the `cpu` backend
+ * registered. A process loads one runtime: later calls get the first one whatever `dir` they name.
  * @throws InferenceUnavailableError on an unsupported platform or when the binary cannot load.
  */
-function loadOnnxRuntime() {
-    // Not `??=`: ncc's asset relocator cannot parse logical assignment and would then silently
-    // skip this file, leaving the binaries out of dist/.
-    if (!loaded)
-        loaded = (async () => {
-            const dir = bindingDir(process.platform, process.arch);
-            const support = inferenceSupport();
-            if (!dir || !support.supported)
-                throw new InferenceUnavailableError(support.reason ?? 'unsupported platform');
-            let binding;
-            try {
-                binding = (0,external_node_module_namespaceObject.createRequire)(import.meta.url)((0,external_node_path_.join)(dir, 'onnxruntime_binding.node'));
-            }
-            catch (err) {
-                throw new InferenceUnavailableError(`could not load ONNX Runtime from ${dir}: ${err.message.split('\n')[0]}`);
-            }
-            binding.initOrtOnce(2 /* warning */, realmSafeTensor(tensor_Tensor), external_node_worker_threads_.isMainThread);
-            const backend = {
-                async init() { },
-                async createInferenceSessionHandler(pathOrBuffer, options) {
-                    if (typeof pathOrBuffer !== 'string')
-                        throw new Error('this backend loads models from files only');
-                    const session = new binding.InferenceSession();
-                    session.loadModel(pathOrBuffer, options ?? {});
-                    return new NativeSessionHandler(session);
-                },
-            };
-            registerBackend('cpu', backend, 100);
-            return dist_esm_namespaceObject;
-        })();
-    loaded.catch(() => {
+function loadOnnxRuntime(dir) {
+    if (loaded)
+        return loaded.ort;
+    const promise = (async () => {
+        const support = inferenceSupport();
+        if (!support.supported)
+            throw new InferenceUnavailableError(support.reason);
+        let binding;
+        try {
+            binding = (0,external_node_module_namespaceObject.createRequire)(import.meta.url)((0,external_node_path_.join)(dir, 'onnxruntime_binding.node'));
+        }
+        catch (err) {
+            throw new InferenceUnavailableError(`could not load ONNX Runtime from ${dir}: ${err.message.split('\n')[0]}`);
+        }
+        binding.initOrtOnce(2 /* warning */, realmSafeTensor(tensor_Tensor), external_node_worker_threads_.isMainThread);
+        const backend = {
+            async init() { },
+            async createInferenceSessionHandler(pathOrBuffer, options) {
+                if (typeof pathOrBuffer !== 'string')
+                    throw new Error('this backend loads models from files only');
+                const session = new binding.InferenceSession();
+                session.loadModel(pathOrBuffer, options ?? {});
+                return new NativeSessionHandler(session);
+            },
+        };
+        registerBackend('cpu', backend, 100);
+        return dist_esm_namespaceObject;
+    })();
+    loaded = { dir, ort: promise };
+    promise.catch(() => {
         loaded = undefined;
     });
-    return loaded;
+    return promise;
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./packages/model/src/inference/ort-fetch.ts
+/**
+ * ONNX Runtime's native files, fetched on first use instead of committed: every `uses:` of any
+ * ml-deploy action downloads the whole repository, and the runtime is 70 MB of it. The exact
+ * onnxruntime-node release is pinned here with the sha512 `integrity` the npm registry publishes
+ * for its tarball (the same string pnpm-lock.yaml records, checked by a test). The tarball is
+ * downloaded from the registry, hashed as it streams to disk, and refused unless the hash matches;
+ * only then are the two files this platform needs (the N-API binding and libonnxruntime.so.1)
+ * extracted into a cache laid out as @actions/tool-cache lays out the runner's tool cache
+ * (`<root>/onnxruntime-node/<version>/<arch>` plus `<arch>.complete`), so a later step or job on
+ * the same runner finds it there.
+ */
+
+
+
+
+
+
+
+
+/** The onnxruntime-node release the smoke test and the model server run, and its tarball's hash. */
+const ONNXRUNTIME_NODE = {
+    name: 'onnxruntime-node',
+    version: '1.30.0',
+    /** `dist.integrity` of the tarball in the npm registry (and in pnpm-lock.yaml). */
+    integrity: 'sha512-twhs1C2C/BFkz1yc5OY0KIU2GUq6DURO7hD4bx5Q2Qy3nAMJwRXW8xU3NVczE29VA9lolLOYepoD8fjTGOfIqw==',
+};
+const DEFAULT_NPM_REGISTRY = 'https://registry.npmjs.org';
+/** The files one platform needs, as they sit in the package. */
+const FILES = ['onnxruntime_binding.node', 'libonnxruntime.so.1'];
+/** The published tarball is about 100 MB; anything far larger is not it. */
+const MAX_TARBALL_BYTES = 512 * 1024 * 1024;
+const DOWNLOAD_TIMEOUT_MS = 10 * 60 * 1000;
+const PROGRESS_EVERY_MS = 15_000;
+/** The downloaded tarball is not the one pinned: it was not used, and nothing was cached. */
+class OnnxRuntimeIntegrityError extends Error {
+    name = 'OnnxRuntimeIntegrityError';
+}
+/**
+ * Where the cache root and the registry come from in an action or a CLI: `ML_DEPLOY_ORT_CACHE`,
+ * else the runner's `RUNNER_TOOL_CACHE`, else `~/.cache/ml-deploy`; `ML_DEPLOY_NPM_REGISTRY`, else
+ * npm's own `npm_config_registry`, else registry.npmjs.org.
+ */
+function onnxRuntimeFetchEnv(env = process.env) {
+    const cacheRoot = env.ML_DEPLOY_ORT_CACHE || env.RUNNER_TOOL_CACHE || (0,external_node_path_.join)(env.XDG_CACHE_HOME || (0,external_node_path_.join)((0,external_node_os_.homedir)() || (0,external_node_os_.tmpdir)(), '.cache'), 'ml-deploy');
+    const registry = env.ML_DEPLOY_NPM_REGISTRY || env.npm_config_registry || env.NPM_CONFIG_REGISTRY || DEFAULT_NPM_REGISTRY;
+    return { cacheRoot, registry };
+}
+/** The cached folder for one architecture, and its completion marker (tool-cache's layout). */
+function onnxRuntimeCachePath(cacheRoot, arch) {
+    const dir = (0,external_node_path_.join)(cacheRoot, ONNXRUNTIME_NODE.name, ONNXRUNTIME_NODE.version, arch);
+    return { dir, marker: `${dir}.complete` };
+}
+/** The tarball's URL in a registry (npm's layout: `<registry>/<name>/-/<name>-<version>.tgz`). */
+function onnxRuntimeTarballUrl(registry) {
+    const base = registry.endsWith('/') ? registry : `${registry}/`;
+    return new URL(`${ONNXRUNTIME_NODE.name}/-/${ONNXRUNTIME_NODE.name}-${ONNXRUNTIME_NODE.version}.tgz`, base).href;
+}
+/**
+ * The folder holding this platform's binding and libonnxruntime.so.1: from the cache, or
+ * downloaded, verified and extracted into it first.
+ * @throws InferenceUnavailableError when the platform is not supported or the download fails;
+ *   OnnxRuntimeIntegrityError when the tarball is not the pinned one.
+ */
+async function ensureOnnxRuntime(opts) {
+    const platform = opts.platform ?? process.platform;
+    const arch = opts.arch ?? process.arch;
+    if (platform !== 'linux' || (arch !== 'x64' && arch !== 'arm64')) {
+        throw new InferenceUnavailableError(`ONNX Runtime is fetched for linux-x64 and linux-arm64 only, not ${platform}-${arch}`);
+    }
+    const { dir, marker } = onnxRuntimeCachePath(opts.cacheRoot, arch);
+    if ((0,external_node_fs_.existsSync)(marker) && FILES.every((f) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, f))))
+        return dir;
+    const log = opts.log ?? (() => { });
+    const url = onnxRuntimeTarballUrl(opts.registry ?? DEFAULT_NPM_REGISTRY);
+    const expected = opts.integrity ?? ONNXRUNTIME_NODE.integrity;
+    const work = (0,external_node_path_.join)(opts.cacheRoot, ONNXRUNTIME_NODE.name, `.tmp-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+    await (0,promises_.mkdir)(work, { recursive: true });
+    try {
+        const tarball = (0,external_node_path_.join)(work, 'package.tgz');
+        log(`ONNX Runtime: downloading ${ONNXRUNTIME_NODE.name} ${ONNXRUNTIME_NODE.version} from ${url}`);
+        const actual = await download(url, tarball, opts.signal, log);
+        if (actual !== expected) {
+            throw new OnnxRuntimeIntegrityError(`refused ${url}: its sha512 is ${actual}, not the pinned ${expected} of ${ONNXRUNTIME_NODE.name} ${ONNXRUNTIME_NODE.version}; nothing from it was used or cached (a registry mirror serving other bytes, or a tampered tarball)`);
+        }
+        const staged = (0,external_node_path_.join)(work, arch);
+        await extract(tarball, `package/bin/napi-v6/linux/${arch}/`, staged);
+        await (0,promises_.rm)(tarball, { force: true });
+        await (0,promises_.mkdir)((0,external_node_path_.join)(dir, '..'), { recursive: true });
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        try {
+            await (0,promises_.rename)(staged, dir);
+        }
+        catch (e) {
+            // Another process on the same runner finished first: use its copy.
+            if (!((0,external_node_fs_.existsSync)(marker) && FILES.every((f) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, f)))))
+                throw e;
+            return dir;
+        }
+        await (0,promises_.writeFile)(marker, '');
+        log(`ONNX Runtime: verified (${expected.slice(0, 22)}…) and cached in ${dir}`);
+        return dir;
+    }
+    finally {
+        await (0,promises_.rm)(work, { recursive: true, force: true });
+    }
+}
+/** Streams `url` to `path`, returning the body's `sha512-<base64>`. */
+async function download(url, path, signal, log) {
+    const timeout = AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS);
+    let res;
+    try {
+        res = await fetch(url, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout, redirect: 'follow' });
+    }
+    catch (e) {
+        throw new InferenceUnavailableError(`could not download ONNX Runtime from ${url}: ${causeText(e)}. ${OFFLINE_HINT}`);
+    }
+    if (!res.ok || !res.body)
+        throw new InferenceUnavailableError(`could not download ONNX Runtime from ${url}: HTTP ${res.status} ${res.statusText}. ${OFFLINE_HINT}`);
+    const declared = Number(res.headers.get('content-length') ?? NaN);
+    if (declared > MAX_TARBALL_BYTES)
+        throw new OnnxRuntimeIntegrityError(`refused ${url}: ${declared} bytes is not the size of ${ONNXRUNTIME_NODE.name} ${ONNXRUNTIME_NODE.version}`);
+    const hash = (0,external_node_crypto_.createHash)('sha512');
+    const out = await (0,promises_.open)(path, 'w');
+    let bytes = 0;
+    const started = Date.now();
+    let lastLog = started;
+    try {
+        for await (const chunk of res.body) {
+            bytes += chunk.length;
+            if (bytes > MAX_TARBALL_BYTES)
+                throw new OnnxRuntimeIntegrityError(`refused ${url}: more than ${MAX_TARBALL_BYTES} bytes is not the size of ${ONNXRUNTIME_NODE.name} ${ONNXRUNTIME_NODE.version}`);
+            hash.update(chunk);
+            await out.write(chunk);
+            const now = Date.now();
+            if (now - lastLog >= PROGRESS_EVERY_MS) {
+                lastLog = now;
+                log(`ONNX Runtime: ${(bytes / 1048576).toFixed(0)} MiB${Number.isFinite(declared) ? ` of ${(declared / 1048576).toFixed(0)} MiB` : ''} after ${Math.round((now - started) / 1000)} s`);
+            }
+        }
+    }
+    catch (e) {
+        if (e instanceof OnnxRuntimeIntegrityError)
+            throw e;
+        throw new InferenceUnavailableError(`could not download ONNX Runtime from ${url}: ${causeText(e)}. ${OFFLINE_HINT}`);
+    }
+    finally {
+        await out.close();
+    }
+    return `sha512-${hash.digest('base64')}`;
+}
+const OFFLINE_HINT = 'The smoke test needs it: allow the runner to reach the npm registry, or set ML_DEPLOY_NPM_REGISTRY to a mirror, or fill the cache once (see validate-model/README.md "ONNX Runtime"), or set smoke-test: false';
+function causeText(e) {
+    const err = e;
+    return err.cause?.message ? `${err.message} (${err.cause.message})` : String(err.message ?? e);
+}
+/** Extracts the regular files directly under `prefix` in a verified .tgz into `outDir`. */
+async function extract(tarball, prefix, outDir) {
+    await (0,promises_.mkdir)(outDir, { recursive: true });
+    const wanted = new Set(FILES.map((f) => prefix + f));
+    const writes = [];
+    const found = new Set();
+    let failure;
+    const reader = new TarReader({
+        member(m) {
+            if (m.type !== 'file' || !wanted.has(m.path))
+                return null;
+            found.add(m.path);
+            const file = (0,external_node_fs_.createWriteStream)((0,external_node_path_.join)(outDir, m.path.slice(prefix.length)), { mode: 0o755 });
+            writes.push(new Promise((done, fail) => file.on('close', done).on('error', fail)));
+            return { write: (d) => void file.write(Buffer.from(d)), end: () => file.end() };
+        },
+        problem(p) {
+            if ((p.severity === 'malformed' || p.severity === 'dangerous') && !failure)
+                failure = new Error(`the verified tarball does not read as a tar archive: ${p.message}`);
+        },
+    });
+    await new Promise((done, fail) => {
+        const gunzip = (0,external_node_zlib_.createGunzip)();
+        (0,external_node_fs_.createReadStream)(tarball).on('error', fail).pipe(gunzip).on('error', fail);
+        gunzip.on('data', (d) => reader.push(d));
+        gunzip.on('end', done);
+    });
+    await Promise.all(writes);
+    if (failure)
+        throw failure;
+    const missing = [...wanted].filter((w) => !found.has(w));
+    if (missing.length > 0)
+        throw new InferenceUnavailableError(`${ONNXRUNTIME_NODE.name} ${ONNXRUNTIME_NODE.version} has no ${missing.join(', ')}`);
 }
 
 ;// CONCATENATED MODULE: ./packages/model/src/inference/smoke-test.ts
@@ -44181,7 +44378,7 @@ function percentile(sorted, p) {
 async function runSmokeTest(modelPath, info, opts) {
     if (!Number.isInteger(opts.runs) || opts.runs < 1)
         throw new SmokeTestError('runs must be a whole number of at least 1');
-    const ort = await loadOnnxRuntime();
+    const ort = await loadOnnxRuntime(opts.runtimeDir);
     const now = opts.now ?? (() => performance.now());
     const notes = [];
     const problems = [];
@@ -44464,6 +44661,7 @@ function generate(ort, input) {
 }
 
 ;// CONCATENATED MODULE: ./packages/model/src/inference/index.ts
+
 
 
 

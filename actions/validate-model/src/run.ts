@@ -15,8 +15,11 @@ import {
   type ImportRecord,
   type Finding,
   formatSpec,
+  ensureOnnxRuntime,
   inferenceSupport,
   InferenceUnavailableError,
+  onnxRuntimeFetchEnv,
+  OnnxRuntimeIntegrityError,
   isMlflowModelDir,
   type Metrics,
   MlflowModelError,
@@ -55,6 +58,11 @@ export interface RunDeps extends ActionContext {
   workspace: string;
   /** Smoke-test runtime; tests may replace it. */
   smoke?: { run: typeof runSmokeTest; support: typeof inferenceSupport };
+  /**
+   * The folder of ONNX Runtime's native files for the smoke test. Default: fetched from the npm
+   * registry on first use, verified against the pinned integrity, cached in the runner's tool cache.
+   */
+  onnxRuntime?: () => Promise<string>;
   /** Reads an image's labels (champion-image); tests may pass options such as a short retry delay. */
   registry?: { readImageLabels: typeof readImageLabels; options?: Parameters<typeof readImageLabels>[1] };
   /** The commit being built (GITHUB_SHA), for the `org.opencontainers.image.revision` label. */
@@ -449,9 +457,21 @@ async function smokeTest(inputs: Inputs, deps: RunDeps, c: SmokeContext): Promis
   const support = runtime.support();
   if (!support.supported) return notPossible(support.reason);
   if (c.samplePath && c.samplePath !== inputs['sample-input']) logger.info(`sample: the MLflow input example ${c.samplePath}`);
+  // The smoke test should run (an ONNX model, a supported platform): a runtime that cannot be had,
+  // or one that is not the pinned release, fails it rather than skipping it.
+  let runtimeDir: string;
+  try {
+    runtimeDir = await (deps.onnxRuntime ?? (() => ensureOnnxRuntime({ ...onnxRuntimeFetchEnv(), log: (l) => logger.info(l), ...(deps.signal ? { signal: deps.signal } : {}) })))();
+  } catch (err) {
+    if (!(err instanceof InferenceUnavailableError || err instanceof OnnxRuntimeIntegrityError)) throw err;
+    const reason = `ONNX Runtime: ${err.message}`;
+    logger.error(`smoke test failed: ${reason}`);
+    return { status: 'failed', reason };
+  }
   let result: SmokeTestResult;
   try {
     result = await runtime.run(c.onnxFile, c.onnx, {
+      runtimeDir,
       runs: inputs.runs,
       warmupRuns: inputs['warmup-runs'],
       ...(c.samplePath ? { samplePath: c.samplePath } : {}),

@@ -2,11 +2,15 @@
  * The committed bundle (actions/validate-model/dist/index.js), run as the runner runs it: Node 24,
  * INPUT_* variables with every default of action.yml filled in, GITHUB_OUTPUT and
  * GITHUB_STEP_SUMMARY files. Models come from scikit-learn + skl2onnx at set-up; inference runs on
- * the ONNX Runtime binaries shipped inside dist/, not on node_modules.
+ * ONNX Runtime from the tool cache (seeded as a first run leaves it), loaded by the bundle.
  */
-import { beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, cpSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
+import { ONNXRUNTIME_NODE } from '@ml-deploy/model';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, runnerInputEnv } from '@ml-deploy/test/action-yml';
@@ -14,21 +18,65 @@ import { pushImage, startRegistry } from '@ml-deploy/test/harness/registry';
 import { node24, parseOutputFile, runBundle, runnerFiles } from '@ml-deploy/test/run-bundle';
 import { bytes, str, tag, tensorValueInfo, varint, vint } from '../../../packages/model/test/onnx-proto-builder';
 import { sarifErrors } from '../../../packages/model/test/sarif-schema';
-import { makeOnnxFixtures, type OnnxFixtures } from '../../../test/fixtures/onnx/fixtures';
+import { makeOnnxFixtures, type OnnxFixtures, seededOnnxRuntimeCache } from '../../../test/fixtures/onnx/fixtures';
 
 let fx: OnnxFixtures;
+let ortCache: string;
 beforeAll(() => {
   fx = makeOnnxFixtures();
+  // What a runner's tool cache holds after the first run fetched and verified the runtime; every
+  // bundle run below reads it (runnerFiles passes ML_DEPLOY_ORT_CACHE on), none reaches the registry.
+  ortCache = seededOnnxRuntimeCache(ONNXRUNTIME_NODE.version);
+  process.env.ML_DEPLOY_ORT_CACHE = ortCache;
+});
+afterAll(() => {
+  delete process.env.ML_DEPLOY_ORT_CACHE;
 });
 
 describe('validate-model bundle', () => {
-  it('ships ONNX Runtime beside index.js, so no node_modules is needed', () => {
+  it('carries no ONNX Runtime binaries: the repository every uses: downloads stays small', () => {
     const dist = join(repoRoot, 'actions', 'validate-model', 'dist');
-    for (const arch of ['x64', 'arm64']) {
-      expect(existsSync(join(dist, arch, 'onnxruntime_binding.node'))).toBe(true);
-      expect(existsSync(join(dist, arch, 'libonnxruntime.so.1'))).toBe(true);
-    }
+    const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
+    expect(walk(dist).filter((f) => /onnxruntime|\.node$|\.so(\.|$)/.test(f))).toEqual([]);
     expect(readFileSync(join(dist, 'index.js'), 'utf8')).not.toContain('node_modules/onnxruntime-node');
+  });
+
+  it('runs the smoke test from a cache filled offline by the README recipe, exactly as written', async () => {
+    const readme = readFileSync(join(repoRoot, 'validate-model', 'README.md'), 'utf8');
+    const recipe = /\*\*Offline runners and act\.\*\*[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(recipe).toContain('touch "$DEST.complete"');
+    const cache = mkdtempSync(join(tmpdir(), 'ort-offline-cache-'));
+    // Where `npm install onnxruntime-node@1.30.0` puts it: packages/model has it installed.
+    const filled = spawnSync('sh', ['-ec', recipe!], { cwd: join(repoRoot, 'packages', 'model'), encoding: 'utf8', env: { PATH: '/usr/bin:/bin', ML_DEPLOY_ORT_CACHE: cache } });
+    expect([filled.status, filled.stderr]).toEqual([0, '']);
+    // A registry that refuses every connection: the run must not need it.
+    const run = await runBundle('validate-model', { inputs: { 'model-path': fx.classifier, 'smoke-test': 'true', runs: '2' }, env: { ML_DEPLOY_ORT_CACHE: cache, ML_DEPLOY_NPM_REGISTRY: 'http://127.0.0.1:9/' } });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(readFileSync(run.outputs.report!, 'utf8')).smokeTest.status).toBe('passed');
+  });
+
+  it('refuses a tampered ONNX Runtime tarball from the registry: smoke test failed, nothing cached', async () => {
+    const tampered = Buffer.from(gzipSync(Buffer.concat([Buffer.from('package/bin/napi-v6/linux/x64/onnxruntime_binding.node'), Buffer.alloc(2048)])));
+    let requests = 0;
+    const server = createServer((req, res) => {
+      requests++;
+      if (req.url === `/onnxruntime-node/-/onnxruntime-node-${ONNXRUNTIME_NODE.version}.tgz`) res.end(tampered);
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const cache = mkdtempSync(join(tmpdir(), 'ort-empty-cache-'));
+      const run = await runBundle('validate-model', { inputs: { 'model-path': fx.classifier, runs: '2' }, env: { ML_DEPLOY_ORT_CACHE: cache, ML_DEPLOY_NPM_REGISTRY: `http://127.0.0.1:${port}` } });
+      expect(requests).toBe(1);
+      expect(run.code).toBe(1);
+      expect(run.outputs.verdict).toBe('fail');
+      const report = JSON.parse(readFileSync(run.outputs.report!, 'utf8')) as { smokeTest: { status: string; reason: string } };
+      expect(report.smokeTest).toEqual({ status: 'failed', reason: expect.stringMatching(/^ONNX Runtime: refused http:\/\/127\.0\.0\.1:\d+\/onnxruntime-node\/-\/onnxruntime-node-[\d.]+\.tgz: its sha512 is sha512-\S+, not the pinned sha512-/) });
+      expect(readdirSync(cache, { recursive: true })).toEqual(['onnxruntime-node']);
+    } finally {
+      server.close();
+    }
   });
 
   it('runs from a copy of dist/ alone, as from a release tag with no npm install', () => {

@@ -9,9 +9,9 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ActionContext, memoryLogger, SecretRegistry, SummaryBuilder, UserError } from '@ml-deploy/action-kit';
-import { scanModel } from '@ml-deploy/model';
+import { InferenceUnavailableError, OnnxRuntimeIntegrityError, scanModel } from '@ml-deploy/model';
 import { inputReader } from '@ml-deploy/test/action-yml';
-import { makeOnnxFixtures, type OnnxFixtures } from '../../../test/fixtures/onnx/fixtures';
+import { installedOnnxRuntimeDir, makeOnnxFixtures, type OnnxFixtures } from '../../../test/fixtures/onnx/fixtures';
 import { parseInputs } from '../src/inputs';
 import { run, type RunDeps, type ValidationReport } from '../src/run';
 
@@ -55,7 +55,8 @@ async function validate(overrides: Record<string, string>, extra: Partial<RunDep
   const reportDir = mkdtempSync(join(tmpdir(), 'validate-model-run-'));
   let error: Error | undefined;
   try {
-    await run(inputs, { ...ctx, scanModel, reportDir, workspace: fx.dir, ...extra });
+    // The installed runtime: these tests never reach the registry (ort-fetch has its own tests).
+    await run(inputs, { ...ctx, scanModel, reportDir, workspace: fx.dir, onnxRuntime: async () => installedOnnxRuntimeDir(), ...extra });
   } catch (err) {
     error = err as Error;
   }
@@ -263,6 +264,17 @@ open(sys.argv[1], "wb").write(pickle.dumps({"model": Net()}, protocol=4))`;
   it('fails smoke-test true on a model that is not ONNX', async () => {
     const o = await validate({ 'model-path': evilPickle, 'fail-on': 'none', 'smoke-test': 'true' });
     expect(o.error?.message).toBe('model rejected: smoke test: the model is pickle, and the smoke test runs ONNX models only');
+  });
+
+  it('fails the smoke test of an ONNX model, auto too, when the runtime cannot be had or is not the pinned one', async () => {
+    for (const err of [new OnnxRuntimeIntegrityError('refused http://mirror/onnxruntime-node-1.30.0.tgz: its sha512 is sha512-x'), new InferenceUnavailableError('could not download ONNX Runtime: HTTP 503')]) {
+      const o = await validate({ 'model-path': fx.classifier }, { onnxRuntime: () => Promise.reject(err) });
+      expect(o.report.smokeTest).toEqual({ status: 'failed', reason: `ONNX Runtime: ${err.message}` });
+      expect(o.outputs.verdict).toBe('fail');
+    }
+    // A model that needs no runtime does not ask for one.
+    const joblibLike = await validate({ 'model-path': evilPickle, 'fail-on': 'none' }, { onnxRuntime: () => Promise.reject(new Error('must not be called')) });
+    expect(joblibLike.report.smokeTest.status).toBe('skipped');
   });
 
   it('skips (auto) or fails (true) where the runtime does not ship', async () => {

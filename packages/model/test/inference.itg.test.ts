@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeOnnxFixtures, type OnnxFixtures } from '../../../test/fixtures/onnx/fixtures';
+import { installedOnnxRuntimeDir, makeOnnxFixtures, type OnnxFixtures } from '../../../test/fixtures/onnx/fixtures';
 import { percentile, runSmokeTest, SmokeTestError } from '../src/inference';
 import { checkExternalData, formatOnnxType, readOnnxModel } from '../src/onnx';
 import { compareSignatures, onnxSignature, parseExpectedSignature } from '../src/signature';
@@ -46,7 +46,7 @@ describe('ONNX reader on skl2onnx models', () => {
 describe('runSmokeTest', () => {
   it('runs the classifier on generated inputs and measures latency', async () => {
     const info = await readOnnxModel(fx.classifier);
-    const r = await runSmokeTest(fx.classifier, info, { runs: 10, warmupRuns: 2 });
+    const r = await runSmokeTest(fx.classifier, info, { runtimeDir: installedOnnxRuntimeDir(), runs: 10, warmupRuns: 2 });
     expect(r.passed).toBe(true);
     expect(r.inputs).toEqual([{ name: 'X', dtype: 'float32', shape: [1, 4], source: 'generated' }]);
     expect(r.outputs).toEqual([
@@ -64,7 +64,7 @@ describe('runSmokeTest', () => {
     ['.npy float64, cast', 'sample_npy_f64', ["sample for 'X' was cast from float64 to float32"]],
   ] as const)('feeds a %s sample', async (_name, key, notes) => {
     const info = await readOnnxModel(fx.classifier);
-    const r = await runSmokeTest(fx.classifier, info, { runs: 3, warmupRuns: 1, samplePath: fx[key] });
+    const r = await runSmokeTest(fx.classifier, info, { runtimeDir: installedOnnxRuntimeDir(), runs: 3, warmupRuns: 1, samplePath: fx[key] });
     expect(r.passed).toBe(true);
     expect(r.inputs[0]).toMatchObject({ shape: [2, 4], source: 'sample' });
     expect(r.outputs[0]!.shape).toEqual([2]);
@@ -73,14 +73,14 @@ describe('runSmokeTest', () => {
 
   it('fails a model whose outputs are NaN', async () => {
     const info = await readOnnxModel(fx.nan);
-    const r = await runSmokeTest(fx.nan, info, { runs: 2, warmupRuns: 0 });
+    const r = await runSmokeTest(fx.nan, info, { runtimeDir: installedOnnxRuntimeDir(), runs: 2, warmupRuns: 0 });
     expect(r.passed).toBe(false);
     expect(r.problems).toEqual(["output 'y' has 3 non-finite values (NaN or ±Infinity) of 3"]);
   });
 
   it('notes ZipMap outputs it cannot check, and still checks the label', async () => {
     const info = await readOnnxModel(fx.classifier_zipmap);
-    const r = await runSmokeTest(fx.classifier_zipmap, info, { runs: 2, warmupRuns: 0 });
+    const r = await runSmokeTest(fx.classifier_zipmap, info, { runtimeDir: installedOnnxRuntimeDir(), runs: 2, warmupRuns: 0 });
     expect(r.passed).toBe(true);
     expect(r.notes).toEqual(["output 'output_probability' (seq(map(int64,float))) is not a tensor and was not checked"]);
     expect(r.outputs[0]).toMatchObject({ name: 'output_label', checked: true, shape: [1] });
@@ -88,7 +88,7 @@ describe('runSmokeTest', () => {
 
   it('runs an external-data model', async () => {
     const info = await readOnnxModel(fx.external);
-    const r = await runSmokeTest(fx.external, info, { runs: 2, warmupRuns: 0 });
+    const r = await runSmokeTest(fx.external, info, { runtimeDir: installedOnnxRuntimeDir(), runs: 2, warmupRuns: 0 });
     expect(r.passed).toBe(true);
     expect(r.outputs[0]!.shape).toEqual([1, 3]);
   });
@@ -102,8 +102,8 @@ describe('runSmokeTest', () => {
     const info = await readOnnxModel(fx.classifier);
     const p = join(fx.dir, `bad-${Math.random().toString(36).slice(2)}.json`);
     writeFileSync(p, JSON.stringify(sample));
-    await expect(runSmokeTest(fx.classifier, info, { runs: 1, warmupRuns: 0, samplePath: p })).rejects.toThrow(message);
-    await expect(runSmokeTest(fx.classifier, info, { runs: 1, warmupRuns: 0, samplePath: p })).rejects.toBeInstanceOf(SmokeTestError);
+    await expect(runSmokeTest(fx.classifier, info, { runtimeDir: installedOnnxRuntimeDir(), runs: 1, warmupRuns: 0, samplePath: p })).rejects.toThrow(message);
+    await expect(runSmokeTest(fx.classifier, info, { runtimeDir: installedOnnxRuntimeDir(), runs: 1, warmupRuns: 0, samplePath: p })).rejects.toBeInstanceOf(SmokeTestError);
   });
 
   it('reports a model ONNX Runtime cannot load', async () => {
@@ -111,7 +111,7 @@ describe('runSmokeTest', () => {
     const p = join(fx.dir, 'external', 'model.onnx');
     const broken = join(fx.dir, 'no-weights.onnx'); // the same graph, away from weights.bin
     writeFileSync(broken, (await import('node:fs')).readFileSync(p));
-    await expect(runSmokeTest(broken, info, { runs: 1, warmupRuns: 0 })).rejects.toThrow(/^ONNX Runtime could not load the model: /);
+    await expect(runSmokeTest(broken, info, { runtimeDir: installedOnnxRuntimeDir(), runs: 1, warmupRuns: 0 })).rejects.toThrow(/^ONNX Runtime could not load the model: /);
   });
 });
 

@@ -638,7 +638,7 @@ module.exports = bzip2;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5551);
+/* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3045);
 // Entry point of the server bundle: `node packages/serving/dist/server.js --model model.onnx`.
 
 await (0,_main__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), process.env);
@@ -648,7 +648,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5551:
+/***/ 3045:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9654,44 +9654,31 @@ const inference_session_InferenceSession = InferenceSession;
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./packages/model/src/inference/ort-runtime.ts
 /**
- * Loads ONNX Runtime's native binding from the onnxruntime-node package and registers it as the
- * `cpu` backend of onnxruntime-common.
+ * Loads ONNX Runtime's native binding (onnxruntime-node's onnxruntime_binding.node, which loads the
+ * libonnxruntime.so.1 beside it through RUNPATH $ORIGIN) from a folder the caller names, and
+ * registers it as the `cpu` backend of onnxruntime-common.
  *
- * Why not `import 'onnxruntime-node'`: its binding.js requires
- * `../bin/napi-v6/${platform}/${arch}/onnxruntime_binding.node` with a computed path, which ncc
- * cannot see, so a bundled action would look for the binary outside its dist/ folder. Here each
- * supported platform's folder is named by a static `new URL(..., import.meta.url)`: ncc copies that
- * folder (the binding and the libonnxruntime.so.1 it loads through RUNPATH $ORIGIN) into dist/ and
- * rewrites the expression to the copied path; unbundled (tests), the URL points into node_modules.
- * Only linux-x64 and linux-arm64 are shipped: other platforms get a clear error.
+ * Why not `import 'onnxruntime-node'`: its binding.js requires the binding with a computed path
+ * that a bundle cannot follow, and the package's 70 MB of binaries must not sit in the repository
+ * every `uses:` downloads. validate-model fetches the folder on first use (ort-fetch.ts); the model
+ * server finds it beside its bundle (bundled-ort.ts); tests use the installed package's.
+ * Only linux-x64 and linux-arm64 are supported: other platforms get a clear error.
  */
 
 
 
 
-
 /** Inference cannot run here (platform without a shipped binary, or the binary failed to load). */
-class InferenceUnavailableError extends Error {
+class ort_runtime_InferenceUnavailableError extends Error {
     name = 'InferenceUnavailableError';
 }
-/** The platforms whose binaries ship with the action. */
+/** The platforms onnxruntime-node has Linux binaries for (the runners' and the images'). */
 const SUPPORTED_PLATFORMS = ['linux-x64', 'linux-arm64'];
-function bindingDir(platform, arch) {
-    // Each location is a literal `new URL` so the bundler sees it; after bundling it is a path string.
-    let ref;
-    if (platform === 'linux' && arch === 'x64')
-        ref = __nccwpck_require__.ab + "x64";
-    else if (platform === 'linux' && arch === 'arm64')
-        ref = __nccwpck_require__.ab + "arm64";
-    else
-        return undefined;
-    return typeof ref === 'string' ? ref : (0,external_node_url_namespaceObject.fileURLToPath)(ref);
-}
 /** Whether this platform can run inference, without loading anything. */
 function inferenceSupport(platform = process.platform, arch = process.arch) {
-    if (bindingDir(platform, arch))
+    if (platform === 'linux' && (arch === 'x64' || arch === 'arm64'))
         return { supported: true };
-    return { supported: false, reason: `ONNX Runtime ships with this action for ${SUPPORTED_PLATFORMS.join(' and ')} only, not ${platform}-${arch}` };
+    return { supported: false, reason: `ONNX Runtime runs here on ${SUPPORTED_PLATFORMS.join(' and ')} only, not ${platform}-${arch}` };
 }
 /** onnxruntime-node's table of ONNX element type codes to ORT tensor type names. */
 const ORT_TYPES = {
@@ -9772,43 +9759,236 @@ function realmSafeTensor(Base) {
 }
 let loaded;
 /**
- * Loads the binding once and returns onnxruntime-common with the `cpu` backend registered.
+ * Loads the binding from `dir` once and returns onnxruntime-common with the `cpu` backend
+ * registered. A process loads one runtime: later calls get the first one whatever `dir` they name.
  * @throws InferenceUnavailableError on an unsupported platform or when the binary cannot load.
  */
-function ort_runtime_loadOnnxRuntime() {
-    // Not `??=`: ncc's asset relocator cannot parse logical assignment and would then silently
-    // skip this file, leaving the binaries out of dist/.
-    if (!loaded)
-        loaded = (async () => {
-            const dir = bindingDir(process.platform, process.arch);
-            const support = inferenceSupport();
-            if (!dir || !support.supported)
-                throw new InferenceUnavailableError(support.reason ?? 'unsupported platform');
-            let binding;
-            try {
-                binding = (0,external_node_module_namespaceObject.createRequire)(import.meta.url)((0,external_node_path_namespaceObject.join)(dir, 'onnxruntime_binding.node'));
-            }
-            catch (err) {
-                throw new InferenceUnavailableError(`could not load ONNX Runtime from ${dir}: ${err.message.split('\n')[0]}`);
-            }
-            binding.initOrtOnce(2 /* warning */, realmSafeTensor(tensor_Tensor), external_node_worker_threads_namespaceObject.isMainThread);
-            const backend = {
-                async init() { },
-                async createInferenceSessionHandler(pathOrBuffer, options) {
-                    if (typeof pathOrBuffer !== 'string')
-                        throw new Error('this backend loads models from files only');
-                    const session = new binding.InferenceSession();
-                    session.loadModel(pathOrBuffer, options ?? {});
-                    return new NativeSessionHandler(session);
-                },
-            };
-            registerBackend('cpu', backend, 100);
-            return esm_namespaceObject;
-        })();
-    loaded.catch(() => {
+function ort_runtime_loadOnnxRuntime(dir) {
+    if (loaded)
+        return loaded.ort;
+    const promise = (async () => {
+        const support = inferenceSupport();
+        if (!support.supported)
+            throw new ort_runtime_InferenceUnavailableError(support.reason);
+        let binding;
+        try {
+            binding = (0,external_node_module_namespaceObject.createRequire)(import.meta.url)((0,external_node_path_namespaceObject.join)(dir, 'onnxruntime_binding.node'));
+        }
+        catch (err) {
+            throw new ort_runtime_InferenceUnavailableError(`could not load ONNX Runtime from ${dir}: ${err.message.split('\n')[0]}`);
+        }
+        binding.initOrtOnce(2 /* warning */, realmSafeTensor(tensor_Tensor), external_node_worker_threads_namespaceObject.isMainThread);
+        const backend = {
+            async init() { },
+            async createInferenceSessionHandler(pathOrBuffer, options) {
+                if (typeof pathOrBuffer !== 'string')
+                    throw new Error('this backend loads models from files only');
+                const session = new binding.InferenceSession();
+                session.loadModel(pathOrBuffer, options ?? {});
+                return new NativeSessionHandler(session);
+            },
+        };
+        registerBackend('cpu', backend, 100);
+        return esm_namespaceObject;
+    })();
+    loaded = { dir, ort: promise };
+    promise.catch(() => {
         loaded = undefined;
     });
-    return loaded;
+    return promise;
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./packages/model/src/inference/ort-fetch.ts
+/**
+ * ONNX Runtime's native files, fetched on first use instead of committed: every `uses:` of any
+ * ml-deploy action downloads the whole repository, and the runtime is 70 MB of it. The exact
+ * onnxruntime-node release is pinned here with the sha512 `integrity` the npm registry publishes
+ * for its tarball (the same string pnpm-lock.yaml records, checked by a test). The tarball is
+ * downloaded from the registry, hashed as it streams to disk, and refused unless the hash matches;
+ * only then are the two files this platform needs (the N-API binding and libonnxruntime.so.1)
+ * extracted into a cache laid out as @actions/tool-cache lays out the runner's tool cache
+ * (`<root>/onnxruntime-node/<version>/<arch>` plus `<arch>.complete`), so a later step or job on
+ * the same runner finds it there.
+ */
+
+
+
+
+
+
+
+
+/** The onnxruntime-node release the smoke test and the model server run, and its tarball's hash. */
+const ONNXRUNTIME_NODE = {
+    name: 'onnxruntime-node',
+    version: '1.30.0',
+    /** `dist.integrity` of the tarball in the npm registry (and in pnpm-lock.yaml). */
+    integrity: 'sha512-twhs1C2C/BFkz1yc5OY0KIU2GUq6DURO7hD4bx5Q2Qy3nAMJwRXW8xU3NVczE29VA9lolLOYepoD8fjTGOfIqw==',
+};
+const DEFAULT_NPM_REGISTRY = 'https://registry.npmjs.org';
+/** The files one platform needs, as they sit in the package. */
+const FILES = (/* unused pure expression or super */ null && (['onnxruntime_binding.node', 'libonnxruntime.so.1']));
+/** The published tarball is about 100 MB; anything far larger is not it. */
+const MAX_TARBALL_BYTES = (/* unused pure expression or super */ null && (512 * 1024 * 1024));
+const DOWNLOAD_TIMEOUT_MS = (/* unused pure expression or super */ null && (10 * 60 * 1000));
+const PROGRESS_EVERY_MS = 15_000;
+/** The downloaded tarball is not the one pinned: it was not used, and nothing was cached. */
+class OnnxRuntimeIntegrityError extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'OnnxRuntimeIntegrityError';
+}
+/**
+ * Where the cache root and the registry come from in an action or a CLI: `ML_DEPLOY_ORT_CACHE`,
+ * else the runner's `RUNNER_TOOL_CACHE`, else `~/.cache/ml-deploy`; `ML_DEPLOY_NPM_REGISTRY`, else
+ * npm's own `npm_config_registry`, else registry.npmjs.org.
+ */
+function onnxRuntimeFetchEnv(env = process.env) {
+    const cacheRoot = env.ML_DEPLOY_ORT_CACHE || env.RUNNER_TOOL_CACHE || join(env.XDG_CACHE_HOME || join(homedir() || tmpdir(), '.cache'), 'ml-deploy');
+    const registry = env.ML_DEPLOY_NPM_REGISTRY || env.npm_config_registry || env.NPM_CONFIG_REGISTRY || DEFAULT_NPM_REGISTRY;
+    return { cacheRoot, registry };
+}
+/** The cached folder for one architecture, and its completion marker (tool-cache's layout). */
+function onnxRuntimeCachePath(cacheRoot, arch) {
+    const dir = join(cacheRoot, ONNXRUNTIME_NODE.name, ONNXRUNTIME_NODE.version, arch);
+    return { dir, marker: `${dir}.complete` };
+}
+/** The tarball's URL in a registry (npm's layout: `<registry>/<name>/-/<name>-<version>.tgz`). */
+function onnxRuntimeTarballUrl(registry) {
+    const base = registry.endsWith('/') ? registry : `${registry}/`;
+    return new URL(`${ONNXRUNTIME_NODE.name}/-/${ONNXRUNTIME_NODE.name}-${ONNXRUNTIME_NODE.version}.tgz`, base).href;
+}
+/**
+ * The folder holding this platform's binding and libonnxruntime.so.1: from the cache, or
+ * downloaded, verified and extracted into it first.
+ * @throws InferenceUnavailableError when the platform is not supported or the download fails;
+ *   OnnxRuntimeIntegrityError when the tarball is not the pinned one.
+ */
+async function ensureOnnxRuntime(opts) {
+    const platform = opts.platform ?? process.platform;
+    const arch = opts.arch ?? process.arch;
+    if (platform !== 'linux' || (arch !== 'x64' && arch !== 'arm64')) {
+        throw new InferenceUnavailableError(`ONNX Runtime is fetched for linux-x64 and linux-arm64 only, not ${platform}-${arch}`);
+    }
+    const { dir, marker } = onnxRuntimeCachePath(opts.cacheRoot, arch);
+    if (existsSync(marker) && FILES.every((f) => existsSync(join(dir, f))))
+        return dir;
+    const log = opts.log ?? (() => { });
+    const url = onnxRuntimeTarballUrl(opts.registry ?? DEFAULT_NPM_REGISTRY);
+    const expected = opts.integrity ?? ONNXRUNTIME_NODE.integrity;
+    const work = join(opts.cacheRoot, ONNXRUNTIME_NODE.name, `.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+    await mkdir(work, { recursive: true });
+    try {
+        const tarball = join(work, 'package.tgz');
+        log(`ONNX Runtime: downloading ${ONNXRUNTIME_NODE.name} ${ONNXRUNTIME_NODE.version} from ${url}`);
+        const actual = await download(url, tarball, opts.signal, log);
+        if (actual !== expected) {
+            throw new OnnxRuntimeIntegrityError(`refused ${url}: its sha512 is ${actual}, not the pinned ${expected} of ${ONNXRUNTIME_NODE.name} ${ONNXRUNTIME_NODE.version}; nothing from it was used or cached (a registry mirror serving other bytes, or a tampered tarball)`);
+        }
+        const staged = join(work, arch);
+        await extract(tarball, `package/bin/napi-v6/linux/${arch}/`, staged);
+        await rm(tarball, { force: true });
+        await mkdir(join(dir, '..'), { recursive: true });
+        await rm(dir, { recursive: true, force: true });
+        try {
+            await rename(staged, dir);
+        }
+        catch (e) {
+            // Another process on the same runner finished first: use its copy.
+            if (!(existsSync(marker) && FILES.every((f) => existsSync(join(dir, f)))))
+                throw e;
+            return dir;
+        }
+        await writeFile(marker, '');
+        log(`ONNX Runtime: verified (${expected.slice(0, 22)}…) and cached in ${dir}`);
+        return dir;
+    }
+    finally {
+        await rm(work, { recursive: true, force: true });
+    }
+}
+/** Streams `url` to `path`, returning the body's `sha512-<base64>`. */
+async function download(url, path, signal, log) {
+    const timeout = AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS);
+    let res;
+    try {
+        res = await fetch(url, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout, redirect: 'follow' });
+    }
+    catch (e) {
+        throw new InferenceUnavailableError(`could not download ONNX Runtime from ${url}: ${causeText(e)}. ${OFFLINE_HINT}`);
+    }
+    if (!res.ok || !res.body)
+        throw new InferenceUnavailableError(`could not download ONNX Runtime from ${url}: HTTP ${res.status} ${res.statusText}. ${OFFLINE_HINT}`);
+    const declared = Number(res.headers.get('content-length') ?? NaN);
+    if (declared > MAX_TARBALL_BYTES)
+        throw new OnnxRuntimeIntegrityError(`refused ${url}: ${declared} bytes is not the size of ${ONNXRUNTIME_NODE.name} ${ONNXRUNTIME_NODE.version}`);
+    const hash = createHash('sha512');
+    const out = await open(path, 'w');
+    let bytes = 0;
+    const started = Date.now();
+    let lastLog = started;
+    try {
+        for await (const chunk of res.body) {
+            bytes += chunk.length;
+            if (bytes > MAX_TARBALL_BYTES)
+                throw new OnnxRuntimeIntegrityError(`refused ${url}: more than ${MAX_TARBALL_BYTES} bytes is not the size of ${ONNXRUNTIME_NODE.name} ${ONNXRUNTIME_NODE.version}`);
+            hash.update(chunk);
+            await out.write(chunk);
+            const now = Date.now();
+            if (now - lastLog >= PROGRESS_EVERY_MS) {
+                lastLog = now;
+                log(`ONNX Runtime: ${(bytes / 1048576).toFixed(0)} MiB${Number.isFinite(declared) ? ` of ${(declared / 1048576).toFixed(0)} MiB` : ''} after ${Math.round((now - started) / 1000)} s`);
+            }
+        }
+    }
+    catch (e) {
+        if (e instanceof OnnxRuntimeIntegrityError)
+            throw e;
+        throw new InferenceUnavailableError(`could not download ONNX Runtime from ${url}: ${causeText(e)}. ${OFFLINE_HINT}`);
+    }
+    finally {
+        await out.close();
+    }
+    return `sha512-${hash.digest('base64')}`;
+}
+const OFFLINE_HINT = 'The smoke test needs it: allow the runner to reach the npm registry, or set ML_DEPLOY_NPM_REGISTRY to a mirror, or fill the cache once (see validate-model/README.md "ONNX Runtime"), or set smoke-test: false';
+function causeText(e) {
+    const err = e;
+    return err.cause?.message ? `${err.message} (${err.cause.message})` : String(err.message ?? e);
+}
+/** Extracts the regular files directly under `prefix` in a verified .tgz into `outDir`. */
+async function extract(tarball, prefix, outDir) {
+    await mkdir(outDir, { recursive: true });
+    const wanted = new Set(FILES.map((f) => prefix + f));
+    const writes = [];
+    const found = new Set();
+    let failure;
+    const reader = new TarReader({
+        member(m) {
+            if (m.type !== 'file' || !wanted.has(m.path))
+                return null;
+            found.add(m.path);
+            const file = createWriteStream(join(outDir, m.path.slice(prefix.length)), { mode: 0o755 });
+            writes.push(new Promise((done, fail) => file.on('close', done).on('error', fail)));
+            return { write: (d) => void file.write(Buffer.from(d)), end: () => file.end() };
+        },
+        problem(p) {
+            if ((p.severity === 'malformed' || p.severity === 'dangerous') && !failure)
+                failure = new Error(`the verified tarball does not read as a tar archive: ${p.message}`);
+        },
+    });
+    await new Promise((done, fail) => {
+        const gunzip = createGunzip();
+        createReadStream(tarball).on('error', fail).pipe(gunzip).on('error', fail);
+        gunzip.on('data', (d) => reader.push(d));
+        gunzip.on('end', done);
+    });
+    await Promise.all(writes);
+    if (failure)
+        throw failure;
+    const missing = [...wanted].filter((w) => !found.has(w));
+    if (missing.length > 0)
+        throw new InferenceUnavailableError(`${ONNXRUNTIME_NODE.name} ${ONNXRUNTIME_NODE.version} has no ${missing.join(', ')}`);
 }
 
 ;// CONCATENATED MODULE: ./packages/model/src/inference/smoke-test.ts
@@ -9855,7 +10035,7 @@ function percentile(sorted, p) {
 async function runSmokeTest(modelPath, info, opts) {
     if (!Number.isInteger(opts.runs) || opts.runs < 1)
         throw new SmokeTestError('runs must be a whole number of at least 1');
-    const ort = await loadOnnxRuntime();
+    const ort = await loadOnnxRuntime(opts.runtimeDir);
     const now = opts.now ?? (() => performance.now());
     const notes = [];
     const problems = [];
@@ -10138,6 +10318,7 @@ function generate(ort, input) {
 }
 
 ;// CONCATENATED MODULE: ./packages/model/src/inference/index.ts
+
 
 
 
@@ -11110,6 +11291,28 @@ function modelMetadataFromLabels(labels) {
 
 
 
+;// CONCATENATED MODULE: ./packages/model/src/inference/bundled-ort.ts
+/**
+ * Where the model server finds ONNX Runtime: beside its bundle. Each location is a literal
+ * `new URL(..., import.meta.url)` so ncc copies that platform's folder of onnxruntime-node (the
+ * binding and libonnxruntime.so.1) into the bundle's dist and rewrites the expression to the copied
+ * path; unbundled (tests), the URL points into node_modules. Only the server imports this module
+ * (through `@ml-deploy/model/bundled-ort`): validate-model fetches the runtime on first use instead
+ * (ort-fetch.ts), so its bundle carries no binaries.
+ */
+
+/** The folder of this platform's binding, or undefined where none ships. */
+function bundledOnnxRuntimeDir(platform = process.platform, arch = process.arch) {
+    let ref;
+    if (platform === 'linux' && arch === 'x64')
+        ref = __nccwpck_require__.ab + "x64";
+    else if (platform === 'linux' && arch === 'arm64')
+        ref = __nccwpck_require__.ab + "arm64";
+    else
+        return undefined;
+    return typeof ref === 'string' ? ref : (0,external_node_url_namespaceObject.fileURLToPath)(ref);
+}
+
 ;// CONCATENATED MODULE: ./packages/serving/src/predict-request.ts
 /** A request the server refuses; `status` is the HTTP status to answer with. */
 class RequestError extends Error {
@@ -11315,6 +11518,7 @@ function parsePredictRequest(body, schema, maxBatch) {
  */
 
 
+
 function makeTensor(ort, tensorType, values, shape) {
     switch (tensorType) {
         case 'float32':
@@ -11358,7 +11562,10 @@ async function openModelSession(modelPath, opts = {}) {
     }
     if (outputs.length === 0)
         throw new Error(`the model has no tensor outputs to serve (${skippedOutputs.join('; ')})`);
-    const ort = await ort_runtime_loadOnnxRuntime();
+    const dir = bundledOnnxRuntimeDir();
+    if (!dir)
+        throw new ort_runtime_InferenceUnavailableError(`ONNX Runtime ships with the model server for linux-x64 and linux-arm64 only, not ${process.platform}-${process.arch}`);
+    const ort = await ort_runtime_loadOnnxRuntime(dir);
     const sessionOptions = { graphOptimizationLevel: 'all' };
     if (opts.intraOpThreads && opts.intraOpThreads > 0)
         sessionOptions.intraOpNumThreads = opts.intraOpThreads;

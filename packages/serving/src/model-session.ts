@@ -3,7 +3,8 @@
  * open one ONNX Runtime session through @ml-deploy/model's loader (the same binding validate-model's
  * smoke test uses), run parsed requests and turn output tensors into JSON.
  */
-import { loadOnnxRuntime, readOnnxModel, type OnnxModelInfo } from '@ml-deploy/model';
+import { InferenceUnavailableError, loadOnnxRuntime, readOnnxModel, type OnnxModelInfo } from '@ml-deploy/model';
+import { bundledOnnxRuntimeDir } from '@ml-deploy/model/bundled-ort';
 import type * as ortTypes from 'onnxruntime-common';
 import { requestSchema, type InputSpec, type ParsedRequest } from './predict-request';
 
@@ -71,7 +72,9 @@ export async function openModelSession(modelPath: string, opts: SessionOptions =
     else skippedOutputs.push(`${o.name} (${o.type.kind}: ONNX Runtime for Node returns tensors only; export without ZipMap to serve it)`);
   }
   if (outputs.length === 0) throw new Error(`the model has no tensor outputs to serve (${skippedOutputs.join('; ')})`);
-  const ort = await loadOnnxRuntime();
+  const dir = bundledOnnxRuntimeDir();
+  if (!dir) throw new InferenceUnavailableError(`ONNX Runtime ships with the model server for linux-x64 and linux-arm64 only, not ${process.platform}-${process.arch}`);
+  const ort = await loadOnnxRuntime(dir);
   const sessionOptions: ortTypes.InferenceSession.SessionOptions = { graphOptimizationLevel: 'all' };
   if (opts.intraOpThreads && opts.intraOpThreads > 0) sessionOptions.intraOpNumThreads = opts.intraOpThreads;
   const session = await ort.InferenceSession.create(modelPath, sessionOptions);

@@ -1,3 +1,4 @@
 export * from './npy';
 export * from './ort-runtime';
+export * from './ort-fetch';
 export * from './smoke-test';

@@ -1,18 +1,16 @@
 /**
- * Loads ONNX Runtime's native binding from the onnxruntime-node package and registers it as the
- * `cpu` backend of onnxruntime-common.
+ * Loads ONNX Runtime's native binding (onnxruntime-node's onnxruntime_binding.node, which loads the
+ * libonnxruntime.so.1 beside it through RUNPATH $ORIGIN) from a folder the caller names, and
+ * registers it as the `cpu` backend of onnxruntime-common.
  *
- * Why not `import 'onnxruntime-node'`: its binding.js requires
- * `../bin/napi-v6/${platform}/${arch}/onnxruntime_binding.node` with a computed path, which ncc
- * cannot see, so a bundled action would look for the binary outside its dist/ folder. Here each
- * supported platform's folder is named by a static `new URL(..., import.meta.url)`: ncc copies that
- * folder (the binding and the libonnxruntime.so.1 it loads through RUNPATH $ORIGIN) into dist/ and
- * rewrites the expression to the copied path; unbundled (tests), the URL points into node_modules.
- * Only linux-x64 and linux-arm64 are shipped: other platforms get a clear error.
+ * Why not `import 'onnxruntime-node'`: its binding.js requires the binding with a computed path
+ * that a bundle cannot follow, and the package's 70 MB of binaries must not sit in the repository
+ * every `uses:` downloads. validate-model fetches the folder on first use (ort-fetch.ts); the model
+ * server finds it beside its bundle (bundled-ort.ts); tests use the installed package's.
+ * Only linux-x64 and linux-arm64 are supported: other platforms get a clear error.
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 import * as ort from 'onnxruntime-common';
 
@@ -21,22 +19,13 @@ export class InferenceUnavailableError extends Error {
   override readonly name = 'InferenceUnavailableError';
 }
 
-/** The platforms whose binaries ship with the action. */
+/** The platforms onnxruntime-node has Linux binaries for (the runners' and the images'). */
 export const SUPPORTED_PLATFORMS = ['linux-x64', 'linux-arm64'] as const;
-
-function bindingDir(platform: string, arch: string): string | undefined {
-  // Each location is a literal `new URL` so the bundler sees it; after bundling it is a path string.
-  let ref: URL | string;
-  if (platform === 'linux' && arch === 'x64') ref = new URL('../../node_modules/onnxruntime-node/bin/napi-v6/linux/x64', import.meta.url);
-  else if (platform === 'linux' && arch === 'arm64') ref = new URL('../../node_modules/onnxruntime-node/bin/napi-v6/linux/arm64', import.meta.url);
-  else return undefined;
-  return typeof ref === 'string' ? ref : fileURLToPath(ref);
-}
 
 /** Whether this platform can run inference, without loading anything. */
 export function inferenceSupport(platform = process.platform, arch = process.arch): { supported: true } | { supported: false; reason: string } {
-  if (bindingDir(platform, arch)) return { supported: true };
-  return { supported: false, reason: `ONNX Runtime ships with this action for ${SUPPORTED_PLATFORMS.join(' and ')} only, not ${platform}-${arch}` };
+  if (platform === 'linux' && (arch === 'x64' || arch === 'arm64')) return { supported: true };
+  return { supported: false, reason: `ONNX Runtime runs here on ${SUPPORTED_PLATFORMS.join(' and ')} only, not ${platform}-${arch}` };
 }
 
 /** The surface of onnxruntime_binding.node that this module uses (onnxruntime-node 1.30). */
@@ -141,19 +130,18 @@ function realmSafeTensor(Base: typeof ort.Tensor): typeof ort.Tensor {
   return Wrapped as unknown as typeof ort.Tensor;
 }
 
-let loaded: Promise<typeof ort> | undefined;
+let loaded: { dir: string; ort: Promise<typeof ort> } | undefined;
 
 /**
- * Loads the binding once and returns onnxruntime-common with the `cpu` backend registered.
+ * Loads the binding from `dir` once and returns onnxruntime-common with the `cpu` backend
+ * registered. A process loads one runtime: later calls get the first one whatever `dir` they name.
  * @throws InferenceUnavailableError on an unsupported platform or when the binary cannot load.
  */
-export function loadOnnxRuntime(): Promise<typeof ort> {
-  // Not `??=`: ncc's asset relocator cannot parse logical assignment and would then silently
-  // skip this file, leaving the binaries out of dist/.
-  if (!loaded) loaded = (async () => {
-    const dir = bindingDir(process.platform, process.arch);
+export function loadOnnxRuntime(dir: string): Promise<typeof ort> {
+  if (loaded) return loaded.ort;
+  const promise = (async () => {
     const support = inferenceSupport();
-    if (!dir || !support.supported) throw new InferenceUnavailableError((support as { reason: string }).reason ?? 'unsupported platform');
+    if (!support.supported) throw new InferenceUnavailableError(support.reason);
     let binding: NativeBinding;
     try {
       binding = createRequire(import.meta.url)(join(dir, 'onnxruntime_binding.node')) as NativeBinding;
@@ -173,8 +161,9 @@ export function loadOnnxRuntime(): Promise<typeof ort> {
     ort.registerBackend('cpu', backend, 100);
     return ort;
   })();
-  loaded.catch(() => {
+  loaded = { dir, ort: promise };
+  promise.catch(() => {
     loaded = undefined;
   });
-  return loaded;
+  return promise;
 }

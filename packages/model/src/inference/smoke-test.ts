@@ -11,6 +11,8 @@ import { readNpy, type NpyArray } from './npy';
 import { loadOnnxRuntime } from './ort-runtime';
 
 export interface SmokeTestOptions {
+  /** The folder holding onnxruntime-node's binding and libonnxruntime.so.1 (see ort-fetch.ts). */
+  runtimeDir: string;
   /** A sample input: `.npy` (single-input models) or JSON (`{"input": [[...]]}`, or a bare array for one input). */
   samplePath?: string;
   /** Timed runs (at least 1). */
@@ -98,7 +100,7 @@ export function percentile(sorted: number[], p: number): number {
  */
 export async function runSmokeTest(modelPath: string, info: OnnxModelInfo, opts: SmokeTestOptions): Promise<SmokeTestResult> {
   if (!Number.isInteger(opts.runs) || opts.runs < 1) throw new SmokeTestError('runs must be a whole number of at least 1');
-  const ort = await loadOnnxRuntime();
+  const ort = await loadOnnxRuntime(opts.runtimeDir);
   const now = opts.now ?? (() => performance.now());
   const notes: string[] = [];
   const problems: string[] = [];
