@@ -5,8 +5,9 @@ import { dirname, join } from 'node:path';
 import * as core from '@actions/core';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { UserError, runAction, runnerIO, systemClock } from '@ml-deploy/action-kit';
-import { AlbWeightedShifter, CloudWatchProvider, type MetricProvider, PrometheusProvider } from '@ml-deploy/canary';
+import { UserError, parseDuration, runAction, runnerIO, systemClock } from '@ml-deploy/action-kit';
+import { AlbWeightedShifter, CloudRunRevisionShifter, CloudWatchProvider, type MetricProvider, PrometheusProvider, type TrafficShifter } from '@ml-deploy/canary';
+import { CloudRunApi, createCloudRunClients, missingProjectError, serviceResourceName } from '@ml-deploy/gcp';
 import { type Inputs, parseInputs } from './inputs';
 import { parseObservations } from './observations';
 import { run } from './run';
@@ -18,33 +19,52 @@ await runAction<Inputs>(
     async run(inputs, ctx) {
       const t = inputs.traffic;
       const m = inputs.metrics;
-      const out = await run(inputs, {
-        ...ctx,
-        clock: systemClock,
+      let closeClients: (() => Promise<void>) | undefined;
+      let shifter: TrafficShifter | undefined;
+      if (t?.kind === 'alb') {
         // Endpoint and credentials from the SDK's own configuration (AWS_ENDPOINT_URL, AWS_REGION, the chain).
-        ...(t
-          ? {
-              shifter: new AlbWeightedShifter(new ElasticLoadBalancingV2Client({ ...(inputs.region ? { region: inputs.region } : {}), maxAttempts: 5, retryMode: 'standard', customUserAgent: 'ml-deploy' }), {
-                listenerOrRuleArn: t.listenerOrRuleArn,
-                baselineTargetGroupArn: t.baselineTargetGroupArn,
-                canaryTargetGroupArn: t.canaryTargetGroupArn,
-              }),
-            }
-          : {}),
-        ...(m ? { provider: metricProvider(inputs) } : {}),
-        async readObservations(path) {
-          const text = await readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => {
-            throw new UserError(`input 'observations': cannot read ${path} (${err.code ?? err.message}); expected a JSON-lines file of recorded intervals`);
-          });
-          return parseObservations(path, text);
-        },
-        async writeReport(report) {
-          const path = inputs['report-path'] ?? join(process.env.RUNNER_TEMP ?? tmpdir(), 'ml-deploy', `canary-gate-${Date.now()}.json`);
-          await mkdir(dirname(path), { recursive: true });
-          await writeFile(path, `${JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? '+Inf' : v), 2)}\n`);
-          return path;
-        },
-      });
+        const elb = new ElasticLoadBalancingV2Client({ ...(inputs.region ? { region: inputs.region } : {}), maxAttempts: 5, retryMode: 'standard', customUserAgent: 'ml-deploy' });
+        shifter = new AlbWeightedShifter(elb, { listenerOrRuleArn: t.listenerOrRuleArn, baselineTargetGroupArn: t.baselineTargetGroupArn, canaryTargetGroupArn: t.canaryTargetGroupArn });
+      } else if (t?.kind === 'cloud-run') {
+        const clients = await createCloudRunClients(t.endpoint);
+        closeClients = () => clients.close();
+        const project = t.project ?? (await clients.detectProject());
+        if (!project) {
+          await clients.close();
+          throw missingProjectError();
+        }
+        shifter = new CloudRunRevisionShifter(new CloudRunApi(clients, { maxAttempts: 5, logger: ctx.logger, signal: ctx.signal }), {
+          service: serviceResourceName(project, t.region, t.service),
+          baselineRevision: t.baselineRevision,
+          canaryRevision: t.canaryRevision,
+          timeoutMs: t.shiftTimeout,
+          ...(pollInterval() !== undefined ? { pollIntervalMs: pollInterval()! } : {}),
+          logger: ctx.logger,
+        });
+      }
+      let out: Awaited<ReturnType<typeof run>>;
+      try {
+        out = await run(inputs, {
+          ...ctx,
+          clock: systemClock,
+          ...(shifter ? { shifter } : {}),
+          ...(m ? { provider: metricProvider(inputs) } : {}),
+          async readObservations(path) {
+            const text = await readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => {
+              throw new UserError(`input 'observations': cannot read ${path} (${err.code ?? err.message}); expected a JSON-lines file of recorded intervals`);
+            });
+            return parseObservations(path, text);
+          },
+          async writeReport(report) {
+            const path = inputs['report-path'] ?? join(process.env.RUNNER_TEMP ?? tmpdir(), 'ml-deploy', `canary-gate-${Date.now()}.json`);
+            await mkdir(dirname(path), { recursive: true });
+            await writeFile(path, `${JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? '+Inf' : v), 2)}\n`);
+            return path;
+          },
+        });
+      } finally {
+        await closeClients?.();
+      }
       // mode rollback succeeds when the baseline serves again; the other modes fail on anything but a promotion.
       if (inputs.mode !== 'rollback' && out.verdict !== 'promoted' && inputs['fail-on-rollback']) {
         throw new UserError(`verdict ${out.verdict}: see the job summary and ${out.report}`);
@@ -68,4 +88,10 @@ function metricProvider(inputs: Inputs): MetricProvider {
     });
   }
   return new PrometheusProvider({ url: m.url, requests: m.requests, errors: m.errors, ...(m.latency ? { latency: m.latency } : {}), ...(m.predictions ? { predictions: m.predictions } : {}), arms: m.arms });
+}
+
+/** ML_DEPLOY_POLL_INTERVAL: first wait between Cloud Run operation polls (default 2s), e.g. for a local fake. */
+function pollInterval(): number | undefined {
+  const raw = process.env.ML_DEPLOY_POLL_INTERVAL;
+  return raw ? parseDuration('ML_DEPLOY_POLL_INTERVAL', raw, { min: 10, max: 60_000 }) : undefined;
 }

@@ -3,6 +3,7 @@
  * live there). Every check that needs no cloud call runs here, before any traffic moves.
  */
 import { InputError, type InputReader, UserError, parseBoolean, parseChoice, parseDuration, parseInteger, parseList } from '@ml-deploy/action-kit';
+import { type Endpoint, parseEndpoint, PROJECT_ID, REGION, SERVICE_NAME } from '@ml-deploy/gcp';
 import { type CanaryPolicy, type CloudWatchMetric, DEFAULT_POLICY, type NoDataPolicy, parseCloudWatchMetric, validatePolicy } from '@ml-deploy/canary';
 
 export type Mode = 'analyze' | 'run' | 'rollback';
@@ -14,6 +15,19 @@ export interface AlbTraffic {
   listenerOrRuleArn: string;
   baselineTargetGroupArn: string;
   canaryTargetGroupArn: string;
+}
+
+export interface CloudRunTraffic {
+  kind: 'cloud-run';
+  service: string;
+  /** The Cloud Run region (the `region` input). */
+  region: string;
+  project: string | undefined;
+  baselineRevision: string;
+  canaryRevision: string;
+  endpoint: Endpoint;
+  /** How long one traffic change may take to route, ms. */
+  shiftTimeout: number;
 }
 
 export interface PrometheusMetrics {
@@ -43,7 +57,7 @@ export interface Inputs {
   observations: string | undefined;
   /** Length of one analysed interval (mode run), ms. */
   interval: number;
-  traffic: AlbTraffic | undefined;
+  traffic: AlbTraffic | CloudRunTraffic | undefined;
   metrics: PrometheusMetrics | CloudWatchMetrics | undefined;
   region: string | undefined;
   policy: CanaryPolicy;
@@ -118,7 +132,8 @@ export function parseInputs(read: InputReader): Inputs {
     interval,
     traffic,
     metrics,
-    region: read('region')?.trim(),
+    // With traffic cloud-run, `region` is the service's; AWS clients then take AWS_REGION.
+    region: traffic?.kind === 'cloud-run' ? undefined : read('region')?.trim(),
     policy,
     'fail-on-rollback': parseBoolean('fail-on-rollback', read('fail-on-rollback') ?? 'true'),
     'report-path': read('report-path')?.trim(),
@@ -135,8 +150,9 @@ function parseFraction(input: string, raw: string, expected: string, maxExclusiv
   return x;
 }
 
-function parseTraffic(read: InputReader): AlbTraffic {
-  const target = parseChoice('traffic', read('traffic') ?? '', ['alb'] as const);
+function parseTraffic(read: InputReader): AlbTraffic | CloudRunTraffic {
+  const target = parseChoice('traffic', read('traffic') ?? '', ['alb', 'cloud-run'] as const);
+  if (target === 'cloud-run') return parseCloudRun(read);
   const arn = (name: string, pattern: RegExp, what: string): string => {
     const v = read(name)?.trim();
     if (!v || !pattern.test(v)) throw new InputError(name, v ?? '', what);
@@ -218,4 +234,30 @@ function parseCloudWatch(read: InputReader): CloudWatchMetrics {
     predictions: metric('predictions-query', false),
     arms: { baseline: label('baseline-label'), canary: label('canary-label') },
   };
+}
+
+/** Cloud Run revision names: lowercase letters, digits and hyphens, a letter first, at most 63. */
+const REVISION_NAME = /^[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?$/;
+
+function parseCloudRun(read: InputReader): CloudRunTraffic {
+  const get = (name: string): string | undefined => read(name)?.trim() || undefined;
+  const service = get('service') ?? '';
+  if (!SERVICE_NAME.test(service)) throw new InputError('service', service, 'a Cloud Run service name: lowercase letters, digits and hyphens, starting with a letter, not ending with a hyphen, at most 49 characters');
+  const region = get('region') ?? '';
+  if (!REGION.test(region)) throw new InputError('region', region, "the Cloud Run service's region, such as 'us-central1' or 'europe-west4'");
+  const project = get('project-id');
+  if (project !== undefined && !PROJECT_ID.test(project)) throw new InputError('project-id', project, "a Google Cloud project ID such as 'my-project-123' (6 to 30 lowercase letters, digits and hyphens)");
+  const revision = (name: string): string => {
+    const v = get(name) ?? '';
+    if (!REVISION_NAME.test(v)) throw new InputError(name, v, "a revision's short name such as model-api-00002-xyz (deploy-cloud-run's revision and previous-revision outputs)");
+    return v;
+  };
+  const baselineRevision = revision('baseline-revision');
+  const canaryRevision = revision('canary-revision');
+  if (baselineRevision === canaryRevision) throw new InputError('canary-revision', canaryRevision, 'a revision other than baseline-revision');
+  const endpointRaw = get('endpoint') ?? 'https://run.googleapis.com';
+  const endpoint = parseEndpoint(endpointRaw);
+  if ('error' in endpoint) throw new InputError('endpoint', endpointRaw, `an https URL such as https://run.googleapis.com (${endpoint.error})`);
+  const shiftTimeout = parseDuration('shift-timeout', read('shift-timeout') ?? '5m', { min: 1000, max: 3_600_000 });
+  return { kind: 'cloud-run', service, region, project, baselineRevision, canaryRevision, endpoint, shiftTimeout };
 }

@@ -7,7 +7,9 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { awsEnv } from '@ml-deploy/test/harness/aws-env';
 import { createAlb } from '@ml-deploy/test/harness/alb-fixtures';
 import { type MotoServer, startMoto } from '@ml-deploy/test/harness/moto';
-import { AlbWeightedShifter } from '@ml-deploy/canary';
+import { AlbWeightedShifter, CloudRunRevisionShifter } from '@ml-deploy/canary';
+import { CloudRunApi, createCloudRunClients, type Endpoint, parseEndpoint, type Service, waitForOperation, writableCopy } from '@ml-deploy/gcp';
+import { type CloudRunFake, startCloudRunFake } from '@ml-deploy/test/harness/cloud-run-fake';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,5 +78,45 @@ describe('canary-gate bundle, mode: rollback', () => {
     expect(r.outputs['final-weight']).toBe('0');
     expect(r.summary).toMatch(/the canary served 25 %; it serves 0 % now/);
     expect(await shifter.readWeight()).toBe(0);
+  }, 60_000);
+});
+
+describe('canary-gate bundle, mode: rollback on Cloud Run', () => {
+  let fake: CloudRunFake | undefined;
+  afterAll(async () => {
+    await fake?.stop();
+  });
+
+  it('puts all traffic back on the baseline revision, read back from the service (Cloud Run fake)', async () => {
+    fake = await startCloudRunFake();
+    const clients = await createCloudRunClients(parseEndpoint(fake.url) as Endpoint);
+    try {
+      const api = new CloudRunApi(clients, { maxAttempts: 3 });
+      const name = 'projects/demo-project/locations/europe-west4/services/model-api';
+      fake.seedService('demo-project', 'europe-west4', 'model-api');
+      const baseline = (await api.getService(name))!.latestReadyRevision!.split('/').pop()!;
+      const body = writableCopy<Service>('google.cloud.run.v2.Service', (await api.getService(name))!);
+      body.name = name;
+      body.template!.containers![0]!.image = `us-docker.pkg.dev/demo/models/iris@sha256:${'2'.repeat(64)}`;
+      body.traffic = [{ type: 'TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION', revision: baseline, percent: 100 }];
+      await waitForOperation(api, await api.updateService(body), { timeoutMs: 10_000, intervalMs: 10 });
+      const canary = (await api.getService(name))!.latestReadyRevision!.split('/').pop()!;
+      const shifter = new CloudRunRevisionShifter(api, { service: name, baselineRevision: baseline, canaryRevision: canary, timeoutMs: 10_000, pollIntervalMs: 10 });
+      expect(await shifter.setWeight(25)).toBe(25);
+
+      const r = await runBundle('canary-gate', {
+        inputs: { mode: 'rollback', traffic: 'cloud-run', service: 'model-api', region: 'europe-west4', 'project-id': 'demo-project', 'baseline-revision': baseline, 'canary-revision': canary, endpoint: fake.url },
+        env: { ML_DEPLOY_POLL_INTERVAL: '50ms' },
+      });
+      if (r.code !== 0) console.log(r.stdout, r.stderr);
+      expect(r.code).toBe(0);
+      expect(r.outputs.verdict).toBe('rolled-back');
+      expect(r.outputs['final-weight']).toBe('0');
+      expect(r.summary).toMatch(/cloud-run-revisions: the canary served 25 %; it serves 0 % now/);
+      expect(await shifter.readWeight()).toBe(0);
+      fake.assertClean();
+    } finally {
+      await clients.close();
+    }
   }, 60_000);
 });

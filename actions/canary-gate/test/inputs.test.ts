@@ -71,6 +71,32 @@ describe('parseInputs', () => {
     expect((parseInputs(reader({ mode: 'run', ...ALB, ...CW, 'cloudwatch-period': '10', interval: '10s' })).metrics as { period: number }).period).toBe(10);
   });
 
+  it('reads a Cloud Run traffic target; region is then the service\'s, not an AWS one', () => {
+    const i = parseInputs(reader({ mode: 'rollback', traffic: 'cloud-run', service: 'model-api', region: 'europe-west4', 'baseline-revision': 'model-api-00001-abc', 'canary-revision': 'model-api-00002-xyz', endpoint: 'http://127.0.0.1:8089' }));
+    expect(i.traffic).toEqual({
+      kind: 'cloud-run',
+      service: 'model-api',
+      region: 'europe-west4',
+      project: undefined,
+      baselineRevision: 'model-api-00001-abc',
+      canaryRevision: 'model-api-00002-xyz',
+      endpoint: { protocol: 'http', host: '127.0.0.1', port: 8089, anonymous: true },
+      shiftTimeout: 300_000,
+    });
+    expect(i.region).toBeUndefined();
+  });
+
+  it.each([
+    [{ traffic: 'cloud-run', service: 'Model_API' }, /input 'service': got "Model_API", expected a Cloud Run service name/],
+    [{ traffic: 'cloud-run', service: 'm', region: 'eu' }, /input 'region': got "eu", expected the Cloud Run service's region/],
+    [{ traffic: 'cloud-run', service: 'm', region: 'us-central1', 'project-id': 'X' }, /input 'project-id': got "X"/],
+    [{ traffic: 'cloud-run', service: 'm', region: 'us-central1', 'baseline-revision': 'r1' }, /input 'canary-revision': got "", expected a revision's short name/],
+    [{ traffic: 'cloud-run', service: 'm', region: 'us-central1', 'baseline-revision': 'r1', 'canary-revision': 'r1' }, /input 'canary-revision': got "r1", expected a revision other than baseline-revision/],
+    [{ traffic: 'cloud-run', service: 'm', region: 'us-central1', 'baseline-revision': 'r1', 'canary-revision': 'r2', endpoint: 'http://run.example.com' }, /input 'endpoint'.*plain http is only allowed/],
+  ])('refuses bad Cloud Run traffic input %#', (values, message) => {
+    expect(() => parseInputs(reader({ mode: 'rollback', ...(values as Record<string, string>) }))).toThrow(message);
+  });
+
   it.each([
     [{ mode: 'run', ...ALB, ...CW, 'cloudwatch-namespace': '' }, /input 'cloudwatch-namespace': got "", expected the metrics' CloudWatch namespace/],
     [{ mode: 'run', ...ALB, ...CW, 'cloudwatch-period': '45' }, /input 'cloudwatch-period': got "45", expected seconds per CloudWatch period: 1, 5, 10, 30/],
@@ -85,7 +111,7 @@ describe('parseInputs', () => {
   it.each([
     [{ mode: 'analyse' }, /input 'mode': got "analyse", expected one of 'analyze', 'run', 'rollback'/],
     [{ mode: 'analyze' }, /input 'observations'.*expected a path to recorded observations/],
-    [{ mode: 'run' }, /input 'traffic': got "", expected one of 'alb'/],
+    [{ mode: 'run' }, /input 'traffic': got "", expected one of 'alb', 'cloud-run'/],
     [{ mode: 'run', ...ALB, metrics: 'datadog' }, /input 'metrics': got "datadog", expected one of 'prometheus', 'cloudwatch'/],
     [{ mode: 'run', traffic: 'alb', 'listener-arn': 'arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/x/1' }, /input 'listener-arn': got "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer\/app\/x\/1", expected the ARN of the ALB listener/],
     [{ mode: 'rollback', traffic: 'alb', 'listener-arn': LISTENER, 'baseline-target-group-arn': TG1, 'canary-target-group-arn': TG1 }, /input 'canary-target-group-arn'.*expected a target group other than baseline-target-group-arn/],

@@ -6,3 +6,4 @@ export * from './interfaces';
 export * from './providers/prometheus';
 export * from './shifters/alb';
 export * from './providers/cloudwatch';
+export * from './shifters/cloud-run';
