@@ -28810,8 +28810,13 @@ async function run(inputs, deps) {
     await finish();
     if (outcome.failsStep) {
         const parts = [];
-        if (outcome.blocking.length)
-            parts.push(`${outcome.blocking.length} vulnerabilit${outcome.blocking.length === 1 ? 'y' : 'ies'} at ${inputs.severity} or above (${findings/* SEVERITIES */.oC.filter((s) => outcome.counts[s]).map((s) => `${outcome.counts[s]} ${s}`).join(', ')})`);
+        if (outcome.blocking.length) {
+            // Name what blocks (first few), so the log line alone says what to fix.
+            const named = outcome.blocking.slice(0, 5).map((f) => `${f.id} in ${f.package} ${f.installed} (${f.fixed.length ? `fixed in ${f.fixed.join(', ')}` : 'no fix published'})`);
+            if (outcome.blocking.length > 5)
+                named.push(`${outcome.blocking.length - 5} more`);
+            parts.push(`${outcome.blocking.length} vulnerabilit${outcome.blocking.length === 1 ? 'y' : 'ies'} at ${inputs.severity} or above (${findings/* SEVERITIES */.oC.filter((s) => outcome.counts[s]).map((s) => `${outcome.counts[s]} ${s}`).join(', ')}): ${named.join('; ')}`);
+        }
         if (outcome.expiredIgnores.length)
             parts.push(`expired ignore entr${outcome.expiredIgnores.length === 1 ? 'y' : 'ies'}: ${outcome.expiredIgnores.map((e) => `${e.id} (expired ${e.expires})`).join(', ')}`);
         throw new PolicyFailedError(`${inputs.image} does not pass the policy: ${parts.join('; ')}. See the job summary for the fixed versions to move to`);

@@ -27,7 +27,7 @@ const env = () => ({ PATH: `${dirname(scannerBinary('trivy'))}:${process.env.PAT
 it('fails the step on a CRITICAL finding, sets every output, and the summary names the version to move to', async () => {
   const run = await runBundle('scan-image', { inputs: { image: `${reg.host}/ml/server@${image.digest}`, 'db-repository': db }, env: env() });
   expect(run.code).toBe(1);
-  expect(run.stdout).toContain(`::error::scan-image: ${reg.host}/ml/server@${image.digest} does not pass the policy: 1 vulnerability at HIGH or above (1 CRITICAL)`);
+  expect(run.stdout).toContain(`::error::scan-image: ${reg.host}/ml/server@${image.digest} does not pass the policy: 1 vulnerability at HIGH or above (1 CRITICAL): CVE-2025-32434 in torch 2.5.1 (fixed in 2.6.0)`);
   expect(run.outputs.verdict).toBe('fail');
   for (const k of ['report', 'sarif', 'sbom', 'scanner-report']) expect(existsSync(run.outputs[k]!)).toBe(true);
   expect(JSON.parse(readFileSync(run.outputs.report!, 'utf8')).blocking[0]).toMatchObject({ id: 'CVE-2025-32434', package: 'torch', fixed: ['2.6.0'] });

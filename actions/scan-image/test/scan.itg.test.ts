@@ -76,7 +76,7 @@ describe('scan-image with Trivy and a local database of planted advisories', () 
   it('finds the planted advisories in the Python packages; a CRITICAL blocks the release; SARIF and SBOM are written', async () => {
     const h = harness({ image: `${reg.host}/ml/server@${vulnerable.digest}`, 'db-repository': dbRepo });
     const err = (await h.go().catch((e: unknown) => e)) as Error;
-    expect(err.message).toContain(`does not pass the policy: 2 vulnerabilities at HIGH or above (1 CRITICAL, 1 HIGH)`);
+    expect(err.message).toContain(`does not pass the policy: 2 vulnerabilities at HIGH or above (1 CRITICAL, 1 HIGH): CVE-2025-32434 in torch 2.5.1 (fixed in 2.6.0); GHSA-ml-deploy-unfixed in onnxruntime 1.17.0 (no fix published)`);
     const report = JSON.parse(readFileSync(h.outputs.report!, 'utf8')) as ScanReport;
     expect(report.verdict).toBe('fail');
     expect(report.blocking!.map((f) => [f.id, f.package, f.installed, f.fixed])).toEqual([
