@@ -14,6 +14,8 @@ import {
   parseKeyValues,
 } from '@ml-deploy/action-kit';
 import {
+  type RollbackScope,
+  type ServiceTarget,
   type CircuitBreakerMode,
   checkClusterRef,
   ENVIRONMENT_FILES_PER_CONTAINER,
@@ -50,7 +52,12 @@ export const RENDER_INPUTS = [
 
 export interface Inputs {
   cluster: string;
+  /** The first (or only) service; undefined: register only. */
   service: string | undefined;
+  /** Every service given (one per line, `SERVICE[=CONTAINER]`); several deploy in parallel. */
+  services: ServiceTarget[];
+  /** Several services: when one fails, put back every one that moved (`all`) or only the failed one. */
+  'rollback-scope': RollbackScope;
   /** A task definition file path; undefined when none was given or it names a registered one. */
   'task-definition': string | undefined;
   /** `task-definition` naming a registered task definition (ARN, family:revision or family): promoted as is. */
@@ -100,17 +107,18 @@ export function parseInputs(read: InputReader): Inputs {
   const cluster = required('cluster');
   const clusterRef = checkClusterRef(cluster);
   if (!clusterRef.ok) throw new InputError('cluster', cluster, clusterRef.why);
-  const service = optional('service');
+  const services = parseServices(optional('service'), clusterRef.name);
+  const service = services[0]?.service;
   const taskDefinition = optional('task-definition');
   if (!service && !taskDefinition) {
     throw new InputError('task-definition', '', "a task definition file, or a 'service' to render it from");
   }
-  if (service !== undefined) {
-    const serviceRef = checkServiceRef(service);
-    if (!serviceRef.ok) throw new InputError('service', service, serviceRef.why);
-    if (serviceRef.cluster !== undefined && serviceRef.cluster !== clusterRef.name) {
-      throw new InputError('service', service, `a service of cluster '${clusterRef.name}' (input 'cluster'); this ARN names cluster '${serviceRef.cluster}'`);
-    }
+  const perServiceContainer = services.find((t) => t.containerName !== undefined);
+  if (perServiceContainer && optional('container-name') !== undefined) {
+    throw new InputError('container-name', optional('container-name')!, "no value when 'service' names the container of each service (SERVICE=CONTAINER)");
+  }
+  if (perServiceContainer && taskDefinition !== undefined) {
+    throw new InputError('service', `${perServiceContainer.service}=${perServiceContainer.containerName}`, "service names without '=CONTAINER' when 'task-definition' is given: one task definition is rendered for every service, its container is 'container-name'");
   }
 
   const image = optional('image');
@@ -158,7 +166,9 @@ export function parseInputs(read: InputReader): Inputs {
     service,
     'task-definition': taskDefinition !== undefined && !isRegisteredRef(taskDefinition) ? taskDefinition : undefined,
     'task-definition-ref': taskDefinition !== undefined && isRegisteredRef(taskDefinition) ? taskDefinition : undefined,
-    'container-name': optional('container-name'),
+    services,
+    'rollback-scope': parseChoice('rollback-scope', optional('rollback-scope') ?? 'all', ['all', 'failed'] as const),
+    'container-name': optional('container-name') ?? (services.length === 1 ? services[0]!.containerName : undefined),
     image,
     'environment-variables': environment,
     secrets,
@@ -338,6 +348,36 @@ function parseTags(raw: string): Array<[string, string]> {
     throw new InputError('tags', raw, `at most ${TAG_LIMITS.tags} tags (ECS's limit per resource); got ${tags.length}`);
   }
   return tags;
+}
+
+/** Services at most in one step (DescribeServices describes up to 10 per call). */
+export const MAX_SERVICES = 10;
+
+/** `service`: one per line (or comma-separated on one line), each `SERVICE` or `SERVICE=CONTAINER`. */
+function parseServices(raw: string | undefined, cluster: string): ServiceTarget[] {
+  if (raw === undefined || raw === '') return [];
+  const lines = raw.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+  const items = lines.length === 1 ? lines[0]!.split(',').map((x) => x.trim()).filter((x) => x !== '') : lines;
+  if (items.length > MAX_SERVICES) {
+    throw new InputError('service', raw, `at most ${MAX_SERVICES} services, one per line (got ${items.length}); split them over several steps or jobs`);
+  }
+  const targets: ServiceTarget[] = [];
+  for (const item of items) {
+    const eq = item.indexOf('=');
+    const name = (eq >= 0 ? item.slice(0, eq) : item).trim();
+    const containerName = eq >= 0 ? item.slice(eq + 1).trim() : undefined;
+    const ref = checkServiceRef(name);
+    if (!ref.ok) throw new InputError('service', item, `${ref.why}${items.length > 1 || eq >= 0 ? ' (one service per line, SERVICE or SERVICE=CONTAINER)' : ''}`);
+    if (ref.cluster !== undefined && ref.cluster !== cluster) {
+      throw new InputError('service', item, `a service of cluster '${cluster}' (input 'cluster'); this ARN names cluster '${ref.cluster}'`);
+    }
+    if (containerName !== undefined && !/^[A-Za-z0-9_-]{1,255}$/.test(containerName)) {
+      throw new InputError('service', item, 'SERVICE=CONTAINER, the container name of 1 to 255 letters, digits, hyphens and underscores');
+    }
+    if (targets.some((t) => t.service === name)) throw new InputError('service', item, `each service once; '${name}' is given twice`);
+    targets.push({ service: name, containerName });
+  }
+  return targets;
 }
 
 /** keep | on | off; true/false (any case getBooleanInput takes) mean on/off, as before. */

@@ -17,8 +17,13 @@ import {
   deployEcsService,
   type EcsApi,
   type EcsDeployOptions,
+  deployEcsServices,
+  type MultiDeployReport,
   newDeployReport,
   normaliseTaskDefinition,
+  parseTaskDefinitionRef,
+  serviceOutputs,
+  writeMultiSummary,
   settleFailedReport,
   writeSummary,
 } from '@ml-deploy/aws';
@@ -33,7 +38,7 @@ export interface Deps extends Pick<ActionContext, 'logger' | 'summary' | 'setOut
   /** Reads and parses the task-definition file (JSON or YAML). */
   readTaskDefinitionFile: (path: string) => Promise<unknown>;
   /** Writes the JSON report and returns its path. */
-  writeReport: (report: DeployReport) => Promise<string>;
+  writeReport: (report: DeployReport | MultiDeployReport) => Promise<string>;
   /** First interval between DescribeServices calls while waiting. */
   pollIntervalMs?: number;
   region?: string | undefined;
@@ -77,6 +82,7 @@ export function deployOptions(inputs: Inputs): EcsDeployOptions {
 }
 
 export async function run(inputs: Inputs, deps: Deps): Promise<DeployReport> {
+  if (inputs.services.length > 1) return (await runMany(inputs, deps)).services[0]!;
   const clock = deps.clock ?? systemClock;
   const started = clock.now();
   const opts = deployOptions(inputs);
@@ -119,5 +125,61 @@ export async function run(inputs: Inputs, deps: Deps): Promise<DeployReport> {
   }
   await finish();
   deps.logger.info(`deploy-ecs: ${report.result} in ${formatDuration(report.durationMs ?? 0)}`);
+  return report;
+}
+
+/**
+ * Several services: checked first, then deployed in parallel with one registration when a file is
+ * given. Step outputs: `services` (JSON, per service), and the shared `task-definition-arn` /
+ * `revision` when one revision was registered for all.
+ */
+export async function runMany(inputs: Inputs, deps: Deps): Promise<MultiDeployReport> {
+  const clock = deps.clock ?? systemClock;
+  const started = clock.now();
+  const opts = deployOptions(inputs);
+  const report: MultiDeployReport = { cluster: inputs.cluster, result: 'failed', startedAt: new Date(started).toISOString(), rollbackScope: inputs['rollback-scope'], services: [] };
+  const finish = async () => {
+    report.durationMs = clock.now() - started;
+    for (const r of report.services) r.durationMs ??= report.durationMs;
+    const path = await deps.writeReport(report);
+    deps.setOutput('report', path);
+    if (report.services.length) {
+      deps.setOutput('services', JSON.stringify(Object.fromEntries(report.services.map((r) => [r.service, serviceOutputs(r)]))));
+    }
+    if (report.taskDefinitionArn) {
+      deps.setOutput('task-definition-arn', report.taskDefinitionArn);
+      deps.setOutput('revision', parseTaskDefinitionRef(report.taskDefinitionArn).revision);
+    }
+    writeMultiSummary(deps.summary, report, deps.region);
+  };
+  try {
+    let readTaskDefinitionFile = deps.readTaskDefinitionFile;
+    if (opts.taskDefinitionFile) {
+      const file = opts.taskDefinitionFile;
+      const raw = await deps.readTaskDefinitionFile(file);
+      const source = { input: 'task-definition', label: file };
+      const base = normaliseTaskDefinition(raw, source);
+      assertTaskDefinition(base, source, { stage: 'file', region: deps.region });
+      assertTaskDefinition(applyChanges(base, opts.render).taskDefinition, source, { stage: 'rendered', region: deps.region });
+      readTaskDefinitionFile = async (path) => (path === file ? raw : deps.readTaskDefinitionFile(path));
+    }
+    await deployEcsServices(opts, inputs.services, inputs['rollback-scope'], {
+      api: deps.api,
+      logger: deps.logger,
+      setOutput: deps.setOutput,
+      signal: deps.signal,
+      clock,
+      readTaskDefinitionFile,
+      pollIntervalMs: deps.pollIntervalMs,
+      region: deps.region,
+    }, report);
+  } catch (err) {
+    const e = toError(err);
+    if (!report.services.some((r) => r.deploymentId || r.taskDefinitionArn)) report.error = e.message;
+    await finish();
+    throw e;
+  }
+  await finish();
+  deps.logger.info(`deploy-ecs: ${report.services.length} services ${report.result} in ${formatDuration(report.durationMs ?? 0)}`);
   return report;
 }

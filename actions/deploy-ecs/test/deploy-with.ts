@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { memoryLogger, readStructuredFile, SummaryBuilder } from '@ml-deploy/action-kit';
-import { createEcsClient, type DeployReport, EcsApi } from '@ml-deploy/aws';
+import { createEcsClient, type DeployReport, EcsApi, type MultiDeployReport } from '@ml-deploy/aws';
 import { inputReader } from '@ml-deploy/test/action-yml';
 import type { EcsEmulator } from '@ml-deploy/test/harness/ecs-emulator-jest';
 import { parseInputs } from '../src/inputs';
@@ -15,6 +15,8 @@ export interface DeployOptions {
 
 export interface Deployed {
   report?: DeployReport;
+  /** Several services: the whole report (report holds the first service's). */
+  multi?: MultiDeployReport;
   error?: Error;
   outputs: Record<string, string>;
   summary: string;
@@ -42,7 +44,8 @@ export async function deployWith(ecs: EcsEmulator, workDir: string, overrides: R
       writeReport: async (r) => {
         const p = join(workDir, `report-${Date.now()}.json`);
         await writeFile(p, JSON.stringify(r));
-        result.report = r;
+        if ('services' in r) result.multi = r;
+        else result.report = r;
         return p;
       },
     });

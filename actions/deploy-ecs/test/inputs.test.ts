@@ -111,6 +111,16 @@ describe('deploy-ecs inputs', () => {
     expect(parseInputs(read({ service: 'api', tags: 'a=1, b=2' })).tags).toEqual([['a', '1'], ['b', '2']]);
   });
 
+  it('service: one or several, each with its container, one per line or comma-separated', () => {
+    expect(parseInputs(read({ service: 'api' }))).toMatchObject({ service: 'api', services: [{ service: 'api', containerName: undefined }], 'rollback-scope': 'all' });
+    const many = parseInputs(read({ service: 'api=model-server\n# features\nfeatures=features\n', image: 'r/m:1', 'rollback-scope': 'failed' }));
+    expect(many.services).toEqual([{ service: 'api', containerName: 'model-server' }, { service: 'features', containerName: 'features' }]);
+    expect(many['rollback-scope']).toBe('failed');
+    expect(parseInputs(read({ service: 'a, b,c' })).services.map((t) => t.service)).toEqual(['a', 'b', 'c']);
+    // a single SERVICE=CONTAINER is the same as container-name
+    expect(parseInputs(read({ service: 'api=web', image: 'r/m:1' }))['container-name']).toBe('web');
+  });
+
   it('task-definition: a file, or a registered task definition to promote', () => {
     const arn = 'arn:aws:ecs:us-east-1:123456789012:task-definition/model-server:7';
     for (const [value, ref] of [
@@ -162,6 +172,13 @@ describe('deploy-ecs inputs', () => {
     ['command quote open', { service: 's', command: 'sh -c "serve' }, /input 'command'.*double quote is not closed/],
     ['entry point numbers', { service: 's', 'entry-point': '[1]' }, /input 'entry-point'.*JSON array of strings/],
     ['update strategy word', { service: 's', 'environment-variables-update-strategy': 'replace' }, /input 'environment-variables-update-strategy': got "replace", expected one of 'merge', 'overwrite'/],
+    ['service listed twice', { service: 'a\nb\na' }, /input 'service': got "a", expected each service once; 'a' is given twice/],
+    ['service line with a bad container', { service: 'a=model server\nb' }, /input 'service': got "a=model server", expected SERVICE=CONTAINER/],
+    ['eleven services', { service: Array.from({ length: 11 }, (_, i) => `s${i}`).join('\n') }, /input 'service'.*at most 10 services/],
+    ['per-service container and container-name', { service: 'a=web\nb=web', 'container-name': 'web', image: 'r/m:1' }, /input 'container-name'.*SERVICE=CONTAINER/],
+    ['per-service container with a file', { service: 'a=web\nb', 'task-definition': 'td.json' }, /input 'service': got "a=web", expected service names without '=CONTAINER'/],
+    ['service of another cluster in a list', { service: 'a\narn:aws:ecs:us-east-1:123456789012:service/other/b' }, /input 'service'.*names cluster 'other'/],
+    ['rollback scope word', { service: 'a\nb', 'rollback-scope': 'some' }, /input 'rollback-scope': got "some", expected one of 'all', 'failed'/],
     ['render field with a registered task definition', { service: 's', 'task-definition': 'model-server:3', tags: 'a=b' }, /input 'tags'.*no value when 'task-definition' names a registered task definition/],
     ['desired count without service', { 'task-definition': 'td.json', 'desired-count': '2' }, /input 'desired-count'.*'service'/],
     ['attempts zero', { service: 's', 'max-attempts': '0' }, /input 'max-attempts'.*from 1 to 20/],

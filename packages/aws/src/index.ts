@@ -5,6 +5,7 @@ export * from './ecr';
 export * from './ecs/api';
 export * from './ecs/deploy';
 export * from './ecs/diagnosis';
+export * from './ecs/multi-deploy';
 export * from './ecs/render';
 export * from './ecs/render-checks';
 export * from './ecs/registration';

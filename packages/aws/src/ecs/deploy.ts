@@ -440,7 +440,8 @@ async function deployWithStrategy(
   throw new DeploymentFailedError(`${failure}${stoppedReasonsSuffix(report)}; rollback (StopServiceDeployment ROLLBACK): ${report.rollback.result}`);
 }
 
-function checkServiceDeployable(service: Service, cluster: string): void {
+/** Refuses a service that is not ACTIVE or not driven by the ECS deployment controller. */
+export function checkServiceDeployable(service: Service, cluster: string): void {
   if (service.status && service.status !== 'ACTIVE') {
     throw new UserError(`service '${service.serviceName}' in cluster '${cluster}' is ${service.status}, not ACTIVE: it cannot be deployed to`);
   }

@@ -1,0 +1,146 @@
+/**
+ * deploy-ecs with several services in one step, against moto through the ECS layer: three services
+ * (two of the model-server family, one of another family with another container), checked before
+ * anything changes, deployed in parallel, one failing with rollback of the others (rollback-scope
+ * all, the default) or of the failed one only (rollback-scope failed).
+ */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { CreateServiceCommand, DescribeServicesCommand, DescribeTaskDefinitionCommand, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
+import { ConfigurationError, InputError } from '@ml-deploy/action-kit';
+import { applyAwsEnv } from '@ml-deploy/test/harness/aws-env';
+import { useEcsEmulator } from '@ml-deploy/test/harness/ecs-emulator-jest';
+import { deployWith } from './deploy-with';
+import { DeploymentFailedError } from '../src/run';
+
+const ecs = useEcsEmulator();
+let restoreEnv: () => void;
+let workDir: string;
+/** The three services and the task definition each runs before the test. */
+let before: Record<string, string>;
+
+beforeAll(async () => {
+  restoreEnv = applyAwsEnv(ecs.layer.url);
+  workDir = await mkdtemp(join(tmpdir(), 'deploy-ecs-many-'));
+});
+afterAll(() => restoreEnv?.());
+
+const FEATURES = 'feature-svc';
+const BATCH = 'batch-svc';
+
+beforeEach(async () => {
+  const { client, clusterName, subnetId, securityGroupId, taskDefinitionArn, serviceName } = ecs.fx;
+  const feature = await client.send(
+    new RegisterTaskDefinitionCommand({
+      family: 'feature-server',
+      requiresCompatibilities: ['FARGATE'],
+      networkMode: 'awsvpc',
+      cpu: '256',
+      memory: '512',
+      containerDefinitions: [{ name: 'features', image: 'registry.example/features:1', essential: true, memory: 512 }],
+    }),
+  );
+  const network = { awsvpcConfiguration: { subnets: [subnetId], securityGroups: [securityGroupId], assignPublicIp: 'DISABLED' as const } };
+  for (const [name, td] of [[FEATURES, feature.taskDefinition!.taskDefinitionArn!], [BATCH, taskDefinitionArn]] as const) {
+    await client.send(new CreateServiceCommand({ cluster: clusterName, serviceName: name, taskDefinition: td, desiredCount: 1, launchType: 'FARGATE', networkConfiguration: network }));
+  }
+  before = { [serviceName]: taskDefinitionArn, [FEATURES]: feature.taskDefinition!.taskDefinitionArn!, [BATCH]: taskDefinitionArn };
+  ecs.layer.resetCalls();
+});
+
+const deploy = (overrides: Record<string, string>) => deployWith(ecs, workDir, overrides);
+const three = () => `${ecs.fx.serviceName}=model-server\n${FEATURES}=features\n${BATCH}=model-server`;
+
+async function running(): Promise<Record<string, string>> {
+  const out = await ecs.fx.client.send(new DescribeServicesCommand({ cluster: ecs.fx.clusterName, services: [ecs.fx.serviceName, FEATURES, BATCH] }));
+  return Object.fromEntries(out.services!.map((s) => [s.serviceName!, s.taskDefinition!]));
+}
+
+describe('deploy-ecs: several services in one step', () => {
+  it('renders each from what it runs now, with its own container, deploys all in parallel, one row per service', async () => {
+    // model-svc's rollout takes 8 status checks, the others 2: in parallel the others finish first
+    ecs.layer.planDeployments({ cluster: ecs.fx.clusterName, service: ecs.fx.serviceName }, { outcome: 'complete', steps: 8 });
+    const r = await deploy({ service: three(), image: 'registry.example/app:2' });
+    expect(r.error).toBeUndefined();
+    expect(r.multi!.result).toBe('deployed');
+    expect(r.multi!.services.map((s) => [s.service, s.result, s.container])).toEqual([
+      [ecs.fx.serviceName, 'deployed', 'model-server'],
+      [FEATURES, 'deployed', 'features'],
+      [BATCH, 'deployed', 'model-server'],
+    ]);
+    const now = await running();
+    for (const s of r.multi!.services) {
+      expect(now[s.service!]).toBe(s.taskDefinitionArn);
+      expect(s.previousTaskDefinitionArn).toBe(before[s.service!]);
+      const td = await ecs.fx.client.send(new DescribeTaskDefinitionCommand({ taskDefinition: s.taskDefinitionArn! }));
+      expect(td.taskDefinition!.containerDefinitions![0]!.image).toBe('registry.example/app:2');
+    }
+    expect(now[FEATURES]).toMatch(/feature-server:2$/);
+    const steady = (svc: string) => r.log.findIndex((l) => l.startsWith(`[${svc}] `) && /has reached a steady state/.test(l));
+    expect(steady(FEATURES)).toBeGreaterThan(-1);
+    expect(steady(FEATURES)).toBeLessThan(steady(ecs.fx.serviceName));
+    expect(steady(BATCH)).toBeLessThan(steady(ecs.fx.serviceName));
+    const outputs = JSON.parse(r.outputs.services!);
+    expect(Object.keys(outputs)).toEqual([ecs.fx.serviceName, FEATURES, BATCH]);
+    expect(outputs[FEATURES]).toMatchObject({ result: 'deployed', revision: 2, 'previous-revision': 1 });
+    expect(r.summary).toContain('Every service deployed');
+    expect(r.summary).toMatch(new RegExp(`\\| ${FEATURES} \\| ✅ deployed \\| \`feature-server:2\` \\| \`feature-server:1\``));
+    expect(r.log.some((l) => l.startsWith(`[${FEATURES}] `))).toBe(true);
+  });
+
+  it('a task definition file is registered once and every service gets that revision', async () => {
+    const current = await ecs.fx.client.send(new DescribeTaskDefinitionCommand({ taskDefinition: ecs.fx.taskDefinitionArn }));
+    const file = join(workDir, 'shared.json');
+    await writeFile(file, JSON.stringify({ ...current.taskDefinition, family: 'shared-app' }));
+    const r = await deploy({ service: `${ecs.fx.serviceName}\n${FEATURES}\n${BATCH}`, 'task-definition': file, image: 'registry.example/app:3' });
+    expect(r.error).toBeUndefined();
+    expect(ecs.layer.countCalls('RegisterTaskDefinition')).toBe(1);
+    expect(r.outputs['task-definition-arn']).toMatch(/shared-app:1$/);
+    expect(Object.values(await running())).toEqual([r.outputs['task-definition-arn'], r.outputs['task-definition-arn'], r.outputs['task-definition-arn']]);
+    expect(r.summary).toContain('One task definition registered for every service: `shared-app:1`');
+  });
+
+  it('one fails: it is rolled back, and the two that deployed are put back (rollback-scope: all, the default)', async () => {
+    ecs.layer.planDeployments({ cluster: ecs.fx.clusterName, service: FEATURES }, { outcome: 'fail', steps: 2, failedTasks: 1 });
+    const r = await deploy({ service: three(), image: 'registry.example/app:bad', 'circuit-breaker': 'off' });
+    expect(r.error).toBeInstanceOf(DeploymentFailedError);
+    expect(r.error!.message).toMatch(new RegExp(`^1 of 3 services failed \\(${FEATURES}: deployment ecs-svc/\\d+ failed`));
+    expect(r.multi!.result).toBe('rolled-back');
+    expect(r.multi!.services.map((s) => [s.service, s.result])).toEqual([
+      [ecs.fx.serviceName, 'rolled-back'],
+      [FEATURES, 'rolled-back'],
+      [BATCH, 'rolled-back'],
+    ]);
+    // what ECS runs now, not what we meant to do
+    expect(await running()).toEqual(before);
+    const put = r.multi!.services[0]!;
+    expect(put.rollback).toMatchObject({ startedBy: 'deploy-ecs', taskDefinitionArn: before[ecs.fx.serviceName], result: expect.stringMatching(/^completed/) });
+    expect(put.failure).toContain(`because '${FEATURES}' failed`);
+    expect(JSON.parse(r.outputs.services!)[BATCH].result).toBe('rolled-back');
+    expect(r.summary).toContain('Not every service deployed (rolled-back)');
+  });
+
+  it('rollback-scope: failed leaves the services that deployed on the new revision', async () => {
+    ecs.layer.planDeployments({ cluster: ecs.fx.clusterName, service: BATCH }, { outcome: 'fail', steps: 2, failedTasks: 1 });
+    const r = await deploy({ service: three(), image: 'registry.example/app:4', 'circuit-breaker': 'off', 'rollback-scope': 'failed' });
+    expect(r.error).toBeInstanceOf(DeploymentFailedError);
+    expect(r.multi!.services.map((s) => s.result)).toEqual(['deployed', 'deployed', 'rolled-back']);
+    const now = await running();
+    expect(now[BATCH]).toBe(before[BATCH]);
+    expect(now[ecs.fx.serviceName]).toBe(r.multi!.services[0]!.taskDefinitionArn);
+    expect(r.multi!.result).toBe('rolled-back');
+  });
+
+  it('a service that does not exist, or lacks the container, stops the step before any service changes', async () => {
+    const missing = await deploy({ service: `${ecs.fx.serviceName}\nno-such-svc`, image: 'registry.example/app:5' });
+    expect(missing.error).toBeInstanceOf(ConfigurationError);
+    expect(missing.error!.message).toMatch(/service 'no-such-svc' was not found/);
+    const noContainer = await deploy({ service: `${ecs.fx.serviceName}=model-server\n${FEATURES}=model-server`, image: 'registry.example/app:5' });
+    expect(noContainer.error).toBeInstanceOf(InputError);
+    expect(noContainer.error!.message).toMatch(/input 'container-name': got "model-server", expected a container of task definition 'feature-server': 'features'/);
+    expect(ecs.layer.countCalls('RegisterTaskDefinition') + ecs.layer.countCalls('UpdateService')).toBe(0);
+    expect(await running()).toEqual(before);
+  });
+});

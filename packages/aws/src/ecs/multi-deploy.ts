@@ -1,0 +1,242 @@
+/**
+ * Several ECS services in one step: every service is checked before anything changes; a task
+ * definition file is rendered and registered once and that revision goes to every service (without
+ * a file, each service's revision is rendered from what it runs now, with its own container); the
+ * services roll out in parallel, each with the single-service deploy's wait, diagnosis and
+ * rollback; when one fails and `rollbackScope` is `all`, the services that did move are put back
+ * on their previous revision too, and waited for. Runner-free, like the single-service deploy.
+ */
+import type { Service } from '@aws-sdk/client-ecs';
+import { CancelledError, codeSpan, type Logger, md, type SummaryBuilder, toError, UserError } from '@ml-deploy/action-kit';
+import { ecsConsoleUrl, parseTaskDefinitionRef } from '../arn';
+import { checkServiceDeployable, DeploymentFailedError, deployEcsService, type EcsDeployDeps, type EcsDeployOptions, newDeployReport, settleFailedReport } from './deploy';
+import { applyChanges, normaliseTaskDefinition } from './render';
+import { type DeployReport, type DeployResult, writeSummary } from './report';
+import { planServiceConfiguration } from './strategy';
+import { assertTaskDefinition } from './task-definition-check';
+
+/** One service of a multi-service deploy, with the container whose image changes in it. */
+export interface ServiceTarget {
+  service: string;
+  /** Overrides `render.containerName` for this service (rendering from what it runs now). */
+  containerName?: string | undefined;
+}
+
+/**
+ * `all`: when any service fails, every service this step moved goes back to its previous revision
+ * (the default: the services of one release stay on one version). `failed`: only the failed one
+ * is rolled back (by its own deploy, when `rollbackOnFailure`), the others keep the new revision.
+ */
+export type RollbackScope = 'all' | 'failed';
+
+export interface MultiDeployReport {
+  cluster: string;
+  /** deployed when every service deployed; otherwise the worst of the services' results. */
+  result: DeployResult;
+  startedAt: string;
+  durationMs?: number;
+  rollbackScope: RollbackScope;
+  /** The revision registered once from a task definition file, deployed to every service. */
+  taskDefinitionArn?: string | undefined;
+  /** A failure before any service was touched (registration, a service not found). */
+  error?: string;
+  services: DeployReport[];
+}
+
+/** Per-service outputs, as the `services` output (JSON) holds them. */
+export function serviceOutputs(r: DeployReport): Record<string, string | number | undefined> {
+  return {
+    result: r.result,
+    'task-definition-arn': r.taskDefinitionArn,
+    revision: r.revision,
+    'previous-task-definition-arn': r.previousTaskDefinitionArn,
+    'previous-revision': r.previousRevision,
+    'deployment-id': r.deploymentId,
+    'image-digest': r.imageDigest,
+  };
+}
+
+/** Where several results meet, the one that says most about what the user must look at. */
+const SEVERITY: DeployResult[] = ['failed', 'cancelled', 'superseded', 'rolled-back', 'started', 'registered', 'deployed'];
+
+function overall(results: DeployResult[]): DeployResult {
+  for (const r of SEVERITY) if (results.includes(r)) return r;
+  return 'failed';
+}
+
+/** A logger that prefixes every line with the service, and does not open groups (they would interleave). */
+function serviceLogger(logger: Logger, service: string): Logger {
+  const p = `[${service}] `;
+  return {
+    debug: (m) => logger.debug(p + m),
+    info: (m) => logger.info(p + m),
+    warning: (m) => logger.warning(p + m),
+    error: (m) => logger.error(p + m),
+    async group(title, fn) {
+      logger.info(p + title);
+      return fn();
+    },
+  };
+}
+
+/**
+ * Deploys `opts` to every service of `targets` (opts.service is ignored), filling `report` as it
+ * goes. Throws DeploymentFailedError when any service did not deploy, CancelledError when
+ * `deps.signal` fired, and the API's explained errors when a check before any change failed.
+ */
+export async function deployEcsServices(
+  opts: EcsDeployOptions,
+  targets: ServiceTarget[],
+  rollbackScope: RollbackScope,
+  deps: EcsDeployDeps,
+  report: MultiDeployReport,
+): Promise<void> {
+  const { api, logger } = deps;
+  const names = targets.map((t) => t.service);
+  const dup = names.find((n, i) => names.indexOf(n) !== i);
+  if (dup !== undefined) throw new UserError(`service '${dup}' is listed twice (input 'service')`);
+  report.services = targets.map((t) => newDeployReport({ cluster: opts.cluster, service: t.service }, deps.clock.now()));
+
+  // 1. Every service exists and is deployable before anything changes anywhere.
+  const before = new Map<string, Service>();
+  for (const t of targets) {
+    const service = await api.describeService(opts.cluster, t.service);
+    checkServiceDeployable(service, opts.cluster);
+    planServiceConfiguration(service, opts.circuitBreaker, opts.strategy ?? {});
+    if (!opts.taskDefinitionFile && !opts.taskDefinitionRef) {
+      // Rendered from what it runs now: render and check it here, so a container missing from
+      // one service's task definition stops the step before any service moved.
+      const current = service.taskDefinition!;
+      const { taskDefinition, tags } = await api.describeTaskDefinition(current);
+      const source = { label: `task definition ${current} that service '${t.service}' runs` };
+      const rendered = applyChanges(normaliseTaskDefinition({ taskDefinition, tags }, source), { ...opts.render, containerName: t.containerName ?? opts.render.containerName });
+      assertTaskDefinition(rendered.taskDefinition, source, { stage: 'rendered', region: deps.region });
+    }
+    before.set(t.service, service);
+  }
+  logger.info(`${targets.length} services in cluster '${opts.cluster}': ${names.join(', ')}`);
+
+  // 2. One revision for every service when the task definition comes from a file.
+  let ref = opts.taskDefinitionRef;
+  if (opts.taskDefinitionFile) {
+    const reg = newDeployReport({ cluster: opts.cluster, service: undefined }, deps.clock.now());
+    await deployEcsService({ ...opts, service: undefined }, { ...deps, setOutput: () => undefined }, reg);
+    report.taskDefinitionArn = reg.taskDefinitionArn;
+    ref = reg.taskDefinitionArn;
+    logger.info(`registered once for all ${targets.length} services: ${ref}${reg.changes.length ? ` (${reg.changes.join('; ')})` : ''}`);
+    for (const r of report.services) r.changes = [...reg.changes];
+  }
+
+  // 3. In parallel, each with the single-service deploy (wait, diagnosis, its own rollback).
+  const settled = await Promise.allSettled(
+    targets.map(async (t, i) => {
+      const r = report.services[i]!;
+      const perService: EcsDeployOptions = {
+        ...opts,
+        service: t.service,
+        taskDefinitionFile: undefined,
+        taskDefinitionRef: ref,
+        render: { ...opts.render, containerName: t.containerName ?? opts.render.containerName },
+      };
+      try {
+        await deployEcsService(perService, { ...deps, logger: serviceLogger(logger, t.service), setOutput: () => undefined }, r);
+      } catch (err) {
+        settleFailedReport(r, toError(err));
+        throw err;
+      }
+    }),
+  );
+  const errors = settled.flatMap((s, i) => (s.status === 'rejected' ? [{ service: names[i]!, error: toError(s.reason) }] : []));
+  if (!errors.length) {
+    report.result = overall(report.services.map((r) => r.result));
+    return;
+  }
+  const cancelled = errors.find((e) => e.error instanceof CancelledError);
+
+  // 4. One failed: put back the ones that moved, when asked.
+  if (rollbackScope === 'all' && opts.rollbackOnFailure && !cancelled) {
+    const why = `rolled back because ${errors.map((e) => `'${e.service}'`).join(', ')} failed (rollback-scope: all)`;
+    const moved = report.services.filter((r) => (r.result === 'deployed' || r.result === 'started') && r.previousTaskDefinitionArn && r.previousTaskDefinitionArn !== r.taskDefinitionArn);
+    await Promise.all(moved.map((r) => putBack(opts, deps, r, before.get(r.service!)!, why)));
+  }
+  report.result = overall(report.services.map((r) => r.result));
+  if (cancelled) throw cancelled.error;
+  const failedList = errors.map((e) => `${e.service}: ${e.error.message}`).join('; ');
+  throw new DeploymentFailedError(
+    `${errors.length} of ${targets.length} services failed (${failedList})${rollbackScope === 'all' && opts.rollbackOnFailure ? `; the others were put back: ${report.services.filter((r) => !errors.some((e) => e.service === r.service)).map((r) => `${r.service} ${r.result}`).join(', ') || 'none'}` : ''}`,
+  );
+}
+
+/** Deploys the previous revision (and desired count) of a service that deployed, and waits for it. */
+async function putBack(opts: EcsDeployOptions, deps: EcsDeployDeps, r: DeployReport, before: Service, why: string): Promise<void> {
+  const log = serviceLogger(deps.logger, r.service!);
+  log.info(`${why}: deploying ${r.previousTaskDefinitionArn} again`);
+  const back = newDeployReport({ cluster: opts.cluster, service: r.service }, deps.clock.now());
+  r.failure = why;
+  try {
+    await deployEcsService(
+      {
+        ...opts,
+        service: r.service,
+        taskDefinitionFile: undefined,
+        taskDefinitionRef: r.previousTaskDefinitionArn,
+        desiredCount: opts.desiredCount !== undefined ? before.desiredCount : undefined,
+        forceNewDeployment: false,
+        circuitBreaker: 'keep',
+        strategy: {},
+        waitForDeployment: true,
+        rollbackOnFailure: false,
+        maxFailedTasks: undefined,
+      },
+      { ...deps, logger: log, setOutput: () => undefined, signal: undefined },
+      back,
+    );
+    r.rollback = { deploymentId: back.deploymentId, taskDefinitionArn: r.previousTaskDefinitionArn!, startedBy: 'deploy-ecs', result: 'completed: the previous revision serves again' };
+    r.result = 'rolled-back';
+  } catch (err) {
+    r.rollback = { deploymentId: back.deploymentId, taskDefinitionArn: r.previousTaskDefinitionArn!, startedBy: 'deploy-ecs', result: `not confirmed: ${toError(err).message}` };
+    r.result = 'failed';
+  }
+  log.info(`put back: ${r.rollback.result}`);
+}
+
+const ICON: Record<DeployResult, string> = {
+  deployed: '✅',
+  registered: '✅',
+  started: '⚠️',
+  'rolled-back': '↩️',
+  superseded: '❌',
+  cancelled: '⏹️',
+  failed: '❌',
+};
+
+function shortTd(arn: string | undefined): string {
+  if (!arn) return '';
+  const { family, revision } = parseTaskDefinitionRef(arn);
+  return revision !== undefined ? `${family}:${revision}` : family;
+}
+
+/** One row per service, then each service's own summary. */
+export function writeMultiSummary(summary: SummaryBuilder, r: MultiDeployReport, region: string | undefined): void {
+  const ok = r.result === 'deployed';
+  summary.heading(`deploy-ecs: ${r.services.length} services in ${r.cluster}`, 2);
+  summary.status(ok ? 'ok' : r.result === 'rolled-back' ? 'rolled-back' : r.result === 'cancelled' ? 'cancelled' : 'failed', `**${ok ? 'Every service deployed' : `Not every service deployed (${r.result})`}**`);
+  if (r.taskDefinitionArn) summary.paragraph(`One task definition registered for every service: ${codeSpan(shortTd(r.taskDefinitionArn)).markdown}`);
+  if (r.error) summary.paragraph(`> ${r.error.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')}`);
+  summary.table(
+    ['Service', 'Result', 'Task definition', 'Previous', 'Deployment', 'Rollback'],
+    r.services.map((s) => {
+      const link = ecsConsoleUrl(region, r.cluster, s.service!);
+      return [
+        link ? md(`[${s.service}](${link})`) : s.service!,
+        `${ICON[s.result]} ${s.result}`,
+        s.taskDefinitionArn ? codeSpan(shortTd(s.taskDefinitionArn)) : '',
+        s.previousTaskDefinitionArn ? codeSpan(shortTd(s.previousTaskDefinitionArn)) : '',
+        s.deploymentId ? codeSpan(s.deploymentId) : '',
+        s.rollback ? `${s.rollback.startedBy}: ${s.rollback.result}` : '',
+      ];
+    }),
+  );
+  if (!ok && r.rollbackScope === 'failed') summary.paragraph('rollback-scope: failed — the services that deployed keep the new revision.');
+  for (const s of r.services) writeSummary(summary, s, region);
+}
