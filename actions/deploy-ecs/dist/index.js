@@ -59495,7 +59495,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4858);
 /* harmony import */ var _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8727);
-/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6388);
+/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5732);
 /* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8361);
 /* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6051);
 /** Entry of the deploy-ecs action: the only file that touches the runner (@actions/core). */
@@ -59545,9 +59545,9 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   TL: () => (/* binding */ parseInputs)
 /* harmony export */ });
-/* unused harmony exports RENDER_INPUTS, isRegisteredRef */
+/* unused harmony exports RENDER_INPUTS, MAX_SERVICES, isRegisteredRef */
 /* harmony import */ var _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8727);
-/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6388);
+/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5732);
 /* harmony import */ var _ml_deploy_oci__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6895);
 /**
  * deploy-ecs inputs: the only place they are parsed. Keys are spelled as in deploy-ecs/action.yml,
@@ -59589,18 +59589,18 @@ function parseInputs(read) {
     const clusterRef = (0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .checkClusterRef */ .g7)(cluster);
     if (!clusterRef.ok)
         throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('cluster', cluster, clusterRef.why);
-    const service = optional('service');
+    const services = parseServices(optional('service'), clusterRef.name);
+    const service = services[0]?.service;
     const taskDefinition = optional('task-definition');
     if (!service && !taskDefinition) {
         throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('task-definition', '', "a task definition file, or a 'service' to render it from");
     }
-    if (service !== undefined) {
-        const serviceRef = (0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .checkServiceRef */ .PG)(service);
-        if (!serviceRef.ok)
-            throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('service', service, serviceRef.why);
-        if (serviceRef.cluster !== undefined && serviceRef.cluster !== clusterRef.name) {
-            throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('service', service, `a service of cluster '${clusterRef.name}' (input 'cluster'); this ARN names cluster '${serviceRef.cluster}'`);
-        }
+    const perServiceContainer = services.find((t) => t.containerName !== undefined);
+    if (perServiceContainer && optional('container-name') !== undefined) {
+        throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('container-name', optional('container-name'), "no value when 'service' names the container of each service (SERVICE=CONTAINER)");
+    }
+    if (perServiceContainer && taskDefinition !== undefined) {
+        throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('service', `${perServiceContainer.service}=${perServiceContainer.containerName}`, "service names without '=CONTAINER' when 'task-definition' is given: one task definition is rendered for every service, its container is 'container-name'");
     }
     const image = optional('image');
     if (image !== undefined) {
@@ -59643,7 +59643,9 @@ function parseInputs(read) {
         service,
         'task-definition': taskDefinition !== undefined && !isRegisteredRef(taskDefinition) ? taskDefinition : undefined,
         'task-definition-ref': taskDefinition !== undefined && isRegisteredRef(taskDefinition) ? taskDefinition : undefined,
-        'container-name': optional('container-name'),
+        services,
+        'rollback-scope': (0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .parseChoice */ .HU)('rollback-scope', optional('rollback-scope') ?? 'all', ['all', 'failed']),
+        'container-name': optional('container-name') ?? (services.length === 1 ? services[0].containerName : undefined),
         image,
         'environment-variables': environment,
         secrets,
@@ -59812,6 +59814,37 @@ function parseTags(raw) {
     }
     return tags;
 }
+/** Services at most in one step (DescribeServices describes up to 10 per call). */
+const MAX_SERVICES = 10;
+/** `service`: one per line (or comma-separated on one line), each `SERVICE` or `SERVICE=CONTAINER`. */
+function parseServices(raw, cluster) {
+    if (raw === undefined || raw === '')
+        return [];
+    const lines = raw.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+    const items = lines.length === 1 ? lines[0].split(',').map((x) => x.trim()).filter((x) => x !== '') : lines;
+    if (items.length > MAX_SERVICES) {
+        throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('service', raw, `at most ${MAX_SERVICES} services, one per line (got ${items.length}); split them over several steps or jobs`);
+    }
+    const targets = [];
+    for (const item of items) {
+        const eq = item.indexOf('=');
+        const name = (eq >= 0 ? item.slice(0, eq) : item).trim();
+        const containerName = eq >= 0 ? item.slice(eq + 1).trim() : undefined;
+        const ref = (0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .checkServiceRef */ .PG)(name);
+        if (!ref.ok)
+            throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('service', item, `${ref.why}${items.length > 1 || eq >= 0 ? ' (one service per line, SERVICE or SERVICE=CONTAINER)' : ''}`);
+        if (ref.cluster !== undefined && ref.cluster !== cluster) {
+            throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('service', item, `a service of cluster '${cluster}' (input 'cluster'); this ARN names cluster '${ref.cluster}'`);
+        }
+        if (containerName !== undefined && !/^[A-Za-z0-9_-]{1,255}$/.test(containerName)) {
+            throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('service', item, 'SERVICE=CONTAINER, the container name of 1 to 255 letters, digits, hyphens and underscores');
+        }
+        if (targets.some((t) => t.service === name))
+            throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('service', item, `each service once; '${name}' is given twice`);
+        targets.push({ service: name, containerName });
+    }
+    return targets;
+}
 /** keep | on | off; true/false (any case getBooleanInput takes) mean on/off, as before. */
 function parseCircuitBreaker(raw) {
     const v = (0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .parseBooleanOrChoice */ .Wd)('circuit-breaker', raw, ['keep', 'on', 'off']);
@@ -59941,9 +59974,9 @@ function isRegisteredRef(value) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   eF: () => (/* binding */ run)
 /* harmony export */ });
-/* unused harmony export deployOptions */
+/* unused harmony exports deployOptions, runMany */
 /* harmony import */ var _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8727);
-/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6388);
+/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5732);
 /**
  * deploy-ecs: maps the inputs onto the shared ECS deploy (packages/aws: render, register, update,
  * watch, diagnose, roll back), then writes the report and the job summary. Everything it needs
@@ -59989,6 +60022,8 @@ function deployOptions(inputs) {
     };
 }
 async function run(inputs, deps) {
+    if (inputs.services.length > 1)
+        return (await runMany(inputs, deps)).services[0];
     const clock = deps.clock ?? _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml;
     const started = clock.now();
     const opts = deployOptions(inputs);
@@ -60031,6 +60066,64 @@ async function run(inputs, deps) {
     }
     await finish();
     deps.logger.info(`deploy-ecs: ${report.result} in ${(0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(report.durationMs ?? 0)}`);
+    return report;
+}
+/**
+ * Several services: checked first, then deployed in parallel with one registration when a file is
+ * given. Step outputs: `services` (JSON, per service), and the shared `task-definition-arn` /
+ * `revision` when one revision was registered for all.
+ */
+async function runMany(inputs, deps) {
+    const clock = deps.clock ?? _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml;
+    const started = clock.now();
+    const opts = deployOptions(inputs);
+    const report = { cluster: inputs.cluster, result: 'failed', startedAt: new Date(started).toISOString(), rollbackScope: inputs['rollback-scope'], services: [] };
+    const finish = async () => {
+        report.durationMs = clock.now() - started;
+        for (const r of report.services)
+            r.durationMs ??= report.durationMs;
+        const path = await deps.writeReport(report);
+        deps.setOutput('report', path);
+        if (report.services.length) {
+            deps.setOutput('services', JSON.stringify(Object.fromEntries(report.services.map((r) => [r.service, (0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .serviceOutputs */ .KH)(r)]))));
+        }
+        if (report.taskDefinitionArn) {
+            deps.setOutput('task-definition-arn', report.taskDefinitionArn);
+            deps.setOutput('revision', (0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .parseTaskDefinitionRef */ .$v)(report.taskDefinitionArn).revision);
+        }
+        (0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .writeMultiSummary */ .Nf)(deps.summary, report, deps.region);
+    };
+    try {
+        let readTaskDefinitionFile = deps.readTaskDefinitionFile;
+        if (opts.taskDefinitionFile) {
+            const file = opts.taskDefinitionFile;
+            const raw = await deps.readTaskDefinitionFile(file);
+            const source = { input: 'task-definition', label: file };
+            const base = (0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .normaliseTaskDefinition */ .ly)(raw, source);
+            (0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .assertTaskDefinition */ .$A)(base, source, { stage: 'file', region: deps.region });
+            (0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .assertTaskDefinition */ .$A)((0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .applyChanges */ .YF)(base, opts.render).taskDefinition, source, { stage: 'rendered', region: deps.region });
+            readTaskDefinitionFile = async (path) => (path === file ? raw : deps.readTaskDefinitionFile(path));
+        }
+        await (0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .deployEcsServices */ .XS)(opts, inputs.services, inputs['rollback-scope'], {
+            api: deps.api,
+            logger: deps.logger,
+            setOutput: deps.setOutput,
+            signal: deps.signal,
+            clock,
+            readTaskDefinitionFile,
+            pollIntervalMs: deps.pollIntervalMs,
+            region: deps.region,
+        }, report);
+    }
+    catch (err) {
+        const e = (0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .toError */ .iT)(err);
+        if (!report.services.some((r) => r.deploymentId || r.taskDefinitionArn))
+            report.error = e.message;
+        await finish();
+        throw e;
+    }
+    await finish();
+    deps.logger.info(`deploy-ecs: ${report.services.length} services ${report.result} in ${(0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(report.durationMs ?? 0)}`);
     return report;
 }
 
@@ -60925,7 +61018,7 @@ async function runAction(def, io) {
 
 /***/ }),
 
-/***/ 6388:
+/***/ 5732:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -60943,19 +61036,49 @@ __nccwpck_require__.d(__webpack_exports__, {
   PG: () => (/* reexport */ checkServiceRef),
   DJ: () => (/* reexport */ createEcsClient),
   MW: () => (/* reexport */ deployEcsService),
+  XS: () => (/* reexport */ deployEcsServices),
   xx: () => (/* reexport */ environmentFileProblem),
   Us: () => (/* reexport */ isRegionName),
   Yn: () => (/* reexport */ newDeployReport),
   ly: () => (/* reexport */ normaliseTaskDefinition),
   ij: () => (/* reexport */ parseCommandWords),
+  $v: () => (/* reexport */ parseTaskDefinitionRef),
   l3: () => (/* reexport */ roleArnProblem),
   p8: () => (/* reexport */ secretRefProblem),
+  KH: () => (/* reexport */ serviceOutputs),
   Nu: () => (/* reexport */ settleFailedReport),
   qH: () => (/* reexport */ tagProblem),
+  Nf: () => (/* reexport */ writeMultiSummary),
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: DeploymentFailedError, ENUM_FIELDS, EmulatorGapError, LENGTH_FIELDS, PARTITIONS, arnName, arnRegion, awsErrorCode, checkEcrRepository, cpuUnits, createEcrClient, describeStoppedTask, ecrCredentials, ecsConsoleUrl, explainAwsError, fargateSizeProblem, findDeploymentOf, findServiceDeployment, formatTaskDefinitionIssues, imageDigest, memoryMiB, onCancelled, parseEcrHost, parseTaskDefinitionRef, partitionOf, planServiceConfiguration, recordStoppedTasks, registerTaskDefinitionOnce, rollBack, sameRegistration, sentContentMatches, stoppedReasonsSuffix, taskDefinitionIssues, watchDeployment, watchServiceDeployment
+// UNUSED EXPORTS: DeploymentFailedError, ENUM_FIELDS, EmulatorGapError, LENGTH_FIELDS, PARTITIONS, arnName, arnRegion, awsErrorCode, checkEcrRepository, checkServiceDeployable, cpuUnits, createEcrClient, describeStoppedTask, ecrCredentials, ecsConsoleUrl, explainAwsError, fargateSizeProblem, findDeploymentOf, findServiceDeployment, formatTaskDefinitionIssues, imageDigest, memoryMiB, onCancelled, parseEcrHost, partitionOf, planServiceConfiguration, recordStoppedTasks, registerTaskDefinitionOnce, rollBack, sameRegistration, sentContentMatches, stoppedReasonsSuffix, taskDefinitionIssues, watchDeployment, watchServiceDeployment
+
+;// CONCATENATED MODULE: ./packages/aws/src/arn.ts
+/** Pieces of ECS ARNs and names that the deploy logic and summaries need. */
+/** `arn:aws:ecs:r:a:task-definition/family:7` → { family, revision: 7 }; also accepts `family:7`. */
+function parseTaskDefinitionRef(ref) {
+    const tail = ref.includes(':task-definition/') ? ref.split(':task-definition/')[1] : ref;
+    const m = /^(.+?)(?::(\d+))?$/.exec(tail);
+    return { family: m?.[1] ?? tail, revision: m?.[2] !== undefined ? Number(m[2]) : undefined };
+}
+/** The last path segment of an ARN (`…:service/cluster/name` → `name`), or the text itself. */
+function arnName(arnOrName) {
+    if (!arnOrName.startsWith('arn:'))
+        return arnOrName;
+    const resource = arnOrName.split(':').slice(5).join(':');
+    return resource.split('/').pop() ?? resource;
+}
+/** The region of an ARN, when it is one. */
+function arnRegion(arn) {
+    return arn.startsWith('arn:') ? arn.split(':')[3] : undefined;
+}
+/** Link to a service in the ECS console (for summaries); undefined off AWS (an emulator endpoint). */
+function ecsConsoleUrl(region, cluster, service) {
+    if (!region || process.env.AWS_ENDPOINT_URL)
+        return undefined;
+    return `https://${region}.console.aws.amazon.com/ecs/v2/clusters/${encodeURIComponent(cluster)}/services/${encodeURIComponent(service)}/deployments?region=${region}`;
+}
 
 // EXTERNAL MODULE: ./node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(486);
@@ -61247,32 +61370,6 @@ class EcsApi {
 }
 function revisionOf(arn) {
     return Number(/:(\d+)$/.exec(arn)?.[1] ?? 0);
-}
-
-;// CONCATENATED MODULE: ./packages/aws/src/arn.ts
-/** Pieces of ECS ARNs and names that the deploy logic and summaries need. */
-/** `arn:aws:ecs:r:a:task-definition/family:7` → { family, revision: 7 }; also accepts `family:7`. */
-function parseTaskDefinitionRef(ref) {
-    const tail = ref.includes(':task-definition/') ? ref.split(':task-definition/')[1] : ref;
-    const m = /^(.+?)(?::(\d+))?$/.exec(tail);
-    return { family: m?.[1] ?? tail, revision: m?.[2] !== undefined ? Number(m[2]) : undefined };
-}
-/** The last path segment of an ARN (`…:service/cluster/name` → `name`), or the text itself. */
-function arnName(arnOrName) {
-    if (!arnOrName.startsWith('arn:'))
-        return arnOrName;
-    const resource = arnOrName.split(':').slice(5).join(':');
-    return resource.split('/').pop() ?? resource;
-}
-/** The region of an ARN, when it is one. */
-function arnRegion(arn) {
-    return arn.startsWith('arn:') ? arn.split(':')[3] : undefined;
-}
-/** Link to a service in the ECS console (for summaries); undefined off AWS (an emulator endpoint). */
-function ecsConsoleUrl(region, cluster, service) {
-    if (!region || process.env.AWS_ENDPOINT_URL)
-        return undefined;
-    return `https://${region}.console.aws.amazon.com/ecs/v2/clusters/${encodeURIComponent(cluster)}/services/${encodeURIComponent(service)}/deployments?region=${region}`;
 }
 
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/diagnosis.ts
@@ -62866,6 +62963,7 @@ async function deployWithStrategy(opts, deps, report, config, updated, deploymen
     }
     throw new DeploymentFailedError(`${failure}${stoppedReasonsSuffix(report)}; rollback (StopServiceDeployment ROLLBACK): ${report.rollback.result}`);
 }
+/** Refuses a service that is not ACTIVE or not driven by the ECS deployment controller. */
 function checkServiceDeployable(service, cluster) {
     if (service.status && service.status !== 'ACTIVE') {
         throw new src/* UserError */.yo(`service '${service.serviceName}' in cluster '${cluster}' is ${service.status}, not ACTIVE: it cannot be deployed to`);
@@ -62891,6 +62989,278 @@ function collectEvents(report, events, since) {
 function throwIfAborted(signal) {
     if (signal?.aborted)
         throw signal.reason instanceof Error ? signal.reason : new src/* CancelledError */.cc();
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/report.ts
+/** The deploy report (JSON output `report`) and the job summary built from it. */
+
+
+const HEADLINE = {
+    deployed: ['ok', 'Deployed'],
+    registered: ['ok', 'Task definition registered (no service given)'],
+    started: ['warning', 'Deployment started, not waited for (wait-for-deployment: false)'],
+    'rolled-back': ['rolled-back', 'Deployment failed and was rolled back'],
+    superseded: ['failed', 'Deployment superseded by another one before it completed'],
+    cancelled: ['cancelled', 'Cancelled'],
+    failed: ['failed', 'Deployment failed'],
+};
+function shortTd(arn) {
+    if (!arn)
+        return undefined;
+    const { family, revision } = parseTaskDefinitionRef(arn);
+    return revision !== undefined ? `${family}:${revision}` : family;
+}
+function writeSummary(summary, r, region) {
+    const [kind, text] = HEADLINE[r.result];
+    summary.heading(`deploy-ecs: ${r.service ?? shortTd(r.taskDefinitionArn) ?? 'task definition'}`, 2);
+    summary.status(kind, `**${text}**${r.durationMs !== undefined ? ` in ${(0,src/* formatDuration */.a3)(r.durationMs)}` : ''}`);
+    const link = r.service ? ecsConsoleUrl(region, r.cluster, r.service) : undefined;
+    summary.keyValues([
+        ['Cluster', r.cluster],
+        ['Service', r.service ? (link ? (0,src.md)(`[${r.service}](${link})`) : r.service) : undefined],
+        ['Task definition', r.taskDefinitionArn ? (0,src.md)(`${(0,src/* codeSpan */.SS)(shortTd(r.taskDefinitionArn)).markdown}${r.reusedRevision ? ' (identical revision re-used, nothing registered)' : ''}`) : undefined],
+        ['Previous', r.previousTaskDefinitionArn ? (0,src/* codeSpan */.SS)(shortTd(r.previousTaskDefinitionArn)) : undefined],
+        ['Container', r.container],
+        ['Image', r.image ? (0,src/* codeSpan */.SS)(r.image) : undefined],
+        ['Image digest', r.imageDigest ? (0,src/* codeSpan */.SS)(r.imageDigest) : undefined],
+        ['Deployment', r.deploymentId ? (0,src/* codeSpan */.SS)(r.deploymentId) : undefined],
+        ['Tasks', r.runningCount !== undefined ? `${r.runningCount}/${r.desiredCount} running` : undefined],
+        ['Changes', r.changes.length ? (0,src.md)(r.changes.map((c) => (0,src/* codeSpan */.SS)(c).markdown).join('<br>')) : undefined],
+        ['Strategy', r.strategy && r.strategy !== 'ROLLING' ? r.strategy : undefined],
+        ['Service deployment', r.serviceDeploymentArn ? (0,src/* codeSpan */.SS)(r.serviceDeploymentArn) : undefined],
+        ['Service configuration changed', r.serviceChanges?.length ? (0,src.md)(r.serviceChanges.map((c) => (0,src/* codeSpan */.SS)(c).markdown).join('<br>')) : undefined],
+    ]);
+    if (r.lifecycle?.length) {
+        summary.heading('Lifecycle', 3);
+        summary.paragraph([
+            '| Time | Status | Stage | Production traffic on new | Test traffic on new |',
+            '| --- | --- | --- | --- | --- |',
+            ...r.lifecycle.map((e) => `| ${e.at} | ${e.status} | ${e.stage ?? ''} | ${e.productionTraffic !== undefined ? `${e.productionTraffic} %` : ''} | ${e.testTraffic !== undefined ? `${e.testTraffic} %` : ''} |`),
+        ].join('\n'));
+    }
+    if (r.hooks?.length) {
+        summary.heading('Lifecycle hooks', 3);
+        summary.paragraph(['| Stage | Hook | Result | At |', '| --- | --- | --- | --- |', ...r.hooks.map((h) => `| ${h.stage ?? ''} | ${escapeCell(h.targetArn ?? h.hookId)} | ${h.status} | ${h.at} |`)].join('\n'));
+    }
+    if (r.failure || (r.error && r.result !== 'deployed')) {
+        summary.heading('What went wrong', 3);
+        summary.paragraph(codeSpanBlock(r.failure ?? r.error ?? ''));
+    }
+    if (r.extraRevisions?.length) {
+        summary.heading('Other revisions this run registered', 3);
+        summary.list(r.extraRevisions.map((e) => (0,src.md)(`${(0,src/* codeSpan */.SS)(shortTd(e.taskDefinitionArn)).markdown}: **${e.action}**: ${escapeCell(e.reason)}`)));
+    }
+    if (r.stoppedTasks.length) {
+        summary.heading('Stopped tasks', 3);
+        summary.list(r.stoppedTasks);
+    }
+    if (r.rollback) {
+        summary.heading('Rollback', 3);
+        summary.keyValues([
+            ['Restored task definition', (0,src/* codeSpan */.SS)(shortTd(r.rollback.taskDefinitionArn))],
+            ['Started by', r.rollback.startedBy === 'ecs-circuit-breaker' ? 'the ECS deployment circuit breaker' : r.rollback.startedBy === 'ecs' ? 'ECS (its own rollback of the service deployment)' : 'deploy-ecs'],
+            ['Deployment', r.rollback.deploymentId ? (0,src/* codeSpan */.SS)(r.rollback.deploymentId) : undefined],
+            ['Result', r.rollback.result],
+        ]);
+    }
+    if (r.events.length) {
+        summary.details(`Service events (${r.events.length})`, ['| Time | Event |', '| --- | --- |', ...r.events.slice(-20).map((e) => `| ${e.at ?? ''} | ${escapeCell(e.message)} |`)].join('\n'));
+    }
+}
+function codeSpanBlock(text) {
+    return `> ${escapeCell(text)}`;
+}
+function escapeCell(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/multi-deploy.ts
+
+
+
+
+
+
+
+/** Per-service outputs, as the `services` output (JSON) holds them. */
+function serviceOutputs(r) {
+    return {
+        result: r.result,
+        'task-definition-arn': r.taskDefinitionArn,
+        revision: r.revision,
+        'previous-task-definition-arn': r.previousTaskDefinitionArn,
+        'previous-revision': r.previousRevision,
+        'deployment-id': r.deploymentId,
+        'image-digest': r.imageDigest,
+    };
+}
+/** Where several results meet, the one that says most about what the user must look at. */
+const SEVERITY = ['failed', 'cancelled', 'superseded', 'rolled-back', 'started', 'registered', 'deployed'];
+function overall(results) {
+    for (const r of SEVERITY)
+        if (results.includes(r))
+            return r;
+    return 'failed';
+}
+/** A logger that prefixes every line with the service, and does not open groups (they would interleave). */
+function serviceLogger(logger, service) {
+    const p = `[${service}] `;
+    return {
+        debug: (m) => logger.debug(p + m),
+        info: (m) => logger.info(p + m),
+        warning: (m) => logger.warning(p + m),
+        error: (m) => logger.error(p + m),
+        async group(title, fn) {
+            logger.info(p + title);
+            return fn();
+        },
+    };
+}
+/**
+ * Deploys `opts` to every service of `targets` (opts.service is ignored), filling `report` as it
+ * goes. Throws DeploymentFailedError when any service did not deploy, CancelledError when
+ * `deps.signal` fired, and the API's explained errors when a check before any change failed.
+ */
+async function deployEcsServices(opts, targets, rollbackScope, deps, report) {
+    const { api, logger } = deps;
+    const names = targets.map((t) => t.service);
+    const dup = names.find((n, i) => names.indexOf(n) !== i);
+    if (dup !== undefined)
+        throw new src/* UserError */.yo(`service '${dup}' is listed twice (input 'service')`);
+    report.services = targets.map((t) => newDeployReport({ cluster: opts.cluster, service: t.service }, deps.clock.now()));
+    // 1. Every service exists and is deployable before anything changes anywhere.
+    const before = new Map();
+    for (const t of targets) {
+        const service = await api.describeService(opts.cluster, t.service);
+        checkServiceDeployable(service, opts.cluster);
+        planServiceConfiguration(service, opts.circuitBreaker, opts.strategy ?? {});
+        if (!opts.taskDefinitionFile && !opts.taskDefinitionRef) {
+            // Rendered from what it runs now: render and check it here, so a container missing from
+            // one service's task definition stops the step before any service moved.
+            const current = service.taskDefinition;
+            const { taskDefinition, tags } = await api.describeTaskDefinition(current);
+            const source = { label: `task definition ${current} that service '${t.service}' runs` };
+            const rendered = applyChanges(normaliseTaskDefinition({ taskDefinition, tags }, source), { ...opts.render, containerName: t.containerName ?? opts.render.containerName });
+            assertTaskDefinition(rendered.taskDefinition, source, { stage: 'rendered', region: deps.region });
+        }
+        before.set(t.service, service);
+    }
+    logger.info(`${targets.length} services in cluster '${opts.cluster}': ${names.join(', ')}`);
+    // 2. One revision for every service when the task definition comes from a file.
+    let ref = opts.taskDefinitionRef;
+    if (opts.taskDefinitionFile) {
+        const reg = newDeployReport({ cluster: opts.cluster, service: undefined }, deps.clock.now());
+        await deployEcsService({ ...opts, service: undefined }, { ...deps, setOutput: () => undefined }, reg);
+        report.taskDefinitionArn = reg.taskDefinitionArn;
+        ref = reg.taskDefinitionArn;
+        logger.info(`registered once for all ${targets.length} services: ${ref}${reg.changes.length ? ` (${reg.changes.join('; ')})` : ''}`);
+        for (const r of report.services)
+            r.changes = [...reg.changes];
+    }
+    // 3. In parallel, each with the single-service deploy (wait, diagnosis, its own rollback).
+    const settled = await Promise.allSettled(targets.map(async (t, i) => {
+        const r = report.services[i];
+        const perService = {
+            ...opts,
+            service: t.service,
+            taskDefinitionFile: undefined,
+            taskDefinitionRef: ref,
+            render: { ...opts.render, containerName: t.containerName ?? opts.render.containerName },
+        };
+        try {
+            await deployEcsService(perService, { ...deps, logger: serviceLogger(logger, t.service), setOutput: () => undefined }, r);
+        }
+        catch (err) {
+            settleFailedReport(r, (0,src/* toError */.iT)(err));
+            throw err;
+        }
+    }));
+    const errors = settled.flatMap((s, i) => (s.status === 'rejected' ? [{ service: names[i], error: (0,src/* toError */.iT)(s.reason) }] : []));
+    if (!errors.length) {
+        report.result = overall(report.services.map((r) => r.result));
+        return;
+    }
+    const cancelled = errors.find((e) => e.error instanceof src/* CancelledError */.cc);
+    // 4. One failed: put back the ones that moved, when asked.
+    if (rollbackScope === 'all' && opts.rollbackOnFailure && !cancelled) {
+        const why = `rolled back because ${errors.map((e) => `'${e.service}'`).join(', ')} failed (rollback-scope: all)`;
+        const moved = report.services.filter((r) => (r.result === 'deployed' || r.result === 'started') && r.previousTaskDefinitionArn && r.previousTaskDefinitionArn !== r.taskDefinitionArn);
+        await Promise.all(moved.map((r) => putBack(opts, deps, r, before.get(r.service), why)));
+    }
+    report.result = overall(report.services.map((r) => r.result));
+    if (cancelled)
+        throw cancelled.error;
+    const failedList = errors.map((e) => `${e.service}: ${e.error.message}`).join('; ');
+    throw new DeploymentFailedError(`${errors.length} of ${targets.length} services failed (${failedList})${rollbackScope === 'all' && opts.rollbackOnFailure ? `; the others were put back: ${report.services.filter((r) => !errors.some((e) => e.service === r.service)).map((r) => `${r.service} ${r.result}`).join(', ') || 'none'}` : ''}`);
+}
+/** Deploys the previous revision (and desired count) of a service that deployed, and waits for it. */
+async function putBack(opts, deps, r, before, why) {
+    const log = serviceLogger(deps.logger, r.service);
+    log.info(`${why}: deploying ${r.previousTaskDefinitionArn} again`);
+    const back = newDeployReport({ cluster: opts.cluster, service: r.service }, deps.clock.now());
+    r.failure = why;
+    try {
+        await deployEcsService({
+            ...opts,
+            service: r.service,
+            taskDefinitionFile: undefined,
+            taskDefinitionRef: r.previousTaskDefinitionArn,
+            desiredCount: opts.desiredCount !== undefined ? before.desiredCount : undefined,
+            forceNewDeployment: false,
+            circuitBreaker: 'keep',
+            strategy: {},
+            waitForDeployment: true,
+            rollbackOnFailure: false,
+            maxFailedTasks: undefined,
+        }, { ...deps, logger: log, setOutput: () => undefined, signal: undefined }, back);
+        r.rollback = { deploymentId: back.deploymentId, taskDefinitionArn: r.previousTaskDefinitionArn, startedBy: 'deploy-ecs', result: 'completed: the previous revision serves again' };
+        r.result = 'rolled-back';
+    }
+    catch (err) {
+        r.rollback = { deploymentId: back.deploymentId, taskDefinitionArn: r.previousTaskDefinitionArn, startedBy: 'deploy-ecs', result: `not confirmed: ${(0,src/* toError */.iT)(err).message}` };
+        r.result = 'failed';
+    }
+    log.info(`put back: ${r.rollback.result}`);
+}
+const ICON = {
+    deployed: '✅',
+    registered: '✅',
+    started: '⚠️',
+    'rolled-back': '↩️',
+    superseded: '❌',
+    cancelled: '⏹️',
+    failed: '❌',
+};
+function multi_deploy_shortTd(arn) {
+    if (!arn)
+        return '';
+    const { family, revision } = parseTaskDefinitionRef(arn);
+    return revision !== undefined ? `${family}:${revision}` : family;
+}
+/** One row per service, then each service's own summary. */
+function writeMultiSummary(summary, r, region) {
+    const ok = r.result === 'deployed';
+    summary.heading(`deploy-ecs: ${r.services.length} services in ${r.cluster}`, 2);
+    summary.status(ok ? 'ok' : r.result === 'rolled-back' ? 'rolled-back' : r.result === 'cancelled' ? 'cancelled' : 'failed', `**${ok ? 'Every service deployed' : `Not every service deployed (${r.result})`}**`);
+    if (r.taskDefinitionArn)
+        summary.paragraph(`One task definition registered for every service: ${(0,src/* codeSpan */.SS)(multi_deploy_shortTd(r.taskDefinitionArn)).markdown}`);
+    if (r.error)
+        summary.paragraph(`> ${r.error.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')}`);
+    summary.table(['Service', 'Result', 'Task definition', 'Previous', 'Deployment', 'Rollback'], r.services.map((s) => {
+        const link = ecsConsoleUrl(region, r.cluster, s.service);
+        return [
+            link ? (0,src.md)(`[${s.service}](${link})`) : s.service,
+            `${ICON[s.result]} ${s.result}`,
+            s.taskDefinitionArn ? (0,src/* codeSpan */.SS)(multi_deploy_shortTd(s.taskDefinitionArn)) : '',
+            s.previousTaskDefinitionArn ? (0,src/* codeSpan */.SS)(multi_deploy_shortTd(s.previousTaskDefinitionArn)) : '',
+            s.deploymentId ? (0,src/* codeSpan */.SS)(s.deploymentId) : '',
+            s.rollback ? `${s.rollback.startedBy}: ${s.rollback.result}` : '',
+        ];
+    }));
+    if (!ok && r.rollbackScope === 'failed')
+        summary.paragraph('rollback-scope: failed — the services that deployed keep the new revision.');
+    for (const s of r.services)
+        writeSummary(summary, s, region);
 }
 
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/render-checks.ts
@@ -63007,89 +63377,6 @@ function parseCommandWords(raw) {
     return { words };
 }
 
-;// CONCATENATED MODULE: ./packages/aws/src/ecs/report.ts
-/** The deploy report (JSON output `report`) and the job summary built from it. */
-
-
-const HEADLINE = {
-    deployed: ['ok', 'Deployed'],
-    registered: ['ok', 'Task definition registered (no service given)'],
-    started: ['warning', 'Deployment started, not waited for (wait-for-deployment: false)'],
-    'rolled-back': ['rolled-back', 'Deployment failed and was rolled back'],
-    superseded: ['failed', 'Deployment superseded by another one before it completed'],
-    cancelled: ['cancelled', 'Cancelled'],
-    failed: ['failed', 'Deployment failed'],
-};
-function shortTd(arn) {
-    if (!arn)
-        return undefined;
-    const { family, revision } = parseTaskDefinitionRef(arn);
-    return revision !== undefined ? `${family}:${revision}` : family;
-}
-function writeSummary(summary, r, region) {
-    const [kind, text] = HEADLINE[r.result];
-    summary.heading(`deploy-ecs: ${r.service ?? shortTd(r.taskDefinitionArn) ?? 'task definition'}`, 2);
-    summary.status(kind, `**${text}**${r.durationMs !== undefined ? ` in ${(0,src/* formatDuration */.a3)(r.durationMs)}` : ''}`);
-    const link = r.service ? ecsConsoleUrl(region, r.cluster, r.service) : undefined;
-    summary.keyValues([
-        ['Cluster', r.cluster],
-        ['Service', r.service ? (link ? (0,src.md)(`[${r.service}](${link})`) : r.service) : undefined],
-        ['Task definition', r.taskDefinitionArn ? (0,src.md)(`${(0,src/* codeSpan */.SS)(shortTd(r.taskDefinitionArn)).markdown}${r.reusedRevision ? ' (identical revision re-used, nothing registered)' : ''}`) : undefined],
-        ['Previous', r.previousTaskDefinitionArn ? (0,src/* codeSpan */.SS)(shortTd(r.previousTaskDefinitionArn)) : undefined],
-        ['Container', r.container],
-        ['Image', r.image ? (0,src/* codeSpan */.SS)(r.image) : undefined],
-        ['Image digest', r.imageDigest ? (0,src/* codeSpan */.SS)(r.imageDigest) : undefined],
-        ['Deployment', r.deploymentId ? (0,src/* codeSpan */.SS)(r.deploymentId) : undefined],
-        ['Tasks', r.runningCount !== undefined ? `${r.runningCount}/${r.desiredCount} running` : undefined],
-        ['Changes', r.changes.length ? (0,src.md)(r.changes.map((c) => (0,src/* codeSpan */.SS)(c).markdown).join('<br>')) : undefined],
-        ['Strategy', r.strategy && r.strategy !== 'ROLLING' ? r.strategy : undefined],
-        ['Service deployment', r.serviceDeploymentArn ? (0,src/* codeSpan */.SS)(r.serviceDeploymentArn) : undefined],
-        ['Service configuration changed', r.serviceChanges?.length ? (0,src.md)(r.serviceChanges.map((c) => (0,src/* codeSpan */.SS)(c).markdown).join('<br>')) : undefined],
-    ]);
-    if (r.lifecycle?.length) {
-        summary.heading('Lifecycle', 3);
-        summary.paragraph([
-            '| Time | Status | Stage | Production traffic on new | Test traffic on new |',
-            '| --- | --- | --- | --- | --- |',
-            ...r.lifecycle.map((e) => `| ${e.at} | ${e.status} | ${e.stage ?? ''} | ${e.productionTraffic !== undefined ? `${e.productionTraffic} %` : ''} | ${e.testTraffic !== undefined ? `${e.testTraffic} %` : ''} |`),
-        ].join('\n'));
-    }
-    if (r.hooks?.length) {
-        summary.heading('Lifecycle hooks', 3);
-        summary.paragraph(['| Stage | Hook | Result | At |', '| --- | --- | --- | --- |', ...r.hooks.map((h) => `| ${h.stage ?? ''} | ${escapeCell(h.targetArn ?? h.hookId)} | ${h.status} | ${h.at} |`)].join('\n'));
-    }
-    if (r.failure || (r.error && r.result !== 'deployed')) {
-        summary.heading('What went wrong', 3);
-        summary.paragraph(codeSpanBlock(r.failure ?? r.error ?? ''));
-    }
-    if (r.extraRevisions?.length) {
-        summary.heading('Other revisions this run registered', 3);
-        summary.list(r.extraRevisions.map((e) => (0,src.md)(`${(0,src/* codeSpan */.SS)(shortTd(e.taskDefinitionArn)).markdown}: **${e.action}**: ${escapeCell(e.reason)}`)));
-    }
-    if (r.stoppedTasks.length) {
-        summary.heading('Stopped tasks', 3);
-        summary.list(r.stoppedTasks);
-    }
-    if (r.rollback) {
-        summary.heading('Rollback', 3);
-        summary.keyValues([
-            ['Restored task definition', (0,src/* codeSpan */.SS)(shortTd(r.rollback.taskDefinitionArn))],
-            ['Started by', r.rollback.startedBy === 'ecs-circuit-breaker' ? 'the ECS deployment circuit breaker' : r.rollback.startedBy === 'ecs' ? 'ECS (its own rollback of the service deployment)' : 'deploy-ecs'],
-            ['Deployment', r.rollback.deploymentId ? (0,src/* codeSpan */.SS)(r.rollback.deploymentId) : undefined],
-            ['Result', r.rollback.result],
-        ]);
-    }
-    if (r.events.length) {
-        summary.details(`Service events (${r.events.length})`, ['| Time | Event |', '| --- | --- |', ...r.events.slice(-20).map((e) => `| ${e.at ?? ''} | ${escapeCell(e.message)} |`)].join('\n'));
-    }
-}
-function codeSpanBlock(text) {
-    return `> ${escapeCell(text)}`;
-}
-function escapeCell(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/names.ts
 /**
  * ECS cluster and service names and ARNs, as ECS accepts them (CreateCluster / CreateService:
@@ -63136,6 +63423,7 @@ function checkServiceRef(text) {
 }
 
 ;// CONCATENATED MODULE: ./packages/aws/src/index.ts
+
 
 
 

@@ -78484,7 +78484,7 @@ module.exports = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   m: () => (/* binding */ cloudDeps)
 /* harmony export */ });
-/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9916);
+/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7106);
 /* harmony import */ var google_auth_library__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3702);
 /* harmony import */ var google_auth_library__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(google_auth_library__WEBPACK_IMPORTED_MODULE_1__);
 /**
@@ -78666,8 +78666,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./packages/action-kit/src/index.ts + 10 modules
 var action_kit_src = __nccwpck_require__(8727);
-// EXTERNAL MODULE: ./packages/aws/src/index.ts + 13 modules
-var src = __nccwpck_require__(9916);
+// EXTERNAL MODULE: ./packages/aws/src/index.ts + 14 modules
+var src = __nccwpck_require__(7106);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./packages/oci/src/registry-error.ts
@@ -81142,7 +81142,7 @@ async function runAction(def, io) {
 
 /***/ }),
 
-/***/ 9916:
+/***/ 7106:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -81154,7 +81154,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   wl: () => (/* reexport */ parseEcrHost)
 });
 
-// UNUSED EXPORTS: DeploymentFailedError, ECS_LIMITS, ENUM_FIELDS, ENVIRONMENT_FILES_PER_CONTAINER, EPHEMERAL_STORAGE_GIB, EcsApi, EmulatorGapError, LENGTH_FIELDS, LOG_DRIVERS, PARTITIONS, TAG_LIMITS, applyChanges, arnName, arnRegion, assertTaskDefinition, awsErrorCode, checkClusterRef, checkServiceRef, cpuUnits, createEcsClient, deployEcsService, describeStoppedTask, ecsConsoleUrl, environmentFileProblem, explainAwsError, fargateSizeProblem, findDeploymentOf, findServiceDeployment, formatTaskDefinitionIssues, imageDigest, isRegionName, memoryMiB, newDeployReport, normaliseTaskDefinition, onCancelled, parseCommandWords, parseTaskDefinitionRef, partitionOf, planServiceConfiguration, recordStoppedTasks, registerTaskDefinitionOnce, roleArnProblem, rollBack, sameRegistration, secretRefProblem, sentContentMatches, settleFailedReport, stoppedReasonsSuffix, tagProblem, taskDefinitionIssues, watchDeployment, watchServiceDeployment, writeSummary
+// UNUSED EXPORTS: DeploymentFailedError, ECS_LIMITS, ENUM_FIELDS, ENVIRONMENT_FILES_PER_CONTAINER, EPHEMERAL_STORAGE_GIB, EcsApi, EmulatorGapError, LENGTH_FIELDS, LOG_DRIVERS, PARTITIONS, TAG_LIMITS, applyChanges, arnName, arnRegion, assertTaskDefinition, awsErrorCode, checkClusterRef, checkServiceDeployable, checkServiceRef, cpuUnits, createEcsClient, deployEcsService, deployEcsServices, describeStoppedTask, ecsConsoleUrl, environmentFileProblem, explainAwsError, fargateSizeProblem, findDeploymentOf, findServiceDeployment, formatTaskDefinitionIssues, imageDigest, isRegionName, memoryMiB, newDeployReport, normaliseTaskDefinition, onCancelled, parseCommandWords, parseTaskDefinitionRef, partitionOf, planServiceConfiguration, recordStoppedTasks, registerTaskDefinitionOnce, roleArnProblem, rollBack, sameRegistration, secretRefProblem, sentContentMatches, serviceOutputs, settleFailedReport, stoppedReasonsSuffix, tagProblem, taskDefinitionIssues, watchDeployment, watchServiceDeployment, writeMultiSummary, writeSummary
 
 // EXTERNAL MODULE: ./packages/action-kit/src/index.ts + 10 modules
 var src = __nccwpck_require__(8727);
@@ -82512,11 +82512,11 @@ function task_definition_check_assertTaskDefinition(td, source, opts) {
 
 
 /** The deployment failed (and was rolled back, or could not be): the step fails with this. */
-class DeploymentFailedError extends (/* unused pure expression or super */ null && (UserError)) {
+class deploy_DeploymentFailedError extends (/* unused pure expression or super */ null && (UserError)) {
     name = 'DeploymentFailedError';
 }
 /** A fresh report for a deploy that starts at `startedAt` (ms since epoch). */
-function newDeployReport(opts, startedAt) {
+function deploy_newDeployReport(opts, startedAt) {
     return {
         cluster: opts.cluster,
         service: opts.service,
@@ -82528,7 +82528,7 @@ function newDeployReport(opts, startedAt) {
     };
 }
 /** Settles `report.result` and its failure text after `deployEcsService` threw `err`. */
-function settleFailedReport(report, err) {
+function deploy_settleFailedReport(report, err) {
     if (err instanceof CancelledError) {
         report.result = 'cancelled';
         report.failure ??= report.taskDefinitionArn
@@ -82545,7 +82545,7 @@ function settleFailedReport(report, err) {
  * still has what happened). Throws DeploymentFailedError when the deployment failed,
  * CancelledError when `deps.signal` fired, and the API's explained errors otherwise.
  */
-async function deployEcsService(opts, deps, report) {
+async function deploy_deployEcsService(opts, deps, report) {
     return deploy(opts, deps, deps.clock, report);
 }
 async function deploy(opts, deps, clock, report) {
@@ -82556,7 +82556,7 @@ async function deploy(opts, deps, clock, report) {
     let service;
     if (serviceName) {
         service = await api.describeService(cluster, serviceName);
-        checkServiceDeployable(service, cluster);
+        deploy_checkServiceDeployable(service, cluster);
         report.previousTaskDefinitionArn = service.taskDefinition;
         report.previousRevision = service.taskDefinition ? parseTaskDefinitionRef(service.taskDefinition).revision : undefined;
         deps.setOutput('previous-task-definition-arn', report.previousTaskDefinitionArn);
@@ -82704,7 +82704,7 @@ async function updateAndWait(opts, deps, clock, report, service, config, taskDef
             else {
                 // Someone else deployed meanwhile: rolling back would undo their change, so do not.
                 report.result = 'superseded';
-                throw new DeploymentFailedError(`deployment ${deployment.id} was superseded by ${by?.id ?? 'another deployment'} (${by?.taskDefinition ?? 'unknown task definition'}) before it completed; nothing was rolled back`);
+                throw new deploy_DeploymentFailedError(`deployment ${deployment.id} was superseded by ${by?.id ?? 'another deployment'} (${by?.taskDefinition ?? 'unknown task definition'}) before it completed; nothing was rolled back`);
             }
         }
         else {
@@ -82729,10 +82729,10 @@ async function updateAndWait(opts, deps, clock, report, service, config, taskDef
         .then((tasks) => recordStoppedTasks(report, tasks, logger))
         .catch((err) => logger.warning(`could not list stopped tasks: ${toError(err).message}`));
     if (!opts.rollbackOnFailure || !report.previousTaskDefinitionArn) {
-        throw new DeploymentFailedError(`${failure}${stoppedReasonsSuffix(report)}; not rolled back (rollback-on-failure: ${opts.rollbackOnFailure})`);
+        throw new deploy_DeploymentFailedError(`${failure}${stoppedReasonsSuffix(report)}; not rolled back (rollback-on-failure: ${opts.rollbackOnFailure})`);
     }
     await rollBack(opts, deps, report, serviceName, deployment.id, previousDesired, (id) => watch(id, undefined, undefined));
-    throw new DeploymentFailedError(`${failure}${stoppedReasonsSuffix(report)}; rolled back to ${report.previousTaskDefinitionArn} (${report.rollback?.result})`);
+    throw new deploy_DeploymentFailedError(`${failure}${stoppedReasonsSuffix(report)}; rolled back to ${report.previousTaskDefinitionArn} (${report.rollback?.result})`);
 }
 /**
  * BLUE_GREEN / LINEAR / CANARY: watch ECS's service deployment through its lifecycle stages and
@@ -82777,7 +82777,7 @@ async function deployWithStrategy(opts, deps, report, config, updated, deploymen
                 return;
             case 'superseded':
                 report.result = 'superseded';
-                throw new DeploymentFailedError(`service deployment ${arn} was superseded by ${outcome.by ?? 'another deployment'} before it completed; nothing was rolled back`);
+                throw new deploy_DeploymentFailedError(`service deployment ${arn} was superseded by ${outcome.by ?? 'another deployment'} before it completed; nothing was rolled back`);
             case 'rolled-back':
                 failure = `service deployment ${arn} failed and ECS rolled it back: ${outcome.reason}`;
                 break;
@@ -82805,7 +82805,7 @@ async function deployWithStrategy(opts, deps, report, config, updated, deploymen
             logger.warning(report.failure);
             throw err;
         }
-        if (err instanceof DeploymentFailedError || !(err instanceof DeadlineError))
+        if (err instanceof deploy_DeploymentFailedError || !(err instanceof DeadlineError))
             throw err;
         failure = err.message;
     }
@@ -82824,10 +82824,10 @@ async function deployWithStrategy(opts, deps, report, config, updated, deploymen
             result: outcome.succeeded ? 'completed: ECS shifted traffic back to the previous revision' : `failed: ${outcome.deployment.statusReason ?? 'ROLLBACK_FAILED'}`,
         };
         report.result = outcome.succeeded ? 'rolled-back' : 'failed';
-        throw new DeploymentFailedError(`${failure}${stoppedReasonsSuffix(report)} (${report.rollback.result})`);
+        throw new deploy_DeploymentFailedError(`${failure}${stoppedReasonsSuffix(report)} (${report.rollback.result})`);
     }
     if (!opts.rollbackOnFailure || outcome?.kind === 'stopped') {
-        throw new DeploymentFailedError(`${failure}${stoppedReasonsSuffix(report)}; not rolled back${outcome?.kind === 'stopped' ? ' (stopped by someone else)' : ` (rollback-on-failure: ${opts.rollbackOnFailure})`}`);
+        throw new deploy_DeploymentFailedError(`${failure}${stoppedReasonsSuffix(report)}; not rolled back${outcome?.kind === 'stopped' ? ' (stopped by someone else)' : ` (rollback-on-failure: ${opts.rollbackOnFailure})`}`);
     }
     await api.stopServiceDeployment(arn, 'ROLLBACK');
     logger.info(`asked ECS to roll back service deployment ${arn} (StopServiceDeployment ROLLBACK)`);
@@ -82846,9 +82846,10 @@ async function deployWithStrategy(opts, deps, report, config, updated, deploymen
         report.rollback.result = `not confirmed: ${toError(err).message}`;
         report.result = 'failed';
     }
-    throw new DeploymentFailedError(`${failure}${stoppedReasonsSuffix(report)}; rollback (StopServiceDeployment ROLLBACK): ${report.rollback.result}`);
+    throw new deploy_DeploymentFailedError(`${failure}${stoppedReasonsSuffix(report)}; rollback (StopServiceDeployment ROLLBACK): ${report.rollback.result}`);
 }
-function checkServiceDeployable(service, cluster) {
+/** Refuses a service that is not ACTIVE or not driven by the ECS deployment controller. */
+function deploy_checkServiceDeployable(service, cluster) {
     if (service.status && service.status !== 'ACTIVE') {
         throw new UserError(`service '${service.serviceName}' in cluster '${cluster}' is ${service.status}, not ACTIVE: it cannot be deployed to`);
     }
@@ -82873,6 +82874,278 @@ function collectEvents(report, events, since) {
 function throwIfAborted(signal) {
     if (signal?.aborted)
         throw signal.reason instanceof Error ? signal.reason : new CancelledError();
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/report.ts
+/** The deploy report (JSON output `report`) and the job summary built from it. */
+
+
+const HEADLINE = {
+    deployed: ['ok', 'Deployed'],
+    registered: ['ok', 'Task definition registered (no service given)'],
+    started: ['warning', 'Deployment started, not waited for (wait-for-deployment: false)'],
+    'rolled-back': ['rolled-back', 'Deployment failed and was rolled back'],
+    superseded: ['failed', 'Deployment superseded by another one before it completed'],
+    cancelled: ['cancelled', 'Cancelled'],
+    failed: ['failed', 'Deployment failed'],
+};
+function shortTd(arn) {
+    if (!arn)
+        return undefined;
+    const { family, revision } = parseTaskDefinitionRef(arn);
+    return revision !== undefined ? `${family}:${revision}` : family;
+}
+function report_writeSummary(summary, r, region) {
+    const [kind, text] = HEADLINE[r.result];
+    summary.heading(`deploy-ecs: ${r.service ?? shortTd(r.taskDefinitionArn) ?? 'task definition'}`, 2);
+    summary.status(kind, `**${text}**${r.durationMs !== undefined ? ` in ${formatDuration(r.durationMs)}` : ''}`);
+    const link = r.service ? ecsConsoleUrl(region, r.cluster, r.service) : undefined;
+    summary.keyValues([
+        ['Cluster', r.cluster],
+        ['Service', r.service ? (link ? md(`[${r.service}](${link})`) : r.service) : undefined],
+        ['Task definition', r.taskDefinitionArn ? md(`${codeSpan(shortTd(r.taskDefinitionArn)).markdown}${r.reusedRevision ? ' (identical revision re-used, nothing registered)' : ''}`) : undefined],
+        ['Previous', r.previousTaskDefinitionArn ? codeSpan(shortTd(r.previousTaskDefinitionArn)) : undefined],
+        ['Container', r.container],
+        ['Image', r.image ? codeSpan(r.image) : undefined],
+        ['Image digest', r.imageDigest ? codeSpan(r.imageDigest) : undefined],
+        ['Deployment', r.deploymentId ? codeSpan(r.deploymentId) : undefined],
+        ['Tasks', r.runningCount !== undefined ? `${r.runningCount}/${r.desiredCount} running` : undefined],
+        ['Changes', r.changes.length ? md(r.changes.map((c) => codeSpan(c).markdown).join('<br>')) : undefined],
+        ['Strategy', r.strategy && r.strategy !== 'ROLLING' ? r.strategy : undefined],
+        ['Service deployment', r.serviceDeploymentArn ? codeSpan(r.serviceDeploymentArn) : undefined],
+        ['Service configuration changed', r.serviceChanges?.length ? md(r.serviceChanges.map((c) => codeSpan(c).markdown).join('<br>')) : undefined],
+    ]);
+    if (r.lifecycle?.length) {
+        summary.heading('Lifecycle', 3);
+        summary.paragraph([
+            '| Time | Status | Stage | Production traffic on new | Test traffic on new |',
+            '| --- | --- | --- | --- | --- |',
+            ...r.lifecycle.map((e) => `| ${e.at} | ${e.status} | ${e.stage ?? ''} | ${e.productionTraffic !== undefined ? `${e.productionTraffic} %` : ''} | ${e.testTraffic !== undefined ? `${e.testTraffic} %` : ''} |`),
+        ].join('\n'));
+    }
+    if (r.hooks?.length) {
+        summary.heading('Lifecycle hooks', 3);
+        summary.paragraph(['| Stage | Hook | Result | At |', '| --- | --- | --- | --- |', ...r.hooks.map((h) => `| ${h.stage ?? ''} | ${escapeCell(h.targetArn ?? h.hookId)} | ${h.status} | ${h.at} |`)].join('\n'));
+    }
+    if (r.failure || (r.error && r.result !== 'deployed')) {
+        summary.heading('What went wrong', 3);
+        summary.paragraph(codeSpanBlock(r.failure ?? r.error ?? ''));
+    }
+    if (r.extraRevisions?.length) {
+        summary.heading('Other revisions this run registered', 3);
+        summary.list(r.extraRevisions.map((e) => md(`${codeSpan(shortTd(e.taskDefinitionArn)).markdown}: **${e.action}**: ${escapeCell(e.reason)}`)));
+    }
+    if (r.stoppedTasks.length) {
+        summary.heading('Stopped tasks', 3);
+        summary.list(r.stoppedTasks);
+    }
+    if (r.rollback) {
+        summary.heading('Rollback', 3);
+        summary.keyValues([
+            ['Restored task definition', codeSpan(shortTd(r.rollback.taskDefinitionArn))],
+            ['Started by', r.rollback.startedBy === 'ecs-circuit-breaker' ? 'the ECS deployment circuit breaker' : r.rollback.startedBy === 'ecs' ? 'ECS (its own rollback of the service deployment)' : 'deploy-ecs'],
+            ['Deployment', r.rollback.deploymentId ? codeSpan(r.rollback.deploymentId) : undefined],
+            ['Result', r.rollback.result],
+        ]);
+    }
+    if (r.events.length) {
+        summary.details(`Service events (${r.events.length})`, ['| Time | Event |', '| --- | --- |', ...r.events.slice(-20).map((e) => `| ${e.at ?? ''} | ${escapeCell(e.message)} |`)].join('\n'));
+    }
+}
+function codeSpanBlock(text) {
+    return `> ${escapeCell(text)}`;
+}
+function escapeCell(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/multi-deploy.ts
+
+
+
+
+
+
+
+/** Per-service outputs, as the `services` output (JSON) holds them. */
+function serviceOutputs(r) {
+    return {
+        result: r.result,
+        'task-definition-arn': r.taskDefinitionArn,
+        revision: r.revision,
+        'previous-task-definition-arn': r.previousTaskDefinitionArn,
+        'previous-revision': r.previousRevision,
+        'deployment-id': r.deploymentId,
+        'image-digest': r.imageDigest,
+    };
+}
+/** Where several results meet, the one that says most about what the user must look at. */
+const SEVERITY = (/* unused pure expression or super */ null && (['failed', 'cancelled', 'superseded', 'rolled-back', 'started', 'registered', 'deployed']));
+function overall(results) {
+    for (const r of SEVERITY)
+        if (results.includes(r))
+            return r;
+    return 'failed';
+}
+/** A logger that prefixes every line with the service, and does not open groups (they would interleave). */
+function serviceLogger(logger, service) {
+    const p = `[${service}] `;
+    return {
+        debug: (m) => logger.debug(p + m),
+        info: (m) => logger.info(p + m),
+        warning: (m) => logger.warning(p + m),
+        error: (m) => logger.error(p + m),
+        async group(title, fn) {
+            logger.info(p + title);
+            return fn();
+        },
+    };
+}
+/**
+ * Deploys `opts` to every service of `targets` (opts.service is ignored), filling `report` as it
+ * goes. Throws DeploymentFailedError when any service did not deploy, CancelledError when
+ * `deps.signal` fired, and the API's explained errors when a check before any change failed.
+ */
+async function deployEcsServices(opts, targets, rollbackScope, deps, report) {
+    const { api, logger } = deps;
+    const names = targets.map((t) => t.service);
+    const dup = names.find((n, i) => names.indexOf(n) !== i);
+    if (dup !== undefined)
+        throw new UserError(`service '${dup}' is listed twice (input 'service')`);
+    report.services = targets.map((t) => newDeployReport({ cluster: opts.cluster, service: t.service }, deps.clock.now()));
+    // 1. Every service exists and is deployable before anything changes anywhere.
+    const before = new Map();
+    for (const t of targets) {
+        const service = await api.describeService(opts.cluster, t.service);
+        checkServiceDeployable(service, opts.cluster);
+        planServiceConfiguration(service, opts.circuitBreaker, opts.strategy ?? {});
+        if (!opts.taskDefinitionFile && !opts.taskDefinitionRef) {
+            // Rendered from what it runs now: render and check it here, so a container missing from
+            // one service's task definition stops the step before any service moved.
+            const current = service.taskDefinition;
+            const { taskDefinition, tags } = await api.describeTaskDefinition(current);
+            const source = { label: `task definition ${current} that service '${t.service}' runs` };
+            const rendered = applyChanges(normaliseTaskDefinition({ taskDefinition, tags }, source), { ...opts.render, containerName: t.containerName ?? opts.render.containerName });
+            assertTaskDefinition(rendered.taskDefinition, source, { stage: 'rendered', region: deps.region });
+        }
+        before.set(t.service, service);
+    }
+    logger.info(`${targets.length} services in cluster '${opts.cluster}': ${names.join(', ')}`);
+    // 2. One revision for every service when the task definition comes from a file.
+    let ref = opts.taskDefinitionRef;
+    if (opts.taskDefinitionFile) {
+        const reg = newDeployReport({ cluster: opts.cluster, service: undefined }, deps.clock.now());
+        await deployEcsService({ ...opts, service: undefined }, { ...deps, setOutput: () => undefined }, reg);
+        report.taskDefinitionArn = reg.taskDefinitionArn;
+        ref = reg.taskDefinitionArn;
+        logger.info(`registered once for all ${targets.length} services: ${ref}${reg.changes.length ? ` (${reg.changes.join('; ')})` : ''}`);
+        for (const r of report.services)
+            r.changes = [...reg.changes];
+    }
+    // 3. In parallel, each with the single-service deploy (wait, diagnosis, its own rollback).
+    const settled = await Promise.allSettled(targets.map(async (t, i) => {
+        const r = report.services[i];
+        const perService = {
+            ...opts,
+            service: t.service,
+            taskDefinitionFile: undefined,
+            taskDefinitionRef: ref,
+            render: { ...opts.render, containerName: t.containerName ?? opts.render.containerName },
+        };
+        try {
+            await deployEcsService(perService, { ...deps, logger: serviceLogger(logger, t.service), setOutput: () => undefined }, r);
+        }
+        catch (err) {
+            settleFailedReport(r, toError(err));
+            throw err;
+        }
+    }));
+    const errors = settled.flatMap((s, i) => (s.status === 'rejected' ? [{ service: names[i], error: toError(s.reason) }] : []));
+    if (!errors.length) {
+        report.result = overall(report.services.map((r) => r.result));
+        return;
+    }
+    const cancelled = errors.find((e) => e.error instanceof CancelledError);
+    // 4. One failed: put back the ones that moved, when asked.
+    if (rollbackScope === 'all' && opts.rollbackOnFailure && !cancelled) {
+        const why = `rolled back because ${errors.map((e) => `'${e.service}'`).join(', ')} failed (rollback-scope: all)`;
+        const moved = report.services.filter((r) => (r.result === 'deployed' || r.result === 'started') && r.previousTaskDefinitionArn && r.previousTaskDefinitionArn !== r.taskDefinitionArn);
+        await Promise.all(moved.map((r) => putBack(opts, deps, r, before.get(r.service), why)));
+    }
+    report.result = overall(report.services.map((r) => r.result));
+    if (cancelled)
+        throw cancelled.error;
+    const failedList = errors.map((e) => `${e.service}: ${e.error.message}`).join('; ');
+    throw new DeploymentFailedError(`${errors.length} of ${targets.length} services failed (${failedList})${rollbackScope === 'all' && opts.rollbackOnFailure ? `; the others were put back: ${report.services.filter((r) => !errors.some((e) => e.service === r.service)).map((r) => `${r.service} ${r.result}`).join(', ') || 'none'}` : ''}`);
+}
+/** Deploys the previous revision (and desired count) of a service that deployed, and waits for it. */
+async function putBack(opts, deps, r, before, why) {
+    const log = serviceLogger(deps.logger, r.service);
+    log.info(`${why}: deploying ${r.previousTaskDefinitionArn} again`);
+    const back = newDeployReport({ cluster: opts.cluster, service: r.service }, deps.clock.now());
+    r.failure = why;
+    try {
+        await deployEcsService({
+            ...opts,
+            service: r.service,
+            taskDefinitionFile: undefined,
+            taskDefinitionRef: r.previousTaskDefinitionArn,
+            desiredCount: opts.desiredCount !== undefined ? before.desiredCount : undefined,
+            forceNewDeployment: false,
+            circuitBreaker: 'keep',
+            strategy: {},
+            waitForDeployment: true,
+            rollbackOnFailure: false,
+            maxFailedTasks: undefined,
+        }, { ...deps, logger: log, setOutput: () => undefined, signal: undefined }, back);
+        r.rollback = { deploymentId: back.deploymentId, taskDefinitionArn: r.previousTaskDefinitionArn, startedBy: 'deploy-ecs', result: 'completed: the previous revision serves again' };
+        r.result = 'rolled-back';
+    }
+    catch (err) {
+        r.rollback = { deploymentId: back.deploymentId, taskDefinitionArn: r.previousTaskDefinitionArn, startedBy: 'deploy-ecs', result: `not confirmed: ${toError(err).message}` };
+        r.result = 'failed';
+    }
+    log.info(`put back: ${r.rollback.result}`);
+}
+const ICON = {
+    deployed: '✅',
+    registered: '✅',
+    started: '⚠️',
+    'rolled-back': '↩️',
+    superseded: '❌',
+    cancelled: '⏹️',
+    failed: '❌',
+};
+function multi_deploy_shortTd(arn) {
+    if (!arn)
+        return '';
+    const { family, revision } = parseTaskDefinitionRef(arn);
+    return revision !== undefined ? `${family}:${revision}` : family;
+}
+/** One row per service, then each service's own summary. */
+function writeMultiSummary(summary, r, region) {
+    const ok = r.result === 'deployed';
+    summary.heading(`deploy-ecs: ${r.services.length} services in ${r.cluster}`, 2);
+    summary.status(ok ? 'ok' : r.result === 'rolled-back' ? 'rolled-back' : r.result === 'cancelled' ? 'cancelled' : 'failed', `**${ok ? 'Every service deployed' : `Not every service deployed (${r.result})`}**`);
+    if (r.taskDefinitionArn)
+        summary.paragraph(`One task definition registered for every service: ${codeSpan(multi_deploy_shortTd(r.taskDefinitionArn)).markdown}`);
+    if (r.error)
+        summary.paragraph(`> ${r.error.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')}`);
+    summary.table(['Service', 'Result', 'Task definition', 'Previous', 'Deployment', 'Rollback'], r.services.map((s) => {
+        const link = ecsConsoleUrl(region, r.cluster, s.service);
+        return [
+            link ? md(`[${s.service}](${link})`) : s.service,
+            `${ICON[s.result]} ${s.result}`,
+            s.taskDefinitionArn ? codeSpan(multi_deploy_shortTd(s.taskDefinitionArn)) : '',
+            s.previousTaskDefinitionArn ? codeSpan(multi_deploy_shortTd(s.previousTaskDefinitionArn)) : '',
+            s.deploymentId ? codeSpan(s.deploymentId) : '',
+            s.rollback ? `${s.rollback.startedBy}: ${s.rollback.result}` : '',
+        ];
+    }));
+    if (!ok && r.rollbackScope === 'failed')
+        summary.paragraph('rollback-scope: failed — the services that deployed keep the new revision.');
+    for (const s of r.services)
+        writeSummary(summary, s, region);
 }
 
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/render-checks.ts
@@ -82989,90 +83262,8 @@ function parseCommandWords(raw) {
     return { words };
 }
 
-;// CONCATENATED MODULE: ./packages/aws/src/ecs/report.ts
-/** The deploy report (JSON output `report`) and the job summary built from it. */
-
-
-const HEADLINE = {
-    deployed: ['ok', 'Deployed'],
-    registered: ['ok', 'Task definition registered (no service given)'],
-    started: ['warning', 'Deployment started, not waited for (wait-for-deployment: false)'],
-    'rolled-back': ['rolled-back', 'Deployment failed and was rolled back'],
-    superseded: ['failed', 'Deployment superseded by another one before it completed'],
-    cancelled: ['cancelled', 'Cancelled'],
-    failed: ['failed', 'Deployment failed'],
-};
-function shortTd(arn) {
-    if (!arn)
-        return undefined;
-    const { family, revision } = parseTaskDefinitionRef(arn);
-    return revision !== undefined ? `${family}:${revision}` : family;
-}
-function writeSummary(summary, r, region) {
-    const [kind, text] = HEADLINE[r.result];
-    summary.heading(`deploy-ecs: ${r.service ?? shortTd(r.taskDefinitionArn) ?? 'task definition'}`, 2);
-    summary.status(kind, `**${text}**${r.durationMs !== undefined ? ` in ${formatDuration(r.durationMs)}` : ''}`);
-    const link = r.service ? ecsConsoleUrl(region, r.cluster, r.service) : undefined;
-    summary.keyValues([
-        ['Cluster', r.cluster],
-        ['Service', r.service ? (link ? md(`[${r.service}](${link})`) : r.service) : undefined],
-        ['Task definition', r.taskDefinitionArn ? md(`${codeSpan(shortTd(r.taskDefinitionArn)).markdown}${r.reusedRevision ? ' (identical revision re-used, nothing registered)' : ''}`) : undefined],
-        ['Previous', r.previousTaskDefinitionArn ? codeSpan(shortTd(r.previousTaskDefinitionArn)) : undefined],
-        ['Container', r.container],
-        ['Image', r.image ? codeSpan(r.image) : undefined],
-        ['Image digest', r.imageDigest ? codeSpan(r.imageDigest) : undefined],
-        ['Deployment', r.deploymentId ? codeSpan(r.deploymentId) : undefined],
-        ['Tasks', r.runningCount !== undefined ? `${r.runningCount}/${r.desiredCount} running` : undefined],
-        ['Changes', r.changes.length ? md(r.changes.map((c) => codeSpan(c).markdown).join('<br>')) : undefined],
-        ['Strategy', r.strategy && r.strategy !== 'ROLLING' ? r.strategy : undefined],
-        ['Service deployment', r.serviceDeploymentArn ? codeSpan(r.serviceDeploymentArn) : undefined],
-        ['Service configuration changed', r.serviceChanges?.length ? md(r.serviceChanges.map((c) => codeSpan(c).markdown).join('<br>')) : undefined],
-    ]);
-    if (r.lifecycle?.length) {
-        summary.heading('Lifecycle', 3);
-        summary.paragraph([
-            '| Time | Status | Stage | Production traffic on new | Test traffic on new |',
-            '| --- | --- | --- | --- | --- |',
-            ...r.lifecycle.map((e) => `| ${e.at} | ${e.status} | ${e.stage ?? ''} | ${e.productionTraffic !== undefined ? `${e.productionTraffic} %` : ''} | ${e.testTraffic !== undefined ? `${e.testTraffic} %` : ''} |`),
-        ].join('\n'));
-    }
-    if (r.hooks?.length) {
-        summary.heading('Lifecycle hooks', 3);
-        summary.paragraph(['| Stage | Hook | Result | At |', '| --- | --- | --- | --- |', ...r.hooks.map((h) => `| ${h.stage ?? ''} | ${escapeCell(h.targetArn ?? h.hookId)} | ${h.status} | ${h.at} |`)].join('\n'));
-    }
-    if (r.failure || (r.error && r.result !== 'deployed')) {
-        summary.heading('What went wrong', 3);
-        summary.paragraph(codeSpanBlock(r.failure ?? r.error ?? ''));
-    }
-    if (r.extraRevisions?.length) {
-        summary.heading('Other revisions this run registered', 3);
-        summary.list(r.extraRevisions.map((e) => md(`${codeSpan(shortTd(e.taskDefinitionArn)).markdown}: **${e.action}**: ${escapeCell(e.reason)}`)));
-    }
-    if (r.stoppedTasks.length) {
-        summary.heading('Stopped tasks', 3);
-        summary.list(r.stoppedTasks);
-    }
-    if (r.rollback) {
-        summary.heading('Rollback', 3);
-        summary.keyValues([
-            ['Restored task definition', codeSpan(shortTd(r.rollback.taskDefinitionArn))],
-            ['Started by', r.rollback.startedBy === 'ecs-circuit-breaker' ? 'the ECS deployment circuit breaker' : r.rollback.startedBy === 'ecs' ? 'ECS (its own rollback of the service deployment)' : 'deploy-ecs'],
-            ['Deployment', r.rollback.deploymentId ? codeSpan(r.rollback.deploymentId) : undefined],
-            ['Result', r.rollback.result],
-        ]);
-    }
-    if (r.events.length) {
-        summary.details(`Service events (${r.events.length})`, ['| Time | Event |', '| --- | --- |', ...r.events.slice(-20).map((e) => `| ${e.at ?? ''} | ${escapeCell(e.message)} |`)].join('\n'));
-    }
-}
-function codeSpanBlock(text) {
-    return `> ${escapeCell(text)}`;
-}
-function escapeCell(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
 ;// CONCATENATED MODULE: ./packages/aws/src/index.ts
+
 
 
 
