@@ -39,15 +39,12 @@ export async function runAct(opts: {
   vars?: Record<string, string>;
   env?: Record<string, string>;
   timeoutMs?: number;
+  /** Runs act's cache server (the actions/cache API) on 127.0.0.1, entries kept in this directory. */
+  cacheServerPath?: string;
 }): Promise<ActRun> {
-  const args = [
-    opts.event ?? 'workflow_dispatch',
-    '-W',
-    opts.workflow,
-    '-P',
-    'ubuntu-latest=-self-hosted',
-    '--no-cache-server',
-  ];
+  const args = [opts.event ?? 'workflow_dispatch', '-W', opts.workflow, '-P', 'ubuntu-latest=-self-hosted'];
+  if (opts.cacheServerPath) args.push('--cache-server-addr', '127.0.0.1', '--cache-server-path', opts.cacheServerPath);
+  else args.push('--no-cache-server');
   // Remote actions cannot be cloned offline: point each at its stand-in under test/act/stubs/<name>
   // (never run: the workflows skip them under act). actions/checkout act serves itself.
   const text = await readFile(opts.workflow, 'utf8');

@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 export interface DbCache {
   /** Restores `dir` saved under exactly `key`; true on a hit. */
   restore(dir: string, key: string): Promise<boolean>;
-  save(dir: string, key: string): Promise<void>;
+  /** Saves `dir` under `key`; false when the cache took nothing (another job saved it first...). */
+  save(dir: string, key: string): Promise<boolean>;
 }
 
 /**

@@ -4,6 +4,7 @@ import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import * as cache from '@actions/cache';
 import * as core from '@actions/core';
 import { runAction, runnerIO } from '@ml-deploy/action-kit';
 import { type Inputs, parseInputs } from './inputs';
@@ -48,6 +49,14 @@ await runAction<Inputs>(
           }),
         readFile: (p) => readFile(p, 'utf8'),
         writeFile: (p, t) => writeFile(p, t),
+        // The Actions cache (hosted runners, act's cache server); none elsewhere (e.g. GHES without it).
+        dbCache: cache.isFeatureAvailable()
+          ? {
+              restore: async (dir, key) => (await cache.restoreCache([dir], key)) === key,
+              // saveCache warns and returns -1 rather than throw when it could not save.
+              save: async (dir, key) => (await cache.saveCache([dir], key)) !== -1,
+            }
+          : undefined,
       });
     },
   },

@@ -3,8 +3,12 @@ import { InputError, type InputReader, parseBoolean, parseChoice } from '@ml-dep
 import { isImageReference, parseImageReference } from '@ml-deploy/oci';
 import { SEVERITIES, type Severity } from '@ml-deploy/scan';
 
+/** What to scan: an image in a registry, or an OCI image layout directory on disk. */
+export type Target = { kind: 'registry'; ref: string } | { kind: 'layout'; dir: string; tag?: string };
+
 export interface Inputs {
   image: string;
+  target: Target;
   scanner: 'trivy';
   severity: Severity;
   'ignore-unfixed': boolean;
@@ -18,8 +22,7 @@ export interface Inputs {
 export function parseInputs(read: InputReader): Inputs {
   const image = read('image')?.trim();
   if (image === undefined) throw new InputError('image', '', 'an image reference (this input is required)');
-  const ref = parseImageReference(image);
-  if (!isImageReference(ref)) throw new InputError('image', image, `an image reference such as registry/repo@sha256:<digest> (${ref.error})`);
+  const target = parseTarget(image);
   const scanner = parseChoice('scanner', read('scanner')?.trim() ?? 'trivy', ['trivy'] as const);
   const severity = parseChoice('severity', (read('severity')?.trim() ?? 'HIGH').toUpperCase(), SEVERITIES);
   const db = read('db-repository')?.trim();
@@ -31,6 +34,7 @@ export function parseInputs(read: InputReader): Inputs {
   }
   return {
     image,
+    target,
     scanner,
     severity,
     'ignore-unfixed': parseBoolean('ignore-unfixed', read('ignore-unfixed') ?? 'false'),
@@ -40,4 +44,26 @@ export function parseInputs(read: InputReader): Inputs {
     'sbom-format': parseChoice('sbom-format', read('sbom-format')?.trim() ?? 'cyclonedx', ['cyclonedx', 'spdx'] as const),
     'output-dir': read('output-dir')?.trim(),
   };
+}
+
+/**
+ * `oci:<dir>[:<tag>]` (as buildah/skopeo/podman name a layout), or a path starting with `/`, `./` or
+ * `../` (a layout directory, tag optional after `:`): a layout on disk. Anything else: an image
+ * reference. Whether the layout really is one is checked in run(), before the scan.
+ */
+export function parseTarget(image: string): Target {
+  const path = image.startsWith('oci:') ? image.slice(4) : /^(\/|\.\.?\/)/.test(image) ? image : undefined;
+  if (path === undefined) {
+    const ref = parseImageReference(image);
+    if (!isImageReference(ref)) {
+      throw new InputError('image', image, `an image reference such as registry/repo@sha256:<digest>, or an OCI layout as oci:<dir>[:<tag>] or ./<dir> (${ref.error})`);
+    }
+    return { kind: 'registry', ref: image };
+  }
+  // A tag is what follows a ':' after the last '/' (the ref names buildah and skopeo write).
+  const m = /^(.*[^/]):([A-Za-z0-9._-]+)$/.exec(path);
+  const dir = m ? m[1]! : path;
+  const tag = m ? m[2] : undefined;
+  if (dir === '') throw new InputError('image', image, 'an OCI layout directory after oci:, e.g. oci:./build/layout:v1');
+  return tag ? { kind: 'layout', dir, tag } : { kind: 'layout', dir };
 }

@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { type ActionContext, codeSpan, ConfigurationError, type Clock, retry, systemClock, UserError } from '@ml-deploy/action-kit';
 import { applyPolicy, fromTrivy, type IgnoreEntry, parseIgnoreFile, type PolicyOutcome, type ScanResult, SEVERITIES } from '@ml-deploy/scan';
+import { type DbCache, dbCacheKey, trivyVersion } from './db-cache';
 import type { Inputs } from './inputs';
 
 export interface ExecResult {
@@ -28,6 +29,8 @@ export interface Deps extends Pick<ActionContext, 'logger' | 'summary' | 'setOut
   clock?: Clock;
   /** Backoff base for database download retries (tests make it quick). */
   retryBaseMs?: number;
+  /** The Actions cache for the vulnerability database; undefined where the runner has none. */
+  dbCache?: DbCache;
 }
 
 export interface ScanReport {
@@ -35,7 +38,10 @@ export interface ScanReport {
   scanner: string;
   verdict: 'pass' | 'fail' | 'error';
   policy: { severity: string; ignoreUnfixed: boolean; reportOnly: boolean; ignoreFile?: string };
-  db?: { updatedAt?: string; ageHours?: number; repository?: string };
+  db?: { updatedAt?: string; ageHours?: number; repository?: string; cache?: { key: string; hit: boolean; saved?: boolean } };
+  /** For an OCI layout on disk: the directory, the tag asked for, and the manifest scanned. */
+  layout?: { dir: string; tag?: string; digest: string };
+  scannerVersion?: string;
   counts?: PolicyOutcome['counts'];
   blocking?: PolicyOutcome['blocking'];
   ignored?: PolicyOutcome['ignored'];
@@ -88,6 +94,7 @@ export async function run(inputs: Inputs, deps: Deps): Promise<ScanReport> {
       throw new ConfigurationError(`input 'ignore-file': ${(err as Error).message}`);
     }
   }
+  if (inputs.target.kind === 'layout') report.layout = await checkLayout(inputs.image, inputs.target, deps);
   const trivy = await deps.which('trivy');
   if (!trivy) {
     throw new ConfigurationError('trivy is not on PATH: install it before this step (e.g. aquasecurity/setup-trivy pinned by commit SHA), or put a trivy binary on PATH');
@@ -106,7 +113,30 @@ export async function run(inputs: Inputs, deps: Deps): Promise<ScanReport> {
     args.push('--db-repository', inputs['db-repository']);
     report.db = { repository: inputs['db-repository'] };
   }
-  args.push(inputs.image);
+
+  // The day's database from the Actions cache, keyed by the version the scanner reports.
+  const version = await deps.exec(trivy, ['--version', '--format', 'json'], env).then((r) => (r.code === 0 ? trivyVersion(r.stdout) : undefined));
+  report.scannerVersion = version ?? 'unknown';
+  let cacheKey: string | undefined;
+  if (deps.dbCache) {
+    cacheKey = dbCacheKey({ scanner: 'trivy', scannerVersion: report.scannerVersion, dbRepository: inputs['db-repository'], now: clock.now() });
+    let hit = false;
+    try {
+      hit = await deps.dbCache.restore(join(deps.cacheDir, 'db'), cacheKey);
+    } catch (err) {
+      logger.warning(`could not read the Actions cache (${(err as Error).message}); the scanner downloads the vulnerability database`);
+    }
+    report.db = { ...report.db, cache: { key: cacheKey, hit } };
+    if (hit) {
+      logger.info(`vulnerability database restored from the Actions cache (${cacheKey})`);
+      // Today's database: no download (Trivy would fetch again once its NextUpdate passed).
+      args.push('--skip-db-update');
+    } else {
+      logger.info(`no vulnerability database in the Actions cache under ${cacheKey}: the scanner downloads it`);
+    }
+  }
+  if (inputs.target.kind === 'layout') args.push('--input', inputs.target.tag ? `${inputs.target.dir}:${inputs.target.tag}` : inputs.target.dir);
+  else args.push(inputs.target.ref);
 
   let result: ScanResult;
   try {
@@ -136,6 +166,17 @@ export async function run(inputs: Inputs, deps: Deps): Promise<ScanReport> {
     throw err;
   }
   deps.setOutput('scanner-report', raw);
+  if (deps.dbCache && cacheKey && !report.db?.cache?.hit) {
+    try {
+      const saved = await deps.dbCache.save(join(deps.cacheDir, 'db'), cacheKey);
+      report.db = { ...report.db, cache: { key: cacheKey, hit: false, saved } };
+      if (saved) logger.info(`vulnerability database saved to the Actions cache as ${cacheKey}`);
+      else logger.warning(`the vulnerability database was not saved to the Actions cache as ${cacheKey} (see the cache's message above)`);
+    } catch (err) {
+      // Another job of the same day may have saved it first; the scan stands either way.
+      logger.warning(`could not save the vulnerability database to the Actions cache: ${(err as Error).message}`);
+    }
+  }
 
   // How old the database is, from the metadata Trivy keeps beside it.
   try {
@@ -194,9 +235,11 @@ function writeSummary(r: ScanReport, deps: Deps): void {
   else s.status('failed', `**Blocks the release**: ${r.image}`);
   s.keyValues([
     ['Image', codeSpan(r.image)],
-    ['Scanner', r.scanner],
     ['Policy', `fail at ${r.policy.severity} and above${r.policy.ignoreUnfixed ? ', unfixed ignored' : ''}${r.policy.reportOnly ? ', report-only' : ''}${r.policy.ignoreFile ? `, ignore file ${r.policy.ignoreFile}` : ''}`],
+    ['OCI layout manifest', r.layout ? codeSpan(r.layout.digest) : undefined],
+    ['Scanner', r.scannerVersion ? `${r.scanner} ${r.scannerVersion}` : r.scanner],
     ['Vulnerability DB', r.db?.updatedAt ? `built ${r.db.updatedAt} (${r.db.ageHours} h old)${r.db.repository ? ` from ${r.db.repository}` : ''}` : r.db?.repository],
+    ['DB cache', r.db?.cache ? (r.db.cache.hit ? `restored from the Actions cache (${r.db.cache.key})` : `not cached today: downloaded${r.db.cache.saved ? `, saved as ${r.db.cache.key}` : ''}`) : undefined],
     ['Python packages found', r.pythonPackages?.length ? r.pythonPackages.join(', ') : undefined],
   ]);
   if (r.counts) {
@@ -211,4 +254,25 @@ function writeSummary(r: ScanReport, deps: Deps): void {
   if (r.ignored?.length) s.table(['Ignored', 'Package', 'Reason', 'Until'], r.ignored.map((i) => [i.finding.id, i.finding.package, i.entry.reason, i.entry.expires]));
   if (r.expiredIgnores?.length) s.table(['Expired ignore entry', 'Reason', 'Expired'], r.expiredIgnores.map((e) => [e.id, e.reason, e.expires]));
   if (r.unfixedSkipped) s.paragraph(`${r.unfixedSkipped} finding(s) at or above the threshold have no fix published and were not counted (ignore-unfixed).`);
+}
+
+/** The layout must be one (oci-layout, index.json) and name one manifest: the tag asked for, or its only one. */
+async function checkLayout(image: string, t: { dir: string; tag?: string }, deps: Deps): Promise<{ dir: string; tag?: string; digest: string }> {
+  const bad = (what: string) => new ConfigurationError(`input 'image': ${JSON.stringify(image)} ${what}`);
+  let index: { manifests?: { digest?: string; annotations?: Record<string, string> }[] };
+  try {
+    const marker = JSON.parse(await deps.readFile(join(t.dir, 'oci-layout'))) as { imageLayoutVersion?: string };
+    if (typeof marker.imageLayoutVersion !== 'string') throw new Error('no imageLayoutVersion');
+    index = JSON.parse(await deps.readFile(join(t.dir, 'index.json')));
+  } catch (err) {
+    throw bad(`is not an OCI image layout (expected ${t.dir}/oci-layout and ${t.dir}/index.json, as buildah push oci:<dir> or skopeo copy write them): ${(err as Error).message.split('\n')[0]}`);
+  }
+  const manifests = index.manifests ?? [];
+  const tags = manifests.map((m) => m.annotations?.['org.opencontainers.image.ref.name']).filter((x): x is string => !!x);
+  const chosen = t.tag ? manifests.find((m) => m.annotations?.['org.opencontainers.image.ref.name'] === t.tag) : manifests.length === 1 ? manifests[0] : undefined;
+  if (!chosen?.digest) {
+    if (t.tag) throw bad(`has no image tagged ${JSON.stringify(t.tag)}; its tags: ${tags.length ? tags.join(', ') : 'none'}`);
+    throw bad(`holds ${manifests.length} images: name one as oci:${t.dir}:<tag> (tags: ${tags.length ? tags.join(', ') : 'none'})`);
+  }
+  return { dir: t.dir, ...(t.tag ? { tag: t.tag } : {}), digest: chosen.digest };
 }

@@ -20,3 +20,19 @@ it.each([
 ])('%j is refused with the input named', (o, message) => {
   expect(() => parse(o)).toThrow(message);
 });
+
+it.each([
+  ['oci:/tmp/build/layout:v1', { kind: 'layout', dir: '/tmp/build/layout', tag: 'v1' }],
+  ['oci:/tmp/build/layout', { kind: 'layout', dir: '/tmp/build/layout' }],
+  ['oci:build/layout:model-7', { kind: 'layout', dir: 'build/layout', tag: 'model-7' }],
+  ['./build/layout', { kind: 'layout', dir: './build/layout' }],
+  ['../out/layout:build', { kind: 'layout', dir: '../out/layout', tag: 'build' }],
+  ['/tmp/a:b/layout', { kind: 'layout', dir: '/tmp/a:b/layout' }],
+  ['reg.example/m:v1', { kind: 'registry', ref: 'reg.example/m:v1' }],
+])('image %s is %j', (image, target) => {
+  expect(parse({ image }).target).toEqual(target);
+});
+
+it('oci: with no directory is refused, naming the input', () => {
+  expect(() => parse({ image: 'oci:' })).toThrow("input 'image': got \"oci:\", expected an OCI layout directory after oci:");
+});

@@ -7,11 +7,11 @@
  * pointed at it with db-repository. Nothing reaches the internet.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { SecretRegistry, SummaryBuilder } from '@ml-deploy/action-kit';
 import { type PushedImage, pushImage, type Registry, startRegistry } from '@ml-deploy/test/harness/registry';
 import { mlImageLayer, PLANTED, pushTrivyDb, scannerBinary } from '@ml-deploy/test/harness/scanners';
@@ -41,6 +41,7 @@ function harness(inputs: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), 'scan-'));
   mkdirSync(join(dir, 'out'));
   const trivy = scannerBinary('trivy');
+  const execs: string[][] = [];
   const go = () =>
     run(parseInputs((n) => inputs[n]), {
       logger: quiet,
@@ -56,6 +57,7 @@ function harness(inputs: Record<string, string>) {
       which: async (name) => (name === 'trivy' ? trivy : undefined),
       exec: (cmd, args, env) =>
         new Promise((resolve) => {
+          execs.push([cmd, ...args]);
           const c = spawn(cmd, args, { env });
           let stdout = '';
           let stderr = '';
@@ -69,7 +71,7 @@ function harness(inputs: Record<string, string>) {
         await writeFile(p, t);
       },
     });
-  return { go, outputs, summary, dir };
+  return { go, outputs, summary, dir, execs };
 }
 
 describe('scan-image with Trivy and a local database of planted advisories', () => {
@@ -128,6 +130,33 @@ describe('scan-image with Trivy and a local database of planted advisories', () 
   it('the patched image passes at HIGH', async () => {
     const h = harness({ image: `${reg.host}/ml/server@${patched.digest}`, 'db-repository': dbRepo });
     expect((await h.go()).verdict).toBe('pass');
+  });
+
+  it('an OCI layout made by skopeo (oci:<dir>:<tag> and a bare ./dir) is scanned from disk, the manifest named in the report', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layout-'));
+    const layout = join(dir, 'layout');
+    execFileSync('skopeo', ['copy', '--quiet', '--src-tls-verify=false', `docker://${reg.host}/ml/server@${vulnerable.digest}`, `oci:${layout}:model-7`]);
+    const h = harness({ image: `oci:${layout}:model-7`, 'db-repository': dbRepo, 'report-only': 'true' });
+    const report = await h.go();
+    expect(report.layout).toEqual({ dir: layout, tag: 'model-7', digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
+    expect(report.blocking!.map((f) => f.id)).toEqual(['CVE-2025-32434', 'GHSA-ml-deploy-unfixed']);
+    expect(h.summary.toString()).toContain(`| **OCI layout manifest** | \`${report.layout!.digest}\` |`);
+    // A relative directory, as a workflow would give it (resolved from the working directory).
+    const rel = harness({ image: `./${relative(process.cwd(), layout)}`, 'db-repository': dbRepo, 'report-only': 'true' });
+    const relReport = await rel.go();
+    expect(relReport.layout!.digest).toBe(report.layout!.digest);
+    expect(relReport.blocking!.length).toBe(2);
+  });
+
+  it('a directory that is no OCI layout, or a tag it does not hold, is refused before the scan, naming the input', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layout-'));
+    const layout = join(dir, 'layout');
+    execFileSync('skopeo', ['copy', '--quiet', '--src-tls-verify=false', `docker://${reg.host}/ml/server@${patched.digest}`, `oci:${layout}:v2`]);
+    const h = harness({ image: `oci:${layout}:v9` });
+    await expect(h.go()).rejects.toThrow(`input 'image': "oci:${layout}:v9" has no image tagged "v9"; its tags: v2`);
+    await expect(harness({ image: `oci:${dir}` }).go()).rejects.toThrow(`input 'image': "oci:${dir}" is not an OCI image layout (expected ${dir}/oci-layout`);
+    expect(h.execs).toEqual([]);
+    expect(h.outputs).toEqual({});
   });
 
   it('a database repository that does not exist: the scan fails with verdict error, never a pass', async () => {
