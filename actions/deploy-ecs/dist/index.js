@@ -63082,6 +63082,7 @@ function escapeCell(text) {
 
 
 
+
 /** Per-service outputs, as the `services` output (JSON) holds them. */
 function serviceOutputs(r) {
     return {
@@ -63130,49 +63131,81 @@ async function deployEcsServices(opts, targets, rollbackScope, deps, report) {
     report.services = targets.map((t) => newDeployReport({ cluster: opts.cluster, service: t.service }, deps.clock.now()));
     // 1. Every service exists and is deployable before anything changes anywhere.
     const before = new Map();
+    const renders = [];
     for (const t of targets) {
         const service = await api.describeService(opts.cluster, t.service);
         checkServiceDeployable(service, opts.cluster);
         planServiceConfiguration(service, opts.circuitBreaker, opts.strategy ?? {});
+        let rendered;
         if (!opts.taskDefinitionFile && !opts.taskDefinitionRef) {
-            // Rendered from what it runs now: render and check it here, so a container missing from
+            // Rendered from what it runs now: rendered and checked here, so a container missing from
             // one service's task definition stops the step before any service moved.
             const current = service.taskDefinition;
             const { taskDefinition, tags } = await api.describeTaskDefinition(current);
             const source = { label: `task definition ${current} that service '${t.service}' runs` };
-            const rendered = applyChanges(normaliseTaskDefinition({ taskDefinition, tags }, source), { ...opts.render, containerName: t.containerName ?? opts.render.containerName });
+            rendered = applyChanges(normaliseTaskDefinition({ taskDefinition, tags }, source), { ...opts.render, containerName: t.containerName ?? opts.render.containerName });
             assertTaskDefinition(rendered.taskDefinition, source, { stage: 'rendered', region: deps.region });
         }
+        renders.push(rendered);
         before.set(t.service, service);
     }
     logger.info(`${targets.length} services in cluster '${opts.cluster}': ${names.join(', ')}`);
-    // 2. One revision for every service when the task definition comes from a file.
-    let ref = opts.taskDefinitionRef;
+    multi_deploy_throwIfAborted(deps.signal);
+    // 2. Register before any rollout, one after another, each distinct task definition once:
+    //    services whose renderings are the same share one revision (registered in parallel, the
+    //    copies would look like the duplicates a lost answer leaves, and be deregistered).
+    const refs = targets.map(() => opts.taskDefinitionRef);
     if (opts.taskDefinitionFile) {
         const reg = newDeployReport({ cluster: opts.cluster, service: undefined }, deps.clock.now());
         await deployEcsService({ ...opts, service: undefined }, { ...deps, setOutput: () => undefined }, reg);
         report.taskDefinitionArn = reg.taskDefinitionArn;
-        ref = reg.taskDefinitionArn;
-        logger.info(`registered once for all ${targets.length} services: ${ref}${reg.changes.length ? ` (${reg.changes.join('; ')})` : ''}`);
-        for (const r of report.services)
-            r.changes = [...reg.changes];
+        logger.info(`registered once for all ${targets.length} services: ${reg.taskDefinitionArn}${reg.changes.length ? ` (${reg.changes.join('; ')})` : ''}`);
+        report.services.forEach((r, i) => {
+            refs[i] = reg.taskDefinitionArn;
+            Object.assign(r, { changes: [...reg.changes], container: reg.container, image: reg.image, imageDigest: reg.imageDigest });
+            if (reg.extraRevisions)
+                r.extraRevisions = reg.extraRevisions;
+        });
+    }
+    else if (!opts.taskDefinitionRef) {
+        const done = [];
+        for (const [i, rendered] of renders.entries()) {
+            const r = report.services[i];
+            Object.assign(r, { changes: rendered.changes, container: rendered.containerName, image: rendered.image, imageDigest: imageDigest(rendered.image) });
+            const same = done.find((d) => sameRegistration(d.td, rendered.taskDefinition));
+            if (same) {
+                refs[i] = same.arn;
+                logger.info(`[${targets[i].service}] the same task definition as another service: ${same.arn}`);
+                continue;
+            }
+            const reg = await registerTaskDefinitionOnce(api, rendered.taskDefinition, serviceLogger(logger, targets[i].service));
+            const arn = reg.taskDefinition.taskDefinitionArn;
+            if (reg.extra.length)
+                r.extraRevisions = reg.extra;
+            if (reg.reused)
+                r.reusedRevision = true;
+            if (!reg.reused)
+                logger.info(`[${targets[i].service}] registered ${arn}`);
+            done.push({ td: rendered.taskDefinition, arn });
+            refs[i] = arn;
+        }
     }
     // 3. In parallel, each with the single-service deploy (wait, diagnosis, its own rollback).
     const settled = await Promise.allSettled(targets.map(async (t, i) => {
         const r = report.services[i];
-        const perService = {
-            ...opts,
-            service: t.service,
-            taskDefinitionFile: undefined,
-            taskDefinitionRef: ref,
-            render: { ...opts.render, containerName: t.containerName ?? opts.render.containerName },
-        };
+        const keep = { changes: r.changes, container: r.container, image: r.image, imageDigest: r.imageDigest };
+        const perService = { ...opts, service: t.service, taskDefinitionFile: undefined, taskDefinitionRef: refs[i] };
         try {
             await deployEcsService(perService, { ...deps, logger: serviceLogger(logger, t.service), setOutput: () => undefined }, r);
         }
         catch (err) {
             settleFailedReport(r, (0,src/* toError */.iT)(err));
             throw err;
+        }
+        finally {
+            // Deployed by ARN, the single-service deploy does not know what was rendered: say it.
+            if (opts.taskDefinitionRef === undefined)
+                Object.assign(r, keep);
         }
     }));
     const errors = settled.flatMap((s, i) => (s.status === 'rejected' ? [{ service: names[i], error: (0,src/* toError */.iT)(s.reason) }] : []));
@@ -63261,6 +63294,10 @@ function writeMultiSummary(summary, r, region) {
         summary.paragraph('rollback-scope: failed — the services that deployed keep the new revision.');
     for (const s of r.services)
         writeSummary(summary, s, region);
+}
+function multi_deploy_throwIfAborted(signal) {
+    if (signal?.aborted)
+        throw signal.reason instanceof Error ? signal.reason : new src/* CancelledError */.cc();
 }
 
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/render-checks.ts

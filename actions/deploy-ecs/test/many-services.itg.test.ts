@@ -78,6 +78,16 @@ describe('deploy-ecs: several services in one step', () => {
       expect(td.taskDefinition!.containerDefinitions![0]!.image).toBe('registry.example/app:2');
     }
     expect(now[FEATURES]).toMatch(/feature-server:2$/);
+    // model-svc and batch-svc render the same task definition: registered once, shared, none deregistered
+    expect(now[ecs.fx.serviceName]).toMatch(/model-server:2$/);
+    expect(now[BATCH]).toBe(now[ecs.fx.serviceName]);
+    expect(ecs.layer.countCalls('RegisterTaskDefinition')).toBe(2);
+    expect(ecs.layer.countCalls('DeregisterTaskDefinition')).toBe(0);
+    expect(r.multi!.services.map((s) => s.changes)).toEqual([
+      ['image: registry.example/model:1 → registry.example/app:2'],
+      ['image: registry.example/features:1 → registry.example/app:2'],
+      ['image: registry.example/model:1 → registry.example/app:2'],
+    ]);
     const steady = (svc: string) => r.log.findIndex((l) => l.startsWith(`[${svc}] `) && /has reached a steady state/.test(l));
     expect(steady(FEATURES)).toBeGreaterThan(-1);
     expect(steady(FEATURES)).toBeLessThan(steady(ecs.fx.serviceName));
