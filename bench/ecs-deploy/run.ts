@@ -13,8 +13,8 @@
  *   ML_DEPLOY_ANCHOR_REF     tag to take dist/ from; default the newest v* tag (version sort).
  *   BENCH_REPS               repetitions per tool and scenario (default 5).
  *   BENCH_REPORT_ONLY        set: only re-render results.md from the last results.json.
- *   BENCH_SCENARIOS          comma list of default,equal-15s,fast,fail,fail-max-failed,fail-breaker
- *                            (default: all).
+ *   BENCH_SCENARIOS          comma list of default,equal-15s,fast,fail,fail-max-failed,fail-breaker,
+ *                            three-services (default: all).
  *
  * The anchor's files are extracted at run time into the git-ignored bench/.work/; nothing of it
  * is committed. Results: bench/.work/ecs-deploy/results.{json,md}, and the markdown on stdout.
@@ -26,7 +26,7 @@ import { createServer, request, type Server } from 'node:http';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs';
+import { CreateServiceCommand, DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { awsEnv } from '@ml-deploy/test/harness/aws-env';
 import { createEcsFixture, type EcsFixture, type EcsFixtureOptions } from '@ml-deploy/test/harness/ecs-fixtures';
 import { type DeploymentPlan, type EcsLayer, startEcsLayer } from '@ml-deploy/test/harness/ecs-layer';
@@ -40,7 +40,7 @@ import { applyChanges, normaliseTaskDefinition } from '@ml-deploy/aws';
 
 const MIRROR = process.env.ML_DEPLOY_ANCHOR_MIRROR || '/work/.mirror/aws-actions+amazon-ecs-deploy-task-definition/repo';
 const REPS = Number(process.env.BENCH_REPS || 5);
-const SCENARIOS = (process.env.BENCH_SCENARIOS || 'default,equal-15s,fast,fail,fail-max-failed,fail-breaker').split(',').map((s) => s.trim());
+const SCENARIOS = (process.env.BENCH_SCENARIOS || 'default,equal-15s,fast,fail,fail-max-failed,fail-breaker,three-services').split(',').map((s) => s.trim());
 const WORK = join(repoRoot, 'bench', '.work', 'ecs-deploy');
 const OURS_DIST = join(repoRoot, 'actions', 'deploy-ecs', 'dist');
 const TIME_BIN = '/usr/bin/time';
@@ -61,6 +61,8 @@ interface Scenario {
   anchor?: { inputs: Record<string, string> };
   /** The service as created (e.g. with the circuit breaker on). */
   fixture?: EcsFixtureOptions;
+  /** Services to deploy (default 1): ours in one step, the anchor once per service, one after another. */
+  services?: number;
   reps: number;
 }
 
@@ -113,6 +115,16 @@ const ALL_SCENARIOS: Scenario[] = [
     reps: 1,
   },
 ];
+ALL_SCENARIOS.push({
+  name: 'three-services',
+  what:
+    "three services of 2 tasks get the same release: ours in one step (`service` with three lines, each rendered from what it runs, rolled out in parallel), the anchor as a workflow must use it, one step per service, one after another, each registering the rendered file and waiting for its service; each tool at its default polling",
+  plan: { outcome: 'complete', steps: 2 },
+  ours: { inputs: {}, env: {} },
+  anchor: { inputs: {} },
+  services: 3,
+  reps: Math.min(REPS, 3),
+});
 const scenarios = ALL_SCENARIOS.filter((s) => SCENARIOS.includes(s.name));
 
 // ---------------------------------------------------------------- the anchor's bundle
@@ -262,22 +274,40 @@ async function runOnce(
   // A fresh service: moto and the layer reset, the fixture made again.
   await layer.reset();
   const fx: EcsFixture = await createEcsFixture(layer.url, scenario.fixture);
-  layer.planDeployments({ cluster: fx.clusterName, service: fx.serviceName }, scenario.plan);
+  const serviceNames = [fx.serviceName];
+  for (let i = 2; i <= (scenario.services ?? 1); i++) {
+    const name = `${fx.serviceName}-${i}`;
+    await fx.client.send(
+      new CreateServiceCommand({
+        cluster: fx.clusterName,
+        serviceName: name,
+        taskDefinition: fx.taskDefinitionArn,
+        desiredCount: 2,
+        launchType: 'FARGATE',
+        networkConfiguration: { awsvpcConfiguration: { subnets: [fx.subnetId], securityGroups: [fx.securityGroupId], assignPublicIp: 'DISABLED' } },
+      }),
+    );
+    serviceNames.push(name);
+  }
+  for (const service of serviceNames) layer.planDeployments({ cluster: fx.clusterName, service }, scenario.plan);
 
   let main: string;
   let env: Record<string, string>;
+  /** The anchor deploys one service per step: the env of each step, run one after another. */
+  let steps: Array<Record<string, string>>;
   if (tool === 'ours') {
     main = join(OURS_DIST, 'index.js');
     env = {
       ...runnerInputEnv('deploy-ecs', {
         cluster: fx.clusterName,
-        service: fx.serviceName,
+        service: serviceNames.join('\n'),
         image: NEW_IMAGE,
         'environment-variables': NEW_ENV.map(([k, v]) => `${k}=${v}`).join('\n'),
         ...scenario.ours!.inputs,
       }),
       ...scenario.ours!.env,
     };
+    steps = [env];
   } else {
     // The anchor registers a file: render the one ours registers, with our own renderer, from
     // the task definition the service runs (what a user's render step would produce).
@@ -300,15 +330,11 @@ async function runOnce(
       'wait-for-service-stability': 'true',
       ...scenario.anchor!.inputs,
     });
+    steps = serviceNames.map((service) => ({ ...env, INPUT_SERVICE: service }));
   }
 
   const { outputFile, summaryFile, env: runner } = runnerFiles(dir);
   const timeFile = join(dir, 'time.txt');
-  const fullEnv: Record<string, string> = {
-    ...runner,
-    ...awsEnv(proxy.url),
-    ...env,
-  };
 
   layer.resetCalls();
   proxy.reset();
@@ -316,15 +342,30 @@ async function runOnce(
   const useTime = existsSync(TIME_BIN);
   const [cmd, args] = useTime ? [TIME_BIN, ['-v', '-o', timeFile, node24(), main]] : [node24(), [main]];
   const t0 = performance.now();
-  const child = spawn(cmd, args, { env: fullEnv, cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const killer = setTimeout(() => child.kill('SIGKILL'), RUN_TIMEOUT_MS);
-  const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+  let code: number | null = 0;
+  let peakRssKb: number | undefined;
+  let cpuSec: number | undefined;
+  // One step per entry of `steps`, one after another, as a job runs them; the job stops at a failure.
+  for (const stepEnv of steps) {
+    const child = spawn(cmd, args, { env: { ...runner, ...awsEnv(proxy.url), ...stepEnv }, cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const killer = setTimeout(() => child.kill('SIGKILL'), RUN_TIMEOUT_MS);
+    code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+    clearTimeout(killer);
+    if (useTime && existsSync(timeFile)) {
+      const t = readFileSync(timeFile, 'utf8');
+      const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(t)?.[1]);
+      const user = Number(/User time \(seconds\): ([\d.]+)/.exec(t)?.[1] ?? NaN);
+      const sys = Number(/System time \(seconds\): ([\d.]+)/.exec(t)?.[1] ?? NaN);
+      peakRssKb = Math.max(peakRssKb ?? 0, rss);
+      cpuSec = (cpuSec ?? 0) + user + sys;
+    }
+    if (code !== 0) break;
+  }
   const t1 = performance.now();
-  clearTimeout(killer);
   writeFileSync(join(dir, 'stdout.log'), stdout);
   writeFileSync(join(dir, 'stderr.log'), stderr);
 
@@ -338,36 +379,39 @@ async function runOnce(
   }
   const wallMs = t1 - t0;
 
-  let peakRssKb: number | undefined;
-  let cpuSec: number | undefined;
-  if (useTime && existsSync(timeFile)) {
-    const t = readFileSync(timeFile, 'utf8');
-    peakRssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(t)?.[1]);
-    const user = Number(/User time \(seconds\): ([\d.]+)/.exec(t)?.[1] ?? NaN);
-    const sys = Number(/System time \(seconds\): ([\d.]+)/.exec(t)?.[1] ?? NaN);
-    cpuSec = user + sys;
-  }
 
   // What the tool claims, and what the layer shows (read from its state: no API call, nothing advances).
   const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'));
   let claimed: string;
   if (tool === 'ours') {
     const report = outputs.report && existsSync(outputs.report) ? JSON.parse(readFileSync(outputs.report, 'utf8')) : undefined;
-    claimed = report
-      ? `report result '${report.result}'${report.deploymentId ? ` for ${report.deploymentId}` : ''}${report.rollback ? `; rollback ${report.rollback.deploymentId} (started by ${report.rollback.startedBy}): ${report.rollback.result}` : ''}`
-      : 'no report';
+    claimed = report?.services
+      ? `report result '${report.result}'; ${report.services.map((r: { service: string; result: string }) => `${r.service} ${r.result}`).join(', ')}`
+      : report
+        ? `report result '${report.result}'${report.deploymentId ? ` for ${report.deploymentId}` : ''}${report.rollback ? `; rollback ${report.rollback.deploymentId} (started by ${report.rollback.startedBy}): ${report.rollback.result}` : ''}`
+        : 'no report';
   } else {
-    const verified = /Deployment (\S+) verified: rolloutState=(\S+)/.exec(stdout);
-    claimed = verified ? `services stable, then 'Deployment ${verified[1]} verified: rolloutState=${verified[2]}'` : code === 0 ? 'exit 0, no verification line' : 'failed (see error)';
+    const verified = [...stdout.matchAll(/Deployment (\S+) verified: rolloutState=(\S+)/g)];
+    claimed = verified.length
+      ? `services stable, then ${verified.map((v) => `'Deployment ${v[1]} verified: rolloutState=${v[2]}'`).join(', ')}`
+      : code === 0
+        ? 'exit 0, no verification line'
+        : 'failed (see error)';
   }
-  const svc = layer.state().services.find((s) => s.service === fx.serviceName);
-  const primary = svc?.deployments.find((d) => d.status === 'PRIMARY');
   const tdName = (arn: string | undefined) => arn?.split('/').pop() ?? '?';
-  const endState = primary
-    ? `PRIMARY ${tdName(primary.taskDefinition)} ${primary.rolloutState} ${primary.runningCount}/${primary.desiredCount}; ${svc!.deployments.length} deployment(s)`
-    : 'no PRIMARY deployment';
+  const endState = serviceNames
+    .map((name) => {
+      const svc = layer.state().services.find((s) => s.service === name);
+      const primary = svc?.deployments.find((d) => d.status === 'PRIMARY');
+      const state = primary
+        ? `PRIMARY ${tdName(primary.taskDefinition)} ${primary.rolloutState} ${primary.runningCount}/${primary.desiredCount}; ${svc!.deployments.length} deployment(s)`
+        : 'no PRIMARY deployment';
+      return serviceNames.length > 1 ? `${name}: ${state}` : state;
+    })
+    .join('; ');
 
-  const registeredArn = outputs['task-definition-arn'];
+  const oursReport = tool === 'ours' && outputs.report && existsSync(outputs.report) ? JSON.parse(readFileSync(outputs.report, 'utf8')) : undefined;
+  const registeredArn = outputs['task-definition-arn'] ?? oursReport?.services?.[0]?.taskDefinitionArn;
   let registeredHash: string | undefined;
   if (registeredArn) {
     const td = await fx.client.send(new DescribeTaskDefinitionCommand({ taskDefinition: registeredArn }));
@@ -452,7 +496,7 @@ function markdown(results: RunResult[], anchor: Anchor | undefined, meta: Record
   out.push(sizeRow(label('ours'), OURS_DIST));
   if (anchor) out.push(sizeRow(label('anchor'), join(anchor.dir, 'dist')));
   out.push('');
-  const success = results.filter((r) => !r.scenario.startsWith('fail'));
+  const success = results.filter((r) => !r.scenario.startsWith('fail') && r.scenario !== 'three-services');
   if (success.length) {
     out.push('### Start-up and footprint, pooled over every successful run');
     out.push('');
@@ -472,7 +516,7 @@ function markdown(results: RunResult[], anchor: Anchor | undefined, meta: Record
   for (const sc of scenarios.filter((s) => !s.name.startsWith('fail'))) {
     const rows = results.filter((r) => r.scenario === sc.name);
     if (rows.length === 0) continue;
-    out.push(`### Scenario \`${sc.name}\`: successful deploy (${sc.plan.outcome} in ${'steps' in sc.plan ? sc.plan.steps : '?'} layer steps)`);
+    out.push(`### Scenario \`${sc.name}\`: successful deploy${(sc.services ?? 1) > 1 ? ` of ${sc.services} services` : ''} (${sc.plan.outcome} in ${'steps' in sc.plan ? sc.plan.steps : '?'} layer steps${(sc.services ?? 1) > 1 ? ' each' : ''})`);
     out.push('');
     out.push(`${sc.what}. ${sc.reps} runs per tool, alternating, fresh service each. Median (min–max).`);
     out.push('');
