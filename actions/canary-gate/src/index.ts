@@ -10,6 +10,7 @@ import { AlbWeightedShifter, CloudRunRevisionShifter, CloudWatchProvider, type M
 import { CloudRunApi, createCloudRunClients, missingProjectError, serviceResourceName } from '@ml-deploy/gcp';
 import { type Inputs, parseInputs } from './inputs';
 import { parseObservations } from './observations';
+import { openRecording } from './recording';
 import { run } from './run';
 
 await runAction<Inputs>(
@@ -55,6 +56,7 @@ await runAction<Inputs>(
             });
             return parseObservations(path, text);
           },
+          openRecording: () => openRecording(inputs['record-path'] ?? join(process.env.RUNNER_TEMP ?? tmpdir(), 'ml-deploy', `canary-gate-${Date.now()}.jsonl`)),
           async writeReport(report) {
             const path = inputs['report-path'] ?? join(process.env.RUNNER_TEMP ?? tmpdir(), 'ml-deploy', `canary-gate-${Date.now()}.json`);
             await mkdir(dirname(path), { recursive: true });

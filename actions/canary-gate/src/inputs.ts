@@ -63,6 +63,7 @@ export interface Inputs {
   policy: CanaryPolicy;
   'fail-on-rollback': boolean;
   'report-path': string | undefined;
+  'record-path': string | undefined;
 }
 
 export function parseInputs(read: InputReader): Inputs {
@@ -137,6 +138,7 @@ export function parseInputs(read: InputReader): Inputs {
     policy,
     'fail-on-rollback': parseBoolean('fail-on-rollback', read('fail-on-rollback') ?? 'true'),
     'report-path': read('report-path')?.trim(),
+    'record-path': read('record-path')?.trim() || undefined,
   };
 }
 

@@ -2,6 +2,7 @@
 import { type ActionContext, type Clock, formatDuration } from '@ml-deploy/action-kit';
 import { CanaryAnalysis, type Decision, type IntervalObservation, type MetricProvider, type TrafficShifter } from '@ml-deploy/canary';
 import type { Inputs } from './inputs';
+import type { Recording } from './recording';
 import { buildReport, type Report, writeSummary } from './report';
 
 export interface Deps extends ActionContext {
@@ -12,6 +13,8 @@ export interface Deps extends ActionContext {
   /** mode run. */
   provider?: MetricProvider;
   clock?: Clock;
+  /** mode run: where every interval's observation goes as it is analysed (JSON lines, replayable). */
+  openRecording?(): Promise<Recording>;
 }
 
 export interface Outputs {
@@ -72,6 +75,11 @@ async function live(inputs: Inputs, deps: Deps, analysis: CanaryAnalysis, warnin
   const { shifter, provider } = deps;
   if (!shifter || !provider) throw new Error('mode run needs a traffic shifter and a metric provider');
   const clock = deps.clock!;
+  const recording = await deps.openRecording?.();
+  if (recording) {
+    deps.setOutput('recording', recording.path);
+    deps.logger.info(`every interval is recorded in ${recording.path} (replay it with mode: analyze)`);
+  }
   let final: Decision | undefined;
   let promoted = false;
   let weight = await shifter.readWeight(deps.signal);
@@ -88,7 +96,10 @@ async function live(inputs: Inputs, deps: Deps, analysis: CanaryAnalysis, warnin
       await clock.sleep(inputs.interval, deps.signal);
       const end = new Date(clock.now());
       const [baseline, canary] = await Promise.all([provider.observe('baseline', { start, end }, deps.signal), provider.observe('canary', { start, end }, deps.signal)]);
-      final = analysis.observe({ weight, baseline, canary, start: start.toISOString(), end: end.toISOString() });
+      const observation: IntervalObservation = { weight, baseline, canary, start: start.toISOString(), end: end.toISOString() };
+      // Recorded before the analysis sees it: an interval the analysis refuses is kept too.
+      await recording?.append(observation);
+      final = analysis.observe(observation);
       deps.logger.info(
         `interval ${final.interval} at ${weight} %: canary ${canary ? `${canary.requests} requests, ${canary.errors} errors` : 'no data'}, baseline ${baseline ? `${baseline.requests} requests, ${baseline.errors} errors` : 'no data'}: ${final.action} (${final.rule})`,
       );
