@@ -65,3 +65,37 @@ it("the README's local sandbox command serves a seeded service and stops on SIGT
   await exited;
   expect(out).not.toMatch(/Error/);
 });
+
+it('stores a template as the API does: defaults spelled out make no new revision, a real change does', async () => {
+  fake.seedService('p', 'us-central1', 'defaults');
+  const svc = fake.peekService('p', 'us-central1', 'defaults')!;
+  const first = String(svc.latestCreatedRevision);
+  const patch = async (template: Record<string, unknown>) =>
+    fetch(`${fake.url}/v2/${svc.name}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ template }) });
+  const c = svc.template.containers[0];
+  const spelled = { ...svc.template, serviceAccount: '', maxInstanceRequestConcurrency: 0, containers: [{ ...c, name: '', workingDir: '', ports: [{ name: '', containerPort: 8080 }], resources: { ...c.resources, cpuIdle: false } }] };
+  expect((await patch(spelled)).status).toBe(200);
+  expect(String(fake.peekService('p', 'us-central1', 'defaults')!.latestCreatedRevision)).toBe(first);
+  expect(fake.peekService('p', 'us-central1', 'defaults')!.template.containers[0]).toEqual(c);
+  expect((await patch({ ...svc.template, maxInstanceRequestConcurrency: 8 })).status).toBe(200);
+  expect(String(fake.peekService('p', 'us-central1', 'defaults')!.latestCreatedRevision)).not.toBe(first);
+});
+
+it.each([
+  ['two GPUs', { cpu: '4', memory: '16Gi', 'nvidia.com/gpu': '2' }, { nodeSelector: { accelerator: 'nvidia-l4' } }, "the only supported value is '1'"],
+  ['no accelerator', { cpu: '4', memory: '16Gi', 'nvidia.com/gpu': '1' }, {}, 'nodeSelector.accelerator: must be set when a GPU is requested'],
+  ['too little CPU for an L4', { cpu: '2', memory: '16Gi', 'nvidia.com/gpu': '1' }, { nodeSelector: { accelerator: 'nvidia-l4' } }, 'nvidia-l4 requires at least 4 CPU and 16Gi of memory (got cpu 2, memory 16Gi)'],
+  ['too little memory for an L4', { cpu: '4', memory: '8Gi', 'nvidia.com/gpu': '1' }, { nodeSelector: { accelerator: 'nvidia-l4' } }, 'nvidia-l4 requires at least 4 CPU and 16Gi of memory (got cpu 4, memory 8Gi)'],
+  ['CPU only during requests', { cpu: '4', memory: '16Gi', 'nvidia.com/gpu': '1' }, { nodeSelector: { accelerator: 'nvidia-l4' }, cpuIdle: true }, 'GPU requires CPU to be always allocated'],
+  ['gen1', { cpu: '4', memory: '16Gi', 'nvidia.com/gpu': '1' }, { nodeSelector: { accelerator: 'nvidia-l4' }, executionEnvironment: 'EXECUTION_ENVIRONMENT_GEN1' }, 'not supported in the first generation'],
+])('refuses a GPU revision Cloud Run refuses: %s', async (_name, limits, extra, message) => {
+  const { cpuIdle, ...templateExtra } = extra as Record<string, unknown>;
+  const res = await fetch(`${fake.url}/v2/projects/p/locations/europe-west4/services?serviceId=gpu`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ template: { ...templateExtra, containers: [{ image: 'x/y:1', resources: { limits, ...(cpuIdle ? { cpuIdle } : {}) } }] } }),
+  });
+  expect(res.status).toBe(400);
+  expect(((await res.json()) as { error: { message: string } }).error.message).toContain(message);
+  expect(fake.peekService('p', 'europe-west4', 'gpu')).toBeUndefined();
+});

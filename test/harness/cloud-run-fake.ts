@@ -32,13 +32,17 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { checkProtoJson } from '@ml-deploy/gcp';
+import { checkProtoJson, withoutProto3Defaults } from '@ml-deploy/gcp';
 import { LOOPBACK } from './free-port';
 
 export const FAKE_PROJECT_NUMBER = '123456789012';
 
 export type RevisionPlan =
-  | { outcome: 'ready'; steps?: number }
+  /**
+   * `routeAfterSteps` (traffic-only changes): the new routing serves after that many steps while the
+   * operation still runs until `steps`, as Cloud Run's routes move before its operation reports done.
+   */
+  | { outcome: 'ready'; steps?: number; routeAfterSteps?: number }
   | { outcome: 'fail'; steps?: number; message?: string; reason?: string }
   | { outcome: 'hang' };
 
@@ -52,6 +56,8 @@ export interface FakeCall {
   /** When the request arrived (ms since the epoch). */
   at: number;
   fault?: FaultKind | 'permission-denied';
+  /** The request body as received (CreateService, UpdateService), before the fake normalises it. */
+  body?: Json;
 }
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -225,6 +231,15 @@ export async function startCloudRunFake(opts: CloudRunFakeOptions = {}): Promise
     return value;
   }
 
+  /**
+   * A request body as the API stores it: enums by name, and without what proto3 cannot tell from
+   * unset (`timeoutSeconds: 0`, `name: ''`, `cpuIdle: false`), which the server's proto parsing
+   * loses too. So a template sent with its defaults spelled out is the same template, as on Cloud Run.
+   */
+  function storedForm(body: Json | undefined): Json {
+    return withoutProto3Defaults('google.cloud.run.v2.Service', normaliseEnums(body ?? {})) as Json;
+  }
+
   function checkTraffic(name: string, svcShort: string, traffic: Json[]): void {
     if (!traffic.length) return;
     let sum = 0;
@@ -274,6 +289,41 @@ export async function startCloudRunFake(opts: CloudRunFakeOptions = {}): Promise
         }
       }
     }
+    checkGpu(template);
+  }
+
+  /**
+   * Cloud Run's GPU rules (its GPU docs; there is no emulator to ask): one GPU, on one container, with
+   * an accelerator in nodeSelector, CPU always allocated (instance-based billing), at least 4 CPU and
+   * 16 GiB for an nvidia-l4 (20 CPU and 80 GiB for an nvidia-rtx-pro-6000), not gen1. Written out
+   * here, apart from packages/gcp's checks, so the fake does not agree with them by construction.
+   */
+  function checkGpu(template: Json): void {
+    const withGpu = (template.containers as Json[]).map((c, i) => [c, i] as const).filter(([c]) => c.resources?.limits?.['nvidia.com/gpu'] !== undefined);
+    if (!withGpu.length) {
+      if (template.nodeSelector?.accelerator) throw new ApiError(400, 'INVALID_ARGUMENT', 'spec.template.nodeSelector.accelerator: an accelerator needs a container with an nvidia.com/gpu limit');
+      return;
+    }
+    if (withGpu.length > 1) throw new ApiError(400, 'INVALID_ARGUMENT', 'spec.template.containers: a GPU can be attached to one container only');
+    const [c, i] = withGpu[0]!;
+    const at = `spec.template.containers[${i}].resources`;
+    const limits = c.resources.limits as Record<string, string>;
+    if (limits['nvidia.com/gpu'] !== '1') throw new ApiError(400, 'INVALID_ARGUMENT', `${at}.limits['nvidia.com/gpu']: the only supported value is '1'`);
+    const accelerator = template.nodeSelector?.accelerator as string | undefined;
+    if (!accelerator) throw new ApiError(400, 'INVALID_ARGUMENT', 'spec.template.nodeSelector.accelerator: must be set when a GPU is requested');
+    const minimum: Record<string, [number, number]> = { 'nvidia-l4': [4, 16], 'nvidia-rtx-pro-6000': [20, 80] };
+    const need = minimum[accelerator];
+    if (!need) throw new ApiError(400, 'INVALID_ARGUMENT', `spec.template.nodeSelector.accelerator: '${accelerator}' is not a supported GPU type (${Object.keys(minimum).join(', ')})`);
+    const cpuText = limits.cpu ?? '1';
+    const cores = cpuText.endsWith('m') ? Number(cpuText.slice(0, -1)) / 1000 : Number(cpuText);
+    const memText = limits.memory ?? '512Mi';
+    const mm = /^(\d+)(Mi|Gi)$/.exec(memText);
+    const gib = mm ? Number(mm[1]) / (mm[2] === 'Mi' ? 1024 : 1) : 0;
+    if (!(cores >= need[0]) || gib < need[1]) {
+      throw new ApiError(400, 'INVALID_ARGUMENT', `${at}.limits: ${accelerator} requires at least ${need[0]} CPU and ${need[1]}Gi of memory (got cpu ${cpuText}, memory ${memText})`);
+    }
+    if (c.resources.cpuIdle === true) throw new ApiError(400, 'INVALID_ARGUMENT', `${at}.cpuIdle: GPU requires CPU to be always allocated (instance-based billing)`);
+    if (template.executionEnvironment === 'EXECUTION_ENVIRONMENT_GEN1') throw new ApiError(400, 'INVALID_ARGUMENT', 'spec.template.executionEnvironment: GPU is not supported in the first generation execution environment');
   }
 
   /** Starts a new generation of `name`: maybe a new revision, and a rollout whose operation it returns. */
@@ -333,6 +383,7 @@ export async function startCloudRunFake(opts: CloudRunFakeOptions = {}): Promise
     r.stepsTaken += 1;
     const steps = r.plan.steps ?? 2;
     if (r.stepsTaken < steps) {
+      if (!r.revision && r.plan.outcome === 'ready' && r.plan.routeAfterSteps !== undefined && r.stepsTaken >= r.plan.routeAfterSteps) route(name, st);
       if (r.revision) {
         st.conditions = [condition('ConfigurationsReady', 'CONDITION_RECONCILING', `Revision ${r.revision} is starting: ${r.stepsTaken}/${steps}.`), st.conditions[1]!];
       }
@@ -518,12 +569,13 @@ export async function startCloudRunFake(opts: CloudRunFakeOptions = {}): Promise
         method: 'CreateService',
         run: async () => {
           const body = await readBody(req);
+          if (body) call.body = body;
           checkRequest('CreateService', body);
           const id = url.searchParams.get('serviceId') ?? '';
           if (!/^[a-z]([-a-z0-9]{0,47}[a-z0-9])?$/.test(id)) throw new ApiError(400, 'INVALID_ARGUMENT', `service_id: '${id}' is not a valid service name`);
           const name = `${parent}/services/${id}`;
           if (services.has(name)) throw new ApiError(409, 'ALREADY_EXISTS', `Resource '${id}' already exists.`);
-          const spec = normaliseEnums(body ?? {}) as Json;
+          const spec = storedForm(body);
           delete spec.name;
           checkTemplate(spec.template);
           checkTraffic(name, id, (spec.traffic ?? []).filter((t: Json) => t.type !== 'TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION'));
@@ -562,10 +614,11 @@ export async function startCloudRunFake(opts: CloudRunFakeOptions = {}): Promise
           method: 'UpdateService',
           run: async () => {
             const body = await readBody(req);
+            if (body) call.body = body;
             checkRequest('UpdateService', body);
             const st = services.get(name);
             if (!st) throw new ApiError(404, 'NOT_FOUND', `Resource '${parts(name)?.service}' of kind 'SERVICE' in region '${parts(name)?.region}' in project '${parts(name)?.project}' does not exist.`);
-            const spec = normaliseEnums(body ?? {}) as Json;
+            const spec = storedForm(body);
             if (spec.etag && spec.etag !== st.etag) throw new ApiError(409, 'ABORTED', `etag mismatch: the service changed since it was read (now ${st.etag})`);
             delete spec.name;
             delete spec.etag;
@@ -707,7 +760,7 @@ export async function startCloudRunFake(opts: CloudRunFakeOptions = {}): Promise
       const name = `projects/${project}/locations/${region}/services/${service}`;
       const t = now();
       const st: ServiceState = {
-        spec: structuredClone(
+        spec: storedForm(structuredClone(
           spec ?? {
             labels: { team: 'ml' },
             template: {
@@ -723,7 +776,7 @@ export async function startCloudRunFake(opts: CloudRunFakeOptions = {}): Promise
               timeout: '300s',
             },
           },
-        ),
+        )),
         generation: 0,
         observedGeneration: 0,
         createTime: t,

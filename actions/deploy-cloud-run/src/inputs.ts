@@ -16,6 +16,7 @@ import {
 import {
   cpuMemoryProblem,
   type Endpoint,
+  gpuMinimum,
   parseCpu,
   parseEndpoint,
   parseMemory,
@@ -138,10 +139,21 @@ export function parseInputs(read: InputReader): Inputs {
   if (!GPU_TYPE.test(gpuType)) throw new InputError('gpu-type', gpuType, "a Cloud Run GPU type such as 'nvidia-l4'");
   const alwaysRaw = optional('cpu-always-allocated');
   const cpuAlways = alwaysRaw === undefined ? undefined : parseBoolean('cpu-always-allocated', alwaysRaw);
+  const envRaw = optional('execution-environment');
+  const execEnv = envRaw === undefined ? undefined : parseChoice('execution-environment', envRaw, ['gen1', 'gen2'] as const);
   if (gpu) {
-    if (cpu && cpu.cores < 4) throw new InputError('cpu', cpuRaw!, 'at least 4 CPU with a GPU (Cloud Run requires it)');
-    if (memory && memory.mib < 16 * 1024) throw new InputError('memory', memRaw!, 'at least 16Gi of memory with a GPU (Cloud Run requires it)');
-    if (cpuAlways === false) throw new InputError('cpu-always-allocated', alwaysRaw!, "'true' or unset with a GPU (GPU instances need CPU always allocated)");
+    const need = gpuMinimum(gpuType);
+    if (cpu && cpu.cores < need.cpu) throw new InputError('cpu', cpuRaw!, `at least ${need.cpu} CPU with a GPU of type ${gpuType} (Cloud Run requires it)`);
+    if (memory && memory.mib < need.memoryGi * 1024) throw new InputError('memory', memRaw!, `at least ${need.memoryGi}Gi of memory with a GPU of type ${gpuType} (Cloud Run requires it)`);
+    if (cpuAlways === false) throw new InputError('cpu-always-allocated', alwaysRaw!, "'true' with a GPU (GPU instances need CPU always allocated)");
+    if (execEnv === 'gen1') throw new InputError('execution-environment', envRaw!, "'gen2' or unset with a GPU (GPU instances run in the second generation execution environment)");
+  }
+  const concurrency = optionalInt('concurrency', 1, 1000);
+  if (cpu && cpu.cores < 1) {
+    const what = `with cpu '${cpuRaw}' (less than 1 CPU)`;
+    if (concurrency !== undefined && concurrency > 1) throw new InputError('concurrency', String(concurrency), `1 ${what}: Cloud Run serves one request at a time below 1 CPU`);
+    if (cpuAlways === true) throw new InputError('cpu-always-allocated', alwaysRaw!, `'false' ${what}: Cloud Run allocates CPU only during requests below 1 CPU`);
+    if (execEnv === 'gen2') throw new InputError('execution-environment', envRaw!, `'gen1' ${what}: below 1 CPU Cloud Run runs the first generation execution environment`);
   }
 
   const minI = optionalInt('min-instances', 0, 1000);
@@ -150,7 +162,6 @@ export function parseInputs(read: InputReader): Inputs {
     throw new InputError('min-instances', String(minI), `at most max-instances (${maxI})`);
   }
   const reqTimeout = optional('request-timeout');
-  const envRaw = optional('execution-environment');
 
   const probe = (name: string): string | undefined => {
     const v = optional(name);
@@ -212,11 +223,11 @@ export function parseInputs(read: InputReader): Inputs {
     memory,
     gpu,
     'gpu-type': gpuType,
-    concurrency: optionalInt('concurrency', 1, 1000),
+    concurrency,
     'min-instances': minI,
     'max-instances': maxI,
     'request-timeout': reqTimeout === undefined ? undefined : Math.round(parseDuration('request-timeout', reqTimeout, { min: 1000, max: 3_600_000 }) / 1000),
-    'execution-environment': envRaw === undefined ? undefined : parseChoice('execution-environment', envRaw, ['gen1', 'gen2'] as const),
+    'execution-environment': execEnv,
     'startup-probe-path': probe('startup-probe-path'),
     'liveness-probe-path': probe('liveness-probe-path'),
     'service-account': sa,

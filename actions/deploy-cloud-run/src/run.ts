@@ -29,6 +29,8 @@ export interface Deps extends Pick<ActionContext, 'logger' | 'summary' | 'setOut
   writeReport: (report: DeployReport) => Promise<string>;
   /** First interval between operation polls. */
   pollIntervalMs?: number;
+  /** How long a cancelled deploy waits for traffic to be put back before reading it back. */
+  cancelPutBackWaitMs?: number;
 }
 
 /** The shared deploy's options, from deploy-cloud-run's inputs. */
@@ -89,6 +91,7 @@ export async function run(inputs: Inputs, deps: Deps): Promise<DeployReport> {
         clock,
         readServiceDefinition: deps.readServiceDefinition,
         pollIntervalMs: deps.pollIntervalMs,
+        cancelPutBackWaitMs: deps.cancelPutBackWaitMs,
       },
       report,
     );

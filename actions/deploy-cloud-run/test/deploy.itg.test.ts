@@ -9,7 +9,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { CancelledError, type Clock, ConfigurationError, fakeClock, memoryLogger, readStructuredFile, SummaryBuilder } from '@ml-deploy/action-kit';
+import { CancelledError, type Clock, ConfigurationError, fakeClock, InputError, memoryLogger, readStructuredFile, SummaryBuilder } from '@ml-deploy/action-kit';
 import { CloudRunApi, type CloudRunClients, createCloudRunClients, parseEndpoint, type Endpoint } from '@ml-deploy/gcp';
 import { inputReader } from '@ml-deploy/test/action-yml';
 import { type CloudRunFake, startCloudRunFake } from '@ml-deploy/test/harness/cloud-run-fake';
@@ -46,7 +46,7 @@ interface Deployed {
   log: string[];
 }
 
-async function deploy(overrides: Record<string, string>, opts: { signal?: AbortSignal; maxAttempts?: number; clock?: Clock } = {}): Promise<Deployed> {
+async function deploy(overrides: Record<string, string>, opts: { signal?: AbortSignal; maxAttempts?: number; clock?: Clock; cancelPutBackWaitMs?: number } = {}): Promise<Deployed> {
   const outputs: Record<string, string> = {};
   const summary = new SummaryBuilder();
   const logger = memoryLogger();
@@ -67,6 +67,7 @@ async function deploy(overrides: Record<string, string>, opts: { signal?: AbortS
       signal: opts.signal,
       ...(opts.clock ? { clock: opts.clock } : {}),
       pollIntervalMs: 20,
+      ...(opts.cancelPutBackWaitMs !== undefined ? { cancelPutBackWaitMs: opts.cancelPutBackWaitMs } : {}),
       readServiceDefinition: (p) => readStructuredFile('service-definition', p),
       writeReport: async (r) => {
         result.report = r;
@@ -124,6 +125,53 @@ describe('deploy-cloud-run against the Cloud Run fake', () => {
     expect(svcNow().labels).toEqual({ team: 'ml', model: 'iris', 'model-version': '2' });
     expect(fake.countCalls('UpdateService')).toBe(2);
     expect(d.report!.trafficAfter).toEqual([{ revision: d.outputs.revision, percent: 100, latest: true }]);
+  });
+
+  it('renders from a running service with probes and a revision suffix: sends back what it has, no proto3 defaults; a used suffix is refused before any change', async () => {
+    fake.seedService(PROJECT, REGION, SERVICE, {
+      template: {
+        revision: 'model-api-abc1234',
+        containers: [
+          {
+            image: `us-docker.pkg.dev/demo/models/iris@sha256:${'1'.repeat(64)}`,
+            env: [{ name: 'EMPTY', value: '' }],
+            ports: [{ containerPort: 8080 }],
+            resources: { limits: { cpu: '1', memory: '512Mi' }, cpuIdle: true },
+            startupProbe: { tcpSocket: { port: 8080 }, periodSeconds: 240, timeoutSeconds: 240, failureThreshold: 1 },
+            livenessProbe: { httpGet: { path: '/live' }, periodSeconds: 15 },
+          },
+        ],
+        timeout: '300s',
+      },
+    });
+    expect(latestReady()).toBe('model-api-abc1234');
+    const d = await deploy({ 'revision-suffix': 'def5678', 'startup-probe-path': '/healthz', 'env-vars': 'MODEL_VERSION=2' });
+    expect(d.error).toBeUndefined();
+    expect(d.outputs.revision).toBe('model-api-def5678');
+    expect(servingNow()).toEqual([['model-api-def5678', 100]]);
+    // What went over the wire: the service's own fields, none of the defaults the client decoded.
+    const sent = fake.calls.filter((c) => c.method === 'UpdateService').map((c) => c.body!.template.containers[0]);
+    expect(sent).toHaveLength(2);
+    for (const c of sent) {
+      expect(c).toEqual({
+        image: `us-docker.pkg.dev/demo/models/iris@sha256:${'1'.repeat(64)}`,
+        env: [{ name: 'EMPTY', value: '' }, { name: 'MODEL_VERSION', value: '2' }],
+        ports: [{ containerPort: 8080 }],
+        resources: { limits: { cpu: '1', memory: '512Mi' }, cpuIdle: true },
+        startupProbe: { httpGet: { path: '/healthz', port: 8080 }, periodSeconds: 5, failureThreshold: 24, timeoutSeconds: 3 },
+        livenessProbe: { httpGet: { path: '/live' }, periodSeconds: 15 },
+      });
+    }
+    // Moving traffic made no revision of its own.
+    expect(String(svcNow().latestCreatedRevision).split('/').pop()).toBe('model-api-def5678');
+    expect(d.report!.changes).toEqual(['env: +MODEL_VERSION', 'startup probe: GET /healthz on port 8080']);
+
+    const again = await deploy({ 'revision-suffix': 'def5678', 'env-vars': 'MODEL_VERSION=3' });
+    expect(again.error).toBeInstanceOf(InputError);
+    expect(again.error!.message).toContain(`input 'revision-suffix': got "def5678", expected a suffix no revision of service 'model-api' has yet: revision model-api-def5678 already exists`);
+    expect(again.error!.message).toContain("Deploy it again with 'revision: model-api-def5678'");
+    expect(fake.countCalls('UpdateService')).toBe(2);
+    expect(servingNow()).toEqual([['model-api-def5678', 100]]);
   });
 
   it('no-traffic with a tag: the new revision is Ready at 0 % with its own URL; the old one serves on', async () => {
@@ -243,20 +291,47 @@ describe('deploy-cloud-run against the Cloud Run fake', () => {
     expect(fake.countCalls('UpdateService')).toBe(1);
   });
 
-  it('cancellation while traffic moves starts putting the previous split back', async () => {
+  it('cancellation while traffic moves puts the previous split back and claims it only once read back', async () => {
     fake.seedService(PROJECT, REGION, SERVICE);
     const before = latestReady()!;
-    fake.planRouting(SERVICE, { outcome: 'hang' });
+    // The move routes at its first poll while its operation runs on: the new revision serves when cancelled.
+    fake.planRouting(SERVICE, { outcome: 'ready', steps: 1_000_000, routeAfterSteps: 1 });
     const controller = new AbortController();
     const waiting = deploy({ image: IMAGE2, timeout: '5m' }, { signal: controller.signal });
-    await waitFor(() => fake.countCalls('UpdateService') >= 2 && fake.calls.at(-1)?.method === 'GetOperation');
+    await waitFor(() => fake.countCalls('UpdateService') >= 2 && servingNow()[0]?.[0] !== before);
     controller.abort(new CancelledError('cancelled by SIGINT'));
     const d = await waiting;
     expect(d.error).toBeInstanceOf(CancelledError);
-    expect(d.report!.failure).toContain(`cancelled while traffic moved; putting it back on ${before} (LATEST)=100% was started`);
+    expect(d.report!.failure).toBe(`cancelled while traffic moved; traffic is back on ${before}=100% (read back from the service)`);
+    expect(d.report!.rollback).toEqual({ to: `${before} (LATEST)=100%`, result: `traffic is back on ${before}=100% (read back from the service)`, confirmed: true });
     expect(d.outputs.result).toBe('rolled-back');
     expect(fake.countCalls('UpdateService')).toBe(3);
     expect(svcNow().traffic).toEqual([{ type: 'TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION', revision: before, percent: 100 }]);
+    expect(servingNow()).toEqual([[before, 100]]);
+    expect(d.summary).toContain('| **Confirmed (read back)** | yes |');
+  });
+
+  it('cancellation: when the put-back does not route, nothing claims a rollback; the report says what serves, read back', async () => {
+    fake.seedService(PROJECT, REGION, SERVICE);
+    const before = latestReady()!;
+    fake.planRouting(SERVICE, { outcome: 'ready', steps: 1_000_000, routeAfterSteps: 1 }, { outcome: 'hang' });
+    const controller = new AbortController();
+    const waiting = deploy({ image: IMAGE2, timeout: '5m' }, { signal: controller.signal, cancelPutBackWaitMs: 300 });
+    await waitFor(() => fake.countCalls('UpdateService') >= 2 && servingNow()[0]?.[0] !== before);
+    controller.abort(new CancelledError('cancelled by SIGINT'));
+    const d = await waiting;
+    expect(d.error).toBeInstanceOf(CancelledError);
+    expect(fake.countCalls('UpdateService')).toBe(3);
+    // The put-back never routed: the new revision still serves, and the report says so.
+    const now = servingNow();
+    expect(now).toEqual([[d.report!.revision, 100]]);
+    expect(d.report!.trafficAfter!.filter((t) => t.percent > 0).map((t) => [t.revision, t.percent])).toEqual(now);
+    expect(d.outputs.result).toBe('failed');
+    expect(d.report!.rollback!.confirmed).toBe(false);
+    expect(d.report!.rollback!.result).toMatch(/^started on cancellation, not confirmed \(not routed within [0-9.]+m?s\): the service serves /);
+    expect(d.report!.failure).toContain(`putting it back on ${before} (LATEST)=100% was started but not confirmed`);
+    expect(d.summary).toContain('| **Confirmed (read back)** | no |');
+    expect(d.summary).not.toContain('traffic is back on');
   });
 
   it('a missing permission fails before anything changes and names the role to grant', async () => {

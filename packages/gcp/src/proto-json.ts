@@ -39,12 +39,77 @@ export function fromProtoJson<T>(typeName: string, json: unknown): T {
  * A resource as the API would accept it back: read through the message type (so the client's
  * decoded form, with defaults, Timestamp objects and oneof markers, becomes plain proto3 JSON),
  * default values and OUTPUT_ONLY fields dropped, enums as names, Durations as `{ seconds, nanos }`.
+ *
+ * The REST client decodes every proto3 scalar without presence to its default (`name: ''`,
+ * `timeoutSeconds: 0`, `cpuIdle: false`, `executionEnvironment: 'EXECUTION_ENVIRONMENT_UNSPECIFIED'`)
+ * although the service never set it; those are dropped here (`withoutProto3Defaults`), as the proto3
+ * JSON mapping omits them, so a copy sent back carries what the service has and nothing it does not.
  */
 export function writableCopy<T>(typeName: string, value: T): T {
   const type = cloudRunProtoRoot().lookupType(typeName);
   const msg = type.fromObject(value as Record<string, unknown>);
   const plain = type.toObject(msg, { enums: String, longs: String, defaults: false, arrays: false, objects: false, oneofs: false });
-  return dropOutputOnly(type, plain) as T;
+  return withoutProto3Defaults(typeName, dropOutputOnly(type, plain)) as T;
+}
+
+/**
+ * `value` (proto3 JSON, or the SDK's object form) without the fields proto3 cannot tell from unset:
+ * scalars and enums at their default (`''`, `0`, `'0'`, `false`, the enum's 0 value) that have no
+ * presence, and empty lists. Kept: members of a oneof and proto3 `optional` fields (set is set, even
+ * to `''` or `false`: an env var with an empty value stays), map entries, and messages, even empty
+ * (`tcpSocket: {}` is a TCP probe on the default port). What the API stores from a request is the
+ * same with or without the dropped fields; the Cloud Run fake compares templates through this.
+ */
+export function withoutProto3Defaults(typeName: string, value: unknown): Record<string, unknown> {
+  return stripDefaults(cloudRunProtoRoot().lookupType(typeName), value as Record<string, unknown>);
+}
+
+function stripDefaults(type: protobuf.Type, obj: Record<string, unknown>): Record<string, unknown> {
+  if (typeof obj !== 'object' || obj === null) return obj;
+  const byName = new Map<string, protobuf.Field>();
+  for (const f of type.fieldsArray) {
+    byName.set(f.name, f);
+    byName.set(snake(f.name), f);
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(obj)) {
+    const field = byName.get(key);
+    if (!field) {
+      out[key] = value;
+      continue;
+    }
+    if (value === null || value === undefined) continue;
+    field.resolve();
+    const rt = field.resolvedType;
+    if (field.map) {
+      out[key] = value;
+      continue;
+    }
+    if (field.repeated) {
+      if (!Array.isArray(value)) {
+        out[key] = value;
+        continue;
+      }
+      if (value.length === 0) continue;
+      out[key] = rt instanceof protobuf.Type && !rt.fullName.startsWith('.google.protobuf.') ? value.map((v) => stripDefaults(rt, v as Record<string, unknown>)) : value;
+      continue;
+    }
+    if (rt instanceof protobuf.Type) {
+      out[key] = rt.fullName.startsWith('.google.protobuf.') ? value : stripDefaults(rt, value as Record<string, unknown>);
+      continue;
+    }
+    if (!field.partOf && isProto3Default(field, rt, value)) continue;
+    out[key] = value;
+  }
+  return out;
+}
+
+function isProto3Default(field: protobuf.Field, rt: protobuf.Enum | protobuf.Type | null, value: unknown): boolean {
+  if (rt instanceof protobuf.Enum) return value === 0 || (typeof value === 'string' && rt.values[value] === 0);
+  if (field.type === 'bool') return value === false;
+  if (field.type === 'string' || field.type === 'bytes') return value === '';
+  if (INT64.has(field.type) || INT32.has(field.type) || field.type === 'float' || field.type === 'double') return value === 0 || value === '0';
+  return false;
 }
 
 function dropOutputOnly(type: protobuf.Type, obj: Record<string, unknown>): Record<string, unknown> {

@@ -6,7 +6,7 @@
 import { type Clock, type Logger, pollUntil, systemClock, UserError } from '@ml-deploy/action-kit';
 import type { CloudRunApi, OperationState, Service, TrafficTarget } from './cloud-run-api';
 import { shortName } from './names';
-import { writableCopy } from './proto-json';
+import { cloudRunProtoRoot, writableCopy } from './proto-json';
 
 export const LATEST = 'TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST' as const;
 export const REVISION = 'TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION' as const;
@@ -137,7 +137,8 @@ export function describeConditions(service: Service | undefined): string {
 }
 
 export function stateWord(state: unknown): string {
-  const s = String(state ?? '');
+  // Operation metadata (an Any) decodes enums as numbers: name them from the protos.
+  const s = typeof state === 'number' ? (cloudRunProtoRoot().lookupEnum('google.cloud.run.v2.Condition.State').valuesById[state] ?? String(state)) : String(state ?? '');
   return s.replace(/^CONDITION_/, '').toLowerCase() || 'unknown';
 }
 

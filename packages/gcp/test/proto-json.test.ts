@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { checkProtoJson, fromProtoJson } from '../src/proto-json';
+import { checkProtoJson, fromProtoJson, writableCopy } from '../src/proto-json';
 
 describe('checkProtoJson against @google-cloud/run protos', () => {
   it.each([
@@ -22,5 +22,53 @@ describe('checkProtoJson against @google-cloud/run protos', () => {
   it('reads proto3 JSON into the SDK object form and drops OUTPUT_ONLY fields', () => {
     const svc = fromProtoJson<Record<string, unknown>>('google.cloud.run.v2.Service', { uri: 'https://x', template: { timeout: '300s', containers: [{ image: 'i' }] } });
     expect(svc).toEqual({ template: { timeout: { seconds: '300' }, containers: [{ image: 'i' }] } });
+  });
+});
+
+describe('writableCopy of a service as the REST client decodes it', () => {
+  it('drops the proto3 defaults the client filled in, and keeps oneof members, optional fields and empty messages', () => {
+    // The shape @google-cloud/run's REST fallback returns: every scalar at its default, oneof markers.
+    const decoded = {
+      name: 'projects/p/locations/r/services/api',
+      generation: '3',
+      template: {
+        revision: 'api-abc1234',
+        serviceAccount: '',
+        executionEnvironment: 'EXECUTION_ENVIRONMENT_UNSPECIFIED',
+        maxInstanceRequestConcurrency: 0,
+        gpuZonalRedundancyDisabled: false,
+        timeout: { seconds: '300', nanos: 0 },
+        containers: [
+          {
+            name: '',
+            image: 'i',
+            command: [],
+            env: [{ name: 'EMPTY', value: '', values: 'value' }],
+            ports: [{ name: '', containerPort: 8080 }],
+            resources: { limits: { cpu: '1' }, cpuIdle: false, startupCpuBoost: false },
+            livenessProbe: { initialDelaySeconds: 0, timeoutSeconds: 0, periodSeconds: 15, failureThreshold: 0, httpGet: { path: '/live', port: 0, httpHeaders: [] }, probeType: 'httpGet' },
+            startupProbe: { tcpSocket: { port: 0 }, probeType: 'tcpSocket' },
+          },
+        ],
+      },
+    };
+    expect(writableCopy('google.cloud.run.v2.Service', decoded)).toEqual({
+      name: 'projects/p/locations/r/services/api',
+      template: {
+        revision: 'api-abc1234',
+        gpuZonalRedundancyDisabled: false,
+        timeout: { seconds: '300', nanos: 0 },
+        containers: [
+          {
+            image: 'i',
+            env: [{ name: 'EMPTY', value: '' }],
+            ports: [{ containerPort: 8080 }],
+            resources: { limits: { cpu: '1' } },
+            livenessProbe: { periodSeconds: 15, httpGet: { path: '/live' } },
+            startupProbe: { tcpSocket: {} },
+          },
+        ],
+      },
+    });
   });
 });

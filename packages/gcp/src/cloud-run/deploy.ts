@@ -14,6 +14,7 @@ import {
   type Clock,
   DeadlineError,
   formatDuration,
+  InputError,
   type Logger,
   toError,
   UserError,
@@ -72,6 +73,8 @@ export interface CloudRunDeployDeps {
   readServiceDefinition: (path: string) => Promise<unknown>;
   /** First interval between operation polls. */
   pollIntervalMs?: number | undefined;
+  /** How long a cancelled deploy waits for the put-back to route before reading traffic back (default CANCEL_PUT_BACK_WAIT_MS). */
+  cancelPutBackWaitMs?: number | undefined;
 }
 
 type Deps = CloudRunDeployDeps;
@@ -106,10 +109,10 @@ export function settleFailedReport(report: DeployReport, err: Error): void {
 
 /**
  * The `result` output: deployed | rolled-back | failed | superseded. A cancelled deploy counts as
- * rolled-back when putting the previous split back was started, failed otherwise.
+ * rolled-back only when the service, read back afterwards, serves what it served before.
  */
 export function resultOutput(report: DeployReport): 'deployed' | 'rolled-back' | 'failed' | 'superseded' {
-  return report.result === 'cancelled' ? (report.rollback ? 'rolled-back' : 'failed') : report.result;
+  return report.result === 'cancelled' ? (report.rollback?.confirmed ? 'rolled-back' : 'failed') : report.result;
 }
 
 /**
@@ -175,7 +178,7 @@ async function deploy(opts: CloudRunDeployOptions, deps: Deps, clock: Clock, rep
   } else {
     base = { template: { containers: [{ ports: [{ containerPort: 8080 }] }] } };
   }
-  const revisionName = newRevisionName(opts.service, opts.revisionSuffix, Number(current?.generation ?? 0));
+  const revisionName = await freshRevisionName(api, name, opts, Number(current?.generation ?? 0), !!current);
   const rendered = applyChanges(base, opts.render, revisionName);
   report.changes = rendered.changes;
   report.image = rendered.image;
@@ -366,6 +369,34 @@ async function deployExisting(
   logger.info(`serving: ${formatSplit(report.trafficAfter)}`);
 }
 
+/**
+ * The new revision's name, checked unused before any change: a `revision-suffix` whose revision
+ * exists is refused (Cloud Run would answer ALREADY_EXISTS), naming the input and the way to deploy
+ * that revision again; a made-up name that happens to exist is made again.
+ */
+async function freshRevisionName(api: CloudRunApi, service: string, opts: CloudRunDeployOptions, generation: number, exists: boolean): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    const candidate = newRevisionName(opts.service, opts.revisionSuffix, generation + attempt);
+    if (!exists) return candidate;
+    const found = await api.getRevision(`${service}/revisions/${candidate}`);
+    if (!found) return candidate;
+    if (opts.revisionSuffix) {
+      throw new InputError(
+        'revision-suffix',
+        opts.revisionSuffix,
+        `a suffix no revision of service '${opts.service}' has yet: revision ${candidate} already exists${found.createTime ? ` (created ${timestampText(found.createTime)})` : ''} and Cloud Run names revisions once. Deploy it again with 'revision: ${candidate}', or give a new suffix (e.g. the commit SHA)`,
+      );
+    }
+    if (attempt >= 4) throw new UserError(`could not find an unused revision name for service '${opts.service}' (tried up to ${candidate})`);
+  }
+}
+
+function timestampText(t: unknown): string {
+  if (typeof t === 'string') return t;
+  const seconds = Number((t as { seconds?: unknown })?.seconds);
+  return Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : String(t);
+}
+
 /** The split step 2 sets: the `traffic` input, or all of it to LATEST (the new revision). */
 function desiredSplit(opts: CloudRunDeployOptions, current: Service, revisionName: string): SplitEntry[] {
   if (opts.traffic) {
@@ -426,6 +457,7 @@ async function rollBack(
   report.trafficAfter = after ? servingSplit(after) : report.trafficAfter;
   if (after && sameServing(report.trafficBefore, servingSplit(after))) {
     report.result = 'rolled-back';
+    report.rollback.confirmed = true;
     report.rollback.result = `traffic is back on ${formatSplit(servingSplit(after))} (read back from the service)`;
   } else {
     report.result = 'failed';
@@ -434,22 +466,51 @@ async function rollBack(
   logger.info(`rollback: ${report.rollback.result}`);
 }
 
-/** Cancelled: step 1 changed no routing; in step 2, start putting the pinned split back and say so. */
+/** How long a cancelled deploy waits for the put-back before it reads traffic back (the runner kills the step about 7.5 s after SIGINT). */
+export const CANCEL_PUT_BACK_WAIT_MS = 5_000;
+
+/**
+ * Cancelled: step 1 changed no routing; in step 2, put the pinned split back, wait for it briefly,
+ * and read the traffic back. "Rolled back" is claimed only when the service reports it serves what
+ * it served before; otherwise the report says the put-back was started and what serves now.
+ */
 async function onCancelled(deps: Deps, report: DeployReport, name: string, pinned: ReturnType<typeof pinnedTraffic> | undefined): Promise<void> {
   report.result = 'cancelled';
   const { api } = deps;
   if (pinned?.length) {
-    // The runner kills the step seconds after SIGINT: start the rollback, do not wait for it.
+    const to = formatSplit(report.trafficBefore);
+    const waitMs = deps.cancelPutBackWaitMs ?? CANCEL_PUT_BACK_WAIT_MS;
+    report.rollback = { to, result: 'started on cancellation', confirmed: false };
+    let waitProblem: string | undefined;
     try {
       const svc = await api.getService(name);
       const body = writableCopy<Service>('google.cloud.run.v2.Service', svc!);
       body.name = name;
       body.traffic = pinned;
-      await api.updateService(body);
-      report.rollback = { to: formatSplit(report.trafficBefore), result: 'started on cancellation, not waited for' };
-      report.failure = `cancelled while traffic moved; putting it back on ${formatSplit(report.trafficBefore)} was started and not waited for`;
+      const op = await api.updateService(body);
+      // The cancellation signal has fired already: this short wait runs without it.
+      await waitForOperation(api, op, { timeoutMs: waitMs, intervalMs: Math.min(deps.pollIntervalMs ?? 1000, 1000), clock: deps.clock }).then(
+        (done) => {
+          if (done.error) waitProblem = done.error.message ?? 'the traffic change failed';
+        },
+        (err: unknown) => {
+          waitProblem = err instanceof DeadlineError ? `not routed within ${formatDuration(waitMs)}` : toError(err).message;
+        },
+      );
     } catch (err) {
-      report.failure = `cancelled while traffic moved; putting it back failed (${toError(err).message})`;
+      report.rollback.result = `putting it back failed: ${toError(err).message}`;
+      report.failure = `cancelled while traffic moved; putting it back on ${to} failed (${toError(err).message})`;
+    }
+    const after = await api.getService(name).catch(() => undefined);
+    if (after) report.trafficAfter = servingSplit(after);
+    if (after && sameServing(report.trafficBefore, servingSplit(after))) {
+      report.rollback.confirmed = true;
+      report.rollback.result = `traffic is back on ${formatSplit(servingSplit(after))} (read back from the service)`;
+      report.failure = `cancelled while traffic moved; traffic is back on ${formatSplit(servingSplit(after))} (read back from the service)`;
+    } else if (!report.failure) {
+      const now = after ? `the service serves ${formatSplit(servingSplit(after))} (read back)` : 'the service could not be read back';
+      report.rollback.result = `started on cancellation, not confirmed${waitProblem ? ` (${waitProblem})` : ''}: ${now}`;
+      report.failure = `cancelled while traffic moved; putting it back on ${to} was started but not confirmed: ${now}`;
     }
   } else {
     const svc = await api.getService(name).catch(() => undefined);

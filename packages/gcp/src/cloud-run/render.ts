@@ -6,7 +6,7 @@
 import { InputError, UserError } from '@ml-deploy/action-kit';
 import { checkProtoJson, fromProtoJson } from '../proto-json';
 import type { Service } from '../cloud-run-api';
-import { cpuMemoryProblem, parseCpu, parseMemory } from './sizes';
+import { cpuCores, cpuMemoryProblem, gpuMinimum, memoryMiB, parseCpu, parseMemory } from './sizes';
 
 type Container = NonNullable<NonNullable<Service['template']>['containers']>[number];
 type EnvVar = NonNullable<Container['env']>[number];
@@ -170,13 +170,19 @@ export function applyChanges(base: Service, inputs: RenderChanges, revisionName:
       delete t.nodeSelector;
     }
   }
+  // cpuIdle is a plain proto3 bool: unset reads as false (CPU always allocated) once `resources` is
+  // set, so Cloud Run's default (CPU only during requests) must be written out when we add it.
+  const hadResources = serving.resources !== undefined && serving.resources !== null;
   const resources = { ...(serving.resources ?? {}), limits };
+  const alwaysBefore = hadResources && resources.cpuIdle !== true;
   if (inputs.cpuAlwaysAllocated !== undefined) {
-    const cpuIdle = !inputs.cpuAlwaysAllocated;
-    if ((resources.cpuIdle ?? true) !== cpuIdle) changes.push(`cpu always allocated: ${!(resources.cpuIdle ?? true)} → ${!cpuIdle}`);
-    resources.cpuIdle = cpuIdle;
+    if (alwaysBefore !== inputs.cpuAlwaysAllocated) changes.push(`cpu always allocated: ${alwaysBefore} → ${inputs.cpuAlwaysAllocated}`);
+    resources.cpuIdle = !inputs.cpuAlwaysAllocated;
+  } else if (!hadResources) {
+    resources.cpuIdle = true;
   }
-  if (Object.keys(limits).length || resources.cpuIdle !== undefined) serving.resources = resources;
+  if (Object.keys(limits).length || hadResources || inputs.cpuAlwaysAllocated !== undefined) serving.resources = resources;
+  const alwaysAllocated = serving.resources ? resources.cpuIdle !== true : false;
 
   // The merged size must still be one Cloud Run accepts.
   const cpu = parseCpu(limits.cpu ?? '1');
@@ -188,14 +194,47 @@ export function applyChanges(base: Service, inputs: RenderChanges, revisionName:
       throw new InputError(input, inputs[input] ?? '', `a size Cloud Run accepts together with the service's ${input === 'memory' ? `cpu ${limits.cpu ?? '1'}` : `memory ${limits.memory ?? '512Mi'}`}: ${why}`);
     }
   }
-  if (limits['nvidia.com/gpu'] && resources.cpuIdle !== false) {
-    throw new UserError("a GPU revision needs CPU always allocated: set 'cpu-always-allocated: true'");
-  }
 
+  if (inputs.executionEnvironment !== undefined) {
+    const want = inputs.executionEnvironment === 'gen1' ? 'EXECUTION_ENVIRONMENT_GEN1' : 'EXECUTION_ENVIRONMENT_GEN2';
+    if (t.executionEnvironment !== want) changes.push(`execution environment: → ${inputs.executionEnvironment}`);
+    t.executionEnvironment = want as never;
+  }
   if (inputs.concurrency !== undefined && t.maxInstanceRequestConcurrency !== inputs.concurrency) {
-    changes.push(`concurrency: ${t.maxInstanceRequestConcurrency ?? '(default)'} → ${inputs.concurrency}`);
+    changes.push(`concurrency: ${t.maxInstanceRequestConcurrency || '(default)'} → ${inputs.concurrency}`);
     t.maxInstanceRequestConcurrency = inputs.concurrency;
   }
+  const gen1 = String(t.executionEnvironment) === 'EXECUTION_ENVIRONMENT_GEN1' || (t.executionEnvironment as unknown) === 1;
+  const gen2 = String(t.executionEnvironment) === 'EXECUTION_ENVIRONMENT_GEN2' || (t.executionEnvironment as unknown) === 2;
+
+  // GPU rules (Cloud Run's GPU docs): one GPU, an accelerator, CPU always allocated, at least the
+  // type's CPU and memory, and not the first generation execution environment.
+  if (limits['nvidia.com/gpu']) {
+    const type = t.nodeSelector?.accelerator;
+    if (limits['nvidia.com/gpu'] !== '1') throw new InputError('gpu', limits['nvidia.com/gpu'], '1 (Cloud Run attaches one GPU per instance)');
+    if (!type) throw new InputError('gpu-type', '', "a GPU type for the revision's GPU (the service definition sets nvidia.com/gpu without nodeSelector.accelerator)");
+    const need = gpuMinimum(type);
+    const cores = cpuCores(limits.cpu ?? '1');
+    if (cores !== undefined && cores < need.cpu) {
+      throw new InputError('cpu', limits.cpu ?? '1', `at least ${need.cpu} CPU for a ${type} GPU (Cloud Run requires it; the revision would have ${limits.cpu ?? 'the default 1'})`);
+    }
+    const mib = memoryMiB(limits.memory ?? '512Mi');
+    if (mib !== undefined && mib < need.memoryGi * 1024) {
+      throw new InputError('memory', limits.memory ?? '512Mi', `at least ${need.memoryGi}Gi of memory for a ${type} GPU (Cloud Run requires it)`);
+    }
+    if (!alwaysAllocated) {
+      throw new InputError('cpu-always-allocated', inputs.cpuAlwaysAllocated === undefined ? '' : String(inputs.cpuAlwaysAllocated), "'true' for a GPU revision (Cloud Run bills GPU instances for their whole life and needs CPU always allocated)");
+    }
+    if (gen1) throw new InputError('execution-environment', 'gen1', "'gen2' or unset for a GPU revision (GPU instances run in the second generation execution environment)");
+  }
+  // Below 1 CPU (Cloud Run's CPU docs): concurrency 1, CPU only during requests, first generation.
+  if (cpu && cpu.cores < 1) {
+    const what = `with cpu ${limits.cpu} (less than 1 CPU)`;
+    if ((t.maxInstanceRequestConcurrency ?? 0) > 1) throw new InputError('concurrency', String(t.maxInstanceRequestConcurrency), `1 ${what}: Cloud Run allows one request at a time below 1 CPU`);
+    if (alwaysAllocated) throw new InputError('cpu-always-allocated', String(inputs.cpuAlwaysAllocated ?? 'true (as the service has it)'), `'false' ${what}: Cloud Run allocates CPU only during requests below 1 CPU`);
+    if (gen2) throw new InputError('execution-environment', 'gen2', `'gen1' ${what}: below 1 CPU Cloud Run runs the first generation execution environment`);
+  }
+
   if (inputs.minInstances !== undefined || inputs.maxInstances !== undefined) {
     const scaling = { ...(t.scaling ?? {}) };
     if (inputs.minInstances !== undefined && scaling.minInstanceCount !== inputs.minInstances) {
@@ -215,12 +254,7 @@ export function applyChanges(base: Service, inputs: RenderChanges, revisionName:
     changes.push(`request timeout: ${t.timeout?.seconds !== undefined ? `${t.timeout.seconds}s` : '(default)'} → ${inputs.requestTimeoutSeconds}s`);
     t.timeout = { seconds: inputs.requestTimeoutSeconds };
   }
-  if (inputs.executionEnvironment !== undefined) {
-    const want = inputs.executionEnvironment === 'gen1' ? 'EXECUTION_ENVIRONMENT_GEN1' : 'EXECUTION_ENVIRONMENT_GEN2';
-    if (t.executionEnvironment !== want) changes.push(`execution environment: → ${inputs.executionEnvironment}`);
-    t.executionEnvironment = want as never;
-  }
-  const port = serving.ports?.[0]?.containerPort ?? 8080;
+  const port = serving.ports?.find((p) => p.containerPort)?.containerPort || 8080;
   if (inputs.startupProbePath !== undefined) {
     serving.startupProbe = { httpGet: { path: inputs.startupProbePath, port }, periodSeconds: 5, failureThreshold: 24, timeoutSeconds: 3 };
     changes.push(`startup probe: GET ${inputs.startupProbePath} on port ${port}`);

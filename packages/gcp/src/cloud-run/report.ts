@@ -30,7 +30,8 @@ export interface DeployReport {
   logsUrl?: string | undefined;
   failure?: string;
   error?: string;
-  rollback?: { to: string; result: string };
+  /** Putting traffic back; `confirmed` only when the service, read back, serves what it served before. */
+  rollback?: { to: string; result: string; confirmed?: boolean };
   apiCalls: Record<string, number>;
 }
 
@@ -97,7 +98,8 @@ export function writeSummary(summary: SummaryBuilder, r: DeployReport): void {
   if (r.rollback) {
     summary.heading('Rollback', 3);
     summary.keyValues([
-      ['Traffic put back on', codeSpan(r.rollback.to)],
+      ['Putting traffic back on', codeSpan(r.rollback.to)],
+      ['Confirmed (read back)', r.rollback.confirmed ? 'yes' : 'no'],
       ['Result', r.rollback.result],
     ]);
   }

@@ -50,3 +50,27 @@ export function cpuMemoryProblem(cores: number, mib: number): string | undefined
   if (cores >= 4 && mib < 2048) return `${cores} CPU need at least 2Gi of memory`;
   return undefined;
 }
+
+/** CPU cores of any Kubernetes CPU quantity ('4', '500m', '20'), without Cloud Run's value rules. */
+export function cpuCores(raw: string): number | undefined {
+  const v = raw.trim();
+  if (/^\d+m$/.test(v)) return Number(v.slice(0, -1)) / 1000;
+  if (/^\d+(\.\d+)?$/.test(v)) return Number(v);
+  return undefined;
+}
+
+/** MiB of any memory quantity ('16Gi', '512Mi', '80G'), without Cloud Run's range. */
+export function memoryMiB(raw: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)(Mi|Gi|M|G)$/.exec(raw.trim());
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  return m[2] === 'Gi' ? n * 1024 : m[2] === 'Mi' ? n : m[2] === 'G' ? (n * 1e9) / 2 ** 20 : (n * 1e6) / 2 ** 20;
+}
+
+/**
+ * The least CPU and memory Cloud Run's GPU docs require per GPU type: an NVIDIA L4 needs 4 CPU and
+ * 16 GiB; an NVIDIA RTX PRO 6000 Blackwell 20 CPU and 80 GiB. Other types are held to the L4's.
+ */
+export function gpuMinimum(type: string): { cpu: number; memoryGi: number } {
+  return type === 'nvidia-rtx-pro-6000' ? { cpu: 20, memoryGi: 80 } : { cpu: 4, memoryGi: 16 };
+}

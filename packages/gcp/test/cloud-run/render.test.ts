@@ -33,10 +33,52 @@ describe('applyChanges', () => {
   });
 
   it('a GPU sets the limit and the accelerator, and needs CPU always allocated', () => {
-    expect(() => applyChanges(base(), inputs({ gpu: 1, cpu: '4', memory: '16Gi' }), 'r')).toThrow("a GPU revision needs CPU always allocated: set 'cpu-always-allocated: true'");
-    const r = applyChanges(base(), inputs({ gpu: 1, cpu: '4', memory: '16Gi', cpuAlwaysAllocated: true }), 'r');
+    const throttled = base();
+    throttled.template!.containers![0]!.resources!.cpuIdle = true;
+    expect(() => applyChanges(throttled, inputs({ gpu: 1, cpu: '4', memory: '16Gi' }), 'r')).toThrow(
+      "input 'cpu-always-allocated': got \"\", expected 'true' for a GPU revision",
+    );
+    const r = applyChanges(throttled, inputs({ gpu: 1, cpu: '4', memory: '16Gi', cpuAlwaysAllocated: true }), 'r');
     expect(r.service.template!.containers![0]!.resources).toEqual({ limits: { cpu: '4', memory: '16Gi', 'nvidia.com/gpu': '1' }, cpuIdle: false });
     expect(r.service.template!.nodeSelector).toEqual({ accelerator: 'nvidia-l4' });
+    expect(r.changes).toContain('cpu always allocated: false → true');
+  });
+
+  it.each([
+    ['the service keeps 1 CPU', { gpu: 1, cpuAlwaysAllocated: true }, `input 'cpu': got "1", expected at least 4 CPU for a nvidia-l4 GPU`],
+    ['2Gi of memory', { gpu: 1, cpu: '4', memory: '2Gi', cpuAlwaysAllocated: true }, `input 'memory': got "2Gi", expected at least 16Gi of memory for a nvidia-l4 GPU`],
+    ['an RTX PRO 6000 with 8 CPU', { gpu: 1, gpuType: 'nvidia-rtx-pro-6000', cpu: '8', memory: '32Gi', cpuAlwaysAllocated: true }, 'at least 20 CPU for a nvidia-rtx-pro-6000 GPU'],
+    ['gen1', { gpu: 1, cpu: '4', memory: '16Gi', cpuAlwaysAllocated: true, executionEnvironment: 'gen1' as const }, `input 'execution-environment': got "gen1", expected 'gen2' or unset for a GPU revision`],
+  ])('GPU rules on the merged revision: %s', (_name, over, message) => {
+    expect(() => applyChanges(base(), inputs(over), 'r')).toThrow(message);
+  });
+
+  it('a service definition with two GPUs or no accelerator is refused', () => {
+    const two = base();
+    two.template!.containers![0]!.resources = { limits: { cpu: '4', memory: '16Gi', 'nvidia.com/gpu': '2' } };
+    two.template!.nodeSelector = { accelerator: 'nvidia-l4' };
+    expect(() => applyChanges(two, inputs({}), 'r')).toThrow(`input 'gpu': got "2", expected 1 (Cloud Run attaches one GPU per instance)`);
+    delete two.template!.nodeSelector;
+    two.template!.containers![0]!.resources!.limits!['nvidia.com/gpu'] = '1';
+    expect(() => applyChanges(two, inputs({}), 'r')).toThrow("input 'gpu-type'");
+  });
+
+  it('below 1 CPU: concurrency 1, CPU only during requests, gen1', () => {
+    expect(() => applyChanges(base(), inputs({ cpu: '500m', memory: '512Mi', concurrency: 4 }), 'r')).toThrow(`input 'concurrency': got "4", expected 1 with cpu 500m (less than 1 CPU)`);
+    expect(() => applyChanges(base(), inputs({ cpu: '500m', memory: '512Mi', concurrency: 1 }), 'r')).toThrow(`input 'cpu-always-allocated'`);
+    const r = applyChanges(base(), inputs({ cpu: '500m', memory: '512Mi', concurrency: 1, cpuAlwaysAllocated: false }), 'r');
+    expect(r.service.template!.containers![0]!.resources).toEqual({ limits: { cpu: '500m', memory: '512Mi' }, cpuIdle: true });
+    expect(() => applyChanges(base(), inputs({ cpu: '500m', memory: '512Mi', concurrency: 1, cpuAlwaysAllocated: false, executionEnvironment: 'gen2' }), 'r')).toThrow(
+      `input 'execution-environment': got "gen2", expected 'gen1' with cpu 500m`,
+    );
+  });
+
+  it('adding resources to a container that had none writes cpuIdle: true (Cloud Run reads an unset cpuIdle as always allocated)', () => {
+    const r = applyChanges({ template: { containers: [{ image: 'i' }] } }, inputs({ memory: '1Gi' }), 'r');
+    expect(r.service.template!.containers![0]!.resources).toEqual({ limits: { memory: '1Gi' }, cpuIdle: true });
+    expect(r.changes).toEqual(['memory: (default) → 1Gi']);
+    const kept = applyChanges(base(), inputs({ memory: '1Gi' }), 'r');
+    expect(kept.service.template!.containers![0]!.resources).toEqual({ limits: { cpu: '1', memory: '1Gi' } });
   });
 
   it("checks the merged size: memory alone against the service's CPU", () => {

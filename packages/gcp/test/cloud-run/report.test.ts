@@ -103,12 +103,14 @@ describe('deploy-cloud-run job summary', () => {
 });
 
 describe('result output', () => {
-  it('is one of deployed | rolled-back | failed | superseded; a cancelled deploy counts as rolled-back only when put-back started', () => {
+  it('is one of deployed | rolled-back | failed | superseded; a cancelled deploy counts as rolled-back only when the put-back was read back', () => {
     const r = base();
     settleFailedReport(r, new CancelledError());
     expect(r.result).toBe('cancelled');
     expect(resultOutput(r)).toBe('failed');
-    r.rollback = { to: 'x', result: 'started on cancellation, not waited for' };
+    r.rollback = { to: 'x', result: 'started on cancellation, not confirmed', confirmed: false };
+    expect(resultOutput(r)).toBe('failed');
+    r.rollback = { to: 'x', result: 'traffic is back on x (read back from the service)', confirmed: true };
     expect(resultOutput(r)).toBe('rolled-back');
     const s = base({ result: 'superseded' });
     settleFailedReport(s, new Error('another deploy'));
