@@ -36880,8 +36880,13 @@ class Bz2Decoder {
         catch (e) {
             this.pass.rethrow(e, 'bz2');
         }
-        if (this.error)
+        if (this.error) {
+            // An error our own callback threw (the decompression budget, an abort) comes back through the
+            // stream's 'error' event: it is not corrupt data and keeps its own class.
+            if (this.pass.thrown !== null && this.error === this.pass.thrown)
+                throw this.error;
             throw new CorruptData(`corrupt bz2 data: ${this.error.message}`);
+        }
     }
 }
 const stream_decoders_LZMA_OK = 0;
@@ -41383,6 +41388,11 @@ async function scanModel(path, opts = {}) {
     const ctx = { policy: new ImportPolicy(opts.allow ?? [], opts.allowDangerous ?? []), budget: { left: maxDecompressed, limit: maxDecompressed } };
     if (opts.signal)
         ctx.signal = opts.signal;
+    const report = await scanPath(path, opts, ctx);
+    // What the budget paid for; past the bound the inflating member stopped at its chunk.
+    return { ...report, bytesDecompressed: ctx.budget.limit - ctx.budget.left };
+}
+async function scanPath(path, opts, ctx) {
     const root = (0,external_node_path_.resolve)(path);
     const findings = [];
     let st;
@@ -41589,6 +41599,7 @@ class ProtobufReader {
     pos = 0;
     limit;
     stringBytes = 0;
+    readFromFile = 0;
     constructor(fh, size) {
         this.fh = fh;
         this.size = size;
@@ -41600,6 +41611,10 @@ class ProtobufReader {
     }
     get position() {
         return this.pos;
+    }
+    /** Bytes read from the file so far: skipped fields are never read, so this stays far below `size`. */
+    get bytesRead() {
+        return this.readFromFile;
     }
     /** True when the current message has no more bytes. */
     atEnd() {
@@ -41755,6 +41770,7 @@ class ProtobufReader {
         }
         const out = new Uint8Array(n);
         const { bytesRead } = await this.fh.read(out, 0, n, this.pos);
+        this.readFromFile += bytesRead;
         if (bytesRead !== n)
             throw new ProtobufError('unexpected end of file', this.pos + bytesRead);
         this.pos += n;
@@ -41764,6 +41780,7 @@ class ProtobufReader {
         const want = Math.min(WINDOW, this.size - at);
         const buf = new Uint8Array(want);
         const { bytesRead } = await this.fh.read(buf, 0, want, at);
+        this.readFromFile += bytesRead;
         if (bytesRead <= 0)
             throw new ProtobufError('unexpected end of file', at);
         this.buf = buf.subarray(0, bytesRead);
@@ -41833,7 +41850,9 @@ async function readOnnxModel(path) {
     try {
         const r = await ProtobufReader.open(fh);
         try {
-            return await readModel(r);
+            const info = await readModel(r);
+            info.bytesRead = r.bytesRead;
+            return info;
         }
         catch (err) {
             if (err instanceof ProtobufError)
@@ -41859,6 +41878,7 @@ async function readModel(r) {
         initializerCount: 0,
         externalData: [],
         metadata: {},
+        bytesRead: 0,
     };
     let sawIr = false;
     let graph;

@@ -249,7 +249,8 @@ for comp in ("lzma", "xz", "bz2", "lz4"):
     expect(run.stdout).toContain('::error::validate-model: cancelled by SIGINT');
     expect(run.outputs.verdict).toBeUndefined();
     expect(run.summary).toContain('⏹️ **Cancelled**: cancelled by SIGINT');
-    expect(run.durationMs).toBeLessThan(30_000);
+    // Stopped part-way, not after the 100000 runs: no latency line was ever printed.
+    expect(run.stdout).not.toMatch(/latency over \d+ runs/);
   });
 
   it('writes the report into report-dir when given', async () => {
@@ -261,10 +262,18 @@ for comp in ("lzma", "xz", "bz2", "lz4"):
     expect(JSON.parse(readFileSync(join(dir, 'metadata.json'), 'utf8')).name).toBe('mlflow-model');
   });
 
-  it('validates a 2 GiB ONNX model in bounded memory (peak RSS under 200 MB)', async () => {
-    // A valid ModelProto whose one initializer holds 2 GiB of raw_data: a sparse file, so the test
-    // costs no disk, while the scanner still hashes every byte and the reader must skip them.
-    const RAW = 2 ** 31;
+  it('validates a 2 GiB ONNX model in bounded memory: peak RSS does not grow with the weights (16 MiB vs 2 GiB)', async () => {
+    // A valid ModelProto whose one initializer holds RAW bytes of raw_data: a sparse file, so the
+    // test costs no disk, while the scanner still hashes every byte and the reader must skip them.
+    // The bound is a comparison of two sizes 128x apart, not an absolute figure: reading the
+    // weights into memory would add 2 GiB; streaming them adds nothing.
+    const small = await peakOfBundle(2 ** 24);
+    const large = await peakOfBundle(2 ** 31);
+    expect(small).toBeGreaterThan(0);
+    expect(large - small).toBeLessThan(32 * 1024); // kB: under 32 MiB of difference for 2032 MiB more weights
+  });
+
+  async function peakOfBundle(RAW: number): Promise<number> {
     const input = bytes(11, tensorValueInfo('x', 1, ['N', 4]));
     const output = bytes(12, tensorValueInfo('y', 1, ['N', 1]));
     const initHead = [...str(8, 'w'), ...vint(1, 4), ...vint(2, 1), ...tag(9, 2), ...varint(RAW)];
@@ -310,8 +319,7 @@ for comp in ("lzma", "xz", "bz2", "lz4"):
     expect(code).toBe(0);
     const outputs = parseOutputFile(readFileSync(join(dir, 'output'), 'utf8'));
     expect(outputs).toMatchObject({ format: 'onnx', verdict: 'pass', size: String(head.length + RAW + tail.length) });
-    expect(peakKb).toBeGreaterThan(0);
-    expect(peakKb).toBeLessThan(200 * 1024);
     rmSync(dir, { recursive: true, force: true });
-  });
+    return peakKb;
+  }
 });

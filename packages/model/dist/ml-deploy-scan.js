@@ -5868,8 +5868,13 @@ class Bz2Decoder {
         catch (e) {
             this.pass.rethrow(e, 'bz2');
         }
-        if (this.error)
+        if (this.error) {
+            // An error our own callback threw (the decompression budget, an abort) comes back through the
+            // stream's 'error' event: it is not corrupt data and keeps its own class.
+            if (this.pass.thrown !== null && this.error === this.pass.thrown)
+                throw this.error;
             throw new CorruptData(`corrupt bz2 data: ${this.error.message}`);
+        }
     }
 }
 const stream_decoders_LZMA_OK = 0;
@@ -10371,6 +10376,11 @@ async function scanModel(path, opts = {}) {
     const ctx = { policy: new ImportPolicy(opts.allow ?? [], opts.allowDangerous ?? []), budget: { left: maxDecompressed, limit: maxDecompressed } };
     if (opts.signal)
         ctx.signal = opts.signal;
+    const report = await scanPath(path, opts, ctx);
+    // What the budget paid for; past the bound the inflating member stopped at its chunk.
+    return { ...report, bytesDecompressed: ctx.budget.limit - ctx.budget.left };
+}
+async function scanPath(path, opts, ctx) {
     const root = (0,external_node_path_namespaceObject.resolve)(path);
     const findings = [];
     let st;

@@ -31,6 +31,14 @@ export async function scanModel(path: string, opts: ScanOptions = {}): Promise<S
   const maxDecompressed = opts.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES;
   const ctx: ScanContext = { policy: new ImportPolicy(opts.allow ?? [], opts.allowDangerous ?? []), budget: { left: maxDecompressed, limit: maxDecompressed } };
   if (opts.signal) ctx.signal = opts.signal;
+  const report = await scanPath(path, opts, ctx);
+  // What the budget paid for; past the bound the inflating member stopped at its chunk.
+  return { ...report, bytesDecompressed: ctx.budget.limit - ctx.budget.left };
+}
+
+type Scanned = Omit<ScanReport, 'bytesDecompressed'>;
+
+async function scanPath(path: string, opts: ScanOptions, ctx: ScanContext): Promise<Scanned> {
   const root = resolve(path);
   const findings: Finding[] = [];
   let st;
@@ -45,7 +53,7 @@ export async function scanModel(path: string, opts: ScanOptions = {}): Promise<S
     const name = basename(root);
     try {
       const { report, bytesRead } = await scanFile(root, name, ctx);
-      const out: ScanReport = { root, kind: 'file', format: report.format, sha256: report.sha256, size: report.size, files: [report], findings: [...report.findings], bytesScanned: bytesRead };
+      const out: Scanned = { root, kind: 'file', format: report.format, sha256: report.sha256, size: report.size, files: [report], findings: [...report.findings], bytesScanned: bytesRead };
       return nothingScanned(out);
     } catch (e) {
       if (opts.signal?.aborted) throw e;
@@ -60,7 +68,7 @@ export async function scanModel(path: string, opts: ScanOptions = {}): Promise<S
   return scanDirectory(root, opts, ctx, findings);
 }
 
-async function scanDirectory(root: string, opts: ScanOptions, ctx: ScanContext, findings: Finding[]): Promise<ScanReport> {
+async function scanDirectory(root: string, opts: ScanOptions, ctx: ScanContext, findings: Finding[]): Promise<Scanned> {
   const maxFiles = opts.maxFiles ?? DEFAULT_MAX_FILES;
   const realRoot = await realpath(root);
   // Paths relative to the root are built while walking (path.relative per file showed in profiles).
@@ -125,7 +133,7 @@ async function scanDirectory(root: string, opts: ScanOptions, ctx: ScanContext, 
   }
   const all = [...findings, ...scanned.flatMap((r) => r.findings)];
   const { format, formats } = directoryFormat(scanned);
-  const out: ScanReport = { root, kind: 'directory', format, sha256: digest.digest('hex'), size, files: scanned, findings: all, bytesScanned };
+  const out: Scanned = { root, kind: 'directory', format, sha256: digest.digest('hex'), size, files: scanned, findings: all, bytesScanned };
   if (formats.length > 0) out.formats = formats;
   return nothingScanned(out);
 }
@@ -153,7 +161,7 @@ export function failsGate(f: Finding, failOn: readonly string[]): boolean {
 }
 
 /** Adds `model.nothing-scanned` when no file of the model is in a format the scanner reads. */
-function nothingScanned(r: ScanReport): ScanReport {
+function nothingScanned(r: Scanned): Scanned {
   if (r.files.some((f) => !NOT_MODEL_CONTENT.has(f.format))) return r;
   if (r.files.some((f) => f.format === 'git-lfs-pointer')) return r; // already failing, with the fix
   const what = r.files.length === 0 ? 'no file could be read' : r.kind === 'file' ? 'the file is in no format this scanner recognises' : `none of its ${r.files.length} file(s) is in a format this scanner recognises`;

@@ -86,6 +86,8 @@ export interface ScanReport {
   files: FileReport[];
   findings: Finding[];
   bytesScanned: number;
+  /** Bytes inflated from compressed members over the whole scan (bounded by `maxDecompressedBytes` plus one chunk). */
+  bytesDecompressed: number;
 }
 
 /** Knobs for {@link scanModel}. */

@@ -97,11 +97,11 @@ describe('readOnnxModel', () => {
     writeSync(fd, Uint8Array.from(head), 0, head.length, 0);
     writeSync(fd, Uint8Array.from(tail), 0, tail.length, head.length + RAW);
     closeSync(fd);
-    const before = process.memoryUsage().rss;
-    const started = Date.now();
     const info = await readOnnxModel(p);
-    expect(Date.now() - started).toBeLessThan(5000);
-    expect(process.memoryUsage().rss - before).toBeLessThan(64 * 1024 * 1024);
+    // What the reader took from the file, not a time or an RSS reading: the head and the tail, each
+    // through at most one read window of 64 KiB, and never the 2 GiB of weights in between.
+    expect(info.bytesRead).toBeGreaterThanOrEqual(head.length + tail.length);
+    expect(info.bytesRead).toBeLessThanOrEqual(head.length + tail.length + 2 * 64 * 1024);
     expect(info.inputs.map((i) => i.name)).toEqual(['x']);
     expect(info.outputs.map((i) => i.name)).toEqual(['y']);
     expect(info.opsets).toEqual([{ domain: '', version: 17 }]);
@@ -164,7 +164,6 @@ describe('readOnnxModel on damaged bytes', () => {
       cases.push(m);
     }
     const p = join(dir, 'damaged.onnx');
-    const started = Date.now();
     let refused = 0;
     for (const c of cases) {
       writeFileSync(p, c);
@@ -176,7 +175,6 @@ describe('readOnnxModel on damaged bytes', () => {
       }
     }
     expect(refused).toBeGreaterThan(good.length - 5); // nearly every truncation is refused
-    expect(Date.now() - started).toBeLessThan(30_000);
   });
 });
 

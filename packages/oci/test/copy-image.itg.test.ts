@@ -191,8 +191,12 @@ describe('copyImage through injected faults', () => {
     toB.inject({ method: 'PATCH', path: /blobs\/uploads/, fault: { kind: 'drop-mid-body', afterBytes: 20_000 } });
     const report = await copyImage(`${a.host}/ci/model@${image.digest}`, target(), opts());
     expect(toB.requests.filter((r) => r.fault === 'drop-mid-body')).toHaveLength(1);
-    // distribution 2.8 answers 404 BLOB_UPLOAD_UNKNOWN for the session after the dropped PATCH.
-    expect(toB.requests.some((r) => r.method === 'GET' && r.path.includes('/blobs/uploads/') && r.status === 404)).toBe(true);
+    // distribution 2.8 discards the session once it sees the broken PATCH and answers 404
+    // BLOB_UPLOAD_UNKNOWN. Whether the status GET or the resumed PATCH meets that 404 depends on
+    // which the registry handles first (the GET can arrive while it still reads the broken body and
+    // report the session as it stood), so either request may carry it; the copy restarts once.
+    const afterDrop = toB.requests.slice(toB.requests.findIndex((r) => r.fault === 'drop-mid-body') + 1);
+    expect(afterDrop.some((r) => (r.method === 'GET' || r.method === 'PATCH') && r.path.includes('/blobs/uploads/') && r.status === 404)).toBe(true);
     expect(report.totals).toMatchObject({ restarts: 1 });
     await check();
   });

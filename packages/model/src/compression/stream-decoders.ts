@@ -201,7 +201,12 @@ class Bz2Decoder implements StreamDecoder {
     } catch (e) {
       this.pass.rethrow(e, 'bz2');
     }
-    if (this.error) throw new CorruptData(`corrupt bz2 data: ${this.error.message}`);
+    if (this.error) {
+      // An error our own callback threw (the decompression budget, an abort) comes back through the
+      // stream's 'error' event: it is not corrupt data and keeps its own class.
+      if (this.pass.thrown !== null && this.error === this.pass.thrown) throw this.error;
+      throw new CorruptData(`corrupt bz2 data: ${this.error.message}`);
+    }
   }
 }
 

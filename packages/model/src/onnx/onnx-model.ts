@@ -53,6 +53,8 @@ export interface OnnxModelInfo {
   initializerCount: number;
   externalData: OnnxExternalData[];
   metadata: Record<string, string>;
+  /** Bytes of the file the reader read: weights are skipped, not read, so a 2 GiB model reads a few KiB. */
+  bytesRead: number;
 }
 
 /** The file is not an ONNX model we can read; the message says where it went wrong. */
@@ -111,7 +113,9 @@ export async function readOnnxModel(path: string): Promise<OnnxModelInfo> {
   try {
     const r = await ProtobufReader.open(fh);
     try {
-      return await readModel(r);
+      const info = await readModel(r);
+      info.bytesRead = r.bytesRead;
+      return info;
     } catch (err) {
       if (err instanceof ProtobufError) throw new OnnxFormatError(`not a readable ONNX model: ${err.message}`);
       throw err;
@@ -135,6 +139,7 @@ async function readModel(r: ProtobufReader): Promise<OnnxModelInfo> {
     initializerCount: 0,
     externalData: [],
     metadata: {},
+    bytesRead: 0,
   };
   let sawIr = false;
   let graph: GraphParts | undefined;

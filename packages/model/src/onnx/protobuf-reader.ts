@@ -43,6 +43,7 @@ export class ProtobufReader {
   private pos = 0;
   private limit: number;
   private stringBytes = 0;
+  private readFromFile = 0;
 
   private constructor(
     private readonly fh: FileHandle,
@@ -58,6 +59,11 @@ export class ProtobufReader {
 
   get position(): number {
     return this.pos;
+  }
+
+  /** Bytes read from the file so far: skipped fields are never read, so this stays far below `size`. */
+  get bytesRead(): number {
+    return this.readFromFile;
   }
 
   /** True when the current message has no more bytes. */
@@ -217,6 +223,7 @@ export class ProtobufReader {
     }
     const out = new Uint8Array(n);
     const { bytesRead } = await this.fh.read(out, 0, n, this.pos);
+    this.readFromFile += bytesRead;
     if (bytesRead !== n) throw new ProtobufError('unexpected end of file', this.pos + bytesRead);
     this.pos += n;
     return out;
@@ -226,6 +233,7 @@ export class ProtobufReader {
     const want = Math.min(WINDOW, this.size - at);
     const buf = new Uint8Array(want);
     const { bytesRead } = await this.fh.read(buf, 0, want, at);
+    this.readFromFile += bytesRead;
     if (bytesRead <= 0) throw new ProtobufError('unexpected end of file', at);
     this.buf = buf.subarray(0, bytesRead);
     this.bufStart = at;
