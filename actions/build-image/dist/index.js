@@ -29369,7 +29369,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $6: () => (/* reexport */ runnerIO)
 });
 
-// UNUSED EXPORTS: CancelledError, DeadlineError, SHOWN_VALUE_CHARS, SecretRegistry, SummaryBuilder, UserError, addContext, cancellationFromSignals, consoleLogger, escapeInline, fakeClock, formatDuration, isUserError, memoryLogger, parseBooleanOrChoice, parseDuration, parseInteger, parseList, parseStructuredText, pollUntil, quoteValue, readInputFile, readStructuredFile, retry, systemClock, throwIfCancelled, toError, withContext
+// UNUSED EXPORTS: ANNOTATIONS_PER_STEP, CancelledError, DeadlineError, SHOWN_VALUE_CHARS, SecretRegistry, SummaryBuilder, UserError, addContext, cancellationFromSignals, consoleLogger, escapeInline, fakeClock, formatDuration, isUserError, memoryLogger, parseBooleanOrChoice, parseDuration, parseInteger, parseList, parseStructuredText, pollUntil, quoteValue, readInputFile, readStructuredFile, retry, systemClock, throwIfCancelled, toError, withAnnotationBudget, withContext
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/errors.ts
 /**
@@ -30158,6 +30158,34 @@ function runnerIO(core) {
         },
     };
 }
+/** GitHub shows at most 10 error and 10 warning annotations per step. */
+const ANNOTATIONS_PER_STEP = 10;
+/**
+ * A logger that keeps within GitHub's annotations per step: errors and warnings past the limit are
+ * printed as plain lines (marked so), and one error annotation is always kept for the step's
+ * final verdict (setFailed), so the verdict is never the one GitHub cuts off.
+ */
+function withAnnotationBudget(logger, limit = ANNOTATIONS_PER_STEP) {
+    let errors = 0;
+    let warnings = 0;
+    return {
+        debug: (m) => logger.debug(m),
+        info: (m) => logger.info(m),
+        warning: (m) => {
+            if (++warnings <= limit)
+                logger.warning(m);
+            else
+                logger.info(`warning (past GitHub's ${limit} annotations per step, not annotated): ${m}`);
+        },
+        error: (m) => {
+            if (++errors <= limit - 1)
+                logger.error(m);
+            else
+                logger.info(`error (past GitHub's ${limit} annotations per step, not annotated; the last is kept for the step's verdict): ${m}`);
+        },
+        group: (title, fn) => logger.group(title, fn),
+    };
+}
 /**
  * The one place that turns an action's result into step status: it parses inputs, runs, always
  * writes the summary (failure included), masks secrets in everything it prints, and fails the step
@@ -30168,7 +30196,7 @@ async function runAction(def, io) {
     const summary = new SummaryBuilder();
     const { signal, dispose } = cancellationFromSignals();
     const ctx = {
-        logger: io.logger,
+        logger: withAnnotationBudget(io.logger),
         signal,
         secrets,
         summary,

@@ -59495,7 +59495,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4858);
 /* harmony import */ var _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8727);
-/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5732);
+/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3707);
 /* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8361);
 /* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6051);
 /** Entry of the deploy-ecs action: the only file that touches the runner (@actions/core). */
@@ -59547,7 +59547,7 @@ __webpack_async_result__();
 /* harmony export */ });
 /* unused harmony exports RENDER_INPUTS, MAX_SERVICES, isRegisteredRef */
 /* harmony import */ var _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8727);
-/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5732);
+/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3707);
 /* harmony import */ var _ml_deploy_oci__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6895);
 /**
  * deploy-ecs inputs: the only place they are parsed. Keys are spelled as in deploy-ecs/action.yml,
@@ -59976,7 +59976,7 @@ function isRegisteredRef(value) {
 /* harmony export */ });
 /* unused harmony exports deployOptions, runMany */
 /* harmony import */ var _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8727);
-/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5732);
+/* harmony import */ var _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3707);
 /**
  * deploy-ecs: maps the inputs onto the shared ECS deploy (packages/aws: render, register, update,
  * watch, diagnose, roll back), then writes the report and the job summary. Everything it needs
@@ -60032,6 +60032,8 @@ async function run(inputs, deps) {
         report.durationMs = clock.now() - started;
         const path = await deps.writeReport(report);
         deps.setOutput('report', path);
+        deps.setOutput('result', (0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .resultOutput */ .zJ)(report));
+        deps.setOutput('serving-task-definition-arn', report.servingNow?.taskDefinitionArn);
         (0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .writeSummary */ .Sy)(deps.summary, report, deps.region);
     };
     try {
@@ -60056,6 +60058,7 @@ async function run(inputs, deps) {
             readTaskDefinitionFile,
             pollIntervalMs: deps.pollIntervalMs,
             region: deps.region,
+            consoleLinks: deps.consoleLinks,
         }, report);
     }
     catch (err) {
@@ -60087,9 +60090,16 @@ async function runMany(inputs, deps) {
         if (report.services.length) {
             deps.setOutput('services', JSON.stringify(Object.fromEntries(report.services.map((r) => [r.service, (0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .serviceOutputs */ .KH)(r)]))));
         }
+        deps.setOutput('result', (0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .resultOutput */ .zJ)({ result: report.result, previousTaskDefinitionArn: undefined }));
         if (report.taskDefinitionArn) {
-            deps.setOutput('task-definition-arn', report.taskDefinitionArn);
-            deps.setOutput('revision', (0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .parseTaskDefinitionRef */ .$v)(report.taskDefinitionArn).revision);
+            // One revision for every service: named as deployed only when every service deployed it.
+            const revision = (0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .parseTaskDefinitionRef */ .$v)(report.taskDefinitionArn).revision;
+            deps.setOutput('attempted-task-definition-arn', report.taskDefinitionArn);
+            deps.setOutput('attempted-revision', revision);
+            if (report.result === 'deployed') {
+                deps.setOutput('task-definition-arn', report.taskDefinitionArn);
+                deps.setOutput('revision', revision);
+            }
         }
         (0,_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .writeMultiSummary */ .Nf)(deps.summary, report, deps.region);
     };
@@ -60113,6 +60123,7 @@ async function runMany(inputs, deps) {
             readTaskDefinitionFile,
             pollIntervalMs: deps.pollIntervalMs,
             region: deps.region,
+            consoleLinks: deps.consoleLinks,
         }, report);
     }
     catch (err) {
@@ -60158,7 +60169,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   iT: () => (/* reexport */ toError)
 });
 
-// UNUSED EXPORTS: SHOWN_VALUE_CHARS, SecretRegistry, SummaryBuilder, addContext, cancellationFromSignals, consoleLogger, escapeInline, fakeClock, isUserError, memoryLogger, parseList, parseStructuredText, quoteValue, readInputFile, retry, throwIfCancelled, withContext
+// UNUSED EXPORTS: ANNOTATIONS_PER_STEP, SHOWN_VALUE_CHARS, SecretRegistry, SummaryBuilder, addContext, cancellationFromSignals, consoleLogger, escapeInline, fakeClock, isUserError, memoryLogger, parseList, parseStructuredText, quoteValue, readInputFile, retry, throwIfCancelled, withAnnotationBudget, withContext
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/errors.ts
 /**
@@ -60947,6 +60958,34 @@ function runnerIO(core) {
         },
     };
 }
+/** GitHub shows at most 10 error and 10 warning annotations per step. */
+const ANNOTATIONS_PER_STEP = 10;
+/**
+ * A logger that keeps within GitHub's annotations per step: errors and warnings past the limit are
+ * printed as plain lines (marked so), and one error annotation is always kept for the step's
+ * final verdict (setFailed), so the verdict is never the one GitHub cuts off.
+ */
+function withAnnotationBudget(logger, limit = ANNOTATIONS_PER_STEP) {
+    let errors = 0;
+    let warnings = 0;
+    return {
+        debug: (m) => logger.debug(m),
+        info: (m) => logger.info(m),
+        warning: (m) => {
+            if (++warnings <= limit)
+                logger.warning(m);
+            else
+                logger.info(`warning (past GitHub's ${limit} annotations per step, not annotated): ${m}`);
+        },
+        error: (m) => {
+            if (++errors <= limit - 1)
+                logger.error(m);
+            else
+                logger.info(`error (past GitHub's ${limit} annotations per step, not annotated; the last is kept for the step's verdict): ${m}`);
+        },
+        group: (title, fn) => logger.group(title, fn),
+    };
+}
 /**
  * The one place that turns an action's result into step status: it parses inputs, runs, always
  * writes the summary (failure included), masks secrets in everything it prints, and fails the step
@@ -60957,7 +60996,7 @@ async function runAction(def, io) {
     const summary = new SummaryBuilder();
     const { signal, dispose } = cancellationFromSignals();
     const ctx = {
-        logger: io.logger,
+        logger: withAnnotationBudget(io.logger),
         signal,
         secrets,
         summary,
@@ -61018,7 +61057,7 @@ async function runAction(def, io) {
 
 /***/ }),
 
-/***/ 5732:
+/***/ 3707:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -61043,6 +61082,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ly: () => (/* reexport */ normaliseTaskDefinition),
   ij: () => (/* reexport */ parseCommandWords),
   $v: () => (/* reexport */ parseTaskDefinitionRef),
+  zJ: () => (/* reexport */ resultOutput),
   l3: () => (/* reexport */ roleArnProblem),
   p8: () => (/* reexport */ secretRefProblem),
   KH: () => (/* reexport */ serviceOutputs),
@@ -61052,7 +61092,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: DeploymentFailedError, ENUM_FIELDS, EmulatorGapError, LENGTH_FIELDS, PARTITIONS, arnName, arnRegion, awsErrorCode, checkEcrRepository, checkServiceDeployable, cpuUnits, createEcrClient, describeStoppedTask, ecrCredentials, ecsConsoleUrl, explainAwsError, fargateSizeProblem, findDeploymentOf, findServiceDeployment, formatTaskDefinitionIssues, imageDigest, memoryMiB, onCancelled, parseEcrHost, partitionOf, planServiceConfiguration, recordStoppedTasks, registerTaskDefinitionOnce, rollBack, sameRegistration, sentContentMatches, stoppedReasonsSuffix, taskDefinitionIssues, watchDeployment, watchServiceDeployment
+// UNUSED EXPORTS: DeploymentFailedError, ENUM_FIELDS, EmulatorGapError, LENGTH_FIELDS, MAX_GROUP_ANNOTATIONS, PARTITIONS, arnName, arnRegion, awsErrorCode, checkClaimsAgainstEcs, checkEcrRepository, checkServiceDeployable, cloudWatchLogUrl, consoleRegion, cpuUnits, createEcrClient, deployedIt, describeStoppedTask, ecrCredentials, ecsConsoleUrl, ecsTaskConsoleUrl, explainAwsError, fargateSizeProblem, findDeploymentOf, findServiceDeployment, formatGroup, formatTaskDefinitionIssues, groupKey, groupStoppedTasks, hintFor, imageDigest, memoryMiB, observeServing, onCancelled, parseEcrHost, partitionOf, planServiceConfiguration, recordStoppedTasks, registerTaskDefinitionOnce, rollBack, sameRegistration, sentContentMatches, stoppedReasonsSuffix, taskDefinitionIssues, watchDeployment, watchServiceDeployment
 
 ;// CONCATENATED MODULE: ./packages/aws/src/arn.ts
 /** Pieces of ECS ARNs and names that the deploy logic and summaries need. */
@@ -61373,23 +61413,211 @@ function revisionOf(arn) {
 }
 
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/diagnosis.ts
+/** Grouped reasons shown as error annotations per service; the rest are summed up in one more. */
+const MAX_GROUP_ANNOTATIONS = 4;
 /** One line per stopped task: why it stopped and what its containers said. */
 function describeStoppedTask(task) {
-    const id = task.taskArn?.split('/').pop() ?? 'task';
+    const id = taskId(task);
     const containers = (task.containers ?? [])
         .filter((c) => c.reason || c.exitCode !== undefined)
         .map((c) => `${c.name}${c.exitCode !== undefined ? ` exit ${c.exitCode}` : ''}${c.reason ? `: ${c.reason}` : ''}`);
     return `${id}: ${task.stoppedReason ?? task.stopCode ?? 'stopped'}${containers.length ? ` (${containers.join('; ')})` : ''}`;
 }
-function recordStoppedTasks(report, tasks, logger) {
+function taskId(task) {
+    return task.taskArn?.split('/').pop() ?? 'task';
+}
+/** The containers that explain a stop: non-zero exits and containers with a reason. */
+function failedContainers(task) {
+    return (task.containers ?? []).filter((c) => (c.exitCode !== undefined && c.exitCode !== 0) || c.reason);
+}
+/** The reason tasks are grouped by: exit codes, container reasons, then the task's stop reason. */
+function groupKey(task) {
+    const parts = [];
+    for (const c of failedContainers(task)) {
+        if (c.exitCode !== undefined)
+            parts.push(`exit ${c.exitCode}`);
+        if (c.reason)
+            parts.push(c.reason);
+    }
+    const stopped = task.stoppedReason ?? task.stopCode;
+    if (stopped && !parts.includes(stopped))
+        parts.push(stopped);
+    return [...new Set(parts)].join(', ') || 'stopped';
+}
+/** Groups stopped tasks by reason, most frequent first, each with a hint and links. */
+function groupStoppedTasks(tasks, ctx) {
+    const groups = new Map();
+    for (const t of tasks) {
+        const key = groupKey(t);
+        groups.set(key, [...(groups.get(key) ?? []), t]);
+    }
+    return [...groups.entries()]
+        .sort((a, b) => b[1].length - a[1].length)
+        .map(([reason, members]) => {
+        const g = { reason, count: members.length, taskIds: members.map(taskId), hint: hintFor(members[0], ctx.taskDefinition) };
+        if (ctx.consoleRegion) {
+            g.taskLinks = members.slice(0, 3).map((t) => ecsTaskConsoleUrl(ctx.consoleRegion, ctx.cluster, taskId(t)));
+            const logs = members.slice(0, 3).flatMap((t) => logStreamLinks(t, ctx.taskDefinition, ctx.consoleRegion));
+            if (logs.length)
+                g.logLinks = logs;
+        }
+        return g;
+    });
+}
+/** The annotation text of one group: count, reason, next step, links. */
+function formatGroup(g, service) {
+    const lines = [`${g.count} ${g.count === 1 ? 'task' : 'tasks'}${service ? ` of '${service}'` : ''} stopped: ${g.reason}`];
+    if (g.hint)
+        lines.push(`Next step: ${g.hint}`);
+    if (g.taskLinks?.length)
+        lines.push(`Task${g.taskLinks.length > 1 ? 's' : ''}: ${g.taskLinks.join(' ')}`);
+    if (g.logLinks?.length)
+        lines.push(`Logs: ${g.logLinks.join(' ')}`);
+    return lines.join('\n');
+}
+/**
+ * Records the stopped tasks in the report (one line each, logged as info) and prints one error
+ * annotation per reason, at most MAX_GROUP_ANNOTATIONS, the rest summed up in one more.
+ */
+function recordStoppedTasks(report, tasks, logger, ctx) {
     report.stoppedTasks = tasks.map(describeStoppedTask);
     for (const line of report.stoppedTasks)
-        logger.error(`  stopped task ${line}`);
+        logger.info(`  stopped task ${line}`);
+    const groups = groupStoppedTasks(tasks, ctx ?? { cluster: report.cluster, consoleRegion: undefined });
+    report.stoppedTaskGroups = groups;
+    const shown = groups.length > MAX_GROUP_ANNOTATIONS + 1 ? groups.slice(0, MAX_GROUP_ANNOTATIONS) : groups;
+    for (const g of shown)
+        logger.error(formatGroup(g, report.service));
+    const rest = groups.slice(shown.length);
+    if (rest.length) {
+        logger.error(`${rest.reduce((n, g) => n + g.count, 0)} more stopped tasks with ${rest.length} other reasons: ${rest.map((g) => `${g.count}× ${g.reason}`).join('; ')} (all in the job summary and report)`);
+    }
 }
-/** `; stopped tasks: reason | reason` for an error message (at most three distinct reasons). */
+/** `; stopped tasks: 3× reason | 1× reason` for an error message (at most three reasons). */
 function stoppedReasonsSuffix(report) {
+    const groups = report.stoppedTaskGroups ?? [];
+    if (groups.length)
+        return `; stopped tasks: ${groups.slice(0, 3).map((g) => `${g.count}× ${g.reason}`).join(' | ')}`;
     const reasons = [...new Set(report.stoppedTasks.map((t) => t.split(': ').slice(1).join(': ')))];
     return reasons.length ? `; stopped tasks: ${reasons.slice(0, 3).join(' | ')}` : '';
+}
+/** A next step for the reasons on-call meets most; undefined when there is nothing useful to add. */
+function hintFor(task, td) {
+    const containers = failedContainers(task);
+    const text = [task.stoppedReason ?? '', task.stopCode ?? '', ...containers.map((c) => c.reason ?? '')].join(' ');
+    const exit = containers.find((c) => c.exitCode !== undefined && c.exitCode !== 0)?.exitCode;
+    const first = containers[0] ?? task.containers?.[0];
+    if (/OutOfMemory|out of memory|OOM|memory usage/i.test(text)) {
+        const taskMemory = task.memory ?? td?.memory;
+        const limits = (task.containers ?? [])
+            .filter((c) => c.memory || c.memoryReservation)
+            .map((c) => `${c.name} ${c.memory ? `limit ${c.memory} MiB` : `reservation ${c.memoryReservation} MiB`}`);
+        return `out of memory: the task has ${taskMemory ? `${taskMemory} MiB` : 'no task-level memory'}${limits.length ? ` (${limits.join(', ')})` : ''}. Raise it with the \`memory\` input (on Fargate, a size the task's CPU allows) or the container's \`memory\` in the task definition, or make the model use less (smaller batch, fewer workers).`;
+    }
+    if (/secret|ssm|parameter|kms/i.test(text) && /ResourceInitializationError|unable to (pull|retrieve|fetch)/i.test(text)) {
+        return `ECS could not read a secret: the execution role ${td?.executionRoleArn ? `\`${td.executionRoleArn}\`` : '(none is set)'} needs secretsmanager:GetSecretValue / ssm:GetParameters on it (and kms:Decrypt for a customer key), and the secret must exist in the task's region.`;
+    }
+    if (/CannotPullContainer|pull image|image manifest|manifest unknown|pull access denied|ecr\b|registry/i.test(text)) {
+        const image = first?.image ?? td?.containerDefinitions?.find((c) => c.name === first?.name)?.image ?? td?.containerDefinitions?.[0]?.image;
+        return `the image could not be pulled: check that ${image ? `\`${image}\`` : 'the image'} exists (tag or digest), that the execution role ${td?.executionRoleArn ? `\`${td.executionRoleArn}\`` : '(none is set: add `execution-role-arn`)'} may pull it (ecr:GetAuthorizationToken, ecr:BatchCheckLayerAvailability, ecr:GetDownloadUrlForLayer, ecr:BatchGetImage), and that the task's subnets reach the registry (NAT gateway, or VPC endpoints for ECR and S3).`;
+    }
+    if (/ELB health check|target group|load balancer health/i.test(text)) {
+        return `the load balancer's health checks failed: check that the target group's health check path and port match what the container serves, and that the model loads within the service's health check grace period (healthCheckGracePeriodSeconds).`;
+    }
+    if (/container health check|unhealthy/i.test(text)) {
+        return `the container's own health check failed: check its healthCheck command, and give a slow model load a longer startPeriod.`;
+    }
+    switch (exit) {
+        case 137:
+            return `exit 137 is SIGKILL: the container was killed, usually for memory (the task has ${task.memory ?? td?.memory ?? '?'} MiB) or because it did not stop within stopTimeout after SIGTERM. Its log shows how far it got.`;
+        case 139:
+            return 'exit 139 is a segmentation fault in the container (a native library, or an image built for another CPU architecture): see its log.';
+        case 143:
+            return 'exit 143 is SIGTERM: something stopped the container (ECS replacing the task, a failed health check, a scale-in); see the stop reason and the service events.';
+        case 126:
+        case 127:
+            return `exit ${exit}: the container's command ${exit === 127 ? 'was not found' : 'could not be executed'}: check \`command\` / \`entry-point\` and that the image has the program (and the right architecture).`;
+        case undefined:
+            break;
+        default:
+            return `the application exited with code ${exit}: its log says why${td && awslogsOf(td, first?.name) ? ' (link below)' : ''}.`;
+    }
+    if (containers.some((c) => c.exitCode === 0) && /Essential container/i.test(text)) {
+        return 'an essential container exited with code 0: a server should keep running; check its command.';
+    }
+    return undefined;
+}
+/** Link to one task in the ECS console. */
+function ecsTaskConsoleUrl(region, cluster, task) {
+    return `https://${region}.console.aws.amazon.com/ecs/v2/clusters/${encodeURIComponent(cluster)}/tasks/${encodeURIComponent(task)}/configuration?region=${region}`;
+}
+/** The CloudWatch console encodes path parts twice, with `$` for `%`. */
+function cwEncode(s) {
+    return encodeURIComponent(encodeURIComponent(s)).replace(/%/g, '$');
+}
+/** Link to a CloudWatch Logs stream (or the group, without a stream) in the console. */
+function cloudWatchLogUrl(region, group, stream) {
+    return `https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#logsV2:log-groups/log-group/${cwEncode(group)}${stream ? `/log-events/${cwEncode(stream)}` : ''}`;
+}
+function awslogsOf(td, container) {
+    const def = td.containerDefinitions?.find((c) => c.name === container);
+    const lc = def?.logConfiguration;
+    return lc?.logDriver === 'awslogs' && lc.options?.['awslogs-group'] ? lc.options : undefined;
+}
+/** The awslogs stream of each failed container of `task`: `prefix/container/task-id`. */
+function logStreamLinks(task, td, region) {
+    if (!td)
+        return [];
+    const containers = failedContainers(task);
+    return (containers.length ? containers : (task.containers ?? [])).flatMap((c) => {
+        const o = td && awslogsOf(td, c.name);
+        if (!o)
+            return [];
+        const prefix = o['awslogs-stream-prefix'];
+        return [cloudWatchLogUrl(o['awslogs-region'] ?? region, o['awslogs-group'], prefix ? `${prefix}/${c.name}/${taskId(task)}` : undefined)];
+    });
+}
+
+;// CONCATENATED MODULE: ./packages/aws/src/ecs/serving.ts
+/** One DescribeServices: the service's task definition and its PRIMARY deployment. */
+async function observeServing(api, cluster, service) {
+    const svc = await api.describeService(cluster, service);
+    const primary = (svc.deployments ?? []).find((d) => d.status === 'PRIMARY');
+    return {
+        taskDefinitionArn: svc.taskDefinition ?? primary?.taskDefinition,
+        deploymentId: primary?.id,
+        rolloutState: primary?.rolloutState,
+        runningCount: primary?.runningCount,
+        desiredCount: primary?.desiredCount,
+        observedAt: new Date().toISOString(),
+        ...(primary?.taskDefinition && svc.taskDefinition && primary.taskDefinition !== svc.taskDefinition ? { primaryTaskDefinitionArn: primary.taskDefinition } : {}),
+    };
+}
+/**
+ * Downgrades a rollback that ECS does not confirm: `rolled-back` needs the service to run the
+ * previous task definition (and, for a rolling deployment, its PRIMARY deployment to be COMPLETED
+ * on it). Otherwise the result is `failed` and the rollback says what ECS reports instead.
+ */
+function checkClaimsAgainstEcs(report, logger) {
+    const s = report.servingNow;
+    if (report.result !== 'rolled-back' || !report.rollback)
+        return;
+    const previous = report.previousTaskDefinitionArn;
+    if (!s) {
+        report.rollback.result += ' (what the service runs afterwards could not be read)';
+        return;
+    }
+    const rolling = !report.strategy || report.strategy === 'ROLLING';
+    const onPrevious = s.taskDefinitionArn === previous && (!s.primaryTaskDefinitionArn || s.primaryTaskDefinitionArn === previous);
+    const settled = !rolling || s.rolloutState === undefined || s.rolloutState === 'COMPLETED';
+    if (onPrevious && settled)
+        return;
+    const what = `ECS reports the service runs ${s.taskDefinitionArn ?? 'no task definition'}${s.deploymentId ? ` (PRIMARY deployment ${s.deploymentId}${s.rolloutState ? ` ${s.rolloutState}` : ''}${s.runningCount !== undefined ? `, ${s.runningCount}/${s.desiredCount} running` : ''})` : ''}`;
+    report.rollback.result = onPrevious
+        ? `not finished: ${what}`
+        : `not confirmed: ${what}, not the previous ${previous}`;
+    report.result = 'failed';
+    logger.error(`rollback ${report.rollback.result}`);
 }
 
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/rollback.ts
@@ -61403,8 +61631,12 @@ async function rollBack(opts, deps, report, serviceName, failedDeploymentId, pre
     let startedBy;
     if (primary && primary.id !== failedDeploymentId && primary.taskDefinition === previous) {
         rollbackId = primary.id;
-        startedBy = 'ecs-circuit-breaker';
-        logger.info(`the ECS circuit breaker is already rolling back: deployment ${rollbackId} runs ${previous}`);
+        // Credited to the circuit breaker only when ECS reports it on with rollback.
+        const cb = svc.deploymentConfiguration?.deploymentCircuitBreaker;
+        startedBy = cb?.enable && cb.rollback ? 'ecs-circuit-breaker' : 'other';
+        logger.info(startedBy === 'ecs-circuit-breaker'
+            ? `the ECS circuit breaker is already rolling back: deployment ${rollbackId} runs ${previous}`
+            : `deployment ${rollbackId}, not started by deploy-ecs (ECS reports the circuit breaker off), already runs ${previous}: waiting for it`);
     }
     else {
         const updated = await api.updateService({
@@ -61413,7 +61645,7 @@ async function rollBack(opts, deps, report, serviceName, failedDeploymentId, pre
             taskDefinition: previous,
             ...(opts.desiredCount !== undefined && previousDesired !== undefined ? { desiredCount: previousDesired } : {}),
         });
-        rollbackId = findDeploymentOf(updated, previous)?.id;
+        rollbackId = findDeploymentOf(updated, previous, { strict: true })?.id;
         startedBy = 'deploy-ecs';
         logger.info(`rolling back: deployment ${rollbackId ?? '(unknown)'} puts ${previous} back`);
     }
@@ -61454,7 +61686,7 @@ breakerRollback) {
                 taskDefinition: previous,
                 ...(opts.desiredCount !== undefined && previousDesired !== undefined ? { desiredCount: previousDesired } : {}),
             });
-            const id = findDeploymentOf(updated, previous)?.id;
+            const id = findDeploymentOf(updated, previous, { strict: true })?.id;
             report.rollback = { deploymentId: id, taskDefinitionArn: previous, startedBy: 'deploy-ecs', result: 'started on cancellation, not waited for' };
             report.failure = `cancelled while waiting for ${report.deploymentId}; rollback to ${previous} started as deployment ${id ?? '(unknown)'} and was not waited for`;
         }
@@ -61467,13 +61699,18 @@ breakerRollback) {
     }
     deps.logger.warning(report.failure);
 }
-/** The newest PRIMARY deployment running `taskDefinitionArn`, else the PRIMARY one. */
-function findDeploymentOf(service, taskDefinitionArn) {
+/**
+ * The newest PRIMARY deployment running `taskDefinitionArn`, else the newest one running it; with
+ * `strict: false` (the default), else the PRIMARY one. `strict`: a deployment that runs another
+ * task definition is never taken for ours (an emulator that does not roll out keeps the old one).
+ */
+function findDeploymentOf(service, taskDefinitionArn, opts = {}) {
     const deployments = service.deployments ?? [];
     const matching = deployments
         .filter((d) => d.taskDefinition === taskDefinitionArn)
         .sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0));
-    return matching.find((d) => d.status === 'PRIMARY') ?? matching[0] ?? deployments.find((d) => d.status === 'PRIMARY');
+    const found = matching.find((d) => d.status === 'PRIMARY') ?? matching[0];
+    return found ?? (opts.strict ? undefined : deployments.find((d) => d.status === 'PRIMARY'));
 }
 
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/render.ts
@@ -61746,10 +61983,9 @@ async function watchDeployment(api, opts) {
         events.add(svc.events ?? []);
         const deployments = svc.deployments ?? [];
         const dep = deployments.find((d) => d.id === opts.deploymentId);
-        if (!dep) {
-            const primary = deployments.find((d) => d.status === 'PRIMARY');
-            return { done: true, value: { kind: 'superseded', by: primary } };
-        }
+        const primary = deployments.find((d) => d.status === 'PRIMARY');
+        if (!dep)
+            return { done: true, value: { kind: 'superseded', by: primary, service: svc } };
         const running = dep.runningCount ?? 0;
         const desired = dep.desiredCount ?? 0;
         if (dep.rolloutState === 'FAILED') {
@@ -61761,6 +61997,10 @@ async function watchDeployment(api, opts) {
                 done: true,
                 value: { kind: 'failed', reason: `${dep.failedTasks} tasks of the deployment stopped (max-failed-tasks: ${opts.maxFailedTasks})`, deployment: dep },
             };
+        }
+        // A newer deployment is PRIMARY: ours no longer is what the service runs.
+        if (dep.status !== 'PRIMARY' && primary && primary.id !== dep.id) {
+            return { done: true, value: { kind: 'superseded', by: primary, service: svc } };
         }
         if (dep.rolloutState === 'COMPLETED' && running === desired) {
             return { done: true, value: { kind: 'completed', deployment: dep } };
@@ -62626,6 +62866,12 @@ function assertTaskDefinition(td, source, opts) {
 
 
 
+
+/** The region to build console links for, or undefined when links are off. */
+function consoleRegion(deps) {
+    const on = deps.consoleLinks ?? !process.env.AWS_ENDPOINT_URL;
+    return on ? deps.region : undefined;
+}
 /** The deployment failed (and was rolled back, or could not be): the step fails with this. */
 class DeploymentFailedError extends src/* UserError */.yo {
     name = 'DeploymentFailedError';
@@ -62699,14 +62945,37 @@ async function deploy(opts, deps, clock, report) {
     }
     report.taskDefinitionArn = registered.taskDefinitionArn;
     report.revision = registered.revision;
-    deps.setOutput('task-definition-arn', registered.taskDefinitionArn);
-    deps.setOutput('revision', registered.revision);
+    // Known now, and reaches the workflow even if the step fails; `task-definition-arn` and
+    // `revision` name only what this step deployed, so they wait for the outcome.
+    deps.setOutput('attempted-task-definition-arn', registered.taskDefinitionArn);
+    deps.setOutput('attempted-revision', registered.revision);
     if (!serviceName || !service) {
         report.result = 'registered';
+        setDeployedOutputs(deps, report);
         return;
     }
     throwIfAborted(deps.signal);
-    await updateAndWait(opts, deps, clock, report, service, config, registered.taskDefinitionArn);
+    try {
+        await updateAndWait(opts, deps, clock, report, service, config, registered.taskDefinitionArn);
+    }
+    catch (err) {
+        // Who rolled back and what serves now: from what ECS reports after the fact, not from what
+        // deploy-ecs believes it did.
+        report.servingNow = await observeServing(api, cluster, serviceName).catch((e) => {
+            logger.warning(`could not read what the service runs now: ${(0,src/* toError */.iT)(e).message}`);
+            return undefined;
+        });
+        checkClaimsAgainstEcs(report, logger);
+        throw err;
+    }
+    setDeployedOutputs(deps, report);
+}
+/** `task-definition-arn` and `revision`: set only for what this step deployed (or registered, or started). */
+function setDeployedOutputs(deps, report) {
+    if (report.result !== 'deployed' && report.result !== 'registered' && report.result !== 'started')
+        return;
+    deps.setOutput('task-definition-arn', report.taskDefinitionArn);
+    deps.setOutput('revision', report.revision);
 }
 /** Renders the task definition (file or the running one, plus the changes) and registers it. */
 async function renderAndRegister(opts, deps, report, service) {
@@ -62772,7 +63041,7 @@ async function updateAndWait(opts, deps, clock, report, service, config, taskDef
         ...(deploymentConfiguration ? { deploymentConfiguration } : {}),
         ...(loadBalancers ? { loadBalancers } : {}),
     });
-    const deployment = findDeploymentOf(updated, registered.taskDefinitionArn);
+    const deployment = findDeploymentOf(updated, registered.taskDefinitionArn, { strict: true });
     if (!deployment?.id) {
         throw new Error(`ecs:UpdateService did not start a deployment of ${registered.taskDefinitionArn} (deployments: ${describeDeployments(updated)})`);
     }
@@ -62809,12 +63078,14 @@ async function updateAndWait(opts, deps, clock, report, service, config, taskDef
             report.result = 'deployed';
             report.runningCount = outcome.deployment.runningCount;
             report.desiredCount = outcome.deployment.desiredCount;
+            report.servingNow = servingFrom(outcome.deployment, clock);
             return;
         }
         if (outcome.kind === 'superseded') {
             const by = outcome.by;
             if (by?.taskDefinition && by.taskDefinition === report.previousTaskDefinitionArn) {
-                failure = `deployment ${deployment.id} was replaced by ${by.id}, which runs the previous task definition (the ECS circuit breaker rolled it back)`;
+                const cb = outcome.service?.deploymentConfiguration?.deploymentCircuitBreaker;
+                failure = `deployment ${deployment.id} was replaced by ${by.id}, which runs the previous task definition (${cb?.enable && cb.rollback ? 'the ECS circuit breaker, which ECS reports on with rollback, rolled it back' : 'not started by deploy-ecs; ECS reports the circuit breaker off, so someone else deployed it'})`;
             }
             else {
                 // Someone else deployed meanwhile: rolling back would undo their change, so do not.
@@ -62839,10 +63110,7 @@ async function updateAndWait(opts, deps, clock, report, service, config, taskDef
     // 5. Failure: collect reasons, then roll back.
     logger.error(failure);
     report.failure = failure;
-    await api
-        .stoppedTasks(cluster, deployment.id)
-        .then((tasks) => recordStoppedTasks(report, tasks, logger))
-        .catch((err) => logger.warning(`could not list stopped tasks: ${(0,src/* toError */.iT)(err).message}`));
+    await diagnose(deps, report, cluster, deployment.id);
     if (!opts.rollbackOnFailure || !report.previousTaskDefinitionArn) {
         throw new DeploymentFailedError(`${failure}${stoppedReasonsSuffix(report)}; not rolled back (rollback-on-failure: ${opts.rollbackOnFailure})`);
     }
@@ -62889,6 +63157,14 @@ async function deployWithStrategy(opts, deps, report, config, updated, deploymen
                 report.result = 'deployed';
                 report.runningCount = outcome.deployment.targetServiceRevision?.runningTaskCount;
                 report.desiredCount = outcome.deployment.targetServiceRevision?.requestedTaskCount;
+                report.servingNow = {
+                    taskDefinitionArn: report.taskDefinitionArn,
+                    deploymentId,
+                    rolloutState: outcome.deployment.status,
+                    runningCount: report.runningCount,
+                    desiredCount: report.desiredCount,
+                    observedAt: new Date(clock.now()).toISOString(),
+                };
                 return;
             case 'superseded':
                 report.result = 'superseded';
@@ -62926,10 +63202,7 @@ async function deployWithStrategy(opts, deps, report, config, updated, deploymen
     }
     logger.error(failure);
     report.failure = failure;
-    await api
-        .stoppedTasks(opts.cluster, deploymentId)
-        .then((tasks) => recordStoppedTasks(report, tasks, logger))
-        .catch((err) => logger.warning(`could not list stopped tasks: ${(0,src/* toError */.iT)(err).message}`));
+    await diagnose(deps, report, opts.cluster, deploymentId);
     if (outcome?.kind === 'rolled-back') {
         // ECS's own rollback, already finished: say so from what ECS reports.
         report.rollback = {
@@ -62976,6 +63249,30 @@ function checkServiceDeployable(service, cluster) {
 function describeDeployments(service) {
     return (service.deployments ?? []).map((d) => `${d.id} ${d.status} ${d.taskDefinition}`).join('; ') || 'none';
 }
+/** Stopped tasks of the failed deployment, grouped by reason, with hints and console links. */
+async function diagnose(deps, report, cluster, deploymentId) {
+    try {
+        const tasks = await deps.api.stoppedTasks(cluster, deploymentId);
+        // The task definition they ran: memory, execution role and log configuration for the hints.
+        const td = tasks.length && report.taskDefinitionArn
+            ? await deps.api.describeTaskDefinition(report.taskDefinitionArn).then((r) => r.taskDefinition, () => undefined)
+            : undefined;
+        recordStoppedTasks(report, tasks, deps.logger, { cluster, consoleRegion: consoleRegion(deps), taskDefinition: td });
+    }
+    catch (err) {
+        deps.logger.warning(`could not list stopped tasks: ${(0,src/* toError */.iT)(err).message}`);
+    }
+}
+function servingFrom(d, clock) {
+    return {
+        taskDefinitionArn: d.taskDefinition,
+        deploymentId: d.id,
+        rolloutState: d.rolloutState,
+        runningCount: d.runningCount,
+        desiredCount: d.desiredCount,
+        observedAt: new Date(clock.now()).toISOString(),
+    };
+}
 function collectEvents(report, events, since) {
     for (const e of events) {
         if (!e.id || (e.createdAt?.getTime() ?? 0) < since - 1000)
@@ -62995,6 +63292,22 @@ function throwIfAborted(signal) {
 /** The deploy report (JSON output `report`) and the job summary built from it. */
 
 
+/**
+ * `deployed`, `rolled-back` (ECS reports the previous revision serving again), `failed` or
+ * `superseded`; and, for modes that deploy nothing to wait for, `registered` (no service) and
+ * `started` (wait-for-deployment: false). Cancelled counts as `rolled-back` only when ECS already
+ * reports the rollback finished, else `failed`.
+ */
+function resultOutput(r) {
+    if (r.result !== 'cancelled')
+        return r.result;
+    const s = r.servingNow;
+    return s && s.taskDefinitionArn === r.previousTaskDefinitionArn && s.rolloutState === 'COMPLETED' ? 'rolled-back' : 'failed';
+}
+/** Whether the report's task definition is what this step put in service (or registered, or started). */
+function deployedIt(r) {
+    return r.result === 'deployed' || r.result === 'registered' || r.result === 'started';
+}
 const HEADLINE = {
     deployed: ['ok', 'Deployed'],
     registered: ['ok', 'Task definition registered (no service given)'],
@@ -63018,8 +63331,14 @@ function writeSummary(summary, r, region) {
     summary.keyValues([
         ['Cluster', r.cluster],
         ['Service', r.service ? (link ? (0,src.md)(`[${r.service}](${link})`) : r.service) : undefined],
-        ['Task definition', r.taskDefinitionArn ? (0,src.md)(`${(0,src/* codeSpan */.SS)(shortTd(r.taskDefinitionArn)).markdown}${r.reusedRevision ? ' (identical revision re-used, nothing registered)' : ''}`) : undefined],
+        [
+            deployedIt(r) ? 'Task definition' : 'Attempted task definition',
+            r.taskDefinitionArn
+                ? (0,src.md)(`${(0,src/* codeSpan */.SS)(shortTd(r.taskDefinitionArn)).markdown}${r.reusedRevision ? ' (identical revision re-used, nothing registered)' : ''}${deployedIt(r) ? '' : ' (attempted, not deployed)'}`)
+                : undefined,
+        ],
         ['Previous', r.previousTaskDefinitionArn ? (0,src/* codeSpan */.SS)(shortTd(r.previousTaskDefinitionArn)) : undefined],
+        ['Serving now (as ECS reports)', r.servingNow && !deployedIt(r) ? servingText(r.servingNow) : undefined],
         ['Container', r.container],
         ['Image', r.image ? (0,src/* codeSpan */.SS)(r.image) : undefined],
         ['Image digest', r.imageDigest ? (0,src/* codeSpan */.SS)(r.imageDigest) : undefined],
@@ -63050,7 +63369,20 @@ function writeSummary(summary, r, region) {
         summary.heading('Other revisions this run registered', 3);
         summary.list(r.extraRevisions.map((e) => (0,src.md)(`${(0,src/* codeSpan */.SS)(shortTd(e.taskDefinitionArn)).markdown}: **${e.action}**: ${escapeCell(e.reason)}`)));
     }
-    if (r.stoppedTasks.length) {
+    if (r.stoppedTaskGroups?.length) {
+        summary.heading('Stopped tasks', 3);
+        summary.table(['Tasks', 'Reason', 'Next step', 'Links'], r.stoppedTaskGroups.map((g) => [
+            String(g.count),
+            g.reason,
+            g.hint ?? '',
+            (0,src.md)([
+                ...(g.taskLinks ?? []).map((u, i) => `[task ${escapeCell(g.taskIds[i] ?? String(i + 1)).slice(0, 8)}](${u})`),
+                ...(g.logLinks ?? []).map((u, i) => `[log ${i + 1}](${u})`),
+            ].join(' ')),
+        ]));
+        summary.details(`Stopped tasks (${r.stoppedTasks.length})`, r.stoppedTasks.map((t) => `- ${escapeCell(t)}`).join('\n'));
+    }
+    else if (r.stoppedTasks.length) {
         summary.heading('Stopped tasks', 3);
         summary.list(r.stoppedTasks);
     }
@@ -63058,7 +63390,7 @@ function writeSummary(summary, r, region) {
         summary.heading('Rollback', 3);
         summary.keyValues([
             ['Restored task definition', (0,src/* codeSpan */.SS)(shortTd(r.rollback.taskDefinitionArn))],
-            ['Started by', r.rollback.startedBy === 'ecs-circuit-breaker' ? 'the ECS deployment circuit breaker' : r.rollback.startedBy === 'ecs' ? 'ECS (its own rollback of the service deployment)' : 'deploy-ecs'],
+            ['Started by', STARTED_BY[r.rollback.startedBy]],
             ['Deployment', r.rollback.deploymentId ? (0,src/* codeSpan */.SS)(r.rollback.deploymentId) : undefined],
             ['Result', r.rollback.result],
         ]);
@@ -63066,6 +63398,19 @@ function writeSummary(summary, r, region) {
     if (r.events.length) {
         summary.details(`Service events (${r.events.length})`, ['| Time | Event |', '| --- | --- |', ...r.events.slice(-20).map((e) => `| ${e.at ?? ''} | ${escapeCell(e.message)} |`)].join('\n'));
     }
+}
+const STARTED_BY = {
+    'ecs-circuit-breaker': 'the ECS deployment circuit breaker',
+    ecs: 'ECS (its own rollback of the service deployment)',
+    'deploy-ecs': 'deploy-ecs',
+    other: 'a deployment not started by deploy-ecs (ECS reports the circuit breaker off)',
+};
+function servingText(s) {
+    const td = s.taskDefinitionArn ? (0,src/* codeSpan */.SS)(shortTd(s.taskDefinitionArn)).markdown : 'no task definition';
+    const dep = s.deploymentId ? `, PRIMARY deployment ${(0,src/* codeSpan */.SS)(s.deploymentId).markdown}${s.rolloutState ? ` ${s.rolloutState}` : ''}` : '';
+    const counts = s.runningCount !== undefined ? `, ${s.runningCount}/${s.desiredCount} running` : '';
+    const odd = s.primaryTaskDefinitionArn ? ` (its PRIMARY deployment runs ${(0,src/* codeSpan */.SS)(shortTd(s.primaryTaskDefinitionArn)).markdown})` : '';
+    return (0,src.md)(`${td}${odd}${dep}${counts}`);
 }
 function codeSpanBlock(text) {
     return `> ${escapeCell(text)}`;
@@ -63083,12 +63428,18 @@ function escapeCell(text) {
 
 
 
+
 /** Per-service outputs, as the `services` output (JSON) holds them. */
 function serviceOutputs(r) {
+    const deployed = deployedIt(r);
     return {
-        result: r.result,
-        'task-definition-arn': r.taskDefinitionArn,
-        revision: r.revision,
+        result: resultOutput(r),
+        // The revision this step put in service; a failed one is only ever named as attempted.
+        'task-definition-arn': deployed ? r.taskDefinitionArn : undefined,
+        revision: deployed ? r.revision : undefined,
+        'attempted-task-definition-arn': r.taskDefinitionArn,
+        'attempted-revision': r.revision,
+        'serving-task-definition-arn': r.servingNow?.taskDefinitionArn,
         'previous-task-definition-arn': r.previousTaskDefinitionArn,
         'previous-revision': r.previousRevision,
         'deployment-id': r.deploymentId,
@@ -63248,10 +63599,13 @@ async function putBack(opts, deps, r, before, why) {
         }, { ...deps, logger: log, setOutput: () => undefined, signal: undefined }, back);
         r.rollback = { deploymentId: back.deploymentId, taskDefinitionArn: r.previousTaskDefinitionArn, startedBy: 'deploy-ecs', result: 'completed: the previous revision serves again' };
         r.result = 'rolled-back';
+        r.servingNow = back.servingNow;
+        checkClaimsAgainstEcs(r, log);
     }
     catch (err) {
         r.rollback = { deploymentId: back.deploymentId, taskDefinitionArn: r.previousTaskDefinitionArn, startedBy: 'deploy-ecs', result: `not confirmed: ${(0,src/* toError */.iT)(err).message}` };
         r.result = 'failed';
+        r.servingNow = back.servingNow;
     }
     log.info(`put back: ${r.rollback.result}`);
 }
@@ -63460,6 +63814,7 @@ function checkServiceRef(text) {
 }
 
 ;// CONCATENATED MODULE: ./packages/aws/src/index.ts
+
 
 
 

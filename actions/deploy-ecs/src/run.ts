@@ -21,6 +21,7 @@ import {
   type MultiDeployReport,
   newDeployReport,
   normaliseTaskDefinition,
+  resultOutput,
   parseTaskDefinitionRef,
   serviceOutputs,
   writeMultiSummary,
@@ -42,6 +43,8 @@ export interface Deps extends Pick<ActionContext, 'logger' | 'summary' | 'setOut
   /** First interval between DescribeServices calls while waiting. */
   pollIntervalMs?: number;
   region?: string | undefined;
+  /** Console links in annotations and the summary; default: unless AWS_ENDPOINT_URL is set. */
+  consoleLinks?: boolean | undefined;
 }
 
 /** The shared deploy's options, from deploy-ecs's inputs. */
@@ -91,6 +94,8 @@ export async function run(inputs: Inputs, deps: Deps): Promise<DeployReport> {
     report.durationMs = clock.now() - started;
     const path = await deps.writeReport(report);
     deps.setOutput('report', path);
+    deps.setOutput('result', resultOutput(report));
+    deps.setOutput('serving-task-definition-arn', report.servingNow?.taskDefinitionArn);
     writeSummary(deps.summary, report, deps.region);
   };
 
@@ -116,6 +121,7 @@ export async function run(inputs: Inputs, deps: Deps): Promise<DeployReport> {
       readTaskDefinitionFile,
       pollIntervalMs: deps.pollIntervalMs,
       region: deps.region,
+      consoleLinks: deps.consoleLinks,
     }, report);
   } catch (err) {
     const e = toError(err);
@@ -146,9 +152,16 @@ export async function runMany(inputs: Inputs, deps: Deps): Promise<MultiDeployRe
     if (report.services.length) {
       deps.setOutput('services', JSON.stringify(Object.fromEntries(report.services.map((r) => [r.service, serviceOutputs(r)]))));
     }
+    deps.setOutput('result', resultOutput({ result: report.result, previousTaskDefinitionArn: undefined }));
     if (report.taskDefinitionArn) {
-      deps.setOutput('task-definition-arn', report.taskDefinitionArn);
-      deps.setOutput('revision', parseTaskDefinitionRef(report.taskDefinitionArn).revision);
+      // One revision for every service: named as deployed only when every service deployed it.
+      const revision = parseTaskDefinitionRef(report.taskDefinitionArn).revision;
+      deps.setOutput('attempted-task-definition-arn', report.taskDefinitionArn);
+      deps.setOutput('attempted-revision', revision);
+      if (report.result === 'deployed') {
+        deps.setOutput('task-definition-arn', report.taskDefinitionArn);
+        deps.setOutput('revision', revision);
+      }
     }
     writeMultiSummary(deps.summary, report, deps.region);
   };
@@ -172,6 +185,7 @@ export async function runMany(inputs: Inputs, deps: Deps): Promise<MultiDeployRe
       readTaskDefinitionFile,
       pollIntervalMs: deps.pollIntervalMs,
       region: deps.region,
+      consoleLinks: deps.consoleLinks,
     }, report);
   } catch (err) {
     const e = toError(err);

@@ -33,6 +33,8 @@ describe('deploy-ecs bundle', () => {
     expect(run.outputs['deployment-id']).toMatch(/^ecs-svc\//);
     const report = JSON.parse(await readFile(run.outputs.report!, 'utf8'));
     expect(report.result).toBe('deployed');
+    expect(run.outputs.result).toBe('deployed');
+    expect(run.outputs['serving-task-definition-arn']).toBe(run.outputs['task-definition-arn']);
     expect(run.summary).toContain('✅ **Deployed**');
     expect(run.stdout).toMatch(/registered arn:aws:ecs:us-east-1:123456789012:task-definition\/model-server:2/);
   });
@@ -56,6 +58,12 @@ describe('deploy-ecs bundle', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/::error::deploy-ecs: deployment ecs-svc\/\d+ failed: .*rolled back to/);
     expect(run.outputs['previous-task-definition-arn']).toBe(ecs.fx.taskDefinitionArn);
+    expect(run.outputs.result).toBe('rolled-back');
+    expect(run.outputs['task-definition-arn']).toBeUndefined();
+    expect(run.outputs['attempted-task-definition-arn']).toMatch(/model-server:2$/);
+    expect(run.outputs['serving-task-definition-arn']).toBe(ecs.fx.taskDefinitionArn);
+    // one annotation for the stopped task's reason, with its next step
+    expect(run.stdout).toMatch(/::error::1 task of 'model-svc' stopped: exit 1, Container exited with code 1, Essential container in task exited%0ANext step: the application exited with code 1/);
     expect(run.summary).toContain('Deployment failed and was rolled back');
     const svc = await ecs.fx.client.send(new DescribeServicesCommand({ cluster: ecs.fx.clusterName, services: [ecs.fx.serviceName] }));
     expect(svc.services![0]!.taskDefinition).toBe(ecs.fx.taskDefinitionArn);

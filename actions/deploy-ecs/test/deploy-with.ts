@@ -11,6 +11,9 @@ import { run } from '../src/run';
 export interface DeployOptions {
   signal?: AbortSignal;
   maxAttempts?: number;
+  /** Console links as on AWS (the code leaves them out when AWS_ENDPOINT_URL is set). */
+  consoleLinks?: boolean;
+  region?: string;
 }
 
 export interface Deployed {
@@ -40,6 +43,8 @@ export async function deployWith(ecs: EcsEmulator, workDir: string, overrides: R
       },
       signal: opts.signal,
       pollIntervalMs: 50,
+      consoleLinks: opts.consoleLinks,
+      region: opts.region,
       readTaskDefinitionFile: (p) => readStructuredFile('task-definition', p),
       writeReport: async (r) => {
         const p = join(workDir, `report-${Date.now()}.json`);

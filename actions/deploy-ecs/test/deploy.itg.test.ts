@@ -134,7 +134,7 @@ describe('deploy-ecs against moto + the ECS layer', () => {
     );
     const r = await deploy({ image: 'registry.example/model:bad', 'circuit-breaker': 'false' });
     expect(r.error).toBeInstanceOf(DeploymentFailedError);
-    expect(r.error!.message).toMatch(/failed: ECS deployment circuit breaker: tasks failed to start.*stopped tasks: Essential container in task exited.*rolled back to .*model-server:1 \(completed/);
+    expect(r.error!.message).toMatch(/failed: ECS deployment circuit breaker: tasks failed to start.*stopped tasks: 2× exit 1, OOMKilled, Essential container in task exited.*rolled back to .*model-server:1 \(completed/);
     expect(r.report!.result).toBe('rolled-back');
     expect(r.report!.stoppedTasks.length).toBe(2);
     expect(r.report!.stoppedTasks[0]).toMatch(/Essential container in task exited \(model-server exit 1: OOMKilled\)/);
@@ -191,7 +191,11 @@ describe('deploy-ecs against moto + the ECS layer', () => {
     const r = await deploy({ image: 'registry.example/model:bad', 'circuit-breaker': 'false', 'rollback-on-failure': 'false' });
     expect(r.error!.message).toMatch(/not rolled back \(rollback-on-failure: false\)/);
     expect(r.report!.result).toBe('failed');
-    expect((await serviceNow()).taskDefinition).toBe(r.outputs['task-definition-arn']);
+    expect((await serviceNow()).taskDefinition).toBe(r.outputs['attempted-task-definition-arn']);
+    // named as attempted only, and as what ECS reports serving afterwards
+    expect(r.outputs['task-definition-arn']).toBeUndefined();
+    expect(r.outputs.result).toBe('failed');
+    expect(r.outputs['serving-task-definition-arn']).toBe(r.outputs['attempted-task-definition-arn']);
   });
 
   it('survives throttling and 5xx answers (SDK retries with backoff)', async () => {
@@ -259,6 +263,8 @@ describe('deploy-ecs: the rules its README promises', () => {
     await other;
     expect(r.error).toBeInstanceOf(DeploymentFailedError);
     expect(r.report!.result).toBe('superseded');
+    expect(r.outputs.result).toBe('superseded');
+    expect(r.outputs['task-definition-arn']).toBeUndefined();
     expect(r.report!.rollback).toBeUndefined();
     expect(r.error!.message).toMatch(/superseded by ecs-svc\/\d+ \(([^)]+)\).*nothing was rolled back/);
     expect(r.error!.message).toContain(`(${td3})`);

@@ -128,7 +128,15 @@ describe('deploy-ecs: several services in one step', () => {
     const put = r.multi!.services[0]!;
     expect(put.rollback).toMatchObject({ startedBy: 'deploy-ecs', taskDefinitionArn: before[ecs.fx.serviceName], result: expect.stringMatching(/^completed/) });
     expect(put.failure).toContain(`because '${FEATURES}' failed`);
-    expect(JSON.parse(r.outputs.services!)[BATCH].result).toBe('rolled-back');
+    const outputs = JSON.parse(r.outputs.services!);
+    expect(outputs[BATCH].result).toBe('rolled-back');
+    expect(r.outputs.result).toBe('rolled-back');
+    // the new revisions are named as attempted only; serving is what ECS reports afterwards
+    for (const name of [ecs.fx.serviceName, FEATURES, BATCH]) {
+      expect(outputs[name]['task-definition-arn']).toBeUndefined();
+      expect(outputs[name]['attempted-revision']).toBe(2);
+      expect(outputs[name]['serving-task-definition-arn']).toBe(before[name]);
+    }
     expect(r.summary).toContain('Not every service deployed (rolled-back)');
   });
 

@@ -94,6 +94,9 @@ describe.each([
     expect(r.error!.message).toMatch(/lifecycle hook .*smoke-test failed at POST_TEST_TRAFFIC_SHIFT/);
     // what ECS reports afterwards: the previous task definition serves, no StopServiceDeployment needed
     expect((await serviceNow()).taskDefinition).toBe(ecs.fx.taskDefinitionArn);
+    expect(r.outputs.result).toBe('rolled-back');
+    expect(r.outputs['serving-task-definition-arn']).toBe(ecs.fx.taskDefinitionArn);
+    expect(r.outputs['task-definition-arn']).toBeUndefined();
     expect(ecs.layer.countCalls('StopServiceDeployment')).toBe(0);
     expect(r.summary).toContain('### Lifecycle hooks');
     expect(r.summary).toContain('ECS (its own rollback of the service deployment)');
@@ -126,8 +129,12 @@ describe.each([
     expect(r.report!.result).toBe('cancelled');
     expect(r.report!.failure).toMatch(/ECS was asked to roll it back \(StopServiceDeployment ROLLBACK\)/);
     const sd = ecs.layer.state().services[0]!.serviceDeployments[0]!;
-    expect(sd.status).toBe('ROLLBACK_REQUESTED');
+    // requested, not waited for (the one DescribeServices afterwards, which steps the layer, may see it start)
+    expect(['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS']).toContain(sd.status);
     expect(ecs.layer.countCalls('StopServiceDeployment')).toBe(1);
+    // a rollback not finished is not reported as one
+    expect(r.outputs.result).toBe('failed');
+    expect(r.outputs['task-definition-arn']).toBeUndefined();
   });
 });
 

@@ -80282,7 +80282,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $6: () => (/* reexport */ runnerIO)
 });
 
-// UNUSED EXPORTS: CancelledError, DeadlineError, SHOWN_VALUE_CHARS, SecretRegistry, SummaryBuilder, addContext, cancellationFromSignals, consoleLogger, escapeInline, fakeClock, formatDuration, isUserError, memoryLogger, parseBooleanOrChoice, parseDuration, parseInteger, parseKeyValues, parseStructuredText, pollUntil, quoteValue, readInputFile, readStructuredFile, systemClock, throwIfCancelled, toError, withContext
+// UNUSED EXPORTS: ANNOTATIONS_PER_STEP, CancelledError, DeadlineError, SHOWN_VALUE_CHARS, SecretRegistry, SummaryBuilder, addContext, cancellationFromSignals, consoleLogger, escapeInline, fakeClock, formatDuration, isUserError, memoryLogger, parseBooleanOrChoice, parseDuration, parseInteger, parseKeyValues, parseStructuredText, pollUntil, quoteValue, readInputFile, readStructuredFile, systemClock, throwIfCancelled, toError, withAnnotationBudget, withContext
 
 ;// CONCATENATED MODULE: ./packages/action-kit/src/errors.ts
 /**
@@ -81071,6 +81071,34 @@ function runnerIO(core) {
         },
     };
 }
+/** GitHub shows at most 10 error and 10 warning annotations per step. */
+const ANNOTATIONS_PER_STEP = 10;
+/**
+ * A logger that keeps within GitHub's annotations per step: errors and warnings past the limit are
+ * printed as plain lines (marked so), and one error annotation is always kept for the step's
+ * final verdict (setFailed), so the verdict is never the one GitHub cuts off.
+ */
+function withAnnotationBudget(logger, limit = ANNOTATIONS_PER_STEP) {
+    let errors = 0;
+    let warnings = 0;
+    return {
+        debug: (m) => logger.debug(m),
+        info: (m) => logger.info(m),
+        warning: (m) => {
+            if (++warnings <= limit)
+                logger.warning(m);
+            else
+                logger.info(`warning (past GitHub's ${limit} annotations per step, not annotated): ${m}`);
+        },
+        error: (m) => {
+            if (++errors <= limit - 1)
+                logger.error(m);
+            else
+                logger.info(`error (past GitHub's ${limit} annotations per step, not annotated; the last is kept for the step's verdict): ${m}`);
+        },
+        group: (title, fn) => logger.group(title, fn),
+    };
+}
 /**
  * The one place that turns an action's result into step status: it parses inputs, runs, always
  * writes the summary (failure included), masks secrets in everything it prints, and fails the step
@@ -81081,7 +81109,7 @@ async function runAction(def, io) {
     const summary = new SummaryBuilder();
     const { signal, dispose } = cancellationFromSignals();
     const ctx = {
-        logger: io.logger,
+        logger: withAnnotationBudget(io.logger),
         signal,
         secrets,
         summary,
@@ -81154,7 +81182,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   wl: () => (/* reexport */ parseEcrHost)
 });
 
-// UNUSED EXPORTS: DeploymentFailedError, ECS_LIMITS, ENUM_FIELDS, ENVIRONMENT_FILES_PER_CONTAINER, EPHEMERAL_STORAGE_GIB, EcsApi, EmulatorGapError, LENGTH_FIELDS, LOG_DRIVERS, PARTITIONS, TAG_LIMITS, applyChanges, arnName, arnRegion, assertTaskDefinition, awsErrorCode, checkClusterRef, checkServiceDeployable, checkServiceRef, cpuUnits, createEcsClient, deployEcsService, deployEcsServices, describeStoppedTask, ecsConsoleUrl, environmentFileProblem, explainAwsError, fargateSizeProblem, findDeploymentOf, findServiceDeployment, formatTaskDefinitionIssues, imageDigest, isRegionName, memoryMiB, newDeployReport, normaliseTaskDefinition, onCancelled, parseCommandWords, parseTaskDefinitionRef, partitionOf, planServiceConfiguration, recordStoppedTasks, registerTaskDefinitionOnce, roleArnProblem, rollBack, sameRegistration, secretRefProblem, sentContentMatches, serviceOutputs, settleFailedReport, stoppedReasonsSuffix, tagProblem, taskDefinitionIssues, watchDeployment, watchServiceDeployment, writeMultiSummary, writeSummary
+// UNUSED EXPORTS: DeploymentFailedError, ECS_LIMITS, ENUM_FIELDS, ENVIRONMENT_FILES_PER_CONTAINER, EPHEMERAL_STORAGE_GIB, EcsApi, EmulatorGapError, LENGTH_FIELDS, LOG_DRIVERS, MAX_GROUP_ANNOTATIONS, PARTITIONS, TAG_LIMITS, applyChanges, arnName, arnRegion, assertTaskDefinition, awsErrorCode, checkClaimsAgainstEcs, checkClusterRef, checkServiceDeployable, checkServiceRef, cloudWatchLogUrl, consoleRegion, cpuUnits, createEcsClient, deployEcsService, deployEcsServices, deployedIt, describeStoppedTask, ecsConsoleUrl, ecsTaskConsoleUrl, environmentFileProblem, explainAwsError, fargateSizeProblem, findDeploymentOf, findServiceDeployment, formatGroup, formatTaskDefinitionIssues, groupKey, groupStoppedTasks, hintFor, imageDigest, isRegionName, memoryMiB, newDeployReport, normaliseTaskDefinition, observeServing, onCancelled, parseCommandWords, parseTaskDefinitionRef, partitionOf, planServiceConfiguration, recordStoppedTasks, registerTaskDefinitionOnce, resultOutput, roleArnProblem, rollBack, sameRegistration, secretRefProblem, sentContentMatches, serviceOutputs, settleFailedReport, stoppedReasonsSuffix, tagProblem, taskDefinitionIssues, watchDeployment, watchServiceDeployment, writeMultiSummary, writeSummary
 
 // EXTERNAL MODULE: ./packages/action-kit/src/index.ts + 10 modules
 var src = __nccwpck_require__(8727);
@@ -81426,8 +81454,12 @@ async function rollback_rollBack(opts, deps, report, serviceName, failedDeployme
     let startedBy;
     if (primary && primary.id !== failedDeploymentId && primary.taskDefinition === previous) {
         rollbackId = primary.id;
-        startedBy = 'ecs-circuit-breaker';
-        logger.info(`the ECS circuit breaker is already rolling back: deployment ${rollbackId} runs ${previous}`);
+        // Credited to the circuit breaker only when ECS reports it on with rollback.
+        const cb = svc.deploymentConfiguration?.deploymentCircuitBreaker;
+        startedBy = cb?.enable && cb.rollback ? 'ecs-circuit-breaker' : 'other';
+        logger.info(startedBy === 'ecs-circuit-breaker'
+            ? `the ECS circuit breaker is already rolling back: deployment ${rollbackId} runs ${previous}`
+            : `deployment ${rollbackId}, not started by deploy-ecs (ECS reports the circuit breaker off), already runs ${previous}: waiting for it`);
     }
     else {
         const updated = await api.updateService({
@@ -81436,7 +81468,7 @@ async function rollback_rollBack(opts, deps, report, serviceName, failedDeployme
             taskDefinition: previous,
             ...(opts.desiredCount !== undefined && previousDesired !== undefined ? { desiredCount: previousDesired } : {}),
         });
-        rollbackId = rollback_findDeploymentOf(updated, previous)?.id;
+        rollbackId = rollback_findDeploymentOf(updated, previous, { strict: true })?.id;
         startedBy = 'deploy-ecs';
         logger.info(`rolling back: deployment ${rollbackId ?? '(unknown)'} puts ${previous} back`);
     }
@@ -81477,7 +81509,7 @@ breakerRollback) {
                 taskDefinition: previous,
                 ...(opts.desiredCount !== undefined && previousDesired !== undefined ? { desiredCount: previousDesired } : {}),
             });
-            const id = rollback_findDeploymentOf(updated, previous)?.id;
+            const id = rollback_findDeploymentOf(updated, previous, { strict: true })?.id;
             report.rollback = { deploymentId: id, taskDefinitionArn: previous, startedBy: 'deploy-ecs', result: 'started on cancellation, not waited for' };
             report.failure = `cancelled while waiting for ${report.deploymentId}; rollback to ${previous} started as deployment ${id ?? '(unknown)'} and was not waited for`;
         }
@@ -81490,13 +81522,18 @@ breakerRollback) {
     }
     deps.logger.warning(report.failure);
 }
-/** The newest PRIMARY deployment running `taskDefinitionArn`, else the PRIMARY one. */
-function rollback_findDeploymentOf(service, taskDefinitionArn) {
+/**
+ * The newest PRIMARY deployment running `taskDefinitionArn`, else the newest one running it; with
+ * `strict: false` (the default), else the PRIMARY one. `strict`: a deployment that runs another
+ * task definition is never taken for ours (an emulator that does not roll out keeps the old one).
+ */
+function rollback_findDeploymentOf(service, taskDefinitionArn, opts = {}) {
     const deployments = service.deployments ?? [];
     const matching = deployments
         .filter((d) => d.taskDefinition === taskDefinitionArn)
         .sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0));
-    return matching.find((d) => d.status === 'PRIMARY') ?? matching[0] ?? deployments.find((d) => d.status === 'PRIMARY');
+    const found = matching.find((d) => d.status === 'PRIMARY') ?? matching[0];
+    return found ?? (opts.strict ? undefined : deployments.find((d) => d.status === 'PRIMARY'));
 }
 
 ;// CONCATENATED MODULE: ./packages/aws/src/ecs/render.ts
@@ -81769,10 +81806,9 @@ async function rollout_watchDeployment(api, opts) {
         events.add(svc.events ?? []);
         const deployments = svc.deployments ?? [];
         const dep = deployments.find((d) => d.id === opts.deploymentId);
-        if (!dep) {
-            const primary = deployments.find((d) => d.status === 'PRIMARY');
-            return { done: true, value: { kind: 'superseded', by: primary } };
-        }
+        const primary = deployments.find((d) => d.status === 'PRIMARY');
+        if (!dep)
+            return { done: true, value: { kind: 'superseded', by: primary, service: svc } };
         const running = dep.runningCount ?? 0;
         const desired = dep.desiredCount ?? 0;
         if (dep.rolloutState === 'FAILED') {
@@ -81784,6 +81820,10 @@ async function rollout_watchDeployment(api, opts) {
                 done: true,
                 value: { kind: 'failed', reason: `${dep.failedTasks} tasks of the deployment stopped (max-failed-tasks: ${opts.maxFailedTasks})`, deployment: dep },
             };
+        }
+        // A newer deployment is PRIMARY: ours no longer is what the service runs.
+        if (dep.status !== 'PRIMARY' && primary && primary.id !== dep.id) {
+            return { done: true, value: { kind: 'superseded', by: primary, service: svc } };
         }
         if (dep.rolloutState === 'COMPLETED' && running === desired) {
             return { done: true, value: { kind: 'completed', deployment: dep } };
@@ -82511,6 +82551,12 @@ function task_definition_check_assertTaskDefinition(td, source, opts) {
 
 
 
+
+/** The region to build console links for, or undefined when links are off. */
+function consoleRegion(deps) {
+    const on = deps.consoleLinks ?? !process.env.AWS_ENDPOINT_URL;
+    return on ? deps.region : undefined;
+}
 /** The deployment failed (and was rolled back, or could not be): the step fails with this. */
 class deploy_DeploymentFailedError extends (/* unused pure expression or super */ null && (UserError)) {
     name = 'DeploymentFailedError';
@@ -82584,14 +82630,37 @@ async function deploy(opts, deps, clock, report) {
     }
     report.taskDefinitionArn = registered.taskDefinitionArn;
     report.revision = registered.revision;
-    deps.setOutput('task-definition-arn', registered.taskDefinitionArn);
-    deps.setOutput('revision', registered.revision);
+    // Known now, and reaches the workflow even if the step fails; `task-definition-arn` and
+    // `revision` name only what this step deployed, so they wait for the outcome.
+    deps.setOutput('attempted-task-definition-arn', registered.taskDefinitionArn);
+    deps.setOutput('attempted-revision', registered.revision);
     if (!serviceName || !service) {
         report.result = 'registered';
+        setDeployedOutputs(deps, report);
         return;
     }
     throwIfAborted(deps.signal);
-    await updateAndWait(opts, deps, clock, report, service, config, registered.taskDefinitionArn);
+    try {
+        await updateAndWait(opts, deps, clock, report, service, config, registered.taskDefinitionArn);
+    }
+    catch (err) {
+        // Who rolled back and what serves now: from what ECS reports after the fact, not from what
+        // deploy-ecs believes it did.
+        report.servingNow = await observeServing(api, cluster, serviceName).catch((e) => {
+            logger.warning(`could not read what the service runs now: ${toError(e).message}`);
+            return undefined;
+        });
+        checkClaimsAgainstEcs(report, logger);
+        throw err;
+    }
+    setDeployedOutputs(deps, report);
+}
+/** `task-definition-arn` and `revision`: set only for what this step deployed (or registered, or started). */
+function setDeployedOutputs(deps, report) {
+    if (report.result !== 'deployed' && report.result !== 'registered' && report.result !== 'started')
+        return;
+    deps.setOutput('task-definition-arn', report.taskDefinitionArn);
+    deps.setOutput('revision', report.revision);
 }
 /** Renders the task definition (file or the running one, plus the changes) and registers it. */
 async function renderAndRegister(opts, deps, report, service) {
@@ -82657,7 +82726,7 @@ async function updateAndWait(opts, deps, clock, report, service, config, taskDef
         ...(deploymentConfiguration ? { deploymentConfiguration } : {}),
         ...(loadBalancers ? { loadBalancers } : {}),
     });
-    const deployment = findDeploymentOf(updated, registered.taskDefinitionArn);
+    const deployment = findDeploymentOf(updated, registered.taskDefinitionArn, { strict: true });
     if (!deployment?.id) {
         throw new Error(`ecs:UpdateService did not start a deployment of ${registered.taskDefinitionArn} (deployments: ${describeDeployments(updated)})`);
     }
@@ -82694,12 +82763,14 @@ async function updateAndWait(opts, deps, clock, report, service, config, taskDef
             report.result = 'deployed';
             report.runningCount = outcome.deployment.runningCount;
             report.desiredCount = outcome.deployment.desiredCount;
+            report.servingNow = servingFrom(outcome.deployment, clock);
             return;
         }
         if (outcome.kind === 'superseded') {
             const by = outcome.by;
             if (by?.taskDefinition && by.taskDefinition === report.previousTaskDefinitionArn) {
-                failure = `deployment ${deployment.id} was replaced by ${by.id}, which runs the previous task definition (the ECS circuit breaker rolled it back)`;
+                const cb = outcome.service?.deploymentConfiguration?.deploymentCircuitBreaker;
+                failure = `deployment ${deployment.id} was replaced by ${by.id}, which runs the previous task definition (${cb?.enable && cb.rollback ? 'the ECS circuit breaker, which ECS reports on with rollback, rolled it back' : 'not started by deploy-ecs; ECS reports the circuit breaker off, so someone else deployed it'})`;
             }
             else {
                 // Someone else deployed meanwhile: rolling back would undo their change, so do not.
@@ -82724,10 +82795,7 @@ async function updateAndWait(opts, deps, clock, report, service, config, taskDef
     // 5. Failure: collect reasons, then roll back.
     logger.error(failure);
     report.failure = failure;
-    await api
-        .stoppedTasks(cluster, deployment.id)
-        .then((tasks) => recordStoppedTasks(report, tasks, logger))
-        .catch((err) => logger.warning(`could not list stopped tasks: ${toError(err).message}`));
+    await diagnose(deps, report, cluster, deployment.id);
     if (!opts.rollbackOnFailure || !report.previousTaskDefinitionArn) {
         throw new deploy_DeploymentFailedError(`${failure}${stoppedReasonsSuffix(report)}; not rolled back (rollback-on-failure: ${opts.rollbackOnFailure})`);
     }
@@ -82774,6 +82842,14 @@ async function deployWithStrategy(opts, deps, report, config, updated, deploymen
                 report.result = 'deployed';
                 report.runningCount = outcome.deployment.targetServiceRevision?.runningTaskCount;
                 report.desiredCount = outcome.deployment.targetServiceRevision?.requestedTaskCount;
+                report.servingNow = {
+                    taskDefinitionArn: report.taskDefinitionArn,
+                    deploymentId,
+                    rolloutState: outcome.deployment.status,
+                    runningCount: report.runningCount,
+                    desiredCount: report.desiredCount,
+                    observedAt: new Date(clock.now()).toISOString(),
+                };
                 return;
             case 'superseded':
                 report.result = 'superseded';
@@ -82811,10 +82887,7 @@ async function deployWithStrategy(opts, deps, report, config, updated, deploymen
     }
     logger.error(failure);
     report.failure = failure;
-    await api
-        .stoppedTasks(opts.cluster, deploymentId)
-        .then((tasks) => recordStoppedTasks(report, tasks, logger))
-        .catch((err) => logger.warning(`could not list stopped tasks: ${toError(err).message}`));
+    await diagnose(deps, report, opts.cluster, deploymentId);
     if (outcome?.kind === 'rolled-back') {
         // ECS's own rollback, already finished: say so from what ECS reports.
         report.rollback = {
@@ -82861,6 +82934,30 @@ function deploy_checkServiceDeployable(service, cluster) {
 function describeDeployments(service) {
     return (service.deployments ?? []).map((d) => `${d.id} ${d.status} ${d.taskDefinition}`).join('; ') || 'none';
 }
+/** Stopped tasks of the failed deployment, grouped by reason, with hints and console links. */
+async function diagnose(deps, report, cluster, deploymentId) {
+    try {
+        const tasks = await deps.api.stoppedTasks(cluster, deploymentId);
+        // The task definition they ran: memory, execution role and log configuration for the hints.
+        const td = tasks.length && report.taskDefinitionArn
+            ? await deps.api.describeTaskDefinition(report.taskDefinitionArn).then((r) => r.taskDefinition, () => undefined)
+            : undefined;
+        recordStoppedTasks(report, tasks, deps.logger, { cluster, consoleRegion: consoleRegion(deps), taskDefinition: td });
+    }
+    catch (err) {
+        deps.logger.warning(`could not list stopped tasks: ${toError(err).message}`);
+    }
+}
+function servingFrom(d, clock) {
+    return {
+        taskDefinitionArn: d.taskDefinition,
+        deploymentId: d.id,
+        rolloutState: d.rolloutState,
+        runningCount: d.runningCount,
+        desiredCount: d.desiredCount,
+        observedAt: new Date(clock.now()).toISOString(),
+    };
+}
 function collectEvents(report, events, since) {
     for (const e of events) {
         if (!e.id || (e.createdAt?.getTime() ?? 0) < since - 1000)
@@ -82880,6 +82977,22 @@ function throwIfAborted(signal) {
 /** The deploy report (JSON output `report`) and the job summary built from it. */
 
 
+/**
+ * `deployed`, `rolled-back` (ECS reports the previous revision serving again), `failed` or
+ * `superseded`; and, for modes that deploy nothing to wait for, `registered` (no service) and
+ * `started` (wait-for-deployment: false). Cancelled counts as `rolled-back` only when ECS already
+ * reports the rollback finished, else `failed`.
+ */
+function report_resultOutput(r) {
+    if (r.result !== 'cancelled')
+        return r.result;
+    const s = r.servingNow;
+    return s && s.taskDefinitionArn === r.previousTaskDefinitionArn && s.rolloutState === 'COMPLETED' ? 'rolled-back' : 'failed';
+}
+/** Whether the report's task definition is what this step put in service (or registered, or started). */
+function report_deployedIt(r) {
+    return r.result === 'deployed' || r.result === 'registered' || r.result === 'started';
+}
 const HEADLINE = {
     deployed: ['ok', 'Deployed'],
     registered: ['ok', 'Task definition registered (no service given)'],
@@ -82903,8 +83016,14 @@ function report_writeSummary(summary, r, region) {
     summary.keyValues([
         ['Cluster', r.cluster],
         ['Service', r.service ? (link ? md(`[${r.service}](${link})`) : r.service) : undefined],
-        ['Task definition', r.taskDefinitionArn ? md(`${codeSpan(shortTd(r.taskDefinitionArn)).markdown}${r.reusedRevision ? ' (identical revision re-used, nothing registered)' : ''}`) : undefined],
+        [
+            report_deployedIt(r) ? 'Task definition' : 'Attempted task definition',
+            r.taskDefinitionArn
+                ? md(`${codeSpan(shortTd(r.taskDefinitionArn)).markdown}${r.reusedRevision ? ' (identical revision re-used, nothing registered)' : ''}${report_deployedIt(r) ? '' : ' (attempted, not deployed)'}`)
+                : undefined,
+        ],
         ['Previous', r.previousTaskDefinitionArn ? codeSpan(shortTd(r.previousTaskDefinitionArn)) : undefined],
+        ['Serving now (as ECS reports)', r.servingNow && !report_deployedIt(r) ? servingText(r.servingNow) : undefined],
         ['Container', r.container],
         ['Image', r.image ? codeSpan(r.image) : undefined],
         ['Image digest', r.imageDigest ? codeSpan(r.imageDigest) : undefined],
@@ -82935,7 +83054,20 @@ function report_writeSummary(summary, r, region) {
         summary.heading('Other revisions this run registered', 3);
         summary.list(r.extraRevisions.map((e) => md(`${codeSpan(shortTd(e.taskDefinitionArn)).markdown}: **${e.action}**: ${escapeCell(e.reason)}`)));
     }
-    if (r.stoppedTasks.length) {
+    if (r.stoppedTaskGroups?.length) {
+        summary.heading('Stopped tasks', 3);
+        summary.table(['Tasks', 'Reason', 'Next step', 'Links'], r.stoppedTaskGroups.map((g) => [
+            String(g.count),
+            g.reason,
+            g.hint ?? '',
+            md([
+                ...(g.taskLinks ?? []).map((u, i) => `[task ${escapeCell(g.taskIds[i] ?? String(i + 1)).slice(0, 8)}](${u})`),
+                ...(g.logLinks ?? []).map((u, i) => `[log ${i + 1}](${u})`),
+            ].join(' ')),
+        ]));
+        summary.details(`Stopped tasks (${r.stoppedTasks.length})`, r.stoppedTasks.map((t) => `- ${escapeCell(t)}`).join('\n'));
+    }
+    else if (r.stoppedTasks.length) {
         summary.heading('Stopped tasks', 3);
         summary.list(r.stoppedTasks);
     }
@@ -82943,7 +83075,7 @@ function report_writeSummary(summary, r, region) {
         summary.heading('Rollback', 3);
         summary.keyValues([
             ['Restored task definition', codeSpan(shortTd(r.rollback.taskDefinitionArn))],
-            ['Started by', r.rollback.startedBy === 'ecs-circuit-breaker' ? 'the ECS deployment circuit breaker' : r.rollback.startedBy === 'ecs' ? 'ECS (its own rollback of the service deployment)' : 'deploy-ecs'],
+            ['Started by', STARTED_BY[r.rollback.startedBy]],
             ['Deployment', r.rollback.deploymentId ? codeSpan(r.rollback.deploymentId) : undefined],
             ['Result', r.rollback.result],
         ]);
@@ -82951,6 +83083,19 @@ function report_writeSummary(summary, r, region) {
     if (r.events.length) {
         summary.details(`Service events (${r.events.length})`, ['| Time | Event |', '| --- | --- |', ...r.events.slice(-20).map((e) => `| ${e.at ?? ''} | ${escapeCell(e.message)} |`)].join('\n'));
     }
+}
+const STARTED_BY = {
+    'ecs-circuit-breaker': 'the ECS deployment circuit breaker',
+    ecs: 'ECS (its own rollback of the service deployment)',
+    'deploy-ecs': 'deploy-ecs',
+    other: 'a deployment not started by deploy-ecs (ECS reports the circuit breaker off)',
+};
+function servingText(s) {
+    const td = s.taskDefinitionArn ? codeSpan(shortTd(s.taskDefinitionArn)).markdown : 'no task definition';
+    const dep = s.deploymentId ? `, PRIMARY deployment ${codeSpan(s.deploymentId).markdown}${s.rolloutState ? ` ${s.rolloutState}` : ''}` : '';
+    const counts = s.runningCount !== undefined ? `, ${s.runningCount}/${s.desiredCount} running` : '';
+    const odd = s.primaryTaskDefinitionArn ? ` (its PRIMARY deployment runs ${codeSpan(shortTd(s.primaryTaskDefinitionArn)).markdown})` : '';
+    return md(`${td}${odd}${dep}${counts}`);
 }
 function codeSpanBlock(text) {
     return `> ${escapeCell(text)}`;
@@ -82968,12 +83113,18 @@ function escapeCell(text) {
 
 
 
+
 /** Per-service outputs, as the `services` output (JSON) holds them. */
 function serviceOutputs(r) {
+    const deployed = deployedIt(r);
     return {
-        result: r.result,
-        'task-definition-arn': r.taskDefinitionArn,
-        revision: r.revision,
+        result: resultOutput(r),
+        // The revision this step put in service; a failed one is only ever named as attempted.
+        'task-definition-arn': deployed ? r.taskDefinitionArn : undefined,
+        revision: deployed ? r.revision : undefined,
+        'attempted-task-definition-arn': r.taskDefinitionArn,
+        'attempted-revision': r.revision,
+        'serving-task-definition-arn': r.servingNow?.taskDefinitionArn,
         'previous-task-definition-arn': r.previousTaskDefinitionArn,
         'previous-revision': r.previousRevision,
         'deployment-id': r.deploymentId,
@@ -83133,10 +83284,13 @@ async function putBack(opts, deps, r, before, why) {
         }, { ...deps, logger: log, setOutput: () => undefined, signal: undefined }, back);
         r.rollback = { deploymentId: back.deploymentId, taskDefinitionArn: r.previousTaskDefinitionArn, startedBy: 'deploy-ecs', result: 'completed: the previous revision serves again' };
         r.result = 'rolled-back';
+        r.servingNow = back.servingNow;
+        checkClaimsAgainstEcs(r, log);
     }
     catch (err) {
         r.rollback = { deploymentId: back.deploymentId, taskDefinitionArn: r.previousTaskDefinitionArn, startedBy: 'deploy-ecs', result: `not confirmed: ${toError(err).message}` };
         r.result = 'failed';
+        r.servingNow = back.servingNow;
     }
     log.info(`put back: ${r.rollback.result}`);
 }
@@ -83300,6 +83454,7 @@ function parseCommandWords(raw) {
 }
 
 ;// CONCATENATED MODULE: ./packages/aws/src/index.ts
+
 
 
 

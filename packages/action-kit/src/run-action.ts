@@ -55,6 +55,32 @@ export function runnerIO(core: ActionsCore): RunnerIO {
   };
 }
 
+/** GitHub shows at most 10 error and 10 warning annotations per step. */
+export const ANNOTATIONS_PER_STEP = 10;
+
+/**
+ * A logger that keeps within GitHub's annotations per step: errors and warnings past the limit are
+ * printed as plain lines (marked so), and one error annotation is always kept for the step's
+ * final verdict (setFailed), so the verdict is never the one GitHub cuts off.
+ */
+export function withAnnotationBudget(logger: Logger, limit = ANNOTATIONS_PER_STEP): Logger {
+  let errors = 0;
+  let warnings = 0;
+  return {
+    debug: (m) => logger.debug(m),
+    info: (m) => logger.info(m),
+    warning: (m) => {
+      if (++warnings <= limit) logger.warning(m);
+      else logger.info(`warning (past GitHub's ${limit} annotations per step, not annotated): ${m}`);
+    },
+    error: (m) => {
+      if (++errors <= limit - 1) logger.error(m);
+      else logger.info(`error (past GitHub's ${limit} annotations per step, not annotated; the last is kept for the step's verdict): ${m}`);
+    },
+    group: (title, fn) => logger.group(title, fn),
+  };
+}
+
 /** Reads an input: `undefined` when unset or blank, never ''. */
 export type InputReader = (name: string) => string | undefined;
 
@@ -84,7 +110,7 @@ export async function runAction<I>(def: ActionDefinition<I>, io: RunnerIO): Prom
   const summary = new SummaryBuilder();
   const { signal, dispose } = cancellationFromSignals();
   const ctx: ActionContext = {
-    logger: io.logger,
+    logger: withAnnotationBudget(io.logger),
     signal,
     secrets,
     summary,

@@ -260,3 +260,31 @@ describe('SummaryBuilder, every block', () => {
     expect(escapeInline('a\\b`c*d_e[f]g|h#i&j<k>')).toBe('a\\\\b\\`c\\*d\\_e\\[f\\]g\\|h\\#i&amp;j&lt;k&gt;');
   });
 });
+
+describe('annotations per step', () => {
+  it('keeps within GitHub\'s 10 error annotations and never cuts off the verdict', async () => {
+    const { io, failures } = fakeRunner({});
+    const annotated: string[] = [];
+    const plain: string[] = [];
+    io.logger = { ...io.logger, error: (m) => annotated.push(m), warning: (m) => annotated.push(`w:${m}`), info: (m) => plain.push(m) };
+    io.setFailed = (m) => {
+      annotated.push(`verdict:${m}`);
+      failures.push(m);
+    };
+    await runAction(
+      {
+        name: 'demo',
+        parseInputs: () => ({}),
+        async run(_inputs, ctx) {
+          for (let i = 1; i <= 15; i++) ctx.logger.error(`reason ${i}`);
+          throw new ConfigurationError('the deploy failed');
+        },
+      },
+      io,
+    );
+    expect(annotated.filter((a) => !a.startsWith('w:'))).toHaveLength(10);
+    expect(annotated.slice(0, 9)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => `reason ${i}`));
+    expect(annotated[9]).toBe('verdict:demo: the deploy failed');
+    expect(plain.filter((l) => /^error \(past GitHub's 10 annotations per step.*\): reason 1[0-5]$/.test(l))).toHaveLength(6);
+  });
+});

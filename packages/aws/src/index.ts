@@ -12,6 +12,7 @@ export * from './ecs/registration';
 export * from './ecs/report';
 export * from './ecs/rollback';
 export * from './ecs/rollout';
+export * from './ecs/serving';
 export * from './ecs/strategy';
 export * from './region';
 export * from './ecs/fargate';

@@ -3,7 +3,7 @@
  * failure put the previous task definition back and wait for that. Runner-free: deploy-ecs and any
  * other caller (a multi-service deploy, the canary gate's ECS shifter) hand in what it needs.
  */
-import type { Service, ServiceEvent } from '@aws-sdk/client-ecs';
+import type { Deployment, Service, ServiceEvent } from '@aws-sdk/client-ecs';
 import {
   CancelledError,
   type Clock,
@@ -15,9 +15,10 @@ import {
 import { parseTaskDefinitionRef } from '../arn';
 import type { EcsApi } from './api';
 import { recordStoppedTasks, stoppedReasonsSuffix } from './diagnosis';
+import { checkClaimsAgainstEcs, observeServing } from './serving';
 import { findDeploymentOf, onCancelled, rollBack } from './rollback';
 import { applyChanges, imageDigest, normaliseTaskDefinition, type RenderChanges, type TaskDefinitionInput } from './render';
-import type { DeployReport } from './report';
+import type { DeployReport, ServingNow } from './report';
 import { type RolloutOutcome, watchDeployment } from './rollout';
 import {
   type CircuitBreakerMode,
@@ -71,6 +72,17 @@ export interface EcsDeployDeps {
   pollIntervalMs?: number | undefined;
   /** The region the service is in, when known (secret ARNs must be in its partition). */
   region?: string | undefined;
+  /**
+   * Links to the ECS and CloudWatch consoles in annotations and the summary (needs `region`).
+   * Default: on, unless AWS_ENDPOINT_URL points the SDK elsewhere (an emulator has no console).
+   */
+  consoleLinks?: boolean | undefined;
+}
+
+/** The region to build console links for, or undefined when links are off. */
+export function consoleRegion(deps: Pick<EcsDeployDeps, 'region' | 'consoleLinks'>): string | undefined {
+  const on = deps.consoleLinks ?? !process.env.AWS_ENDPOINT_URL;
+  return on ? deps.region : undefined;
 }
 
 type Deps = EcsDeployDeps;
@@ -152,15 +164,37 @@ async function deploy(opts: EcsDeployOptions, deps: Deps, clock: Clock, report: 
   }
   report.taskDefinitionArn = registered.taskDefinitionArn;
   report.revision = registered.revision;
-  deps.setOutput('task-definition-arn', registered.taskDefinitionArn);
-  deps.setOutput('revision', registered.revision);
+  // Known now, and reaches the workflow even if the step fails; `task-definition-arn` and
+  // `revision` name only what this step deployed, so they wait for the outcome.
+  deps.setOutput('attempted-task-definition-arn', registered.taskDefinitionArn);
+  deps.setOutput('attempted-revision', registered.revision);
 
   if (!serviceName || !service) {
     report.result = 'registered';
+    setDeployedOutputs(deps, report);
     return;
   }
   throwIfAborted(deps.signal);
-  await updateAndWait(opts, deps, clock, report, service, config!, registered.taskDefinitionArn!);
+  try {
+    await updateAndWait(opts, deps, clock, report, service, config!, registered.taskDefinitionArn!);
+  } catch (err) {
+    // Who rolled back and what serves now: from what ECS reports after the fact, not from what
+    // deploy-ecs believes it did.
+    report.servingNow = await observeServing(api, cluster, serviceName).catch((e) => {
+      logger.warning(`could not read what the service runs now: ${toError(e).message}`);
+      return undefined;
+    });
+    checkClaimsAgainstEcs(report, logger);
+    throw err;
+  }
+  setDeployedOutputs(deps, report);
+}
+
+/** `task-definition-arn` and `revision`: set only for what this step deployed (or registered, or started). */
+function setDeployedOutputs(deps: Deps, report: DeployReport): void {
+  if (report.result !== 'deployed' && report.result !== 'registered' && report.result !== 'started') return;
+  deps.setOutput('task-definition-arn', report.taskDefinitionArn);
+  deps.setOutput('revision', report.revision);
 }
 
 /** Renders the task definition (file or the running one, plus the changes) and registers it. */
@@ -233,7 +267,7 @@ async function updateAndWait(
     ...(deploymentConfiguration ? { deploymentConfiguration } : {}),
     ...(loadBalancers ? { loadBalancers } : {}),
   });
-  const deployment = findDeploymentOf(updated, registered.taskDefinitionArn!);
+  const deployment = findDeploymentOf(updated, registered.taskDefinitionArn!, { strict: true });
   if (!deployment?.id) {
     throw new Error(`ecs:UpdateService did not start a deployment of ${registered.taskDefinitionArn} (deployments: ${describeDeployments(updated)})`);
   }
@@ -277,12 +311,14 @@ async function updateAndWait(
       report.result = 'deployed';
       report.runningCount = outcome.deployment.runningCount;
       report.desiredCount = outcome.deployment.desiredCount;
+      report.servingNow = servingFrom(outcome.deployment, clock);
       return;
     }
     if (outcome.kind === 'superseded') {
       const by = outcome.by;
       if (by?.taskDefinition && by.taskDefinition === report.previousTaskDefinitionArn) {
-        failure = `deployment ${deployment.id} was replaced by ${by.id}, which runs the previous task definition (the ECS circuit breaker rolled it back)`;
+        const cb = outcome.service?.deploymentConfiguration?.deploymentCircuitBreaker;
+        failure = `deployment ${deployment.id} was replaced by ${by.id}, which runs the previous task definition (${cb?.enable && cb.rollback ? 'the ECS circuit breaker, which ECS reports on with rollback, rolled it back' : 'not started by deploy-ecs; ECS reports the circuit breaker off, so someone else deployed it'})`;
       } else {
         // Someone else deployed meanwhile: rolling back would undo their change, so do not.
         report.result = 'superseded';
@@ -306,10 +342,7 @@ async function updateAndWait(
   // 5. Failure: collect reasons, then roll back.
   logger.error(failure);
   report.failure = failure;
-  await api
-    .stoppedTasks(cluster, deployment.id)
-    .then((tasks) => recordStoppedTasks(report, tasks, logger))
-    .catch((err) => logger.warning(`could not list stopped tasks: ${toError(err).message}`));
+  await diagnose(deps, report, cluster, deployment.id);
 
   if (!opts.rollbackOnFailure || !report.previousTaskDefinitionArn) {
     throw new DeploymentFailedError(`${failure}${stoppedReasonsSuffix(report)}; not rolled back (rollback-on-failure: ${opts.rollbackOnFailure})`);
@@ -369,6 +402,14 @@ async function deployWithStrategy(
         report.result = 'deployed';
         report.runningCount = outcome.deployment.targetServiceRevision?.runningTaskCount;
         report.desiredCount = outcome.deployment.targetServiceRevision?.requestedTaskCount;
+        report.servingNow = {
+          taskDefinitionArn: report.taskDefinitionArn,
+          deploymentId,
+          rolloutState: outcome.deployment.status,
+          runningCount: report.runningCount,
+          desiredCount: report.desiredCount,
+          observedAt: new Date(clock.now()).toISOString(),
+        };
         return;
       case 'superseded':
         report.result = 'superseded';
@@ -403,10 +444,7 @@ async function deployWithStrategy(
 
   logger.error(failure);
   report.failure = failure;
-  await api
-    .stoppedTasks(opts.cluster, deploymentId)
-    .then((tasks) => recordStoppedTasks(report, tasks, logger))
-    .catch((err) => logger.warning(`could not list stopped tasks: ${toError(err).message}`));
+  await diagnose(deps, report, opts.cluster, deploymentId);
 
   if (outcome?.kind === 'rolled-back') {
     // ECS's own rollback, already finished: say so from what ECS reports.
@@ -455,6 +493,31 @@ export function checkServiceDeployable(service: Service, cluster: string): void 
 
 function describeDeployments(service: Service): string {
   return (service.deployments ?? []).map((d) => `${d.id} ${d.status} ${d.taskDefinition}`).join('; ') || 'none';
+}
+
+/** Stopped tasks of the failed deployment, grouped by reason, with hints and console links. */
+async function diagnose(deps: Deps, report: DeployReport, cluster: string, deploymentId: string): Promise<void> {
+  try {
+    const tasks = await deps.api.stoppedTasks(cluster, deploymentId);
+    // The task definition they ran: memory, execution role and log configuration for the hints.
+    const td = tasks.length && report.taskDefinitionArn
+      ? await deps.api.describeTaskDefinition(report.taskDefinitionArn).then((r) => r.taskDefinition, () => undefined)
+      : undefined;
+    recordStoppedTasks(report, tasks, deps.logger, { cluster, consoleRegion: consoleRegion(deps), taskDefinition: td });
+  } catch (err) {
+    deps.logger.warning(`could not list stopped tasks: ${toError(err).message}`);
+  }
+}
+
+function servingFrom(d: Deployment, clock: Clock): ServingNow {
+  return {
+    taskDefinitionArn: d.taskDefinition,
+    deploymentId: d.id,
+    rolloutState: d.rolloutState,
+    runningCount: d.runningCount,
+    desiredCount: d.desiredCount,
+    observedAt: new Date(clock.now()).toISOString(),
+  };
 }
 
 function collectEvents(report: DeployReport, events: ServiceEvent[], since: number): void {

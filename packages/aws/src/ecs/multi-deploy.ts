@@ -12,7 +12,8 @@ import { ecsConsoleUrl, parseTaskDefinitionRef } from '../arn';
 import { checkServiceDeployable, DeploymentFailedError, deployEcsService, type EcsDeployDeps, type EcsDeployOptions, newDeployReport, settleFailedReport } from './deploy';
 import { applyChanges, imageDigest, normaliseTaskDefinition, type Rendered } from './render';
 import { registerTaskDefinitionOnce, sameRegistration } from './registration';
-import { type DeployReport, type DeployResult, writeSummary } from './report';
+import { type DeployReport, type DeployResult, deployedIt, resultOutput, writeSummary } from './report';
+import { checkClaimsAgainstEcs } from './serving';
 import { planServiceConfiguration } from './strategy';
 import { assertTaskDefinition } from './task-definition-check';
 
@@ -46,10 +47,15 @@ export interface MultiDeployReport {
 
 /** Per-service outputs, as the `services` output (JSON) holds them. */
 export function serviceOutputs(r: DeployReport): Record<string, string | number | undefined> {
+  const deployed = deployedIt(r);
   return {
-    result: r.result,
-    'task-definition-arn': r.taskDefinitionArn,
-    revision: r.revision,
+    result: resultOutput(r),
+    // The revision this step put in service; a failed one is only ever named as attempted.
+    'task-definition-arn': deployed ? r.taskDefinitionArn : undefined,
+    revision: deployed ? r.revision : undefined,
+    'attempted-task-definition-arn': r.taskDefinitionArn,
+    'attempted-revision': r.revision,
+    'serving-task-definition-arn': r.servingNow?.taskDefinitionArn,
     'previous-task-definition-arn': r.previousTaskDefinitionArn,
     'previous-revision': r.previousRevision,
     'deployment-id': r.deploymentId,
@@ -220,9 +226,12 @@ async function putBack(opts: EcsDeployOptions, deps: EcsDeployDeps, r: DeployRep
     );
     r.rollback = { deploymentId: back.deploymentId, taskDefinitionArn: r.previousTaskDefinitionArn!, startedBy: 'deploy-ecs', result: 'completed: the previous revision serves again' };
     r.result = 'rolled-back';
+    r.servingNow = back.servingNow;
+    checkClaimsAgainstEcs(r, log);
   } catch (err) {
     r.rollback = { deploymentId: back.deploymentId, taskDefinitionArn: r.previousTaskDefinitionArn!, startedBy: 'deploy-ecs', result: `not confirmed: ${toError(err).message}` };
     r.result = 'failed';
+    r.servingNow = back.servingNow;
   }
   log.info(`put back: ${r.rollback.result}`);
 }

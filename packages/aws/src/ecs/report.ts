@@ -1,6 +1,7 @@
 /** The deploy report (JSON output `report`) and the job summary built from it. */
 import { codeSpan, formatDuration, md, type SummaryBuilder } from '@ml-deploy/action-kit';
 import { ecsConsoleUrl, parseTaskDefinitionRef } from '../arn';
+import type { StoppedTaskGroup } from './diagnosis';
 import type { ExtraRevision } from './registration';
 import type { HookRecord, LifecycleEvent } from './strategy';
 
@@ -12,6 +13,38 @@ export type DeployResult =
   | 'superseded' // another deployment replaced ours; nothing rolled back
   | 'cancelled'
   | 'failed';
+
+/** What the service runs after the step, as ECS reported it (DescribeServices afterwards). */
+export interface ServingNow {
+  taskDefinitionArn: string | undefined;
+  /** The PRIMARY deployment's, when it differs from the service's task definition. */
+  primaryTaskDefinitionArn?: string | undefined;
+  deploymentId: string | undefined;
+  rolloutState: string | undefined;
+  runningCount: number | undefined;
+  desiredCount: number | undefined;
+  observedAt: string;
+}
+
+/** The `result` output, the same four values as every deploy action (deploy-cloud-run too). */
+export type ResultOutput = 'deployed' | 'rolled-back' | 'failed' | 'superseded' | 'registered' | 'started';
+
+/**
+ * `deployed`, `rolled-back` (ECS reports the previous revision serving again), `failed` or
+ * `superseded`; and, for modes that deploy nothing to wait for, `registered` (no service) and
+ * `started` (wait-for-deployment: false). Cancelled counts as `rolled-back` only when ECS already
+ * reports the rollback finished, else `failed`.
+ */
+export function resultOutput(r: Pick<DeployReport, 'result' | 'servingNow' | 'previousTaskDefinitionArn'>): ResultOutput {
+  if (r.result !== 'cancelled') return r.result;
+  const s = r.servingNow;
+  return s && s.taskDefinitionArn === r.previousTaskDefinitionArn && s.rolloutState === 'COMPLETED' ? 'rolled-back' : 'failed';
+}
+
+/** Whether the report's task definition is what this step put in service (or registered, or started). */
+export function deployedIt(r: Pick<DeployReport, 'result'>): boolean {
+  return r.result === 'deployed' || r.result === 'registered' || r.result === 'started';
+}
 
 export interface DeployReport {
   cluster: string;
@@ -36,13 +69,18 @@ export interface DeployReport {
   extraRevisions?: ExtraRevision[];
   events: Array<{ id: string; at: string | undefined; message: string }>;
   stoppedTasks: string[];
+  /** The stopped tasks grouped by reason, with a next step and links (one annotation each). */
+  stoppedTaskGroups?: StoppedTaskGroup[];
+  /** What the service runs after the step, as ECS reports it; claims are checked against it. */
+  servingNow?: ServingNow | undefined;
   failure?: string;
   error?: string;
   rollback?: {
     deploymentId: string | undefined;
     taskDefinitionArn: string;
     /** ecs: ECS's own rollback of a BLUE_GREEN/LINEAR/CANARY deployment (failed hook, circuit breaker). */
-    startedBy: 'ecs-circuit-breaker' | 'ecs' | 'deploy-ecs';
+    /** other: a deployment deploy-ecs did not start, while ECS reports the circuit breaker off. */
+    startedBy: 'ecs-circuit-breaker' | 'ecs' | 'deploy-ecs' | 'other';
     result: string;
   };
   /** ROLLING, BLUE_GREEN, LINEAR or CANARY: the strategy this deployment used. */
@@ -79,8 +117,14 @@ export function writeSummary(summary: SummaryBuilder, r: DeployReport, region: s
   summary.keyValues([
     ['Cluster', r.cluster],
     ['Service', r.service ? (link ? md(`[${r.service}](${link})`) : r.service) : undefined],
-    ['Task definition', r.taskDefinitionArn ? md(`${codeSpan(shortTd(r.taskDefinitionArn)!).markdown}${r.reusedRevision ? ' (identical revision re-used, nothing registered)' : ''}`) : undefined],
+    [
+      deployedIt(r) ? 'Task definition' : 'Attempted task definition',
+      r.taskDefinitionArn
+        ? md(`${codeSpan(shortTd(r.taskDefinitionArn)!).markdown}${r.reusedRevision ? ' (identical revision re-used, nothing registered)' : ''}${deployedIt(r) ? '' : ' (attempted, not deployed)'}`)
+        : undefined,
+    ],
     ['Previous', r.previousTaskDefinitionArn ? codeSpan(shortTd(r.previousTaskDefinitionArn)!) : undefined],
+    ['Serving now (as ECS reports)', r.servingNow && !deployedIt(r) ? servingText(r.servingNow) : undefined],
     ['Container', r.container],
     ['Image', r.image ? codeSpan(r.image) : undefined],
     ['Image digest', r.imageDigest ? codeSpan(r.imageDigest) : undefined],
@@ -115,7 +159,24 @@ export function writeSummary(summary: SummaryBuilder, r: DeployReport, region: s
     summary.heading('Other revisions this run registered', 3);
     summary.list(r.extraRevisions.map((e) => md(`${codeSpan(shortTd(e.taskDefinitionArn)!).markdown}: **${e.action}**: ${escapeCell(e.reason)}`)));
   }
-  if (r.stoppedTasks.length) {
+  if (r.stoppedTaskGroups?.length) {
+    summary.heading('Stopped tasks', 3);
+    summary.table(
+      ['Tasks', 'Reason', 'Next step', 'Links'],
+      r.stoppedTaskGroups.map((g) => [
+        String(g.count),
+        g.reason,
+        g.hint ?? '',
+        md(
+          [
+            ...(g.taskLinks ?? []).map((u, i) => `[task ${escapeCell(g.taskIds[i] ?? String(i + 1)).slice(0, 8)}](${u})`),
+            ...(g.logLinks ?? []).map((u, i) => `[log ${i + 1}](${u})`),
+          ].join(' '),
+        ),
+      ]),
+    );
+    summary.details(`Stopped tasks (${r.stoppedTasks.length})`, r.stoppedTasks.map((t) => `- ${escapeCell(t)}`).join('\n'));
+  } else if (r.stoppedTasks.length) {
     summary.heading('Stopped tasks', 3);
     summary.list(r.stoppedTasks);
   }
@@ -123,7 +184,7 @@ export function writeSummary(summary: SummaryBuilder, r: DeployReport, region: s
     summary.heading('Rollback', 3);
     summary.keyValues([
       ['Restored task definition', codeSpan(shortTd(r.rollback.taskDefinitionArn)!)],
-      ['Started by', r.rollback.startedBy === 'ecs-circuit-breaker' ? 'the ECS deployment circuit breaker' : r.rollback.startedBy === 'ecs' ? 'ECS (its own rollback of the service deployment)' : 'deploy-ecs'],
+      ['Started by', STARTED_BY[r.rollback.startedBy]],
       ['Deployment', r.rollback.deploymentId ? codeSpan(r.rollback.deploymentId) : undefined],
       ['Result', r.rollback.result],
     ]);
@@ -134,6 +195,21 @@ export function writeSummary(summary: SummaryBuilder, r: DeployReport, region: s
       ['| Time | Event |', '| --- | --- |', ...r.events.slice(-20).map((e) => `| ${e.at ?? ''} | ${escapeCell(e.message)} |`)].join('\n'),
     );
   }
+}
+
+const STARTED_BY: Record<NonNullable<DeployReport['rollback']>['startedBy'], string> = {
+  'ecs-circuit-breaker': 'the ECS deployment circuit breaker',
+  ecs: 'ECS (its own rollback of the service deployment)',
+  'deploy-ecs': 'deploy-ecs',
+  other: 'a deployment not started by deploy-ecs (ECS reports the circuit breaker off)',
+};
+
+function servingText(s: ServingNow) {
+  const td = s.taskDefinitionArn ? codeSpan(shortTd(s.taskDefinitionArn)!).markdown : 'no task definition';
+  const dep = s.deploymentId ? `, PRIMARY deployment ${codeSpan(s.deploymentId).markdown}${s.rolloutState ? ` ${s.rolloutState}` : ''}` : '';
+  const counts = s.runningCount !== undefined ? `, ${s.runningCount}/${s.desiredCount} running` : '';
+  const odd = s.primaryTaskDefinitionArn ? ` (its PRIMARY deployment runs ${codeSpan(shortTd(s.primaryTaskDefinitionArn)!).markdown})` : '';
+  return md(`${td}${odd}${dep}${counts}`);
 }
 
 function codeSpanBlock(text: string): string {

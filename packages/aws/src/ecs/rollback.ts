@@ -24,11 +24,17 @@ export async function rollBack(
   const svc = await api.describeService(opts.cluster, serviceName);
   const primary = (svc.deployments ?? []).find((d) => d.status === 'PRIMARY');
   let rollbackId: string | undefined;
-  let startedBy: 'ecs-circuit-breaker' | 'deploy-ecs';
+  let startedBy: 'ecs-circuit-breaker' | 'deploy-ecs' | 'other';
   if (primary && primary.id !== failedDeploymentId && primary.taskDefinition === previous) {
     rollbackId = primary.id;
-    startedBy = 'ecs-circuit-breaker';
-    logger.info(`the ECS circuit breaker is already rolling back: deployment ${rollbackId} runs ${previous}`);
+    // Credited to the circuit breaker only when ECS reports it on with rollback.
+    const cb = svc.deploymentConfiguration?.deploymentCircuitBreaker;
+    startedBy = cb?.enable && cb.rollback ? 'ecs-circuit-breaker' : 'other';
+    logger.info(
+      startedBy === 'ecs-circuit-breaker'
+        ? `the ECS circuit breaker is already rolling back: deployment ${rollbackId} runs ${previous}`
+        : `deployment ${rollbackId}, not started by deploy-ecs (ECS reports the circuit breaker off), already runs ${previous}: waiting for it`,
+    );
   } else {
     const updated = await api.updateService({
       cluster: opts.cluster,
@@ -36,7 +42,7 @@ export async function rollBack(
       taskDefinition: previous,
       ...(opts.desiredCount !== undefined && previousDesired !== undefined ? { desiredCount: previousDesired } : {}),
     });
-    rollbackId = findDeploymentOf(updated, previous)?.id;
+    rollbackId = findDeploymentOf(updated, previous, { strict: true })?.id;
     startedBy = 'deploy-ecs';
     logger.info(`rolling back: deployment ${rollbackId ?? '(unknown)'} puts ${previous} back`);
   }
@@ -82,7 +88,7 @@ export async function onCancelled(
         taskDefinition: previous,
         ...(opts.desiredCount !== undefined && previousDesired !== undefined ? { desiredCount: previousDesired } : {}),
       });
-      const id = findDeploymentOf(updated, previous)?.id;
+      const id = findDeploymentOf(updated, previous, { strict: true })?.id;
       report.rollback = { deploymentId: id, taskDefinitionArn: previous, startedBy: 'deploy-ecs', result: 'started on cancellation, not waited for' };
       report.failure = `cancelled while waiting for ${report.deploymentId}; rollback to ${previous} started as deployment ${id ?? '(unknown)'} and was not waited for`;
     } catch (err) {
@@ -94,11 +100,16 @@ export async function onCancelled(
   deps.logger.warning(report.failure);
 }
 
-/** The newest PRIMARY deployment running `taskDefinitionArn`, else the PRIMARY one. */
-export function findDeploymentOf(service: Service, taskDefinitionArn: string): Deployment | undefined {
+/**
+ * The newest PRIMARY deployment running `taskDefinitionArn`, else the newest one running it; with
+ * `strict: false` (the default), else the PRIMARY one. `strict`: a deployment that runs another
+ * task definition is never taken for ours (an emulator that does not roll out keeps the old one).
+ */
+export function findDeploymentOf(service: Service, taskDefinitionArn: string, opts: { strict?: boolean } = {}): Deployment | undefined {
   const deployments = service.deployments ?? [];
   const matching = deployments
     .filter((d) => d.taskDefinition === taskDefinitionArn)
     .sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0));
-  return matching.find((d) => d.status === 'PRIMARY') ?? matching[0] ?? deployments.find((d) => d.status === 'PRIMARY');
+  const found = matching.find((d) => d.status === 'PRIMARY') ?? matching[0];
+  return found ?? (opts.strict ? undefined : deployments.find((d) => d.status === 'PRIMARY'));
 }

@@ -10,7 +10,7 @@ import type { EcsApi } from './api';
 export type RolloutOutcome =
   | { kind: 'completed'; deployment: Deployment }
   | { kind: 'failed'; reason: string; deployment: Deployment | undefined }
-  | { kind: 'superseded'; by: Deployment | undefined };
+  | { kind: 'superseded'; by: Deployment | undefined; service?: Service };
 
 export interface WatchOptions {
   cluster: string;
@@ -41,10 +41,8 @@ export async function watchDeployment(api: EcsApi, opts: WatchOptions): Promise<
       events.add(svc.events ?? []);
       const deployments = svc.deployments ?? [];
       const dep = deployments.find((d) => d.id === opts.deploymentId);
-      if (!dep) {
-        const primary = deployments.find((d) => d.status === 'PRIMARY');
-        return { done: true, value: { kind: 'superseded', by: primary } };
-      }
+      const primary = deployments.find((d) => d.status === 'PRIMARY');
+      if (!dep) return { done: true, value: { kind: 'superseded', by: primary, service: svc } };
       const running = dep.runningCount ?? 0;
       const desired = dep.desiredCount ?? 0;
       if (dep.rolloutState === 'FAILED') {
@@ -56,6 +54,10 @@ export async function watchDeployment(api: EcsApi, opts: WatchOptions): Promise<
           done: true,
           value: { kind: 'failed', reason: `${dep.failedTasks} tasks of the deployment stopped (max-failed-tasks: ${opts.maxFailedTasks})`, deployment: dep },
         };
+      }
+      // A newer deployment is PRIMARY: ours no longer is what the service runs.
+      if (dep.status !== 'PRIMARY' && primary && primary.id !== dep.id) {
+        return { done: true, value: { kind: 'superseded', by: primary, service: svc } };
       }
       if (dep.rolloutState === 'COMPLETED' && running === desired) {
         return { done: true, value: { kind: 'completed', deployment: dep } };
