@@ -6,7 +6,8 @@ import * as core from '@actions/core';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { UserError, parseDuration, runAction, runnerIO, systemClock } from '@ml-deploy/action-kit';
-import { AlbWeightedShifter, CloudRunRevisionShifter, CloudWatchProvider, type MetricProvider, PrometheusProvider, type TrafficShifter } from '@ml-deploy/canary';
+import { createEcsClient, EcsApi } from '@ml-deploy/aws';
+import { AlbWeightedShifter, CloudRunRevisionShifter, EcsNativeShifter, CloudWatchProvider, type MetricProvider, PrometheusProvider, type TrafficShifter } from '@ml-deploy/canary';
 import { CloudRunApi, createCloudRunClients, missingProjectError, serviceResourceName } from '@ml-deploy/gcp';
 import { type Inputs, parseInputs } from './inputs';
 import { parseObservations } from './observations';
@@ -26,6 +27,17 @@ await runAction<Inputs>(
         // Endpoint and credentials from the SDK's own configuration (AWS_ENDPOINT_URL, AWS_REGION, the chain).
         const elb = new ElasticLoadBalancingV2Client({ ...(inputs.region ? { region: inputs.region } : {}), maxAttempts: 5, retryMode: 'standard', customUserAgent: 'ml-deploy' });
         shifter = new AlbWeightedShifter(elb, { listenerOrRuleArn: t.listenerOrRuleArn, baselineTargetGroupArn: t.baselineTargetGroupArn, canaryTargetGroupArn: t.canaryTargetGroupArn });
+      } else if (t?.kind === 'ecs') {
+        // Endpoint and credentials from the SDK's own configuration, as deploy-ecs.
+        const ecs = createEcsClient({ region: inputs.region, maxAttempts: 5, logger: ctx.logger });
+        shifter = new EcsNativeShifter(new EcsApi(ecs), {
+          cluster: t.cluster,
+          service: t.service,
+          serviceDeploymentArn: t.serviceDeploymentArn,
+          timeoutMs: t.shiftTimeout,
+          ...(pollInterval() !== undefined ? { pollIntervalMs: pollInterval()! } : {}),
+          logger: ctx.logger,
+        });
       } else if (t?.kind === 'cloud-run') {
         const clients = await createCloudRunClients(t.endpoint);
         closeClients = () => clients.close();

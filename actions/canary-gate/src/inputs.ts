@@ -30,6 +30,16 @@ export interface CloudRunTraffic {
   shiftTimeout: number;
 }
 
+export interface EcsTraffic {
+  kind: 'ecs';
+  cluster: string;
+  service: string;
+  /** The service deployment to follow; unset: the service's current one. */
+  serviceDeploymentArn: string | undefined;
+  /** How long ECS may take to reach a step, finish or roll back, ms. */
+  shiftTimeout: number;
+}
+
 export interface PrometheusMetrics {
   kind: 'prometheus';
   url: string;
@@ -57,7 +67,7 @@ export interface Inputs {
   observations: string | undefined;
   /** Length of one analysed interval (mode run), ms. */
   interval: number;
-  traffic: AlbTraffic | CloudRunTraffic | undefined;
+  traffic: AlbTraffic | CloudRunTraffic | EcsTraffic | undefined;
   metrics: PrometheusMetrics | CloudWatchMetrics | undefined;
   region: string | undefined;
   policy: CanaryPolicy;
@@ -152,9 +162,10 @@ function parseFraction(input: string, raw: string, expected: string, maxExclusiv
   return x;
 }
 
-function parseTraffic(read: InputReader): AlbTraffic | CloudRunTraffic {
-  const target = parseChoice('traffic', read('traffic') ?? '', ['alb', 'cloud-run'] as const);
+function parseTraffic(read: InputReader): AlbTraffic | CloudRunTraffic | EcsTraffic {
+  const target = parseChoice('traffic', read('traffic') ?? '', ['alb', 'cloud-run', 'ecs'] as const);
   if (target === 'cloud-run') return parseCloudRun(read);
+  if (target === 'ecs') return parseEcs(read);
   const arn = (name: string, pattern: RegExp, what: string): string => {
     const v = read(name)?.trim();
     if (!v || !pattern.test(v)) throw new InputError(name, v ?? '', what);
@@ -262,4 +273,22 @@ function parseCloudRun(read: InputReader): CloudRunTraffic {
   if ('error' in endpoint) throw new InputError('endpoint', endpointRaw, `an https URL such as https://run.googleapis.com (${endpoint.error})`);
   const shiftTimeout = parseDuration('shift-timeout', read('shift-timeout') ?? '5m', { min: 1000, max: 3_600_000 });
   return { kind: 'cloud-run', service, region, project, baselineRevision, canaryRevision, endpoint, shiftTimeout };
+}
+
+/** ECS cluster and service names (or ARNs): letters, digits, hyphens and underscores, at most 255. */
+const ECS_NAME = /^(?:[A-Za-z0-9_-]{1,255}|arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:(?:cluster|service)\/[A-Za-z0-9_/-]{1,512})$/;
+const SERVICE_DEPLOYMENT_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:service-deployment\/[A-Za-z0-9_/-]{1,1024}$/;
+
+function parseEcs(read: InputReader): EcsTraffic {
+  const get = (name: string): string | undefined => read(name)?.trim() || undefined;
+  const cluster = get('cluster') ?? '';
+  if (!ECS_NAME.test(cluster)) throw new InputError('cluster', cluster, 'the ECS cluster name or ARN (letters, digits, hyphens and underscores)');
+  const service = get('service') ?? '';
+  if (!ECS_NAME.test(service)) throw new InputError('service', service, 'the ECS service name or ARN (letters, digits, hyphens and underscores)');
+  const arn = get('service-deployment-arn');
+  if (arn !== undefined && !SERVICE_DEPLOYMENT_ARN.test(arn)) {
+    throw new InputError('service-deployment-arn', arn, 'a service deployment ARN, arn:aws:ecs:REGION:ACCOUNT:service-deployment/CLUSTER/SERVICE/ID (or leave it unset for the service\'s current deployment)');
+  }
+  const shiftTimeout = parseDuration('shift-timeout', read('shift-timeout') ?? '5m', { min: 1000, max: 24 * 3_600_000 });
+  return { kind: 'ecs', cluster, service, serviceDeploymentArn: arn, shiftTimeout };
 }

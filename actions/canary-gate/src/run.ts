@@ -82,6 +82,10 @@ async function live(inputs: Inputs, deps: Deps, analysis: CanaryAnalysis, warnin
   }
   let final: Decision | undefined;
   let promoted = false;
+  if (shifter.checkPlan) {
+    const p = inputs.policy;
+    warnings.push(...(await shifter.checkPlan({ steps: p.steps, intervalsPerStep: p.intervalsPerStep, intervalMs: inputs.interval }, deps.signal)));
+  }
   let weight = await shifter.readWeight(deps.signal);
   deps.logger.info(`${shifter.name}: the canary serves ${weight} % now; metrics from ${provider.name}; one interval is ${formatDuration(inputs.interval)}`);
   try {

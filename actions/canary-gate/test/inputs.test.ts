@@ -97,6 +97,22 @@ describe('parseInputs', () => {
     expect(() => parseInputs(reader({ mode: 'rollback', ...(values as Record<string, string>) }))).toThrow(message);
   });
 
+  it('reads an ECS traffic target (a service deployment run by ECS\'s own strategy)', () => {
+    const sd = 'arn:aws:ecs:us-east-1:123456789012:service-deployment/ml-cluster/model-svc/r8JZyDsXyuUdAF5p';
+    const i = parseInputs(reader({ mode: 'rollback', traffic: 'ecs', cluster: 'ml-cluster', service: 'model-svc', 'service-deployment-arn': sd, 'shift-timeout': '40m', region: 'eu-west-1' }));
+    expect(i.traffic).toEqual({ kind: 'ecs', cluster: 'ml-cluster', service: 'model-svc', serviceDeploymentArn: sd, shiftTimeout: 2_400_000 });
+    expect(i.region).toBe('eu-west-1');
+    expect((parseInputs(reader({ mode: 'rollback', traffic: 'ecs', cluster: 'c', service: 's' })).traffic as { serviceDeploymentArn?: string }).serviceDeploymentArn).toBeUndefined();
+  });
+
+  it.each([
+    [{ traffic: 'ecs', service: 's' }, /input 'cluster': got "", expected the ECS cluster name or ARN/],
+    [{ traffic: 'ecs', cluster: 'c', service: 'model svc' }, /input 'service': got "model svc", expected the ECS service name or ARN/],
+    [{ traffic: 'ecs', cluster: 'c', service: 's', 'service-deployment-arn': 'arn:aws:ecs:us-east-1:123456789012:service/c/s' }, /input 'service-deployment-arn': got "arn:aws:ecs:us-east-1:123456789012:service\/c\/s", expected a service deployment ARN/],
+  ])('refuses bad ECS traffic input %#', (values, message) => {
+    expect(() => parseInputs(reader({ mode: 'rollback', ...(values as Record<string, string>) }))).toThrow(message);
+  });
+
   it.each([
     [{ mode: 'run', ...ALB, ...CW, 'cloudwatch-namespace': '' }, /input 'cloudwatch-namespace': got "", expected the metrics' CloudWatch namespace/],
     [{ mode: 'run', ...ALB, ...CW, 'cloudwatch-period': '45' }, /input 'cloudwatch-period': got "45", expected seconds per CloudWatch period: 1, 5, 10, 30/],
@@ -111,7 +127,7 @@ describe('parseInputs', () => {
   it.each([
     [{ mode: 'analyse' }, /input 'mode': got "analyse", expected one of 'analyze', 'run', 'rollback'/],
     [{ mode: 'analyze' }, /input 'observations'.*expected a path to recorded observations/],
-    [{ mode: 'run' }, /input 'traffic': got "", expected one of 'alb', 'cloud-run'/],
+    [{ mode: 'run' }, /input 'traffic': got "", expected one of 'alb', 'cloud-run', 'ecs'/],
     [{ mode: 'run', ...ALB, metrics: 'datadog' }, /input 'metrics': got "datadog", expected one of 'prometheus', 'cloudwatch'/],
     [{ mode: 'run', traffic: 'alb', 'listener-arn': 'arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/x/1' }, /input 'listener-arn': got "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer\/app\/x\/1", expected the ARN of the ALB listener/],
     [{ mode: 'rollback', traffic: 'alb', 'listener-arn': LISTENER, 'baseline-target-group-arn': TG1, 'canary-target-group-arn': TG1 }, /input 'canary-target-group-arn'.*expected a target group other than baseline-target-group-arn/],

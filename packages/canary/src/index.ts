@@ -7,3 +7,4 @@ export * from './providers/prometheus';
 export * from './shifters/alb';
 export * from './providers/cloudwatch';
 export * from './shifters/cloud-run';
+export * from './shifters/ecs-native';

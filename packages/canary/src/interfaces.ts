@@ -20,4 +20,16 @@ export interface TrafficShifter {
   setWeight(percent: number, signal?: AbortSignal): Promise<number>;
   /** The canary's share as the platform reports it now. */
   readWeight(signal?: AbortSignal): Promise<number>;
+  /**
+   * For a platform that moves traffic on its own schedule: throws (naming the input to change) when
+   * the analysis plan cannot follow it. Called before any interval; changes nothing.
+   */
+  checkPlan?(plan: AnalysisPlan, signal?: AbortSignal): Promise<string[]>;
+}
+
+/** What the gate intends: its steps and how long it analyses each. */
+export interface AnalysisPlan {
+  steps: number[];
+  intervalsPerStep: number;
+  intervalMs: number;
 }
