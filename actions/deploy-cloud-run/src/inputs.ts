@@ -71,7 +71,22 @@ const SECRET_SHORT = /^([A-Za-z0-9_-]{1,255}):(latest|\d+)$/;
 const LABEL_KEY = /^[a-z][a-z0-9_-]{0,62}$/;
 const LABEL_VALUE = /^[a-z0-9_-]{0,63}$/;
 const SERVICE_ACCOUNT = /^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\.iam\.gserviceaccount\.com$|^\d+-compute@developer\.gserviceaccount\.com$/;
-const GPU_TYPE = /^nvidia-[a-z0-9-]+$/;
+/** GPU types Cloud Run offers (its GPU docs); others go in `service-definition`. */
+const GPU_TYPES = ['nvidia-l4', 'nvidia-rtx-pro-6000'] as const;
+const MAX_LABELS = 64;
+/** Cloud Run's limits on environment variables: 1000 per container, values up to 32 KiB. */
+const MAX_ENV_VARS = 1000;
+const MAX_ENV_VALUE = 32_768;
+
+/** Why `key=value` is not a Google Cloud label, or undefined. */
+function labelProblem(key: string, value: string): string | undefined {
+  if (key.length > 63) return `a key of at most 63 characters (this one has ${key.length})`;
+  if (!/^[a-z]/.test(key)) return 'a key starting with a lowercase letter';
+  if (!LABEL_KEY.test(key)) return 'a key of lowercase letters, digits, _ and - only';
+  if (value.length > 63) return `a value of at most 63 characters (this one has ${value.length})`;
+  if (!LABEL_VALUE.test(value)) return `a value of lowercase letters, digits, _ and - only${/[.]/.test(value) ? ' (write a version 1.2.0 as 1-2-0)' : ''}${/[A-Z]/.test(value) ? ' (no capitals)' : ''}`;
+  return undefined;
+}
 
 /** Reads and checks every input; throws InputError naming the first bad one. */
 export function parseInputs(read: InputReader): Inputs {
@@ -106,7 +121,9 @@ export function parseInputs(read: InputReader): Inputs {
   }
 
   const envVars = parseKeyValues('env-vars', read('env-vars') ?? '');
+  if (envVars.length > MAX_ENV_VARS) throw new InputError('env-vars', read('env-vars')!, `at most ${MAX_ENV_VARS} variables (Cloud Run's limit per container; ${envVars.length} given)`);
   for (const [name, value] of envVars) {
+    if (value.length > MAX_ENV_VALUE) throw new InputError('env-vars', `${name}=${value}`, `a value of at most 32 KiB for ${name} (Cloud Run's limit; this one has ${value.length} characters)`);
     if (RESERVED_ENV.has(name)) throw new InputError('env-vars', `${name}=${value}`, `a name Cloud Run does not set itself (${[...RESERVED_ENV].join(', ')} are reserved)`);
     if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name)) throw new InputError('env-vars', `${name}=${value}`, 'variable names of letters, digits, _ . and -, not starting with a digit');
   }
@@ -129,14 +146,22 @@ export function parseInputs(read: InputReader): Inputs {
   if (cpuRaw !== undefined && !cpu) throw new InputError('cpu', cpuRaw, "a CPU limit Cloud Run takes: '1', '2', '4', '6', '8', or a fraction up to 1 such as '500m' or '0.5'");
   const memRaw = optional('memory');
   const memory = memRaw === undefined ? undefined : parseMemory(memRaw);
-  if (memRaw !== undefined && !memory) throw new InputError('memory', memRaw, "memory from 128Mi to 32Gi, such as '512Mi' or '4Gi'");
+  if (memRaw !== undefined && !memory) {
+    const unit = /^\d+(?:\.\d+)?\s*([A-Za-z]+)$/.exec(memRaw)?.[1];
+    const hint = unit && !['Mi', 'Gi', 'M', 'G'].includes(unit) ? ` ('${unit}' is not a unit Cloud Run takes: use Mi or Gi)` : /^\d+$/.test(memRaw) ? ' (a unit is needed: Mi or Gi)' : '';
+    throw new InputError('memory', memRaw, `memory from 128Mi to 32Gi, such as '512Mi' or '4Gi'${hint}`);
+  }
   if (cpu && memory) {
     const why = cpuMemoryProblem(cpu.cores, memory.mib);
     if (why) throw new InputError('memory', memRaw!, `memory Cloud Run accepts with cpu '${cpuRaw}': ${why}`);
   }
-  const gpu = optionalInt('gpu', 0, 1);
+  const gpuRaw = optional('gpu');
+  if (gpuRaw !== undefined && !/^[01]$/.test(gpuRaw)) throw new InputError('gpu', gpuRaw, "'0' or '1' (Cloud Run attaches at most one GPU per instance; '0' removes it)");
+  const gpu = gpuRaw === undefined ? undefined : Number(gpuRaw);
   const gpuType = required('gpu-type');
-  if (!GPU_TYPE.test(gpuType)) throw new InputError('gpu-type', gpuType, "a Cloud Run GPU type such as 'nvidia-l4'");
+  if (!(GPU_TYPES as readonly string[]).includes(gpuType)) {
+    throw new InputError('gpu-type', gpuType, `a GPU type Cloud Run offers: ${GPU_TYPES.join(' or ')} (another type can be set in service-definition's template.nodeSelector)`);
+  }
   const alwaysRaw = optional('cpu-always-allocated');
   const cpuAlways = alwaysRaw === undefined ? undefined : parseBoolean('cpu-always-allocated', alwaysRaw);
   const envRaw = optional('execution-environment');
@@ -174,10 +199,10 @@ export function parseInputs(read: InputReader): Inputs {
     throw new InputError('service-account', sa, 'a service account email such as model-runtime@PROJECT.iam.gserviceaccount.com');
   }
   const labels = parseKeyValues('labels', read('labels') ?? '');
+  if (labels.length > MAX_LABELS) throw new InputError('labels', read('labels')!, `at most ${MAX_LABELS} labels (Google Cloud's limit per resource; ${labels.length} given)`);
   for (const [k, v] of labels) {
-    if (!LABEL_KEY.test(k) || !LABEL_VALUE.test(v)) {
-      throw new InputError('labels', `${k}=${v}`, 'labels as Google Cloud takes them: lowercase letters, digits, _ and -, keys starting with a letter, each at most 63 characters (write a version 1.2.0 as 1-2-0)');
-    }
+    const why = labelProblem(k, v);
+    if (why) throw new InputError('labels', `${k}=${v}`, `labels as Google Cloud takes them: ${why}`);
     if (k.startsWith('goog') || k === 'cloud.googleapis.com' || k.startsWith('run.googleapis.com')) {
       throw new InputError('labels', `${k}=${v}`, "a label key not reserved by Google (keys starting with 'goog' are)");
     }
@@ -200,7 +225,8 @@ export function parseInputs(read: InputReader): Inputs {
       if (target !== 'LATEST' && !/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(target)) {
         throw new InputError('traffic', `${target}=${pct}`, "targets that are 'LATEST', a revision name or a tag");
       }
-      return { target, percent: parseInteger('traffic', pct, { min: 0, max: 100 }) };
+      if (!/^\d{1,3}$/.test(pct) || Number(pct) > 100) throw new InputError('traffic', `${target}=${pct}`, 'TARGET=PERCENT with a whole percentage from 0 to 100');
+      return { target, percent: Number(pct) };
     });
     const sum = traffic.reduce((a, t) => a + t.percent, 0);
     if (sum !== 100) throw new InputError('traffic', trafficRaw, `percentages that add up to 100 (these add up to ${sum})`);
