@@ -7079,7 +7079,7 @@ __webpack_unused_export__ = PlatformUnknownException$;
 __webpack_unused_export__ = PortMapping$;
 __webpack_unused_export__ = PropagateGatewayTags;
 __webpack_unused_export__ = PropagateMITags;
-__webpack_unused_export__ = PropagateTags;
+exports.VOk = PropagateTags;
 __webpack_unused_export__ = ProtectedTask$;
 __webpack_unused_export__ = ProxyConfiguration$;
 exports.rWT = ProxyConfigurationType;
@@ -59656,6 +59656,7 @@ function parseInputs(read) {
         'force-new-deployment': (0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .parseBoolean */ .yG)('force-new-deployment', required('force-new-deployment')),
         'circuit-breaker': parseCircuitBreaker(required('circuit-breaker')),
         strategy: parseStrategy(optional),
+        'service-tagging': parseServiceTagging(optional),
         'wait-for-deployment': (0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .parseBoolean */ .yG)('wait-for-deployment', required('wait-for-deployment')),
         timeout: (0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9)('timeout', required('timeout'), { min: 10_000, max: 6 * 3_600_000 }),
         'rollback-on-failure': (0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .parseBoolean */ .yG)('rollback-on-failure', required('rollback-on-failure')),
@@ -59664,6 +59665,10 @@ function parseInputs(read) {
         region,
         'report-path': optional('report-path'),
     };
+    for (const [name, value] of [['enable-ecs-managed-tags', inputs['service-tagging'].enableEcsManagedTags], ['propagate-tags', inputs['service-tagging'].propagateTags]]) {
+        if (!service && value !== undefined)
+            throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, read(name) ?? '', "a 'service' to set it on (it is a setting of the service, for the tasks it starts)");
+    }
     if (!service && Object.values(inputs.strategy).some((v) => v !== undefined)) {
         throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('deployment-strategy', read('deployment-strategy') ?? '', "a 'service' to apply the strategy settings to");
     }
@@ -59845,6 +59850,22 @@ function parseServices(raw, cluster) {
     }
     return targets;
 }
+/** enable-ecs-managed-tags (a boolean) and propagate-tags (the SDK's PropagateTags enum, any case). */
+function parseServiceTagging(optional) {
+    const managed = optional('enable-ecs-managed-tags');
+    const propagate = optional('propagate-tags');
+    let propagateTags;
+    if (propagate !== undefined) {
+        const v = propagate.trim().toUpperCase().replace(/-/g, '_');
+        propagateTags = _ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .PROPAGATE_TAGS */ .S.find((p) => p === v);
+        if (!propagateTags)
+            throw new _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('propagate-tags', propagate, `one of ${_ml_deploy_aws__WEBPACK_IMPORTED_MODULE_1__/* .PROPAGATE_TAGS */ .S.map((p) => `'${p}'`).join(', ')}`);
+    }
+    return {
+        enableEcsManagedTags: managed === undefined ? undefined : (0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .parseBoolean */ .yG)('enable-ecs-managed-tags', managed),
+        propagateTags,
+    };
+}
 /** keep | on | off; true/false (any case getBooleanInput takes) mean on/off, as before. */
 function parseCircuitBreaker(raw) {
     const v = (0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .parseBooleanOrChoice */ .Wd)('circuit-breaker', raw, ['keep', 'on', 'off']);
@@ -60015,6 +60036,7 @@ function deployOptions(inputs) {
         forceNewDeployment: inputs['force-new-deployment'],
         circuitBreaker: inputs['circuit-breaker'],
         strategy: inputs.strategy,
+        serviceTagging: inputs['service-tagging'],
         waitForDeployment: inputs['wait-for-deployment'],
         timeoutMs: inputs.timeout,
         rollbackOnFailure: inputs['rollback-on-failure'],
@@ -61068,6 +61090,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   pJ: () => (/* reexport */ EPHEMERAL_STORAGE_GIB),
   a1: () => (/* reexport */ EcsApi),
   TZ: () => (/* reexport */ LOG_DRIVERS),
+  S: () => (/* reexport */ PROPAGATE_TAGS),
   U5: () => (/* reexport */ TAG_LIMITS),
   YF: () => (/* reexport */ applyChanges),
   $A: () => (/* reexport */ assertTaskDefinition),
@@ -62049,10 +62072,23 @@ class EventTail {
  * would refuse: BLUE_GREEN/LINEAR/CANARY need a load balancer with an advanced configuration
  * (alternate target group, production listener rule, role) or Service Connect.
  */
-function planServiceConfiguration(service, breaker, changes) {
+function planServiceConfiguration(service, breaker, changes, tagging = {}) {
     const current = service.deploymentConfiguration ?? {};
     const next = structuredClone(current);
     const lines = [];
+    // Tags on the tasks the service starts (ECS applies them to tasks started after the update).
+    let enableECSManagedTags;
+    let propagateTags;
+    const managedNow = service.enableECSManagedTags === true;
+    if (tagging.enableEcsManagedTags !== undefined && tagging.enableEcsManagedTags !== managedNow) {
+        enableECSManagedTags = tagging.enableEcsManagedTags;
+        lines.push(`ECS-managed tags: ${managedNow ? 'on' : 'off'} → ${enableECSManagedTags ? 'on' : 'off'}`);
+    }
+    const propagateNow = service.propagateTags ?? 'NONE';
+    if (tagging.propagateTags !== undefined && tagging.propagateTags !== propagateNow) {
+        propagateTags = tagging.propagateTags;
+        lines.push(`propagate tags: ${propagateNow} → ${propagateTags}`);
+    }
     const cb = current.deploymentCircuitBreaker;
     const cbText = (c) => (c?.enable ? `on${c.rollback ? ' (rollback)' : ' (no rollback)'}` : 'off');
     if (breaker === 'on' && !(cb?.enable && cb.rollback)) {
@@ -62114,7 +62150,7 @@ function planServiceConfiguration(service, breaker, changes) {
         }
     }
     const configChanged = JSON.stringify(next) !== JSON.stringify(current);
-    return { deploymentConfiguration: configChanged ? next : undefined, loadBalancers, changes: lines, strategy };
+    return { deploymentConfiguration: configChanged ? next : undefined, loadBalancers, changes: lines, strategy, enableECSManagedTags, propagateTags };
 }
 const ROLLED_BACK = new Set(['ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED']);
 /**
@@ -62924,7 +62960,7 @@ async function deploy(opts, deps, clock, report) {
         deps.setOutput('previous-revision', report.previousRevision);
     }
     // The service configuration to change (circuit breaker, strategy): refused here, before any change.
-    const config = service ? planServiceConfiguration(service, opts.circuitBreaker, opts.strategy ?? {}) : undefined;
+    const config = service ? planServiceConfiguration(service, opts.circuitBreaker, opts.strategy ?? {}, opts.serviceTagging) : undefined;
     let registered;
     if (opts.taskDefinitionRef) {
         // Promotion: resolve what ECS has registered under this name, and deploy exactly that.
@@ -63025,7 +63061,7 @@ async function updateAndWait(opts, deps, clock, report, service, config, taskDef
     const serviceName = opts.service;
     const registered = { taskDefinitionArn };
     // 3. Update the service.
-    const { deploymentConfiguration, loadBalancers } = config;
+    const { deploymentConfiguration, loadBalancers, enableECSManagedTags, propagateTags } = config;
     report.strategy = config.strategy;
     report.serviceChanges = config.changes;
     for (const c of config.changes)
@@ -63040,6 +63076,8 @@ async function updateAndWait(opts, deps, clock, report, service, config, taskDef
         ...(opts.forceNewDeployment ? { forceNewDeployment: true } : {}),
         ...(deploymentConfiguration ? { deploymentConfiguration } : {}),
         ...(loadBalancers ? { loadBalancers } : {}),
+        ...(enableECSManagedTags !== undefined ? { enableECSManagedTags } : {}),
+        ...(propagateTags !== undefined ? { propagateTags } : {}),
     });
     const deployment = findDeploymentOf(updated, registered.taskDefinitionArn, { strict: true });
     if (!deployment?.id) {
@@ -63486,7 +63524,7 @@ async function deployEcsServices(opts, targets, rollbackScope, deps, report) {
     for (const t of targets) {
         const service = await api.describeService(opts.cluster, t.service);
         checkServiceDeployable(service, opts.cluster);
-        planServiceConfiguration(service, opts.circuitBreaker, opts.strategy ?? {});
+        planServiceConfiguration(service, opts.circuitBreaker, opts.strategy ?? {}, opts.serviceTagging);
         let rendered;
         if (!opts.taskDefinitionFile && !opts.taskDefinitionRef) {
             // Rendered from what it runs now: rendered and checked here, so a container missing from
@@ -63593,6 +63631,7 @@ async function putBack(opts, deps, r, before, why) {
             forceNewDeployment: false,
             circuitBreaker: 'keep',
             strategy: {},
+            serviceTagging: {},
             waitForDeployment: true,
             rollbackOnFailure: false,
             maxFailedTasks: undefined,
@@ -63662,6 +63701,8 @@ function multi_deploy_throwIfAborted(signal) {
  * Pure: no cloud call.
  */
 
+/** Values of a service's propagateTags the ECS model accepts (PropagateTags enum of @aws-sdk/client-ecs). */
+const PROPAGATE_TAGS = Object.values(dist_cjs/* PropagateTags */.VOk);
 /** Log drivers the ECS model accepts (LogDriver enum of @aws-sdk/client-ecs). */
 const LOG_DRIVERS = Object.values(dist_cjs/* LogDriver */.$UG);
 /** Ephemeral storage of a Fargate task, GiB (RegisterTaskDefinition: 21 to 200; 20 is the default). */

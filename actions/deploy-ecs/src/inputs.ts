@@ -22,6 +22,8 @@ import {
   environmentFileProblem,
   EPHEMERAL_STORAGE_GIB,
   LOG_DRIVERS,
+  PROPAGATE_TAGS,
+  type ServiceTagging,
   parseCommandWords,
   roleArnProblem,
   TAG_LIMITS,
@@ -86,6 +88,8 @@ export interface Inputs {
   'circuit-breaker': CircuitBreakerMode;
   /** ECS's own deployment strategy and its settings (undefined fields keep the service's). */
   strategy: StrategyChanges;
+  /** enable-ecs-managed-tags and propagate-tags (undefined keeps the service's). */
+  'service-tagging': ServiceTagging;
   'wait-for-deployment': boolean;
   timeout: number;
   'rollback-on-failure': boolean;
@@ -179,6 +183,7 @@ export function parseInputs(read: InputReader): Inputs {
     'force-new-deployment': parseBoolean('force-new-deployment', required('force-new-deployment')),
     'circuit-breaker': parseCircuitBreaker(required('circuit-breaker')),
     strategy: parseStrategy(optional),
+    'service-tagging': parseServiceTagging(optional),
     'wait-for-deployment': parseBoolean('wait-for-deployment', required('wait-for-deployment')),
     timeout: parseDuration('timeout', required('timeout'), { min: 10_000, max: 6 * 3_600_000 }),
     'rollback-on-failure': parseBoolean('rollback-on-failure', required('rollback-on-failure')),
@@ -187,6 +192,9 @@ export function parseInputs(read: InputReader): Inputs {
     region,
     'report-path': optional('report-path'),
   };
+  for (const [name, value] of [['enable-ecs-managed-tags', inputs['service-tagging'].enableEcsManagedTags], ['propagate-tags', inputs['service-tagging'].propagateTags]] as const) {
+    if (!service && value !== undefined) throw new InputError(name, read(name) ?? '', "a 'service' to set it on (it is a setting of the service, for the tasks it starts)");
+  }
   if (!service && Object.values(inputs.strategy).some((v) => v !== undefined)) {
     throw new InputError('deployment-strategy', read('deployment-strategy') ?? '', "a 'service' to apply the strategy settings to");
   }
@@ -378,6 +386,22 @@ function parseServices(raw: string | undefined, cluster: string): ServiceTarget[
     targets.push({ service: name, containerName });
   }
   return targets;
+}
+
+/** enable-ecs-managed-tags (a boolean) and propagate-tags (the SDK's PropagateTags enum, any case). */
+function parseServiceTagging(optional: (name: string) => string | undefined): ServiceTagging {
+  const managed = optional('enable-ecs-managed-tags');
+  const propagate = optional('propagate-tags');
+  let propagateTags: ServiceTagging['propagateTags'];
+  if (propagate !== undefined) {
+    const v = propagate.trim().toUpperCase().replace(/-/g, '_');
+    propagateTags = PROPAGATE_TAGS.find((p) => p === v);
+    if (!propagateTags) throw new InputError('propagate-tags', propagate, `one of ${PROPAGATE_TAGS.map((p) => `'${p}'`).join(', ')}`);
+  }
+  return {
+    enableEcsManagedTags: managed === undefined ? undefined : parseBoolean('enable-ecs-managed-tags', managed),
+    propagateTags,
+  };
 }
 
 /** keep | on | off; true/false (any case getBooleanInput takes) mean on/off, as before. */

@@ -77,6 +77,7 @@ export function deployOptions(inputs: Inputs): EcsDeployOptions {
     forceNewDeployment: inputs['force-new-deployment'],
     circuitBreaker: inputs['circuit-breaker'],
     strategy: inputs.strategy,
+    serviceTagging: inputs['service-tagging'],
     waitForDeployment: inputs['wait-for-deployment'],
     timeoutMs: inputs.timeout,
     rollbackOnFailure: inputs['rollback-on-failure'],

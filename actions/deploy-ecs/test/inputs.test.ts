@@ -9,6 +9,17 @@ const read = (overrides: Record<string, string>) => inputReader('deploy-ecs', ov
 const D = 'b'.repeat(64);
 
 describe('deploy-ecs inputs', () => {
+  it('enable-ecs-managed-tags and propagate-tags: unset keeps, any case of the SDK enum, refused without a service', () => {
+    expect(parseInputs(read({ service: 'api' }))['service-tagging']).toEqual({ enableEcsManagedTags: undefined, propagateTags: undefined });
+    expect(parseInputs(read({ service: 'api', 'enable-ecs-managed-tags': 'FALSE', 'propagate-tags': 'task-definition' }))['service-tagging']).toEqual({
+      enableEcsManagedTags: false,
+      propagateTags: 'TASK_DEFINITION',
+    });
+    expect(() => parseInputs(read({ service: 'api', 'propagate-tags': 'DAEMON' }))).toThrow(`input 'propagate-tags': got "DAEMON", expected one of 'NONE', 'SERVICE', 'TASK_DEFINITION'`);
+    expect(() => parseInputs(read({ 'task-definition': 'td.json', 'propagate-tags': 'SERVICE' }))).toThrow(/input 'propagate-tags'.*a 'service' to set it on/);
+    expect(() => parseInputs(read({ 'task-definition': 'td.json', 'enable-ecs-managed-tags': 'true' }))).toThrow(/input 'enable-ecs-managed-tags'.*a 'service' to set it on/);
+  });
+
   it('takes the defaults from action.yml', () => {
     const inputs = parseInputs(read({ service: 'api' }));
     expect(inputs).toMatchObject({

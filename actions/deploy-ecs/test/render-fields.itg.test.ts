@@ -8,7 +8,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs';
+import { DescribeServicesCommand, DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { applyAwsEnv } from '@ml-deploy/test/harness/aws-env';
 import { useEcsEmulator } from '@ml-deploy/test/harness/ecs-emulator-jest';
 import { deployWith } from './deploy-with';
@@ -93,5 +93,46 @@ describe('deploy-ecs render fields against moto + the ECS layer', () => {
     expect(second.error?.message).toMatch(/tags.*50/);
     expect(ecs.layer.countCalls('RegisterTaskDefinition')).toBe(0);
     expect(ecs.layer.countCalls('UpdateService')).toBe(0);
+  });
+});
+
+describe('deploy-ecs service tagging: enable-ecs-managed-tags and propagate-tags', () => {
+  const service = async () =>
+    (await ecs.fx.client.send(new DescribeServicesCommand({ cluster: ecs.fx.clusterName, services: [ecs.fx.serviceName] }))).services![0]!;
+
+  it('sets them on the service with the update, logs and summarises the change; unset keeps them', async () => {
+    expect((await service()).propagateTags ?? 'NONE').toBe('NONE');
+    const r = await deploy({ image: 'registry.example/model:2', tags: 'team=ml', 'enable-ecs-managed-tags': 'True', 'propagate-tags': 'task_definition' });
+    expect(r.error).toBeUndefined();
+    const svc = await service();
+    expect(svc.enableECSManagedTags).toBe(true);
+    expect(svc.propagateTags).toBe('TASK_DEFINITION');
+    expect(r.report!.serviceChanges).toEqual(['ECS-managed tags: off → on', 'propagate tags: NONE → TASK_DEFINITION']);
+    expect(r.summary).toContain('`propagate tags: NONE → TASK_DEFINITION`');
+    expect(r.log).toContain('service configuration: ECS-managed tags: off → on');
+    // the layer checked the UpdateService request against botocore's ECS model (599 otherwise)
+    expect(ecs.layer.countCalls('UpdateService')).toBe(1);
+
+    // unset: the service keeps them, nothing is sent, nothing is listed
+    const again = await deploy({ image: 'registry.example/model:3' });
+    expect(again.error).toBeUndefined();
+    expect(again.report!.serviceChanges).toEqual([]);
+    expect((await service()).propagateTags).toBe('TASK_DEFINITION');
+    expect((await service()).enableECSManagedTags).toBe(true);
+
+    // the same values again: no change to list
+    const same = await deploy({ image: 'registry.example/model:4', 'enable-ecs-managed-tags': 'true', 'propagate-tags': 'TASK_DEFINITION' });
+    expect(same.report!.serviceChanges).toEqual([]);
+    const off = await deploy({ image: 'registry.example/model:5', 'enable-ecs-managed-tags': 'false', 'propagate-tags': 'SERVICE' });
+    expect(off.report!.serviceChanges).toEqual(['ECS-managed tags: on → off', 'propagate tags: TASK_DEFINITION → SERVICE']);
+    expect((await service()).propagateTags).toBe('SERVICE');
+    expect((await service()).enableECSManagedTags).toBe(false);
+  });
+
+  it('bad values are refused before any call, naming the input and the SDK enum', async () => {
+    ecs.layer.resetCalls();
+    await expect(deploy({ 'propagate-tags': 'TASKS' })).rejects.toThrow(/input 'propagate-tags': got "TASKS", expected one of 'NONE', 'SERVICE', 'TASK_DEFINITION'/);
+    await expect(deploy({ 'enable-ecs-managed-tags': 'yes' })).rejects.toThrow(/input 'enable-ecs-managed-tags'/);
+    expect(ecs.layer.countCalls()).toBe(0);
   });
 });

@@ -11102,7 +11102,7 @@ __webpack_unused_export__ = PlatformUnknownException$;
 __webpack_unused_export__ = PortMapping$;
 __webpack_unused_export__ = PropagateGatewayTags;
 __webpack_unused_export__ = PropagateMITags;
-__webpack_unused_export__ = PropagateTags;
+exports.VOk = PropagateTags;
 __webpack_unused_export__ = ProtectedTask$;
 __webpack_unused_export__ = ProxyConfiguration$;
 exports.rWT = ProxyConfigurationType;
@@ -81182,7 +81182,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   wl: () => (/* reexport */ parseEcrHost)
 });
 
-// UNUSED EXPORTS: DeploymentFailedError, ECS_LIMITS, ENUM_FIELDS, ENVIRONMENT_FILES_PER_CONTAINER, EPHEMERAL_STORAGE_GIB, EcsApi, EmulatorGapError, LENGTH_FIELDS, LOG_DRIVERS, MAX_GROUP_ANNOTATIONS, PARTITIONS, TAG_LIMITS, applyChanges, arnName, arnRegion, assertTaskDefinition, awsErrorCode, checkClaimsAgainstEcs, checkClusterRef, checkServiceDeployable, checkServiceRef, cloudWatchLogUrl, consoleRegion, cpuUnits, createEcsClient, deployEcsService, deployEcsServices, deployedIt, describeStoppedTask, ecsConsoleUrl, ecsTaskConsoleUrl, environmentFileProblem, explainAwsError, fargateSizeProblem, findDeploymentOf, findServiceDeployment, formatGroup, formatTaskDefinitionIssues, groupKey, groupStoppedTasks, hintFor, imageDigest, isRegionName, memoryMiB, newDeployReport, normaliseTaskDefinition, observeServing, onCancelled, parseCommandWords, parseTaskDefinitionRef, partitionOf, planServiceConfiguration, recordStoppedTasks, registerTaskDefinitionOnce, resultOutput, roleArnProblem, rollBack, sameRegistration, secretRefProblem, sentContentMatches, serviceOutputs, settleFailedReport, stoppedReasonsSuffix, tagProblem, taskDefinitionIssues, watchDeployment, watchServiceDeployment, writeMultiSummary, writeSummary
+// UNUSED EXPORTS: DeploymentFailedError, ECS_LIMITS, ENUM_FIELDS, ENVIRONMENT_FILES_PER_CONTAINER, EPHEMERAL_STORAGE_GIB, EcsApi, EmulatorGapError, LENGTH_FIELDS, LOG_DRIVERS, MAX_GROUP_ANNOTATIONS, PARTITIONS, PROPAGATE_TAGS, TAG_LIMITS, applyChanges, arnName, arnRegion, assertTaskDefinition, awsErrorCode, checkClaimsAgainstEcs, checkClusterRef, checkServiceDeployable, checkServiceRef, cloudWatchLogUrl, consoleRegion, cpuUnits, createEcsClient, deployEcsService, deployEcsServices, deployedIt, describeStoppedTask, ecsConsoleUrl, ecsTaskConsoleUrl, environmentFileProblem, explainAwsError, fargateSizeProblem, findDeploymentOf, findServiceDeployment, formatGroup, formatTaskDefinitionIssues, groupKey, groupStoppedTasks, hintFor, imageDigest, isRegionName, memoryMiB, newDeployReport, normaliseTaskDefinition, observeServing, onCancelled, parseCommandWords, parseTaskDefinitionRef, partitionOf, planServiceConfiguration, recordStoppedTasks, registerTaskDefinitionOnce, resultOutput, roleArnProblem, rollBack, sameRegistration, secretRefProblem, sentContentMatches, serviceOutputs, settleFailedReport, stoppedReasonsSuffix, tagProblem, taskDefinitionIssues, watchDeployment, watchServiceDeployment, writeMultiSummary, writeSummary
 
 // EXTERNAL MODULE: ./packages/action-kit/src/index.ts + 10 modules
 var src = __nccwpck_require__(8727);
@@ -81872,10 +81872,23 @@ class EventTail {
  * would refuse: BLUE_GREEN/LINEAR/CANARY need a load balancer with an advanced configuration
  * (alternate target group, production listener rule, role) or Service Connect.
  */
-function strategy_planServiceConfiguration(service, breaker, changes) {
+function strategy_planServiceConfiguration(service, breaker, changes, tagging = {}) {
     const current = service.deploymentConfiguration ?? {};
     const next = structuredClone(current);
     const lines = [];
+    // Tags on the tasks the service starts (ECS applies them to tasks started after the update).
+    let enableECSManagedTags;
+    let propagateTags;
+    const managedNow = service.enableECSManagedTags === true;
+    if (tagging.enableEcsManagedTags !== undefined && tagging.enableEcsManagedTags !== managedNow) {
+        enableECSManagedTags = tagging.enableEcsManagedTags;
+        lines.push(`ECS-managed tags: ${managedNow ? 'on' : 'off'} → ${enableECSManagedTags ? 'on' : 'off'}`);
+    }
+    const propagateNow = service.propagateTags ?? 'NONE';
+    if (tagging.propagateTags !== undefined && tagging.propagateTags !== propagateNow) {
+        propagateTags = tagging.propagateTags;
+        lines.push(`propagate tags: ${propagateNow} → ${propagateTags}`);
+    }
     const cb = current.deploymentCircuitBreaker;
     const cbText = (c) => (c?.enable ? `on${c.rollback ? ' (rollback)' : ' (no rollback)'}` : 'off');
     if (breaker === 'on' && !(cb?.enable && cb.rollback)) {
@@ -81937,7 +81950,7 @@ function strategy_planServiceConfiguration(service, breaker, changes) {
         }
     }
     const configChanged = JSON.stringify(next) !== JSON.stringify(current);
-    return { deploymentConfiguration: configChanged ? next : undefined, loadBalancers, changes: lines, strategy };
+    return { deploymentConfiguration: configChanged ? next : undefined, loadBalancers, changes: lines, strategy, enableECSManagedTags, propagateTags };
 }
 const ROLLED_BACK = new Set(['ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED']);
 /**
@@ -82609,7 +82622,7 @@ async function deploy(opts, deps, clock, report) {
         deps.setOutput('previous-revision', report.previousRevision);
     }
     // The service configuration to change (circuit breaker, strategy): refused here, before any change.
-    const config = service ? planServiceConfiguration(service, opts.circuitBreaker, opts.strategy ?? {}) : undefined;
+    const config = service ? planServiceConfiguration(service, opts.circuitBreaker, opts.strategy ?? {}, opts.serviceTagging) : undefined;
     let registered;
     if (opts.taskDefinitionRef) {
         // Promotion: resolve what ECS has registered under this name, and deploy exactly that.
@@ -82710,7 +82723,7 @@ async function updateAndWait(opts, deps, clock, report, service, config, taskDef
     const serviceName = opts.service;
     const registered = { taskDefinitionArn };
     // 3. Update the service.
-    const { deploymentConfiguration, loadBalancers } = config;
+    const { deploymentConfiguration, loadBalancers, enableECSManagedTags, propagateTags } = config;
     report.strategy = config.strategy;
     report.serviceChanges = config.changes;
     for (const c of config.changes)
@@ -82725,6 +82738,8 @@ async function updateAndWait(opts, deps, clock, report, service, config, taskDef
         ...(opts.forceNewDeployment ? { forceNewDeployment: true } : {}),
         ...(deploymentConfiguration ? { deploymentConfiguration } : {}),
         ...(loadBalancers ? { loadBalancers } : {}),
+        ...(enableECSManagedTags !== undefined ? { enableECSManagedTags } : {}),
+        ...(propagateTags !== undefined ? { propagateTags } : {}),
     });
     const deployment = findDeploymentOf(updated, registered.taskDefinitionArn, { strict: true });
     if (!deployment?.id) {
@@ -83171,7 +83186,7 @@ async function deployEcsServices(opts, targets, rollbackScope, deps, report) {
     for (const t of targets) {
         const service = await api.describeService(opts.cluster, t.service);
         checkServiceDeployable(service, opts.cluster);
-        planServiceConfiguration(service, opts.circuitBreaker, opts.strategy ?? {});
+        planServiceConfiguration(service, opts.circuitBreaker, opts.strategy ?? {}, opts.serviceTagging);
         let rendered;
         if (!opts.taskDefinitionFile && !opts.taskDefinitionRef) {
             // Rendered from what it runs now: rendered and checked here, so a container missing from
@@ -83278,6 +83293,7 @@ async function putBack(opts, deps, r, before, why) {
             forceNewDeployment: false,
             circuitBreaker: 'keep',
             strategy: {},
+            serviceTagging: {},
             waitForDeployment: true,
             rollbackOnFailure: false,
             maxFailedTasks: undefined,
@@ -83347,6 +83363,8 @@ function multi_deploy_throwIfAborted(signal) {
  * Pure: no cloud call.
  */
 
+/** Values of a service's propagateTags the ECS model accepts (PropagateTags enum of @aws-sdk/client-ecs). */
+const PROPAGATE_TAGS = Object.values(client_ecs_dist_cjs/* PropagateTags */.VOk);
 /** Log drivers the ECS model accepts (LogDriver enum of @aws-sdk/client-ecs). */
 const LOG_DRIVERS = Object.values(client_ecs_dist_cjs/* LogDriver */.$UG);
 /** Ephemeral storage of a Fargate task, GiB (RegisterTaskDefinition: 21 to 200; 20 is the default). */

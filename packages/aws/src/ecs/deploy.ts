@@ -26,6 +26,7 @@ import {
   planServiceConfiguration,
   type ServiceConfigurationPlan,
   type ServiceDeploymentOutcome,
+  type ServiceTagging,
   type StrategyChanges,
   watchServiceDeployment,
 } from './strategy';
@@ -52,6 +53,8 @@ export interface EcsDeployOptions {
   circuitBreaker: CircuitBreakerMode;
   /** ECS's own deployment strategy and its settings; undefined fields keep the service's. */
   strategy?: StrategyChanges | undefined;
+  /** ECS-managed tags and tag propagation for the service's tasks; undefined keeps the service's. */
+  serviceTagging?: ServiceTagging | undefined;
   waitForDeployment: boolean;
   timeoutMs: number;
   rollbackOnFailure: boolean;
@@ -143,7 +146,7 @@ async function deploy(opts: EcsDeployOptions, deps: Deps, clock: Clock, report: 
     deps.setOutput('previous-revision', report.previousRevision);
   }
   // The service configuration to change (circuit breaker, strategy): refused here, before any change.
-  const config = service ? planServiceConfiguration(service, opts.circuitBreaker, opts.strategy ?? {}) : undefined;
+  const config = service ? planServiceConfiguration(service, opts.circuitBreaker, opts.strategy ?? {}, opts.serviceTagging) : undefined;
 
   let registered: { taskDefinitionArn?: string | undefined; revision?: number | undefined };
   if (opts.taskDefinitionRef) {
@@ -252,7 +255,7 @@ async function updateAndWait(
   const registered = { taskDefinitionArn };
 
   // 3. Update the service.
-  const { deploymentConfiguration, loadBalancers } = config!;
+  const { deploymentConfiguration, loadBalancers, enableECSManagedTags, propagateTags } = config!;
   report.strategy = config!.strategy;
   report.serviceChanges = config!.changes;
   for (const c of config!.changes) logger.info(`service configuration: ${c}`);
@@ -266,6 +269,8 @@ async function updateAndWait(
     ...(opts.forceNewDeployment ? { forceNewDeployment: true } : {}),
     ...(deploymentConfiguration ? { deploymentConfiguration } : {}),
     ...(loadBalancers ? { loadBalancers } : {}),
+    ...(enableECSManagedTags !== undefined ? { enableECSManagedTags } : {}),
+    ...(propagateTags !== undefined ? { propagateTags } : {}),
   });
   const deployment = findDeploymentOf(updated, registered.taskDefinitionArn!, { strict: true });
   if (!deployment?.id) {

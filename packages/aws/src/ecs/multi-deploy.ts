@@ -110,7 +110,7 @@ export async function deployEcsServices(
   for (const t of targets) {
     const service = await api.describeService(opts.cluster, t.service);
     checkServiceDeployable(service, opts.cluster);
-    planServiceConfiguration(service, opts.circuitBreaker, opts.strategy ?? {});
+    planServiceConfiguration(service, opts.circuitBreaker, opts.strategy ?? {}, opts.serviceTagging);
     let rendered: Rendered | undefined;
     if (!opts.taskDefinitionFile && !opts.taskDefinitionRef) {
       // Rendered from what it runs now: rendered and checked here, so a container missing from
@@ -217,6 +217,7 @@ async function putBack(opts: EcsDeployOptions, deps: EcsDeployDeps, r: DeployRep
         forceNewDeployment: false,
         circuitBreaker: 'keep',
         strategy: {},
+        serviceTagging: {},
         waitForDeployment: true,
         rollbackOnFailure: false,
         maxFailedTasks: undefined,

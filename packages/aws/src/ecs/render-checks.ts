@@ -4,7 +4,10 @@
  * model in @aws-sdk/client-ecs, before any call. Each returns the problem as text, or undefined.
  * Pure: no cloud call.
  */
-import { LogDriver } from '@aws-sdk/client-ecs';
+import { LogDriver, PropagateTags } from '@aws-sdk/client-ecs';
+
+/** Values of a service's propagateTags the ECS model accepts (PropagateTags enum of @aws-sdk/client-ecs). */
+export const PROPAGATE_TAGS: readonly PropagateTags[] = Object.values(PropagateTags);
 
 /** Log drivers the ECS model accepts (LogDriver enum of @aws-sdk/client-ecs). */
 export const LOG_DRIVERS: readonly string[] = Object.values(LogDriver);

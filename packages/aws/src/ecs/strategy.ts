@@ -9,6 +9,7 @@ import type {
   DeploymentConfiguration,
   DeploymentLifecycleHook,
   LoadBalancer,
+  PropagateTags,
   Service,
   ServiceDeployment,
 } from '@aws-sdk/client-ecs';
@@ -34,7 +35,18 @@ export interface StrategyChanges {
   advancedConfiguration?: AdvancedConfiguration | undefined;
 }
 
+/** The service's tagging of the tasks it starts; undefined fields keep the service's. */
+export interface ServiceTagging {
+  /** ECS-managed tags (aws:ecs:clusterName, aws:ecs:serviceName) on the service's tasks. */
+  enableEcsManagedTags?: boolean | undefined;
+  /** Copy tags to the tasks from the SERVICE or the TASK_DEFINITION, or NONE. */
+  propagateTags?: PropagateTags | undefined;
+}
+
 export interface ServiceConfigurationPlan {
+  /** Send with UpdateService when defined (enableECSManagedTags / propagateTags). */
+  enableECSManagedTags?: boolean | undefined;
+  propagateTags?: PropagateTags | undefined;
   /** Send with UpdateService when defined. */
   deploymentConfiguration: DeploymentConfiguration | undefined;
   loadBalancers: LoadBalancer[] | undefined;
@@ -50,10 +62,24 @@ export interface ServiceConfigurationPlan {
  * would refuse: BLUE_GREEN/LINEAR/CANARY need a load balancer with an advanced configuration
  * (alternate target group, production listener rule, role) or Service Connect.
  */
-export function planServiceConfiguration(service: Service, breaker: CircuitBreakerMode, changes: StrategyChanges): ServiceConfigurationPlan {
+export function planServiceConfiguration(service: Service, breaker: CircuitBreakerMode, changes: StrategyChanges, tagging: ServiceTagging = {}): ServiceConfigurationPlan {
   const current = service.deploymentConfiguration ?? {};
   const next: DeploymentConfiguration = structuredClone(current);
   const lines: string[] = [];
+
+  // Tags on the tasks the service starts (ECS applies them to tasks started after the update).
+  let enableECSManagedTags: boolean | undefined;
+  let propagateTags: PropagateTags | undefined;
+  const managedNow = service.enableECSManagedTags === true;
+  if (tagging.enableEcsManagedTags !== undefined && tagging.enableEcsManagedTags !== managedNow) {
+    enableECSManagedTags = tagging.enableEcsManagedTags;
+    lines.push(`ECS-managed tags: ${managedNow ? 'on' : 'off'} → ${enableECSManagedTags ? 'on' : 'off'}`);
+  }
+  const propagateNow = service.propagateTags ?? 'NONE';
+  if (tagging.propagateTags !== undefined && tagging.propagateTags !== propagateNow) {
+    propagateTags = tagging.propagateTags;
+    lines.push(`propagate tags: ${propagateNow} → ${propagateTags}`);
+  }
 
   const cb = current.deploymentCircuitBreaker;
   const cbText = (c: { enable?: boolean; rollback?: boolean } | undefined) => (c?.enable ? `on${c.rollback ? ' (rollback)' : ' (no rollback)'}` : 'off');
@@ -133,7 +159,7 @@ export function planServiceConfiguration(service: Service, breaker: CircuitBreak
   }
 
   const configChanged = JSON.stringify(next) !== JSON.stringify(current);
-  return { deploymentConfiguration: configChanged ? next : undefined, loadBalancers, changes: lines, strategy };
+  return { deploymentConfiguration: configChanged ? next : undefined, loadBalancers, changes: lines, strategy, enableECSManagedTags, propagateTags };
 }
 
 /** A lifecycle stage or hook status change seen while watching, for the report. */
