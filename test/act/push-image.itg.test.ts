@@ -36,12 +36,14 @@ it('workflows/push-image.yml promotes the image by digest through ./push-image u
   const run = await runAct({
     workflow: await localWorkflow('push-image.yml'),
     inputs: { image: `${source.host}/ci/churn@${image.digest}`, tags: 'v5,prod' },
-    vars: { ECR_REPOSITORY: `${target.host}/models/churn`, AWS_REGION: 'us-east-1', AWS_ROLE_ARN: 'unused-under-act', TARGET_AUTH: 'ecr' },
+    vars: { ECR_REPOSITORY: `${target.host}/models/churn`, AWS_REGION: 'us-east-1', AWS_ROLE_ARN: 'arn:aws:iam::123456789012:role/github-promote-model', TARGET_AUTH: 'ecr' },
     env: { ...awsEnv(moto.url), HOME: '/nonexistent' },
   });
   if (run.code !== 0) console.log(run.output);
   expect(run.code).toBe(0);
   expect(run.output).toContain(`promoted as ${target.host}/models/churn@${image.digest}`);
+  // the OIDC step is not skipped under act: its stand-in ran
+  expect(run.output).toContain('configure-aws-credentials stand-in: arn:aws:iam::123456789012:role/github-promote-model in us-east-1');
   expect(run.output).not.toContain(password);
   const res = await fetch(`${target.url}/v2/models/churn/manifests/prod`, {
     method: 'HEAD',
