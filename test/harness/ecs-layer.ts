@@ -93,6 +93,8 @@ export interface FaultSpec {
   status?: 500 | 502 | 503 | 504;
   /** latency: delay before the request goes on to moto (default 1000 ms). */
   delayMs?: number;
+  /** Let this many matching requests through untouched first (default 0): "the second one fails". */
+  skip?: number;
 }
 
 export interface CallRecord {
@@ -150,6 +152,7 @@ interface Upstream {
 
 interface ActiveFault extends FaultSpec {
   remaining: number;
+  skipLeft: number;
 }
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'proxy-connection', 'upgrade']);
@@ -398,6 +401,10 @@ export async function startEcsLayer(opts: EcsLayerOptions): Promise<EcsLayer> {
 
   function takeFault(operation: string): ActiveFault | undefined {
     const fault = faults.find((f) => f.remaining > 0 && (f.operation === undefined || f.operation === '*' || f.operation === operation));
+    if (fault && fault.skipLeft > 0) {
+      fault.skipLeft -= 1;
+      return undefined;
+    }
     if (fault) fault.remaining -= 1;
     faults = faults.filter((f) => f.remaining > 0);
     return fault;
@@ -599,7 +606,7 @@ export async function startEcsLayer(opts: EcsLayerOptions): Promise<EcsLayer> {
     if (!['throttle', 'server-error', 'latency', 'drop-response'].includes(f.kind)) {
       throw new Error(`ecs-layer: unknown fault kind ${JSON.stringify(f.kind)}; use throttle, server-error, latency or drop-response`);
     }
-    faults.push({ ...f, remaining: f.count ?? 1 });
+    faults.push({ ...f, remaining: f.count ?? 1, skipLeft: f.skip ?? 0 });
   }
 
   async function control(method: string, path: string, raw: Buffer, res: ServerResponse): Promise<void> {

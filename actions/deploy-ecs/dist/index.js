@@ -60150,7 +60150,8 @@ async function runMany(inputs, deps) {
     }
     catch (err) {
         const e = (0,_ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .toError */ .iT)(err);
-        if (!report.services.some((r) => r.deploymentId || r.taskDefinitionArn))
+        // Stopped before any service rolled out (a check, a registration): say why on top.
+        if (!report.services.some((r) => r.deploymentId))
             report.error = e.message;
         await finish();
         throw e;
@@ -63564,11 +63565,16 @@ async function deployEcsServices(opts, targets, rollbackScope, deps, report) {
             const same = done.find((d) => sameRegistration(d.td, rendered.taskDefinition));
             if (same) {
                 refs[i] = same.arn;
+                r.taskDefinitionArn = same.arn;
                 logger.info(`[${targets[i].service}] the same task definition as another service: ${same.arn}`);
                 continue;
             }
             const reg = await registerTaskDefinitionOnce(api, rendered.taskDefinition, serviceLogger(logger, targets[i].service));
             const arn = reg.taskDefinition.taskDefinitionArn;
+            // Named at once: if a later registration fails, this revision stays registered, and the
+            // summary names it (as attempted) on its service's row.
+            r.taskDefinitionArn = arn;
+            r.revision = reg.taskDefinition.revision;
             if (reg.extra.length)
                 r.extraRevisions = reg.extra;
             if (reg.reused)
@@ -63672,12 +63678,17 @@ function writeMultiSummary(summary, r, region) {
         summary.paragraph(`One task definition registered for every service: ${(0,src/* codeSpan */.SS)(multi_deploy_shortTd(r.taskDefinitionArn)).markdown}`);
     if (r.error)
         summary.paragraph(`> ${r.error.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')}`);
+    const orphans = r.services.filter((s) => s.taskDefinitionArn && !s.deploymentId && s.taskDefinitionArn !== s.previousTaskDefinitionArn);
+    if (orphans.length && r.result !== 'deployed') {
+        const names = [...new Set(orphans.map((s) => multi_deploy_shortTd(s.taskDefinitionArn)))];
+        summary.paragraph(`Registered by this step and deployed to no service (left registered; deregister or deploy them): ${names.map((n) => (0,src/* codeSpan */.SS)(n).markdown).join(', ')}`);
+    }
     summary.table(['Service', 'Result', 'Task definition', 'Previous', 'Deployment', 'Rollback'], r.services.map((s) => {
         const link = ecsConsoleUrl(region, r.cluster, s.service);
         return [
             link ? (0,src.md)(`[${s.service}](${link})`) : s.service,
             `${ICON[s.result]} ${s.result}`,
-            s.taskDefinitionArn ? (0,src/* codeSpan */.SS)(multi_deploy_shortTd(s.taskDefinitionArn)) : '',
+            s.taskDefinitionArn ? (0,src.md)(`${(0,src/* codeSpan */.SS)(multi_deploy_shortTd(s.taskDefinitionArn)).markdown}${deployedIt(s) ? '' : ' (attempted)'}`) : '',
             s.previousTaskDefinitionArn ? (0,src/* codeSpan */.SS)(multi_deploy_shortTd(s.previousTaskDefinitionArn)) : '',
             s.deploymentId ? (0,src/* codeSpan */.SS)(s.deploymentId) : '',
             s.rollback ? `${s.rollback.startedBy}: ${s.rollback.result}` : '',

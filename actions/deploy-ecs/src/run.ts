@@ -190,7 +190,8 @@ export async function runMany(inputs: Inputs, deps: Deps): Promise<MultiDeployRe
     }, report);
   } catch (err) {
     const e = toError(err);
-    if (!report.services.some((r) => r.deploymentId || r.taskDefinitionArn)) report.error = e.message;
+    // Stopped before any service rolled out (a check, a registration): say why on top.
+    if (!report.services.some((r) => r.deploymentId)) report.error = e.message;
     await finish();
     throw e;
   }

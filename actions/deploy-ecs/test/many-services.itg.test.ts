@@ -112,6 +112,26 @@ describe('deploy-ecs: several services in one step', () => {
     expect(r.summary).toContain('One task definition registered for every service: `shared-app:1`');
   });
 
+  it('a registration that fails after another succeeded: nothing rolls out, and the revision left registered is named', async () => {
+    // the first RegisterTaskDefinition (model-server) goes through; the second (feature-server) keeps failing
+    ecs.layer.injectFault({ operation: 'RegisterTaskDefinition', kind: 'server-error', status: 500, count: 20, skip: 1 });
+    const r = await deploy({ service: three(), image: 'registry.example/app:2', 'max-attempts': '2' });
+    expect(r.error).toBeDefined();
+    expect(ecs.layer.countCalls('UpdateService')).toBe(0);
+    expect(await running()).toEqual(before);
+    const left = r.multi!.services[0]!.taskDefinitionArn!;
+    expect(left).toMatch(/model-server:2$/);
+    // it is registered (ACTIVE), and the summary names it, as attempted, with the step's error
+    const td = await ecs.fx.client.send(new DescribeTaskDefinitionCommand({ taskDefinition: left }));
+    expect(td.taskDefinition!.status).toBe('ACTIVE');
+    expect(r.summary).toContain('Registered by this step and deployed to no service (left registered; deregister or deploy them): `model-server:2`');
+    expect(r.summary).toContain('`model-server:2` (attempted)');
+    expect(r.summary).toMatch(/^> .*RegisterTaskDefinition/m);
+    expect(r.outputs.result).toBe('failed');
+    expect(JSON.parse(r.outputs.services!)[ecs.fx.serviceName]).toMatchObject({ result: 'failed', 'attempted-task-definition-arn': left });
+    expect(JSON.parse(r.outputs.services!)[ecs.fx.serviceName]['task-definition-arn']).toBeUndefined();
+  });
+
   it('one fails: it is rolled back, and the two that deployed are put back (rollback-scope: all, the default)', async () => {
     ecs.layer.planDeployments({ cluster: ecs.fx.clusterName, service: FEATURES }, { outcome: 'fail', steps: 2, failedTasks: 1 });
     const r = await deploy({ service: three(), image: 'registry.example/app:bad', 'circuit-breaker': 'off' });

@@ -83226,11 +83226,16 @@ async function deployEcsServices(opts, targets, rollbackScope, deps, report) {
             const same = done.find((d) => sameRegistration(d.td, rendered.taskDefinition));
             if (same) {
                 refs[i] = same.arn;
+                r.taskDefinitionArn = same.arn;
                 logger.info(`[${targets[i].service}] the same task definition as another service: ${same.arn}`);
                 continue;
             }
             const reg = await registerTaskDefinitionOnce(api, rendered.taskDefinition, serviceLogger(logger, targets[i].service));
             const arn = reg.taskDefinition.taskDefinitionArn;
+            // Named at once: if a later registration fails, this revision stays registered, and the
+            // summary names it (as attempted) on its service's row.
+            r.taskDefinitionArn = arn;
+            r.revision = reg.taskDefinition.revision;
             if (reg.extra.length)
                 r.extraRevisions = reg.extra;
             if (reg.reused)
@@ -83334,12 +83339,17 @@ function writeMultiSummary(summary, r, region) {
         summary.paragraph(`One task definition registered for every service: ${codeSpan(multi_deploy_shortTd(r.taskDefinitionArn)).markdown}`);
     if (r.error)
         summary.paragraph(`> ${r.error.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')}`);
+    const orphans = r.services.filter((s) => s.taskDefinitionArn && !s.deploymentId && s.taskDefinitionArn !== s.previousTaskDefinitionArn);
+    if (orphans.length && r.result !== 'deployed') {
+        const names = [...new Set(orphans.map((s) => multi_deploy_shortTd(s.taskDefinitionArn)))];
+        summary.paragraph(`Registered by this step and deployed to no service (left registered; deregister or deploy them): ${names.map((n) => codeSpan(n).markdown).join(', ')}`);
+    }
     summary.table(['Service', 'Result', 'Task definition', 'Previous', 'Deployment', 'Rollback'], r.services.map((s) => {
         const link = ecsConsoleUrl(region, r.cluster, s.service);
         return [
             link ? md(`[${s.service}](${link})`) : s.service,
             `${ICON[s.result]} ${s.result}`,
-            s.taskDefinitionArn ? codeSpan(multi_deploy_shortTd(s.taskDefinitionArn)) : '',
+            s.taskDefinitionArn ? md(`${codeSpan(multi_deploy_shortTd(s.taskDefinitionArn)).markdown}${deployedIt(s) ? '' : ' (attempted)'}`) : '',
             s.previousTaskDefinitionArn ? codeSpan(multi_deploy_shortTd(s.previousTaskDefinitionArn)) : '',
             s.deploymentId ? codeSpan(s.deploymentId) : '',
             s.rollback ? `${s.rollback.startedBy}: ${s.rollback.result}` : '',

@@ -149,11 +149,16 @@ export async function deployEcsServices(
       const same = done.find((d) => sameRegistration(d.td, rendered!.taskDefinition));
       if (same) {
         refs[i] = same.arn;
+        r.taskDefinitionArn = same.arn;
         logger.info(`[${targets[i]!.service}] the same task definition as another service: ${same.arn}`);
         continue;
       }
       const reg = await registerTaskDefinitionOnce(api, rendered!.taskDefinition, serviceLogger(logger, targets[i]!.service));
       const arn = reg.taskDefinition.taskDefinitionArn!;
+      // Named at once: if a later registration fails, this revision stays registered, and the
+      // summary names it (as attempted) on its service's row.
+      r.taskDefinitionArn = arn;
+      r.revision = reg.taskDefinition.revision;
       if (reg.extra.length) r.extraRevisions = reg.extra;
       if (reg.reused) r.reusedRevision = true;
       if (!reg.reused) logger.info(`[${targets[i]!.service}] registered ${arn}`);
@@ -260,6 +265,11 @@ export function writeMultiSummary(summary: SummaryBuilder, r: MultiDeployReport,
   summary.status(ok ? 'ok' : r.result === 'rolled-back' ? 'rolled-back' : r.result === 'cancelled' ? 'cancelled' : 'failed', `**${ok ? 'Every service deployed' : `Not every service deployed (${r.result})`}**`);
   if (r.taskDefinitionArn) summary.paragraph(`One task definition registered for every service: ${codeSpan(shortTd(r.taskDefinitionArn)).markdown}`);
   if (r.error) summary.paragraph(`> ${r.error.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')}`);
+  const orphans = r.services.filter((s) => s.taskDefinitionArn && !s.deploymentId && s.taskDefinitionArn !== s.previousTaskDefinitionArn);
+  if (orphans.length && r.result !== 'deployed') {
+    const names = [...new Set(orphans.map((s) => shortTd(s.taskDefinitionArn)))];
+    summary.paragraph(`Registered by this step and deployed to no service (left registered; deregister or deploy them): ${names.map((n) => codeSpan(n).markdown).join(', ')}`);
+  }
   summary.table(
     ['Service', 'Result', 'Task definition', 'Previous', 'Deployment', 'Rollback'],
     r.services.map((s) => {
@@ -267,7 +277,7 @@ export function writeMultiSummary(summary: SummaryBuilder, r: MultiDeployReport,
       return [
         link ? md(`[${s.service}](${link})`) : s.service!,
         `${ICON[s.result]} ${s.result}`,
-        s.taskDefinitionArn ? codeSpan(shortTd(s.taskDefinitionArn)) : '',
+        s.taskDefinitionArn ? md(`${codeSpan(shortTd(s.taskDefinitionArn)).markdown}${deployedIt(s) ? '' : ' (attempted)'}`) : '',
         s.previousTaskDefinitionArn ? codeSpan(shortTd(s.previousTaskDefinitionArn)) : '',
         s.deploymentId ? codeSpan(s.deploymentId) : '',
         s.rollback ? `${s.rollback.startedBy}: ${s.rollback.result}` : '',
