@@ -61116,7 +61116,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: DeploymentFailedError, ENUM_FIELDS, EmulatorGapError, LENGTH_FIELDS, MAX_GROUP_ANNOTATIONS, PARTITIONS, arnName, arnRegion, awsErrorCode, checkClaimsAgainstEcs, checkEcrRepository, checkServiceDeployable, cloudWatchLogUrl, consoleRegion, cpuUnits, createEcrClient, deployedIt, describeStoppedTask, ecrCredentials, ecsConsoleUrl, ecsTaskConsoleUrl, explainAwsError, fargateSizeProblem, findDeploymentOf, findServiceDeployment, formatGroup, formatTaskDefinitionIssues, groupKey, groupStoppedTasks, hintFor, imageDigest, memoryMiB, observeServing, onCancelled, parseEcrHost, partitionOf, planServiceConfiguration, recordStoppedTasks, registerTaskDefinitionOnce, rollBack, sameRegistration, sentContentMatches, stoppedReasonsSuffix, taskDefinitionIssues, watchDeployment, watchServiceDeployment
+// UNUSED EXPORTS: DeploymentFailedError, ENUM_FIELDS, EmulatorGapError, LENGTH_FIELDS, MAX_GROUP_ANNOTATIONS, PARTITIONS, SiblingFailedError, arnName, arnRegion, awsErrorCode, checkClaimsAgainstEcs, checkEcrRepository, checkServiceDeployable, cloudWatchLogUrl, consoleRegion, cpuUnits, createEcrClient, deployedIt, describeStoppedTask, ecrCredentials, ecsConsoleUrl, ecsTaskConsoleUrl, explainAwsError, fargateSizeProblem, findDeploymentOf, findServiceDeployment, formatGroup, formatTaskDefinitionIssues, groupKey, groupStoppedTasks, hintFor, imageDigest, memoryMiB, observeServing, onCancelled, parseEcrHost, partitionOf, planServiceConfiguration, recordStoppedTasks, registerTaskDefinitionOnce, rollBack, sameRegistration, sentContentMatches, stoppedReasonsSuffix, taskDefinitionIssues, watchDeployment, watchServiceDeployment
 
 ;// CONCATENATED MODULE: ./packages/aws/src/arn.ts
 /** Pieces of ECS ARNs and names that the deploy logic and summaries need. */
@@ -62909,6 +62909,13 @@ function consoleRegion(deps) {
     const on = deps.consoleLinks ?? !process.env.AWS_ENDPOINT_URL;
     return on ? deps.region : undefined;
 }
+/**
+ * Another service of the same step failed (rollback-scope: all): stop waiting for this one and
+ * roll it back now, as on a deadline. A DeadlineError, so both waits treat it as one.
+ */
+class SiblingFailedError extends src/* DeadlineError */.j3 {
+    name = 'DeadlineError';
+}
 /** The deployment failed (and was rolled back, or could not be): the step fails with this. */
 class DeploymentFailedError extends src/* UserError */.yo {
     name = 'DeploymentFailedError';
@@ -63585,16 +63592,30 @@ async function deployEcsServices(opts, targets, rollbackScope, deps, report) {
             refs[i] = arn;
         }
     }
-    // 3. In parallel, each with the single-service deploy (wait, diagnosis, its own rollback).
+    // 3. In parallel, each with the single-service deploy (wait, diagnosis, its own rollback). With
+    //    rollback-scope all, the first failure stops the others' waits: they roll back at once
+    //    instead of finishing a rollout that will be undone.
+    const stopAll = new AbortController();
+    const failFast = rollbackScope === 'all' && opts.rollbackOnFailure;
+    const signal = deps.signal ? AbortSignal.any([deps.signal, stopAll.signal]) : stopAll.signal;
+    const stoppedBySibling = new Set();
     const settled = await Promise.allSettled(targets.map(async (t, i) => {
         const r = report.services[i];
         const keep = { changes: r.changes, container: r.container, image: r.image, imageDigest: r.imageDigest };
         const perService = { ...opts, service: t.service, taskDefinitionFile: undefined, taskDefinitionRef: refs[i] };
         try {
-            await deployEcsService(perService, { ...deps, logger: serviceLogger(logger, t.service), setOutput: () => undefined }, r);
+            await deployEcsService(perService, { ...deps, signal, logger: serviceLogger(logger, t.service), setOutput: () => undefined }, r);
         }
         catch (err) {
-            settleFailedReport(r, (0,src/* toError */.iT)(err));
+            const e = (0,src/* toError */.iT)(err);
+            settleFailedReport(r, e);
+            const reason = stopAll.signal.reason;
+            if (stopAll.signal.aborted && reason && (r.failure === reason.message || e === reason))
+                stoppedBySibling.add(t.service);
+            else if (failFast && !(e instanceof src/* CancelledError */.cc) && !stopAll.signal.aborted) {
+                logger.info(`'${t.service}' failed: stopping the other services' waits and rolling them back (rollback-scope: all)`);
+                stopAll.abort(new SiblingFailedError(`stopped waiting because '${t.service}' failed (rollback-scope: all)`));
+            }
             throw err;
         }
         finally {
@@ -63603,7 +63624,7 @@ async function deployEcsServices(opts, targets, rollbackScope, deps, report) {
                 Object.assign(r, keep);
         }
     }));
-    const errors = settled.flatMap((s, i) => (s.status === 'rejected' ? [{ service: names[i], error: (0,src/* toError */.iT)(s.reason) }] : []));
+    const errors = settled.flatMap((s, i) => (s.status === 'rejected' && !stoppedBySibling.has(names[i]) ? [{ service: names[i], error: (0,src/* toError */.iT)(s.reason) }] : []));
     if (!errors.length) {
         report.result = overall(report.services.map((r) => r.result));
         return;

@@ -160,6 +160,28 @@ describe('deploy-ecs: several services in one step', () => {
     expect(r.summary).toContain('Not every service deployed (rolled-back)');
   });
 
+  it('rollback-scope all: the first failure stops the others\' waits and rolls them back at once, not after they finish', async () => {
+    // the two others never finish rolling out: without stopping early the step would wait for the 20m timeout
+    ecs.layer.planDeployments({ cluster: ecs.fx.clusterName, service: FEATURES }, { outcome: 'fail', steps: 2, failedTasks: 1 });
+    ecs.layer.planDeployments({ cluster: ecs.fx.clusterName, service: ecs.fx.serviceName }, { outcome: 'stuck' });
+    ecs.layer.planDeployments({ cluster: ecs.fx.clusterName, service: BATCH }, { outcome: 'stuck' });
+    const r = await deploy({ service: three(), image: 'registry.example/app:bad', 'circuit-breaker': 'off', timeout: '20m' });
+    expect(r.error).toBeInstanceOf(DeploymentFailedError);
+    // only the one that failed is named as failed
+    expect(r.error!.message).toMatch(new RegExp(`^1 of 3 services failed \\(${FEATURES}: deployment ecs-svc/\\d+ failed`));
+    expect(r.multi!.services.map((s) => [s.service, s.result])).toEqual([
+      [ecs.fx.serviceName, 'rolled-back'],
+      [FEATURES, 'rolled-back'],
+      [BATCH, 'rolled-back'],
+    ]);
+    const stopped = r.multi!.services[0]!;
+    expect(stopped.failure).toBe(`stopped waiting because '${FEATURES}' failed (rollback-scope: all)`);
+    expect(stopped.rollback).toMatchObject({ startedBy: 'deploy-ecs', result: expect.stringMatching(/^completed/) });
+    expect(stopped.servingNow?.taskDefinitionArn).toBe(before[ecs.fx.serviceName]);
+    expect(await running()).toEqual(before);
+    expect(r.log.some((l) => l.includes(`'${FEATURES}' failed: stopping the other services' waits`))).toBe(true);
+  });
+
   it('rollback-scope: failed leaves the services that deployed on the new revision', async () => {
     ecs.layer.planDeployments({ cluster: ecs.fx.clusterName, service: BATCH }, { outcome: 'fail', steps: 2, failedTasks: 1 });
     const r = await deploy({ service: three(), image: 'registry.example/app:4', 'circuit-breaker': 'off', 'rollback-scope': 'failed' });

@@ -81182,7 +81182,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   wl: () => (/* reexport */ parseEcrHost)
 });
 
-// UNUSED EXPORTS: DeploymentFailedError, ECS_LIMITS, ENUM_FIELDS, ENVIRONMENT_FILES_PER_CONTAINER, EPHEMERAL_STORAGE_GIB, EcsApi, EmulatorGapError, LENGTH_FIELDS, LOG_DRIVERS, MAX_GROUP_ANNOTATIONS, PARTITIONS, PROPAGATE_TAGS, TAG_LIMITS, applyChanges, arnName, arnRegion, assertTaskDefinition, awsErrorCode, checkClaimsAgainstEcs, checkClusterRef, checkServiceDeployable, checkServiceRef, cloudWatchLogUrl, consoleRegion, cpuUnits, createEcsClient, deployEcsService, deployEcsServices, deployedIt, describeStoppedTask, ecsConsoleUrl, ecsTaskConsoleUrl, environmentFileProblem, explainAwsError, fargateSizeProblem, findDeploymentOf, findServiceDeployment, formatGroup, formatTaskDefinitionIssues, groupKey, groupStoppedTasks, hintFor, imageDigest, isRegionName, memoryMiB, newDeployReport, normaliseTaskDefinition, observeServing, onCancelled, parseCommandWords, parseTaskDefinitionRef, partitionOf, planServiceConfiguration, recordStoppedTasks, registerTaskDefinitionOnce, resultOutput, roleArnProblem, rollBack, sameRegistration, secretRefProblem, sentContentMatches, serviceOutputs, settleFailedReport, stoppedReasonsSuffix, tagProblem, taskDefinitionIssues, watchDeployment, watchServiceDeployment, writeMultiSummary, writeSummary
+// UNUSED EXPORTS: DeploymentFailedError, ECS_LIMITS, ENUM_FIELDS, ENVIRONMENT_FILES_PER_CONTAINER, EPHEMERAL_STORAGE_GIB, EcsApi, EmulatorGapError, LENGTH_FIELDS, LOG_DRIVERS, MAX_GROUP_ANNOTATIONS, PARTITIONS, PROPAGATE_TAGS, SiblingFailedError, TAG_LIMITS, applyChanges, arnName, arnRegion, assertTaskDefinition, awsErrorCode, checkClaimsAgainstEcs, checkClusterRef, checkServiceDeployable, checkServiceRef, cloudWatchLogUrl, consoleRegion, cpuUnits, createEcsClient, deployEcsService, deployEcsServices, deployedIt, describeStoppedTask, ecsConsoleUrl, ecsTaskConsoleUrl, environmentFileProblem, explainAwsError, fargateSizeProblem, findDeploymentOf, findServiceDeployment, formatGroup, formatTaskDefinitionIssues, groupKey, groupStoppedTasks, hintFor, imageDigest, isRegionName, memoryMiB, newDeployReport, normaliseTaskDefinition, observeServing, onCancelled, parseCommandWords, parseTaskDefinitionRef, partitionOf, planServiceConfiguration, recordStoppedTasks, registerTaskDefinitionOnce, resultOutput, roleArnProblem, rollBack, sameRegistration, secretRefProblem, sentContentMatches, serviceOutputs, settleFailedReport, stoppedReasonsSuffix, tagProblem, taskDefinitionIssues, watchDeployment, watchServiceDeployment, writeMultiSummary, writeSummary
 
 // EXTERNAL MODULE: ./packages/action-kit/src/index.ts + 10 modules
 var src = __nccwpck_require__(8727);
@@ -82570,6 +82570,13 @@ function consoleRegion(deps) {
     const on = deps.consoleLinks ?? !process.env.AWS_ENDPOINT_URL;
     return on ? deps.region : undefined;
 }
+/**
+ * Another service of the same step failed (rollback-scope: all): stop waiting for this one and
+ * roll it back now, as on a deadline. A DeadlineError, so both waits treat it as one.
+ */
+class deploy_SiblingFailedError extends (/* unused pure expression or super */ null && (DeadlineError)) {
+    name = 'DeadlineError';
+}
 /** The deployment failed (and was rolled back, or could not be): the step fails with this. */
 class deploy_DeploymentFailedError extends (/* unused pure expression or super */ null && (UserError)) {
     name = 'DeploymentFailedError';
@@ -83246,16 +83253,30 @@ async function deployEcsServices(opts, targets, rollbackScope, deps, report) {
             refs[i] = arn;
         }
     }
-    // 3. In parallel, each with the single-service deploy (wait, diagnosis, its own rollback).
+    // 3. In parallel, each with the single-service deploy (wait, diagnosis, its own rollback). With
+    //    rollback-scope all, the first failure stops the others' waits: they roll back at once
+    //    instead of finishing a rollout that will be undone.
+    const stopAll = new AbortController();
+    const failFast = rollbackScope === 'all' && opts.rollbackOnFailure;
+    const signal = deps.signal ? AbortSignal.any([deps.signal, stopAll.signal]) : stopAll.signal;
+    const stoppedBySibling = new Set();
     const settled = await Promise.allSettled(targets.map(async (t, i) => {
         const r = report.services[i];
         const keep = { changes: r.changes, container: r.container, image: r.image, imageDigest: r.imageDigest };
         const perService = { ...opts, service: t.service, taskDefinitionFile: undefined, taskDefinitionRef: refs[i] };
         try {
-            await deployEcsService(perService, { ...deps, logger: serviceLogger(logger, t.service), setOutput: () => undefined }, r);
+            await deployEcsService(perService, { ...deps, signal, logger: serviceLogger(logger, t.service), setOutput: () => undefined }, r);
         }
         catch (err) {
-            settleFailedReport(r, toError(err));
+            const e = toError(err);
+            settleFailedReport(r, e);
+            const reason = stopAll.signal.reason;
+            if (stopAll.signal.aborted && reason && (r.failure === reason.message || e === reason))
+                stoppedBySibling.add(t.service);
+            else if (failFast && !(e instanceof CancelledError) && !stopAll.signal.aborted) {
+                logger.info(`'${t.service}' failed: stopping the other services' waits and rolling them back (rollback-scope: all)`);
+                stopAll.abort(new SiblingFailedError(`stopped waiting because '${t.service}' failed (rollback-scope: all)`));
+            }
             throw err;
         }
         finally {
@@ -83264,7 +83285,7 @@ async function deployEcsServices(opts, targets, rollbackScope, deps, report) {
                 Object.assign(r, keep);
         }
     }));
-    const errors = settled.flatMap((s, i) => (s.status === 'rejected' ? [{ service: names[i], error: toError(s.reason) }] : []));
+    const errors = settled.flatMap((s, i) => (s.status === 'rejected' && !stoppedBySibling.has(names[i]) ? [{ service: names[i], error: toError(s.reason) }] : []));
     if (!errors.length) {
         report.result = overall(report.services.map((r) => r.result));
         return;

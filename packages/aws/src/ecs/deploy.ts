@@ -90,6 +90,14 @@ export function consoleRegion(deps: Pick<EcsDeployDeps, 'region' | 'consoleLinks
 
 type Deps = EcsDeployDeps;
 
+/**
+ * Another service of the same step failed (rollback-scope: all): stop waiting for this one and
+ * roll it back now, as on a deadline. A DeadlineError, so both waits treat it as one.
+ */
+export class SiblingFailedError extends DeadlineError {
+  override readonly name = 'DeadlineError';
+}
+
 /** The deployment failed (and was rolled back, or could not be): the step fails with this. */
 export class DeploymentFailedError extends UserError {
   override readonly name = 'DeploymentFailedError';

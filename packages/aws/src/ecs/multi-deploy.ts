@@ -9,7 +9,7 @@
 import type { Service } from '@aws-sdk/client-ecs';
 import { CancelledError, codeSpan, type Logger, md, type SummaryBuilder, toError, UserError } from '@ml-deploy/action-kit';
 import { ecsConsoleUrl, parseTaskDefinitionRef } from '../arn';
-import { checkServiceDeployable, DeploymentFailedError, deployEcsService, type EcsDeployDeps, type EcsDeployOptions, newDeployReport, settleFailedReport } from './deploy';
+import { checkServiceDeployable, DeploymentFailedError, deployEcsService, SiblingFailedError, type EcsDeployDeps, type EcsDeployOptions, newDeployReport, settleFailedReport } from './deploy';
 import { applyChanges, imageDigest, normaliseTaskDefinition, type Rendered } from './render';
 import { registerTaskDefinitionOnce, sameRegistration } from './registration';
 import { type DeployReport, type DeployResult, deployedIt, resultOutput, writeSummary } from './report';
@@ -167,16 +167,29 @@ export async function deployEcsServices(
     }
   }
 
-  // 3. In parallel, each with the single-service deploy (wait, diagnosis, its own rollback).
+  // 3. In parallel, each with the single-service deploy (wait, diagnosis, its own rollback). With
+  //    rollback-scope all, the first failure stops the others' waits: they roll back at once
+  //    instead of finishing a rollout that will be undone.
+  const stopAll = new AbortController();
+  const failFast = rollbackScope === 'all' && opts.rollbackOnFailure;
+  const signal = deps.signal ? AbortSignal.any([deps.signal, stopAll.signal]) : stopAll.signal;
+  const stoppedBySibling = new Set<string>();
   const settled = await Promise.allSettled(
     targets.map(async (t, i) => {
       const r = report.services[i]!;
       const keep = { changes: r.changes, container: r.container, image: r.image, imageDigest: r.imageDigest };
       const perService: EcsDeployOptions = { ...opts, service: t.service, taskDefinitionFile: undefined, taskDefinitionRef: refs[i] };
       try {
-        await deployEcsService(perService, { ...deps, logger: serviceLogger(logger, t.service), setOutput: () => undefined }, r);
+        await deployEcsService(perService, { ...deps, signal, logger: serviceLogger(logger, t.service), setOutput: () => undefined }, r);
       } catch (err) {
-        settleFailedReport(r, toError(err));
+        const e = toError(err);
+        settleFailedReport(r, e);
+        const reason = stopAll.signal.reason as Error | undefined;
+        if (stopAll.signal.aborted && reason && (r.failure === reason.message || e === reason)) stoppedBySibling.add(t.service);
+        else if (failFast && !(e instanceof CancelledError) && !stopAll.signal.aborted) {
+          logger.info(`'${t.service}' failed: stopping the other services' waits and rolling them back (rollback-scope: all)`);
+          stopAll.abort(new SiblingFailedError(`stopped waiting because '${t.service}' failed (rollback-scope: all)`));
+        }
         throw err;
       } finally {
         // Deployed by ARN, the single-service deploy does not know what was rendered: say it.
@@ -184,7 +197,7 @@ export async function deployEcsServices(
       }
     }),
   );
-  const errors = settled.flatMap((s, i) => (s.status === 'rejected' ? [{ service: names[i]!, error: toError(s.reason) }] : []));
+  const errors = settled.flatMap((s, i) => (s.status === 'rejected' && !stoppedBySibling.has(names[i]!) ? [{ service: names[i]!, error: toError(s.reason) }] : []));
   if (!errors.length) {
     report.result = overall(report.services.map((r) => r.result));
     return;
