@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import * as cache from '@actions/cache';
 import * as core from '@actions/core';
+import * as tc from '@actions/tool-cache';
 import { runAction, runnerIO } from '@ml-deploy/action-kit';
 import { type Inputs, parseInputs } from './inputs';
 import { run } from './run';
@@ -47,6 +48,8 @@ await runAction<Inputs>(
             child.on('error', reject);
             child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
           }),
+        // A scanner not on PATH is installed from its pinned release into the runner's tool cache.
+        toolCache: process.env.RUNNER_TOOL_CACHE && process.env.RUNNER_TEMP ? { find: tc.find, downloadTool: (url) => tc.downloadTool(url), extractTar: (f) => tc.extractTar(f), cacheDir: tc.cacheDir } : undefined,
         readFile: (p) => readFile(p, 'utf8'),
         writeFile: (p, t) => writeFile(p, t),
         // The Actions cache (hosted runners, act's cache server); none elsewhere (e.g. GHES without it).

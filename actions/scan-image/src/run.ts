@@ -4,11 +4,14 @@
  * report: outputs, a JSON report, and a summary of what blocks the release with the versions to
  * move to and how old the vulnerability database was.
  */
+import { access, rm } from 'node:fs/promises';
+import { arch as osArch } from 'node:os';
 import { join } from 'node:path';
 import { type ActionContext, codeSpan, ConfigurationError, type Clock, retry, systemClock, UserError } from '@ml-deploy/action-kit';
 import { applyPolicy, fromTrivy, type IgnoreEntry, parseIgnoreFile, type PolicyOutcome, type ScanResult, SEVERITIES } from '@ml-deploy/scan';
 import { type DbCache, dbCacheKey, trivyVersion } from './db-cache';
 import type { Inputs } from './inputs';
+import { findOrInstallScanner, type ScannerRelease, type ScannerSource, type ToolCache, TRIVY_RELEASE } from './scanner-install';
 
 export interface ExecResult {
   code: number;
@@ -31,6 +34,12 @@ export interface Deps extends Pick<ActionContext, 'logger' | 'summary' | 'setOut
   retryBaseMs?: number;
   /** The Actions cache for the vulnerability database; undefined where the runner has none. */
   dbCache?: DbCache;
+  /** @actions/tool-cache, where the runner has one (RUNNER_TOOL_CACHE): a scanner not on PATH is installed there. */
+  toolCache?: ToolCache;
+  /** The pinned release to install when the scanner is not on PATH (tests give their own). */
+  trivyRelease?: ScannerRelease;
+  platform?: string;
+  arch?: string;
 }
 
 export interface ScanReport {
@@ -42,6 +51,8 @@ export interface ScanReport {
   /** For an OCI layout on disk: the directory, the tag asked for, and the manifest scanned. */
   layout?: { dir: string; tag?: string; digest: string };
   scannerVersion?: string;
+  /** Where the scanner binary came from (PATH, the tool cache, or a verified download). */
+  scannerSource?: ScannerSource;
   counts?: PolicyOutcome['counts'];
   blocking?: PolicyOutcome['blocking'];
   ignored?: PolicyOutcome['ignored'];
@@ -95,10 +106,25 @@ export async function run(inputs: Inputs, deps: Deps): Promise<ScanReport> {
     }
   }
   if (inputs.target.kind === 'layout') report.layout = await checkLayout(inputs.image, inputs.target, deps);
-  const trivy = await deps.which('trivy');
-  if (!trivy) {
-    throw new ConfigurationError('trivy is not on PATH: install it before this step (e.g. aquasecurity/setup-trivy pinned by commit SHA), or put a trivy binary on PATH');
+  let source: ScannerSource;
+  try {
+    source = await findOrInstallScanner(deps.trivyRelease ?? TRIVY_RELEASE, {
+      which: deps.which,
+      ...(deps.toolCache ? { toolCache: deps.toolCache } : {}),
+      env: deps.env,
+      platform: deps.platform ?? process.platform,
+      arch: deps.arch ?? osArch(),
+      exists: (p) => access(p).then(() => true, () => false),
+      remove: (p) => rm(p, { recursive: true, force: true }),
+      info: (m) => logger.info(m),
+    });
+  } catch (err) {
+    report.error = (err as Error).message;
+    await finish();
+    throw err;
   }
+  report.scannerSource = source;
+  const trivy = source.path;
 
   const env: NodeJS.ProcessEnv = { ...deps.env, TRIVY_NO_PROGRESS: 'true', TRIVY_CACHE_DIR: deps.cacheDir };
   // Registry credentials for the image, the way the other image actions take them.
@@ -237,7 +263,7 @@ function writeSummary(r: ScanReport, deps: Deps): void {
     ['Image', codeSpan(r.image)],
     ['Policy', `fail at ${r.policy.severity} and above${r.policy.ignoreUnfixed ? ', unfixed ignored' : ''}${r.policy.reportOnly ? ', report-only' : ''}${r.policy.ignoreFile ? `, ignore file ${r.policy.ignoreFile}` : ''}`],
     ['OCI layout manifest', r.layout ? codeSpan(r.layout.digest) : undefined],
-    ['Scanner', r.scannerVersion ? `${r.scanner} ${r.scannerVersion}` : r.scanner],
+    ['Scanner', `${r.scannerVersion ? `${r.scanner} ${r.scannerVersion}` : r.scanner}${r.scannerSource ? ` (${scannerFrom(r.scannerSource)})` : ''}`],
     ['Vulnerability DB', r.db?.updatedAt ? `built ${r.db.updatedAt} (${r.db.ageHours} h old)${r.db.repository ? ` from ${r.db.repository}` : ''}` : r.db?.repository],
     ['DB cache', r.db?.cache ? (r.db.cache.hit ? `restored from the Actions cache (${r.db.cache.key})` : `not cached today: downloaded${r.db.cache.saved ? `, saved as ${r.db.cache.key}` : ''}`) : undefined],
     ['Python packages found', r.pythonPackages?.length ? r.pythonPackages.join(', ') : undefined],
@@ -254,6 +280,12 @@ function writeSummary(r: ScanReport, deps: Deps): void {
   if (r.ignored?.length) s.table(['Ignored', 'Package', 'Reason', 'Until'], r.ignored.map((i) => [i.finding.id, i.finding.package, i.entry.reason, i.entry.expires]));
   if (r.expiredIgnores?.length) s.table(['Expired ignore entry', 'Reason', 'Expired'], r.expiredIgnores.map((e) => [e.id, e.reason, e.expires]));
   if (r.unfixedSkipped) s.paragraph(`${r.unfixedSkipped} finding(s) at or above the threshold have no fix published and were not counted (ignore-unfixed).`);
+}
+
+function scannerFrom(s: ScannerSource): string {
+  if (s.from === 'downloaded') return `downloaded from ${s.url}, sha256 ${s.sha256} verified, now in the tool cache`;
+  if (s.from === 'tool cache') return `from the tool cache, ${codeSpan(s.path)}`;
+  return `on PATH, ${codeSpan(s.path)}`;
 }
 
 /** The layout must be one (oci-layout, index.json) and name one manifest: the tag asked for, or its only one. */
