@@ -84,7 +84,7 @@ async function deploy(overrides: Record<string, string>, opts: { signal?: AbortS
 }
 
 const svcNow = () => fake.peekService(PROJECT, REGION, SERVICE)!;
-const serving = () => (svcNow().trafficStatuses as Array<{ type: string; revision?: string; percent?: number; tag?: string }>);
+const serving = () => (svcNow().trafficStatuses as Array<{ type: string; revision?: string; percent?: number; tag?: string; uri?: string }>);
 const latestReady = () => String(svcNow().latestReadyRevision).split('/').pop();
 /** What serves now, LATEST resolved through latestReadyRevision: [revision, percent] pairs. */
 const servingNow = () =>
@@ -174,6 +174,97 @@ describe('deploy-cloud-run against the Cloud Run fake', () => {
     expect(servingNow()).toEqual([['model-api-def5678', 100]]);
   });
 
+  it('renders every template input, GPU included, into a revision the fake accepts under Cloud Run\'s GPU rules', async () => {
+    fake.seedService(PROJECT, REGION, SERVICE);
+    const all = {
+      image: IMAGE2,
+      'env-vars': 'MODEL_NAME=iris,THRESHOLD=0.7',
+      secrets: 'API_KEY=api-key:3',
+      cpu: '4',
+      memory: '16Gi',
+      gpu: '1',
+      'gpu-type': 'nvidia-l4',
+      concurrency: '4',
+      'min-instances': '1',
+      'max-instances': '3',
+      'request-timeout': '15m',
+      'execution-environment': 'gen2',
+      'startup-probe-path': '/healthz',
+      'liveness-probe-path': '/livez',
+      'service-account': 'model-runtime@demo-project.iam.gserviceaccount.com',
+      labels: 'model=iris,model-version=3',
+      'revision-suffix': 'gpu0001',
+      'cpu-always-allocated': 'true',
+    };
+    const d = await deploy(all);
+    expect(d.error).toBeUndefined();
+    expect(d.outputs.revision).toBe('model-api-gpu0001');
+    expect(servingNow()).toEqual([['model-api-gpu0001', 100]]);
+    expect(svcNow().labels).toEqual({ team: 'ml', model: 'iris', 'model-version': '3' });
+    expect(svcNow().template).toEqual({
+      revision: 'model-api-gpu0001',
+      labels: { model: 'iris', 'model-version': '3' },
+      scaling: { minInstanceCount: 1, maxInstanceCount: 3 },
+      timeout: '900s',
+      serviceAccount: 'model-runtime@demo-project.iam.gserviceaccount.com',
+      executionEnvironment: 'EXECUTION_ENVIRONMENT_GEN2',
+      maxInstanceRequestConcurrency: 4,
+      nodeSelector: { accelerator: 'nvidia-l4' },
+      containers: [
+        {
+          image: IMAGE2,
+          env: [
+            { name: 'MODEL_NAME', value: 'iris' },
+            { name: 'THRESHOLD', value: '0.7' },
+            { name: 'API_KEY', valueSource: { secretKeyRef: { secret: 'api-key', version: '3' } } },
+          ],
+          resources: { limits: { cpu: '4', memory: '16Gi', 'nvidia.com/gpu': '1' } },
+          ports: [{ containerPort: 8080 }],
+          startupProbe: { httpGet: { path: '/healthz', port: 8080 }, periodSeconds: 5, failureThreshold: 24, timeoutSeconds: 3 },
+          livenessProbe: { httpGet: { path: '/livez', port: 8080 }, periodSeconds: 15, failureThreshold: 3, timeoutSeconds: 3 },
+        },
+      ],
+    });
+    expect(d.report!.changes).toEqual([
+      `image: us-docker.pkg.dev/demo/models/iris@sha256:${'1'.repeat(64)} → ${IMAGE2}`,
+      'env: +THRESHOLD +API_KEY',
+      'cpu: 1 → 4',
+      'memory: 512Mi → 16Gi',
+      'gpu: (default) → 1',
+      'gpu type: (none) → nvidia-l4',
+      'execution environment: → gen2',
+      'concurrency: (default) → 4',
+      'min instances: 0 → 1',
+      'request timeout: 300s → 900s',
+      'startup probe: GET /healthz on port 8080',
+      'liveness probe: GET /livez on port 8080',
+      'service account: (default) → model-runtime@demo-project.iam.gserviceaccount.com',
+      'labels: +model +model-version',
+    ]);
+  });
+
+  it('a GPU revision Cloud Run would refuse is refused before any change, naming the input', async () => {
+    fake.seedService(PROJECT, REGION, SERVICE);
+    // A service definition with a GPU and CPU only during requests (cpuIdle: true).
+    const file = join(workDir, 'gpu-service.json');
+    await writeFile(
+      file,
+      JSON.stringify({
+        template: {
+          nodeSelector: { accelerator: 'nvidia-l4' },
+          containers: [{ image: IMAGE2, resources: { limits: { cpu: '4', memory: '16Gi', 'nvidia.com/gpu': '1' }, cpuIdle: true } }],
+        },
+      }),
+    );
+    const d = await deploy({ 'service-definition': file });
+    expect(d.error).toBeInstanceOf(InputError);
+    expect(d.error!.message).toContain(`input 'cpu-always-allocated': got "", expected 'true' for a GPU revision`);
+    // The service keeps 1 CPU: the merged revision is checked too.
+    const merged = await deploy({ gpu: '1', 'cpu-always-allocated': 'true' });
+    expect(merged.error!.message).toContain(`input 'cpu': got "1", expected at least 4 CPU for a nvidia-l4 GPU`);
+    expect(fake.countCalls('UpdateService')).toBe(0);
+  });
+
   it('no-traffic with a tag: the new revision is Ready at 0 % with its own URL; the old one serves on', async () => {
     fake.seedService(PROJECT, REGION, SERVICE);
     const before = latestReady();
@@ -196,6 +287,43 @@ describe('deploy-cloud-run against the Cloud Run fake', () => {
       [d.outputs.revision, 10],
       [before, 90],
     ]);
+  });
+
+  it('a split with tags as targets: each tag resolves to its revision, keeps its URL, and the new revision gets its own tag', async () => {
+    fake.seedService(PROJECT, REGION, SERVICE);
+    const stable = latestReady()!;
+    expect((await deploy({ revision: stable, tag: 'stable' })).error).toBeUndefined();
+    const preview = await deploy({ image: IMAGE2, 'no-traffic': 'true', tag: 'candidate' });
+    expect(preview.error).toBeUndefined();
+    const candidate = preview.outputs.revision!;
+    const d = await deploy({ 'env-vars': 'MODEL_VERSION=3', traffic: 'LATEST=10,candidate=30,stable=60', tag: 'canary' });
+    expect(d.error).toBeUndefined();
+    const newest = d.outputs.revision!;
+    expect(new Set([stable, candidate, newest]).size).toBe(3);
+    const url = (tag: string) => `https://${tag}---model-api-123456789012.${REGION}.run.app`;
+    // What routes, as the service reports it: shares by revision, each tag on its own revision.
+    const routed = serving().map((t) => ({ revision: t.type === 'TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST' ? latestReady() : t.revision, percent: t.percent ?? 0, tag: t.tag, uri: t.uri }));
+    expect(routed).toEqual(
+      expect.arrayContaining([
+        { revision: newest, percent: 10, tag: 'canary', uri: url('canary') },
+        { revision: candidate, percent: 30, tag: 'candidate', uri: url('candidate') },
+        { revision: stable, percent: 60, tag: 'stable', uri: url('stable') },
+      ]),
+    );
+    expect(routed).toHaveLength(3);
+    expect(d.outputs['tag-url']).toBe(url('canary'));
+    expect(d.report!.trafficAfter!.filter((t) => t.percent > 0).map((t) => [t.revision, t.percent]).sort()).toEqual(
+      [[newest, 10], [candidate, 30], [stable, 60]].sort(),
+    );
+  });
+
+  it('a split naming a tag the service does not have fails before traffic moves, naming the target', async () => {
+    fake.seedService(PROJECT, REGION, SERVICE);
+    const before = latestReady()!;
+    const d = await deploy({ image: IMAGE2, traffic: 'LATEST=50,nosuchtag=50' });
+    expect(d.error!.message).toContain("traffic target 'nosuchtag' is neither LATEST, a tag on service, nor a revision name");
+    expect(fake.countCalls('UpdateService')).toBe(0);
+    expect(servingNow()).toEqual([[before, 100]]);
   });
 
   it('deploys an existing revision by name without creating one (promotion of a tagged preview)', async () => {

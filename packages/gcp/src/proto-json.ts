@@ -55,7 +55,7 @@ export function writableCopy<T>(typeName: string, value: T): T {
 /**
  * `value` (proto3 JSON, or the SDK's object form) without the fields proto3 cannot tell from unset:
  * scalars and enums at their default (`''`, `0`, `'0'`, `false`, the enum's 0 value) that have no
- * presence, and empty lists. Kept: members of a oneof and proto3 `optional` fields (set is set, even
+ * presence, and empty lists and maps. Kept: members of a oneof and proto3 `optional` fields (set is set, even
  * to `''` or `false`: an env var with an empty value stays), map entries, and messages, even empty
  * (`tcpSocket: {}` is a TCP probe on the default port). What the API stores from a request is the
  * same with or without the dropped fields; the Cloud Run fake compares templates through this.
@@ -82,6 +82,7 @@ function stripDefaults(type: protobuf.Type, obj: Record<string, unknown>): Recor
     field.resolve();
     const rt = field.resolvedType;
     if (field.map) {
+      if (typeof value === 'object' && Object.keys(value as object).length === 0) continue;
       out[key] = value;
       continue;
     }
