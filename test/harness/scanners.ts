@@ -5,13 +5,17 @@
  * `$ML_DEPLOY_SCANNERS_DIR` (default ~/.cache/ml-deploy/scanners/bin). `pushTrivyDb` writes a DB of
  * the given advisories and pushes it to a registry as the OCI artifact Trivy downloads
  * (`application/vnd.aquasec.trivy.db.layer.v1.tar+gzip` holding trivy.db and metadata.json, tag 2),
- * so `--db-repository <registry>/<repo>:2` points Trivy at it. `mlImageLayer` makes the layer of a
+ * so `--db-repository <registry>/<repo>:2` points Trivy at it. Grype v0.121.3 and `grypedb`
+ * (grype's own database library) are built the same way; `serveGrypeDb` serves a database of the
+ * same advisories over HTTP as a listing (latest.json) and its archive. `mlImageLayer` makes the layer of a
  * small "ML image": /etc/os-release and a dist-info METADATA per Python package in site-packages.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { LOOPBACK } from './free-port';
 import { pushBlob, pushManifest, type PushTarget } from './registry';
 
 export function scannersDir(): string {
@@ -19,9 +23,9 @@ export function scannersDir(): string {
 }
 
 /** Path of a scanner tool built by bootstrap; throws saying how to build it when absent. */
-export function scannerBinary(name: 'trivy' | 'trivydb'): string {
+export function scannerBinary(name: 'trivy' | 'trivydb' | 'grype' | 'grypedb'): string {
   const p = join(scannersDir(), name);
-  if (!existsSync(p)) throw new Error(`${p} is missing: run bash scripts/bootstrap.d/scanners.sh (builds trivy and trivydb from the Go module proxy)`);
+  if (!existsSync(p)) throw new Error(`${p} is missing: run bash scripts/bootstrap.d/scanners.sh (builds trivy, grype, trivydb and grypedb from the Go module proxy)`);
   return p;
 }
 
@@ -77,3 +81,27 @@ export const PLANTED: Advisory[] = [
   { id: 'CVE-2024-5206', ecosystem: 'pip', package: 'scikit-learn', vulnerable: ['<1.5.0'], patched: ['1.5.0'], severity: 'MEDIUM', title: 'scikit-learn TfidfVectorizer stores tokens it should drop' },
   { id: 'GHSA-ml-deploy-unfixed', ecosystem: 'pip', package: 'onnxruntime', vulnerable: ['>=1.0.0'], patched: [], severity: 'HIGH', title: 'test advisory with no fix published' },
 ];
+
+/**
+ * Builds a Grype database (schema v6) of `advisories` with grype's own library (the `grypedb`
+ * tool, test/fixtures/scanner-db/grypedb) and serves it over HTTP the way Grype downloads one:
+ * `url` is the listing (latest.json), the archive beside it. `requests` records every path asked for.
+ */
+export async function serveGrypeDb(advisories: Advisory[], builtAt = new Date()): Promise<{ url: string; requests: string[]; stop(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'grype-db-'));
+  writeFileSync(join(dir, 'advisories.json'), JSON.stringify(advisories));
+  execFileSync(scannerBinary('grypedb'), [join(dir, 'advisories.json'), join(dir, 'db'), builtAt.toISOString().replace(/\.\d{3}Z$/, 'Z')]);
+  const requests: string[] = [];
+  const server = createServer((req, res) => {
+    requests.push(`${req.method} ${req.url}`);
+    const name = basename(decodeURIComponent((req.url ?? '').split('?')[0]!));
+    const file = join(dir, 'db', name);
+    if (name === '' || name === 'vulnerability.db' || !existsSync(file)) return void res.writeHead(404).end();
+    const body = readFileSync(file);
+    res.writeHead(200, { 'content-length': body.length, 'content-type': name.endsWith('.json') ? 'application/json' : 'application/gzip' });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  });
+  await new Promise<void>((r) => server.listen(0, LOOPBACK, r));
+  const port = (server.address() as { port: number }).port;
+  return { url: `http://${LOOPBACK}:${port}/databases/v6/latest.json`, requests, stop: () => new Promise((r) => server.close(() => r())) };
+}

@@ -33,3 +33,13 @@ export function trivyVersion(stdout: string): string | undefined {
     return undefined;
   }
 }
+
+/** The version in `grype version -o json` (`{"application":"grype","version":"0.121.3",...}`); undefined if absent. */
+export function grypeVersion(stdout: string): string | undefined {
+  try {
+    const v = (JSON.parse(stdout) as { version?: unknown }).version;
+    return typeof v === 'string' && v !== '' && v !== '[not provided]' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}

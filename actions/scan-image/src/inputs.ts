@@ -9,7 +9,7 @@ export type Target = { kind: 'registry'; ref: string } | { kind: 'layout'; dir: 
 export interface Inputs {
   image: string;
   target: Target;
-  scanner: 'trivy';
+  scanner: 'trivy' | 'grype';
   severity: Severity;
   'ignore-unfixed': boolean;
   'ignore-file': string | undefined;
@@ -23,10 +23,19 @@ export function parseInputs(read: InputReader): Inputs {
   const image = read('image')?.trim();
   if (image === undefined) throw new InputError('image', '', 'an image reference (this input is required)');
   const target = parseTarget(image);
-  const scanner = parseChoice('scanner', read('scanner')?.trim() ?? 'trivy', ['trivy'] as const);
+  const scanner = parseChoice('scanner', read('scanner')?.trim() ?? 'trivy', ['trivy', 'grype'] as const);
   const severity = parseChoice('severity', (read('severity')?.trim() ?? 'HIGH').toUpperCase(), SEVERITIES);
   const db = read('db-repository')?.trim();
-  if (db !== undefined) {
+  if (db !== undefined && scanner === 'grype') {
+    // Grype downloads a listing (latest.json) that names the archive beside it.
+    let url: URL | undefined;
+    try {
+      url = new URL(db);
+    } catch {
+      url = undefined;
+    }
+    if (!url || !/^https?:$/.test(url.protocol)) throw new InputError('db-repository', db, 'with scanner grype, the http(s) URL of a database listing, e.g. https://mirror.example/grype/databases/v6/latest.json');
+  } else if (db !== undefined) {
     for (const r of db.split(',').map((x) => x.trim())) {
       const p = parseImageReference(r);
       if (!isImageReference(p)) throw new InputError('db-repository', db, `repository references such as ghcr.io/aquasecurity/trivy-db:2, comma-separated (${p.error})`);
@@ -41,7 +50,7 @@ export function parseInputs(read: InputReader): Inputs {
     'ignore-file': read('ignore-file')?.trim(),
     'report-only': parseBoolean('report-only', read('report-only') ?? 'false'),
     'db-repository': db,
-    'sbom-format': parseChoice('sbom-format', read('sbom-format')?.trim() ?? 'cyclonedx', ['cyclonedx', 'spdx'] as const),
+    'sbom-format': parseSbomFormat(read('sbom-format')?.trim() ?? 'cyclonedx', scanner),
     'output-dir': read('output-dir')?.trim(),
   };
 }
@@ -66,4 +75,10 @@ export function parseTarget(image: string): Target {
   const tag = m ? m[2] : undefined;
   if (dir === '') throw new InputError('image', image, 'an OCI layout directory after oci:, e.g. oci:./build/layout:v1');
   return tag ? { kind: 'layout', dir, tag } : { kind: 'layout', dir };
+}
+
+function parseSbomFormat(value: string, scanner: Inputs['scanner']): Inputs['sbom-format'] {
+  const f = parseChoice('sbom-format', value, ['cyclonedx', 'spdx'] as const);
+  if (f === 'spdx' && scanner === 'grype') throw new InputError('sbom-format', value, 'cyclonedx with scanner grype (grype writes its SBOM as CycloneDX only)');
+  return f;
 }

@@ -1,17 +1,18 @@
 /**
- * scan-image: run Trivy on the image (one scan: JSON with every package listed), convert that
- * report to SARIF and an SBOM with `trivy convert` (no second scan), apply the release policy, and
- * report: outputs, a JSON report, and a summary of what blocks the release with the versions to
- * move to and how old the vulnerability database was.
+ * scan-image: run the scanner once on the image (Trivy: JSON with every package listed, then SARIF
+ * and the SBOM converted from that report with `trivy convert`; Grype: JSON, SARIF and CycloneDX
+ * written by the same run), apply the release policy, and report: outputs, a JSON report, and a
+ * summary of what blocks the release with the versions to move to and how old the vulnerability
+ * database was.
  */
 import { access, rm } from 'node:fs/promises';
 import { arch as osArch } from 'node:os';
 import { join } from 'node:path';
 import { type ActionContext, codeSpan, ConfigurationError, type Clock, retry, systemClock, UserError } from '@ml-deploy/action-kit';
-import { applyPolicy, fromTrivy, type IgnoreEntry, parseIgnoreFile, type PolicyOutcome, type ScanResult, SEVERITIES } from '@ml-deploy/scan';
-import { type DbCache, dbCacheKey, trivyVersion } from './db-cache';
+import { applyPolicy, fromGrype, fromTrivy, type IgnoreEntry, parseIgnoreFile, type PolicyOutcome, type ScanResult, SEVERITIES } from '@ml-deploy/scan';
+import { type DbCache, dbCacheKey, grypeVersion, trivyVersion } from './db-cache';
 import type { Inputs } from './inputs';
-import { findOrInstallScanner, type ScannerRelease, type ScannerSource, type ToolCache, TRIVY_RELEASE } from './scanner-install';
+import { findOrInstallScanner, GRYPE_RELEASE, type ScannerRelease, type ScannerSource, type ToolCache, TRIVY_RELEASE } from './scanner-install';
 
 export interface ExecResult {
   code: number;
@@ -108,7 +109,7 @@ export async function run(inputs: Inputs, deps: Deps): Promise<ScanReport> {
   if (inputs.target.kind === 'layout') report.layout = await checkLayout(inputs.image, inputs.target, deps);
   let source: ScannerSource;
   try {
-    source = await findOrInstallScanner(deps.trivyRelease ?? TRIVY_RELEASE, {
+    source = await findOrInstallScanner(inputs.scanner === 'grype' ? GRYPE_RELEASE : (deps.trivyRelease ?? TRIVY_RELEASE), {
       which: deps.which,
       ...(deps.toolCache ? { toolCache: deps.toolCache } : {}),
       env: deps.env,
@@ -124,6 +125,7 @@ export async function run(inputs: Inputs, deps: Deps): Promise<ScanReport> {
     throw err;
   }
   report.scannerSource = source;
+  if (inputs.scanner === 'grype') return scanWithGrype(inputs, deps, { report, ignores, finish, grype: source.path, clock });
   const trivy = source.path;
 
   const env: NodeJS.ProcessEnv = { ...deps.env, TRIVY_NO_PROGRESS: 'true', TRIVY_CACHE_DIR: deps.cacheDir };
@@ -223,6 +225,20 @@ export async function run(inputs: Inputs, deps: Deps): Promise<ScanReport> {
     deps.setOutput(name, out);
   }
 
+  return decide(inputs, deps, { report, ignores, finish, clock }, result);
+}
+
+interface Scan {
+  report: ScanReport;
+  ignores: IgnoreEntry[];
+  finish: () => Promise<void>;
+  clock: Clock;
+}
+
+/** The policy on the findings, the report and summary written, and the step failed when it must. */
+async function decide(inputs: Inputs, deps: Deps, scan: Scan, result: ScanResult): Promise<ScanReport> {
+  const { report, ignores, finish, clock } = scan;
+  const { logger } = deps;
   const today = new Date(clock.now()).toISOString().slice(0, 10);
   const outcome = applyPolicy(result.findings, { threshold: inputs.severity, ignoreUnfixed: inputs['ignore-unfixed'], ignores, reportOnly: inputs['report-only'], today });
   Object.assign(report, {
@@ -234,7 +250,8 @@ export async function run(inputs: Inputs, deps: Deps): Promise<ScanReport> {
     belowThreshold: outcome.belowThreshold.length,
     expiredIgnores: outcome.expiredIgnores,
     packages: result.packages.length,
-    pythonPackages: result.packages.filter((p) => p.type === 'python-pkg').map((p) => `${p.name}==${p.version}`),
+    // Trivy names them python-pkg; from Grype's SBOM they are pkg:pypi purls (type pypi).
+    pythonPackages: result.packages.filter((p) => p.type === 'python-pkg' || p.type === 'pypi').map((p) => `${p.name}==${p.version}`),
   });
   logger.info(`${result.findings.length} finding(s) in ${result.packages.length} package(s); ${outcome.blocking.length} block the release at ${inputs.severity} and above; verdict ${outcome.verdict}${inputs['report-only'] ? ' (report-only)' : ''}`);
   await finish();
@@ -250,6 +267,103 @@ export async function run(inputs: Inputs, deps: Deps): Promise<ScanReport> {
     throw new PolicyFailedError(`${inputs.image} does not pass the policy: ${parts.join('; ')}. See the job summary for the fixed versions to move to`);
   }
   return report;
+}
+
+
+/**
+ * Grype: one run writes its JSON report, SARIF and a CycloneDX SBOM. Its database lives in
+ * GRYPE_DB_CACHE_DIR (kept in the Actions cache one entry a day like Trivy's); db-repository is
+ * the URL of a listing (latest.json) of a mirror, given as GRYPE_DB_UPDATE_URL.
+ */
+async function scanWithGrype(inputs: Inputs, deps: Deps, scan: Scan & { grype: string }): Promise<ScanReport> {
+  const { report, finish, grype, clock } = scan;
+  const { logger } = deps;
+  const dbDir = join(deps.cacheDir, 'grype-db');
+  const env: NodeJS.ProcessEnv = { ...deps.env, GRYPE_CHECK_FOR_APP_UPDATE: 'false', GRYPE_DB_CACHE_DIR: dbDir };
+  if (deps.env.ML_DEPLOY_REGISTRY_USERNAME && deps.env.ML_DEPLOY_REGISTRY_PASSWORD && inputs.target.kind === 'registry') {
+    env.GRYPE_REGISTRY_AUTH_AUTHORITY = inputs.target.ref.split('/')[0];
+    env.GRYPE_REGISTRY_AUTH_USERNAME = deps.env.ML_DEPLOY_REGISTRY_USERNAME;
+    env.GRYPE_REGISTRY_AUTH_PASSWORD = deps.env.ML_DEPLOY_REGISTRY_PASSWORD;
+    deps.secrets.add(deps.env.ML_DEPLOY_REGISTRY_PASSWORD);
+  }
+  if (inputs['db-repository']) {
+    env.GRYPE_DB_UPDATE_URL = inputs['db-repository'];
+    report.db = { repository: inputs['db-repository'] };
+  }
+  const version = await deps.exec(grype, ['version', '-o', 'json'], env).then((r) => (r.code === 0 ? grypeVersion(r.stdout) : undefined));
+  report.scannerVersion = version ?? 'unknown';
+  let cacheKey: string | undefined;
+  if (deps.dbCache) {
+    cacheKey = dbCacheKey({ scanner: 'grype', scannerVersion: report.scannerVersion, dbRepository: inputs['db-repository'], now: clock.now() });
+    let hit = false;
+    try {
+      hit = await deps.dbCache.restore(dbDir, cacheKey);
+    } catch (err) {
+      logger.warning(`could not read the Actions cache (${(err as Error).message}); the scanner downloads the vulnerability database`);
+    }
+    report.db = { ...report.db, cache: { key: cacheKey, hit } };
+    if (hit) {
+      logger.info(`vulnerability database restored from the Actions cache (${cacheKey})`);
+      env.GRYPE_DB_AUTO_UPDATE = 'false';
+    } else {
+      logger.info(`no vulnerability database in the Actions cache under ${cacheKey}: the scanner downloads it`);
+    }
+  }
+  const raw = join(deps.outputDir, 'grype-report.json');
+  const sarif = join(deps.outputDir, 'scan.sarif');
+  const sbom = join(deps.outputDir, 'sbom.cdx.json');
+  const target = inputs.target.kind === 'layout' ? `oci-dir:${inputs.target.dir}` : `registry:${inputs.target.ref}`;
+  const args = [target, '-o', `json=${raw}`, '-o', `sarif=${sarif}`, '-o', `cyclonedx-json=${sbom}`];
+  let result: ScanResult;
+  try {
+    await retry(
+      async (attempt) => {
+        logger.info(`grype ${args.join(' ')}${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
+        const r = await deps.exec(grype, args, env);
+        if (r.code !== 0) {
+          const tail = deps.secrets.redact(r.stderr.trim().split('\n').slice(-6).join('\n'));
+          throw new ScanError(`grype exited with ${r.code}: ${tail}`);
+        }
+      },
+      {
+        attempts: 3,
+        baseDelayMs: deps.retryBaseMs ?? 5_000,
+        maxDelayMs: 60_000,
+        clock,
+        retryable: (err) => err instanceof ScanError && /download|DB|database|listing|TOOMANYREQUESTS|429|timeout|connection/i.test(err.message),
+        onRetry: (err, attempt, delay) => logger.warning(`${(err as Error).message.split('\n')[0]}; retrying in ${Math.round(delay / 1000)} s (attempt ${attempt + 1} of 3)`),
+      },
+    );
+    result = fromGrype(JSON.parse(await deps.readFile(raw)));
+    // Grype's JSON lists matches only; every package it saw is in the SBOM of the same run.
+    const bom = JSON.parse(await deps.readFile(sbom)) as { components?: Array<{ name?: string; version?: string; purl?: string }> };
+    result.packages = (bom.components ?? [])
+      .filter((c) => c.purl?.startsWith('pkg:'))
+      .map((c) => ({ name: c.name ?? '', version: c.version ?? '', type: /^pkg:([^/]+)\//.exec(c.purl!)?.[1] ?? 'unknown' }));
+  } catch (err) {
+    report.error = deps.secrets.redact((err as Error).message);
+    await finish();
+    throw err;
+  }
+  deps.setOutput('scanner-report', raw);
+  deps.setOutput('sarif', sarif);
+  deps.setOutput('sbom', sbom);
+  if (deps.dbCache && cacheKey && !report.db?.cache?.hit) {
+    try {
+      const saved = await deps.dbCache.save(dbDir, cacheKey);
+      report.db = { ...report.db, cache: { key: cacheKey, hit: false, saved } };
+      if (saved) logger.info(`vulnerability database saved to the Actions cache as ${cacheKey}`);
+      else logger.warning(`the vulnerability database was not saved to the Actions cache as ${cacheKey} (see the cache's message above)`);
+    } catch (err) {
+      logger.warning(`could not save the vulnerability database to the Actions cache: ${(err as Error).message}`);
+    }
+  }
+  if (result.dbUpdatedAt) {
+    report.db = { ...report.db, updatedAt: result.dbUpdatedAt, ageHours: Math.max(0, Math.round(((clock.now() - Date.parse(result.dbUpdatedAt)) / 3_600_000) * 10) / 10) };
+  } else {
+    logger.warning("could not read the age of the vulnerability database (descriptor.db in grype's report)");
+  }
+  return decide(inputs, deps, scan, result);
 }
 
 function writeSummary(r: ScanReport, deps: Deps): void {

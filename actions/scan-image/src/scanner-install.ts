@@ -23,6 +23,8 @@ export interface ScannerRelease {
   mirrorEnv: string;
   /** By `${platform}-${arch}` as Node names them. */
   assets: Record<string, ReleaseAsset>;
+  /** How to put it on PATH instead. */
+  hint: string;
 }
 
 /**
@@ -39,6 +41,22 @@ export const TRIVY_RELEASE: ScannerRelease = {
     'linux-x64': { file: 'trivy_0.74.0_Linux-64bit.tar.gz', sha256: '2ae6fe3ee734b7fdf11335663e18c75ea12dccc76062f09f164a3b0f8be4371a' },
     'linux-arm64': { file: 'trivy_0.74.0_Linux-ARM64.tar.gz', sha256: 'b94ce1976bbf3c15b514b605ee88be7c6d94a29be2302847ff01cb794d47aad5' },
   },
+  hint: 'e.g. aquasecurity/setup-trivy pinned by commit SHA',
+};
+
+/**
+ * Grype v0.121.3 (the version our tests build from the Go module proxy). No archive is pinned yet:
+ * its published checksums could not be read where this was written, and a pin nobody checked
+ * verifies nothing. Grype must be on PATH.
+ */
+export const GRYPE_RELEASE: ScannerRelease = {
+  tool: 'grype',
+  version: '0.121.3',
+  baseUrl: 'https://github.com/anchore/grype/releases/download',
+  url: (base, file) => `${base.replace(/\/+$/, '')}/v0.121.3/${file}`,
+  mirrorEnv: 'ML_DEPLOY_GRYPE_DOWNLOAD_URL',
+  assets: {},
+  hint: 'e.g. anchore/scan-action/download-grype pinned by commit SHA',
 };
 
 /** The parts of @actions/tool-cache used here (index.ts passes the real module). */
@@ -90,8 +108,8 @@ export async function findOrInstallScanner(release: ScannerRelease, deps: Instal
   if (!tc || !asset) {
     const why = !tc
       ? 'and no tool cache is available here (RUNNER_TOOL_CACHE unset)'
-      : `and no pinned ${release.tool} ${release.version} release for ${deps.platform}-${deps.arch} (pinned: ${Object.keys(release.assets).join(', ')})`;
-    throw new ScannerInstallError(`${release.tool} is not on PATH ${why}: install it before this step (e.g. aquasecurity/setup-trivy pinned by commit SHA), or put a ${release.tool} binary on PATH`);
+      : `and no pinned ${release.tool} ${release.version} release for ${deps.platform}-${deps.arch} (pinned: ${Object.keys(release.assets).join(', ') || 'none'})`;
+    throw new ScannerInstallError(`${release.tool} is not on PATH ${why}: install it before this step (${release.hint}), or put a ${release.tool} binary on PATH`);
   }
   const cached = tc.find(release.tool, release.version, deps.arch);
   if (cached && (await deps.exists(join(cached, release.tool)))) {

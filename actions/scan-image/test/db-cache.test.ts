@@ -1,5 +1,5 @@
 import { expect, it } from '@jest/globals';
-import { dbCacheKey, trivyVersion } from '../src/db-cache';
+import { dbCacheKey, grypeVersion, trivyVersion } from '../src/db-cache';
 
 const day = Date.parse('2026-12-04T23:59:00Z');
 
@@ -18,4 +18,11 @@ it('reads the version trivy reports, nothing from anything else', () => {
   expect(trivyVersion('{"Version":"0.74.0","VulnerabilityDB":{"Version":2}}')).toBe('0.74.0');
   expect(trivyVersion('Version: 0.74.0')).toBeUndefined();
   expect(trivyVersion('{"Version":""}')).toBeUndefined();
+});
+
+it('reads the version grype reports; a build without one stamped is no version', () => {
+  expect(grypeVersion('{"application":"grype","version":"0.121.3","buildDate":"[not provided]"}')).toBe('0.121.3');
+  expect(grypeVersion('{"application":"grype","version":"[not provided]"}')).toBeUndefined();
+  expect(grypeVersion('{"Version":"0.74.0"}')).toBeUndefined();
+  expect(dbCacheKey({ scanner: 'grype', scannerVersion: '0.121.3', now: day })).toBe('ml-deploy-grype-db-0.121.3-default-2026-12-04');
 });

@@ -36,3 +36,14 @@ it.each([
 it('oci: with no directory is refused, naming the input', () => {
   expect(() => parse({ image: 'oci:' })).toThrow("input 'image': got \"oci:\", expected an OCI layout directory after oci:");
 });
+
+it('grype: db-repository is the URL of a database listing; it writes no SPDX', () => {
+  expect(parse({ scanner: 'grype', 'db-repository': 'https://mirror.example/grype/databases/v6/latest.json' })).toMatchObject({ scanner: 'grype', 'db-repository': 'https://mirror.example/grype/databases/v6/latest.json', 'sbom-format': 'cyclonedx' });
+  expect(() => parse({ scanner: 'grype', 'db-repository': 'ghcr.io/aquasecurity/trivy-db:2' })).toThrow(
+    "input 'db-repository': got \"ghcr.io/aquasecurity/trivy-db:2\", expected with scanner grype, the http(s) URL of a database listing",
+  );
+  expect(() => parse({ scanner: 'grype', 'sbom-format': 'spdx' })).toThrow("input 'sbom-format': got \"spdx\", expected cyclonedx with scanner grype (grype writes its SBOM as CycloneDX only)");
+  // Trivy keeps taking OCI repositories, and SPDX.
+  expect(() => parse({ 'db-repository': 'https://mirror.example/latest.json' })).toThrow("input 'db-repository'");
+  expect(parse({ 'sbom-format': 'spdx' })['sbom-format']).toBe('spdx');
+});

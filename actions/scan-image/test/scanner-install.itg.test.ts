@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tc from '@actions/tool-cache';
 import { LOOPBACK } from '@ml-deploy/test/harness/free-port';
-import { findOrInstallScanner, type InstallDeps, type ScannerRelease, TRIVY_RELEASE } from '../src/scanner-install';
+import { findOrInstallScanner, GRYPE_RELEASE, type InstallDeps, type ScannerRelease, TRIVY_RELEASE } from '../src/scanner-install';
 
 function tarGz(files: Record<string, string>): Buffer {
   const dir = mkdtempSync(join(tmpdir(), 'release-'));
@@ -124,6 +124,13 @@ describe('the scanner when it is not on PATH', () => {
     );
     const { toolCache: _none, ...noCache } = deps();
     await expect(findOrInstallScanner(release, noCache)).rejects.toThrow('trivy is not on PATH and no tool cache is available here (RUNNER_TOOL_CACHE unset)');
+    expect(requests).toEqual([]);
+  });
+
+  it('grype has no pinned release (no published checksum could be checked): it must be on PATH, and the error says how', async () => {
+    await expect(findOrInstallScanner(GRYPE_RELEASE, deps())).rejects.toThrow(
+      'grype is not on PATH and no pinned grype 0.121.3 release for linux-x64 (pinned: none): install it before this step (e.g. anchore/scan-action/download-grype pinned by commit SHA), or put a grype binary on PATH',
+    );
     expect(requests).toEqual([]);
   });
 
