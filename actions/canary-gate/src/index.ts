@@ -7,7 +7,7 @@ import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { UserError, parseDuration, runAction, runnerIO, systemClock } from '@ml-deploy/action-kit';
 import { createEcsClient, EcsApi } from '@ml-deploy/aws';
-import { AlbWeightedShifter, CloudRunRevisionShifter, EcsNativeShifter, CloudWatchProvider, type MetricProvider, PrometheusProvider, type TrafficShifter } from '@ml-deploy/canary';
+import { AlbWeightedShifter, CloudMonitoringProvider, CloudRunRevisionShifter, createMonitoringClient, EcsNativeShifter, CloudWatchProvider, type MetricProvider, PrometheusProvider, type TrafficShifter } from '@ml-deploy/canary';
 import { CloudRunApi, createCloudRunClients, missingProjectError, serviceResourceName } from '@ml-deploy/gcp';
 import { type Inputs, parseInputs } from './inputs';
 import { parseObservations } from './observations';
@@ -55,13 +55,36 @@ await runAction<Inputs>(
           logger: ctx.logger,
         });
       }
+      let provider: MetricProvider | undefined;
+      if (m?.kind === 'cloud-monitoring') {
+        const monitoring = await createMonitoringClient(m.endpoint);
+        const closeRun = closeClients;
+        closeClients = async () => {
+          await monitoring.close();
+          await closeRun?.();
+        };
+        const project = m.project ?? (await monitoring.detectProject());
+        if (!project) {
+          await closeClients();
+          throw new UserError("metrics cloud-monitoring: no project: set 'project-id', or GOOGLE_CLOUD_PROJECT (google-github-actions/auth sets it)");
+        }
+        provider = new CloudMonitoringProvider(monitoring.listTimeSeries, {
+          project,
+          requests: m.requests,
+          errors: m.errors,
+          ...(m.latency ? { latency: m.latency } : {}),
+          ...(m.predictions ? { predictions: m.predictions } : {}),
+          arms: m.arms,
+          delaySeconds: m.delaySeconds,
+        });
+      } else if (m) provider = metricProvider(inputs);
       let out: Awaited<ReturnType<typeof run>>;
       try {
         out = await run(inputs, {
           ...ctx,
           clock: systemClock,
           ...(shifter ? { shifter } : {}),
-          ...(m ? { provider: metricProvider(inputs) } : {}),
+          ...(provider ? { provider } : {}),
           async readObservations(path) {
             const text = await readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => {
               throw new UserError(`input 'observations': cannot read ${path} (${err.code ?? err.message}); expected a JSON-lines file of recorded intervals`);
@@ -90,6 +113,7 @@ await runAction<Inputs>(
 
 function metricProvider(inputs: Inputs): MetricProvider {
   const m = inputs.metrics!;
+  if (m.kind === 'cloud-monitoring') throw new Error('cloud-monitoring is built in run()');
   if (m.kind === 'cloudwatch') {
     const cw = new CloudWatchClient({ ...(inputs.region ? { region: inputs.region } : {}), maxAttempts: 5, retryMode: 'standard', customUserAgent: 'ml-deploy' });
     return new CloudWatchProvider(cw, {

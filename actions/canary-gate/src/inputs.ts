@@ -62,13 +62,27 @@ export interface CloudWatchMetrics {
   arms: { baseline: string; canary: string };
 }
 
+export interface CloudMonitoringMetrics {
+  kind: 'cloud-monitoring';
+  /** The metrics' project; unset: traffic cloud-run's, else the credentials'. */
+  project: string | undefined;
+  endpoint: Endpoint;
+  /** Read each window this many seconds late (ingestion delay). */
+  delaySeconds: number;
+  requests: string;
+  errors: string;
+  latency: string | undefined;
+  predictions: string | undefined;
+  arms: { baseline: string; canary: string };
+}
+
 export interface Inputs {
   mode: Mode;
   observations: string | undefined;
   /** Length of one analysed interval (mode run), ms. */
   interval: number;
   traffic: AlbTraffic | CloudRunTraffic | EcsTraffic | undefined;
-  metrics: PrometheusMetrics | CloudWatchMetrics | undefined;
+  metrics: PrometheusMetrics | CloudWatchMetrics | CloudMonitoringMetrics | undefined;
   region: string | undefined;
   policy: CanaryPolicy;
   'fail-on-rollback': boolean;
@@ -83,7 +97,7 @@ export function parseInputs(read: InputReader): Inputs {
     throw new InputError('observations', '', 'a path to recorded observations (JSON lines) for mode: analyze');
   }
   const traffic = mode === 'analyze' ? undefined : parseTraffic(read);
-  const metrics = mode === 'run' ? parseMetrics(read) : undefined;
+  const metrics = mode === 'run' ? parseMetrics(read, traffic) : undefined;
   const interval = parseDuration('interval', read('interval') ?? '1m', { min: 1000, max: 24 * 3_600_000 });
 
   const stepsRaw = read('steps') ?? DEFAULT_POLICY.steps.join(',');
@@ -129,11 +143,11 @@ export function parseInputs(read: InputReader): Inputs {
     throw new InputError('interval', read('interval') ?? '1m', `at least one CloudWatch period (cloudwatch-period ${metrics.period} s): the gate reads whole periods`);
   }
   if (metrics && !metrics.latency && policy.latency) {
-    const what = metrics.kind === 'prometheus' ? 'a histogram _bucket selector' : 'a per-bucket latency counter (dimension le)';
+    const what = metrics.kind === 'prometheus' ? 'a histogram _bucket selector' : metrics.kind === 'cloudwatch' ? 'a per-bucket latency counter (dimension le)' : 'a filter selecting a DISTRIBUTION metric (e.g. run.googleapis.com/request_latencies)';
     throw new InputError('latency-query', '', `${what} while 'analyses' includes latency (or drop latency from 'analyses')`);
   }
   if (metrics && !metrics.predictions && policy.predictionDrift) {
-    const what = metrics.kind === 'prometheus' ? 'a histogram _bucket selector' : 'a per-bucket prediction counter (dimension le)';
+    const what = metrics.kind === 'prometheus' ? 'a histogram _bucket selector' : metrics.kind === 'cloudwatch' ? 'a per-bucket prediction counter (dimension le)' : 'a filter selecting a DISTRIBUTION metric of the predictions';
     throw new InputError('predictions-query', '', `${what} while 'analyses' includes prediction-drift`);
   }
 
@@ -180,9 +194,10 @@ function parseTraffic(read: InputReader): AlbTraffic | CloudRunTraffic | EcsTraf
   return { kind: target, listenerOrRuleArn: listener, baselineTargetGroupArn: baseline, canaryTargetGroupArn: canary };
 }
 
-function parseMetrics(read: InputReader): PrometheusMetrics | CloudWatchMetrics {
-  const kind = parseChoice('metrics', read('metrics') ?? '', ['prometheus', 'cloudwatch'] as const);
+function parseMetrics(read: InputReader, traffic: Inputs['traffic']): PrometheusMetrics | CloudWatchMetrics | CloudMonitoringMetrics {
+  const kind = parseChoice('metrics', read('metrics') ?? '', ['prometheus', 'cloudwatch', 'cloud-monitoring'] as const);
   if (kind === 'cloudwatch') return parseCloudWatch(read);
+  if (kind === 'cloud-monitoring') return parseCloudMonitoring(read, traffic);
   const url = read('prometheus-url')?.trim() ?? '';
   if (!/^https?:\/\/[^\s]+$/.test(url)) throw new InputError('prometheus-url', url, 'the base URL of the Prometheus server, e.g. http://prometheus:9090');
   const selector = (name: string, required: boolean): string | undefined => {
@@ -291,4 +306,41 @@ function parseEcs(read: InputReader): EcsTraffic {
   }
   const shiftTimeout = parseDuration('shift-timeout', read('shift-timeout') ?? '5m', { min: 1000, max: 24 * 3_600_000 });
   return { kind: 'ecs', cluster, service, serviceDeploymentArn: arn, shiftTimeout };
+}
+
+function parseCloudMonitoring(read: InputReader, traffic: Inputs['traffic']): CloudMonitoringMetrics {
+  const filter = (name: string, required: boolean): string | undefined => {
+    const v = read(name)?.trim();
+    const expected = 'a Cloud Monitoring filter with $ARM where the arm\'s label value goes, e.g. metric.type="run.googleapis.com/request_count" AND resource.labels.revision_name="$ARM"';
+    if (!v) {
+      if (required) throw new InputError(name, '', expected);
+      return undefined;
+    }
+    if (!v.includes('$ARM') || !/\bmetric\.type\s*=/.test(v)) throw new InputError(name, v, expected);
+    return v;
+  };
+  const cloudRun = traffic?.kind === 'cloud-run' ? traffic : undefined;
+  const label = (name: string, fallback: string | undefined): string => {
+    const v = read(name)?.trim() || fallback;
+    if (!v) throw new InputError(name, '', 'the label value that selects this arm (what $ARM becomes), e.g. the revision name');
+    return v;
+  };
+  const project = read('project-id')?.trim() || cloudRun?.project;
+  if (project !== undefined && !PROJECT_ID.test(project)) throw new InputError('project-id', project, "a Google Cloud project ID such as 'my-project-123' (6 to 30 lowercase letters, digits and hyphens)");
+  const endpointRaw = read('monitoring-endpoint')?.trim() || 'https://monitoring.googleapis.com';
+  const endpoint = parseEndpoint(endpointRaw);
+  if ('error' in endpoint) throw new InputError('monitoring-endpoint', endpointRaw, `an https URL such as https://monitoring.googleapis.com (${endpoint.error})`);
+  const delay = parseDuration('monitoring-delay', read('monitoring-delay') ?? '3m', { min: 0, max: 3_600_000 });
+  return {
+    kind: 'cloud-monitoring',
+    project,
+    endpoint,
+    delaySeconds: Math.round(delay / 1000),
+    requests: filter('requests-query', true)!,
+    errors: filter('errors-query', true)!,
+    latency: filter('latency-query', false),
+    predictions: filter('predictions-query', false),
+    // With traffic cloud-run, the arms are its revisions unless said otherwise.
+    arms: { baseline: label('baseline-label', cloudRun?.baselineRevision), canary: label('canary-label', cloudRun?.canaryRevision) },
+  };
 }

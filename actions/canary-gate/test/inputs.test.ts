@@ -113,6 +113,29 @@ describe('parseInputs', () => {
     expect(() => parseInputs(reader({ mode: 'rollback', ...(values as Record<string, string>) }))).toThrow(message);
   });
 
+  it('reads Cloud Monitoring metrics; with traffic cloud-run the arms default to its revisions and the project to its project', () => {
+    const CR = { traffic: 'cloud-run', service: 'model-api', region: 'europe-west4', 'project-id': 'demo-project', 'baseline-revision': 'model-api-00001-abc', 'canary-revision': 'model-api-00002-xyz' };
+    const requests = 'metric.type="run.googleapis.com/request_count" AND resource.labels.revision_name="$ARM"';
+    const i = parseInputs(reader({ mode: 'run', ...CR, metrics: 'cloud-monitoring', 'requests-query': requests, 'errors-query': `${requests} AND metric.labels.response_code_class="5xx"`, analyses: 'error-rate', 'monitoring-delay': '2m', 'monitoring-endpoint': 'http://127.0.0.1:9090' }));
+    expect(i.metrics).toEqual({
+      kind: 'cloud-monitoring',
+      project: 'demo-project',
+      endpoint: { protocol: 'http', host: '127.0.0.1', port: 9090, anonymous: true },
+      delaySeconds: 120,
+      requests,
+      errors: `${requests} AND metric.labels.response_code_class="5xx"`,
+      latency: undefined,
+      predictions: undefined,
+      arms: { baseline: 'model-api-00001-abc', canary: 'model-api-00002-xyz' },
+    });
+    expect(() => parseInputs(reader({ mode: 'run', ...CR, metrics: 'cloud-monitoring', 'requests-query': 'run.googleapis.com/request_count', 'errors-query': requests }))).toThrow(
+      /input 'requests-query': got "run.googleapis.com\/request_count", expected a Cloud Monitoring filter with \$ARM/,
+    );
+    expect(() => parseInputs(reader({ mode: 'run', ...CR, metrics: 'cloud-monitoring', 'requests-query': requests, 'errors-query': requests }))).toThrow(/input 'latency-query'.*a filter selecting a DISTRIBUTION metric/);
+    expect(() => parseInputs(reader({ mode: 'run', ...ALB, metrics: 'cloud-monitoring', 'requests-query': requests, 'errors-query': requests, analyses: 'error-rate' }))).toThrow(/input 'baseline-label': got ""/);
+    expect(() => parseInputs(reader({ mode: 'run', ...CR, metrics: 'cloud-monitoring', 'requests-query': requests, 'errors-query': requests, analyses: 'error-rate', 'monitoring-endpoint': 'http://monitoring.example.com' }))).toThrow(/input 'monitoring-endpoint'.*plain http is only allowed/);
+  });
+
   it.each([
     [{ mode: 'run', ...ALB, ...CW, 'cloudwatch-namespace': '' }, /input 'cloudwatch-namespace': got "", expected the metrics' CloudWatch namespace/],
     [{ mode: 'run', ...ALB, ...CW, 'cloudwatch-period': '45' }, /input 'cloudwatch-period': got "45", expected seconds per CloudWatch period: 1, 5, 10, 30/],
@@ -128,7 +151,7 @@ describe('parseInputs', () => {
     [{ mode: 'analyse' }, /input 'mode': got "analyse", expected one of 'analyze', 'run', 'rollback'/],
     [{ mode: 'analyze' }, /input 'observations'.*expected a path to recorded observations/],
     [{ mode: 'run' }, /input 'traffic': got "", expected one of 'alb', 'cloud-run', 'ecs'/],
-    [{ mode: 'run', ...ALB, metrics: 'datadog' }, /input 'metrics': got "datadog", expected one of 'prometheus', 'cloudwatch'/],
+    [{ mode: 'run', ...ALB, metrics: 'datadog' }, /input 'metrics': got "datadog", expected one of 'prometheus', 'cloudwatch', 'cloud-monitoring'/],
     [{ mode: 'run', traffic: 'alb', 'listener-arn': 'arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/x/1' }, /input 'listener-arn': got "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer\/app\/x\/1", expected the ARN of the ALB listener/],
     [{ mode: 'rollback', traffic: 'alb', 'listener-arn': LISTENER, 'baseline-target-group-arn': TG1, 'canary-target-group-arn': TG1 }, /input 'canary-target-group-arn'.*expected a target group other than baseline-target-group-arn/],
     [{ mode: 'run', ...ALB, metrics: 'prometheus', 'prometheus-url': 'prometheus:9090' }, /input 'prometheus-url': got "prometheus:9090"/],

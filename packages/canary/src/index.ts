@@ -8,3 +8,5 @@ export * from './shifters/alb';
 export * from './providers/cloudwatch';
 export * from './shifters/cloud-run';
 export * from './shifters/ecs-native';
+export * from './providers/cloud-monitoring';
+export * from './providers/cloud-monitoring-client';
