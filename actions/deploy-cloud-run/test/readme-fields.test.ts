@@ -146,3 +146,48 @@ describe("README's table of what each deploy-cloud-run input sets", () => {
     expect(fields.filter((f) => !changed.some((p) => under(p, f)))).toEqual([]);
   });
 });
+
+/** The inputs of google-github-actions/deploy-cloudrun v3.0.1's action.yml (its outputs: `url`). */
+const DEPLOY_CLOUDRUN_INPUTS = [
+  'service', 'job', 'metadata', 'image', 'source', 'suffix', 'env_vars', 'env_vars_update_strategy', 'secrets',
+  'secrets_update_strategy', 'labels', 'skip_default_labels', 'tag', 'timeout', 'flags', 'no_traffic', 'wait',
+  'revision_traffic', 'tag_traffic', 'update_traffic_flags', 'project_id', 'region', 'gcloud_version', 'gcloud_component',
+];
+
+describe("README's table for users moving from google-github-actions/deploy-cloudrun", () => {
+  const text = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+  const start = text.indexOf('<!-- deploy-cloudrun migration');
+  const rows = text
+    .slice(start)
+    .split('\n')
+    .slice(1)
+    .filter((l, i, all) => l.startsWith('|') && all.slice(0, i).every((x) => x.startsWith('|') || x.trim() === '') )
+    .map((l) => l.split('|').slice(1, -1).map((c) => c.trim()))
+    .slice(2);
+  const names = (cell: string) => [...cell.matchAll(/`([a-z_-]+)`/g)].map((m) => m[1]!);
+  const yml = loadActionYml('deploy-cloud-run');
+
+  it('has a row for every deploy-cloudrun input, and its output', () => {
+    expect(start).toBeGreaterThan(0);
+    const theirs = rows.flatMap((r) => (r[0]!.startsWith('output') ? [] : names(r[0]!)));
+    expect([...theirs].sort()).toEqual([...DEPLOY_CLOUDRUN_INPUTS].sort());
+    expect(rows.some((r) => r[0] === 'output `url`' && r[1] === 'output `url`')).toBe(true);
+  });
+
+  it('names only inputs (and outputs) deploy-cloud-run has', () => {
+    for (const r of rows) {
+      const ours = names(r[1]!);
+      const known = r[1]!.startsWith('output') ? Object.keys(yml.outputs) : Object.keys(yml.inputs);
+      expect([r[0], ours.filter((n) => !known.includes(n))]).toEqual([r[0], []]);
+    }
+    const plus = rows.find((r) => r[0] === 'output `url`')![2]!;
+    expect(names(plus).filter((n) => !(n in yml.outputs))).toEqual([]);
+  });
+
+  it('pins the Workload Identity Federation example by commit SHA', () => {
+    const section = text.slice(text.indexOf('### deploy-cloud-run'), start);
+    const uses = [...section.matchAll(/uses: ([\w./-]+)@(\S+)(.*)/g)].filter((m) => !m[1]!.startsWith('org/ml-deploy'));
+    expect(uses.map((m) => m[1])).toContain('google-github-actions/auth');
+    for (const m of uses) expect([m[1], /^[0-9a-f]{40}$/.test(m[2]!), /# v\d+\.\d+\.\d+/.test(m[3]!)]).toEqual([m[1], true, true]);
+  });
+});
