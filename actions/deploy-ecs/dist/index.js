@@ -63439,6 +63439,11 @@ function writeSummary(summary, r, region) {
             ['Started by', STARTED_BY[r.rollback.startedBy]],
             ['Deployment', r.rollback.deploymentId ? (0,src/* codeSpan */.SS)(r.rollback.deploymentId) : undefined],
             ['Result', r.rollback.result],
+            // A rollback puts the task definition back, not the service's configuration.
+            [
+                'Service configuration kept',
+                r.serviceChanges?.length ? (0,src.md)(`${r.serviceChanges.map((c) => (0,src/* codeSpan */.SS)(c).markdown).join('<br>')}<br>(not undone by the rollback; set it back with the inputs, or your infrastructure code)`) : undefined,
+            ],
         ]);
     }
     if (r.events.length) {

@@ -100,6 +100,9 @@ describe.each([
     expect(ecs.layer.countCalls('StopServiceDeployment')).toBe(0);
     expect(r.summary).toContain('### Lifecycle hooks');
     expect(r.summary).toContain('ECS (its own rollback of the service deployment)');
+    // the strategy deploy-ecs set stays on the service, and the rollback section says so
+    expect((await serviceNow()).deploymentConfiguration?.strategy).toBe(strategy);
+    expect(r.summary).toMatch(new RegExp(`\\| \\*\\*Service configuration kept\\*\\* \\| \`strategy: ROLLING → ${strategy}\`<br>.*\\(not undone by the rollback`));
   });
 
   it('a deadline hit rolls back with StopServiceDeployment ROLLBACK and waits for it', async () => {

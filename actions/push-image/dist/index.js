@@ -83100,6 +83100,11 @@ function report_writeSummary(summary, r, region) {
             ['Started by', STARTED_BY[r.rollback.startedBy]],
             ['Deployment', r.rollback.deploymentId ? codeSpan(r.rollback.deploymentId) : undefined],
             ['Result', r.rollback.result],
+            // A rollback puts the task definition back, not the service's configuration.
+            [
+                'Service configuration kept',
+                r.serviceChanges?.length ? md(`${r.serviceChanges.map((c) => codeSpan(c).markdown).join('<br>')}<br>(not undone by the rollback; set it back with the inputs, or your infrastructure code)`) : undefined,
+            ],
         ]);
     }
     if (r.events.length) {
