@@ -78,8 +78,8 @@ describe('applyPolicy', () => {
 });
 
 describe('Grype report shape', () => {
-  // Written in the shape of grype's JSON presenter (matches[].vulnerability/artifact); NOT recorded
-  // from a real grype run: no grype database could be built in the time this was written.
+  // Hand-written in the shape of grype's JSON presenter, for what the recorded report below lacks
+  // (a Negligible severity, a location).
   it('reads matches, fix state and versions, and the database build time', () => {
     const r = fromGrype({
       matches: [
@@ -91,6 +91,34 @@ describe('Grype report shape', () => {
     expect(r.findings.map((f) => [f.id, f.severity, f.fixed])).toEqual([['GHSA-x', 'LOW', []], ['CVE-1', 'HIGH', ['2.6.0']]]);
     expect(r.dbUpdatedAt).toBe('2026-12-01T00:00:00Z');
     expect(() => fromGrype({ SchemaVersion: 2 })).toThrow("not a Grype JSON report");
+  });
+});
+
+describe('Grype report (recorded)', () => {
+  // Recorded from the real Grype 0.121.3 (built from the Go module proxy) scanning a directory
+  // with the same four packages in site-packages, against a database of the four advisories of
+  // test/harness/scanners.ts PLANTED made with grype's own library (test/fixtures/scanner-db/grypedb,
+  // built 2026-12-04). Only the machine's paths were replaced.
+  const grype = fromGrype(JSON.parse(readFileSync(new URL('./fixtures/grype-0.121.3-ml-image.json', import.meta.url), 'utf8')));
+
+  it('reads every match, its fix state and versions, and when the database was built', () => {
+    expect(grype.findings.map((f) => [f.id, f.package, f.installed, f.fixed, f.severity, f.type])).toEqual([
+      ['CVE-2025-32434', 'torch', '2.5.1', ['2.6.0'], 'CRITICAL', 'python'],
+      ['GHSA-ml-deploy-unfixed', 'onnxruntime', '1.17.0', [], 'HIGH', 'python'],
+      ['CVE-2021-41495', 'numpy', '1.21.0', ['1.22.0'], 'MEDIUM', 'python'],
+      ['CVE-2024-5206', 'scikit-learn', '1.4.0', ['1.5.0'], 'MEDIUM', 'python'],
+    ]);
+    expect(grype.dbUpdatedAt).toBe('2026-12-04T00:00:00Z');
+  });
+
+  it('the same policy gives the same verdicts as on the Trivy report', () => {
+    const high = applyPolicy(grype.findings, base);
+    expect([high.verdict, high.blocking.map((f) => f.id)]).toEqual(['fail', ['CVE-2025-32434', 'GHSA-ml-deploy-unfixed']]);
+    const unfixed = applyPolicy(grype.findings, { ...base, ignoreUnfixed: true });
+    expect(unfixed.blocking.map((f) => f.id)).toEqual(['CVE-2025-32434']);
+    const ignored = applyPolicy(grype.findings, { ...base, ignoreUnfixed: true, ignores: [{ id: 'CVE-2025-32434', package: 'torch', reason: 'no torch.load of uploads', expires: '2027-01-01' }] });
+    expect([ignored.verdict, ignored.ignored.map((i) => i.finding.id)]).toEqual(['pass', ['CVE-2025-32434']]);
+    expect(applyPolicy(grype.findings, { ...base, threshold: 'MEDIUM' }).blocking).toHaveLength(4);
   });
 });
 
