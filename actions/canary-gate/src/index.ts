@@ -103,7 +103,7 @@ await runAction<Inputs>(
         await closeClients?.();
       }
       // mode rollback succeeds when the baseline serves again; the other modes fail on anything but a promotion.
-      if (inputs.mode !== 'rollback' && out.verdict !== 'promoted' && inputs['fail-on-rollback']) {
+      if (inputs.mode !== 'rollback' && out.verdict !== 'promoted' && out.verdict !== 'paused' && inputs['fail-on-rollback']) {
         throw new UserError(`verdict ${out.verdict}: see the job summary and ${out.report}`);
       }
     },

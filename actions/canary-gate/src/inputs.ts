@@ -88,6 +88,8 @@ export interface Inputs {
   'fail-on-rollback': boolean;
   'report-path': string | undefined;
   'record-path': string | undefined;
+  /** mode run: step weights after which the gate stops for approval (verdict paused). */
+  approvalAfter: number[];
 }
 
 export function parseInputs(read: InputReader): Inputs {
@@ -120,6 +122,15 @@ export function parseInputs(read: InputReader): Inputs {
     if (!(ANALYSES as readonly string[]).includes(a)) throw new InputError('analyses', analysesRaw, `a list of ${ANALYSES.join(', ')}`);
   }
   if (!analyses.includes('error-rate')) throw new InputError('analyses', analysesRaw, 'a list that includes error-rate (always analysed)');
+
+  const approvalRaw = read('approval-after')?.trim() ?? '';
+  const approvalAfter = approvalRaw
+    ? parseList(approvalRaw).map((x) => {
+        const v = Number(x.replace(/%$/, '').trim());
+        if (!steps.includes(v)) throw new InputError('approval-after', approvalRaw, `step weights from 'steps' (${steps.join(',')}) after which the gate waits for approval, e.g. ${steps[0]}`);
+        return v;
+      })
+    : [];
 
   const policy: CanaryPolicy = {
     ...DEFAULT_POLICY,
@@ -163,6 +174,7 @@ export function parseInputs(read: InputReader): Inputs {
     'fail-on-rollback': parseBoolean('fail-on-rollback', read('fail-on-rollback') ?? 'true'),
     'report-path': read('report-path')?.trim(),
     'record-path': read('record-path')?.trim() || undefined,
+    approvalAfter,
   };
 }
 

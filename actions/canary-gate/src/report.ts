@@ -6,7 +6,7 @@
 import { md, type SummaryBuilder } from '@ml-deploy/action-kit';
 import { type CanaryAnalysis, type Decision, type IntervalObservation, type MetricExplanation, histogramQuantile } from '@ml-deploy/canary';
 
-export type Verdict = 'promoted' | 'rolled-back' | 'failed';
+export type Verdict = 'promoted' | 'rolled-back' | 'failed' | 'paused';
 
 export interface Report {
   verdict: Verdict;
@@ -34,7 +34,8 @@ export function buildReport(analysis: CanaryAnalysis, final: Decision | undefine
   };
 }
 
-const HEADLINE: Record<Verdict, ['ok' | 'failed' | 'rolled-back', string]> = {
+const HEADLINE: Record<Verdict, ['ok' | 'failed' | 'rolled-back' | 'warning', string]> = {
+  paused: ['warning', 'Paused for approval: the canary passed its step; traffic stays where it is until an approved job resumes the gate.'],
   promoted: ['ok', 'Promoted: the canary showed no regression over the planned steps.'],
   'rolled-back': ['rolled-back', 'Rolled back: the canary regressed.'],
   failed: ['failed', 'Failed: the gate could not check the canary, so it did not pass it.'],
@@ -69,7 +70,9 @@ export function writeSummary(s: SummaryBuilder, r: Report, mode: string): void {
   );
   if (r.warnings.length) s.list(r.warnings.map((w) => md(`⚠️ ${escapeCell(w)}`)));
   s.paragraph(
-    r.verdict === 'promoted'
+    r.verdict === 'paused'
+      ? 'Next: a job with a protected `environment` (required reviewers) resumes the gate with this run\'s recording as `observations`; the canary keeps its share of traffic meanwhile.'
+      : r.verdict === 'promoted'
       ? 'Next: the new revision serves all traffic; keep watching the same metrics after promotion.'
       : r.verdict === 'rolled-back'
         ? 'Next: the previous revision serves all traffic. Look at the failing metric above, fix, and release again.'

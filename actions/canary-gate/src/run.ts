@@ -27,9 +27,11 @@ export async function run(inputs: Inputs, deps: Deps): Promise<Outputs> {
   if (inputs.mode === 'rollback') return rollback(deps);
   const analysis = new CanaryAnalysis(inputs.policy);
   const warnings: string[] = [];
-  const { final, rule, finalWeight } = inputs.mode === 'analyze' ? await replay(inputs, deps, analysis, warnings) : await live(inputs, deps, analysis, warnings);
-  const report = buildReport(analysis, analysis.done ? final : undefined, warnings, rule);
+  const result = inputs.mode === 'analyze' ? await replay(inputs, deps, analysis, warnings) : await live(inputs, deps, analysis, warnings);
+  const { final, rule, finalWeight, paused } = result;
+  const report = buildReport(analysis, analysis.done && !paused ? final : undefined, warnings, rule);
   if (finalWeight !== undefined) report.finalWeight = finalWeight;
+  if (paused) report.verdict = 'paused';
   const path = await deps.writeReport(report);
   deps.setOutput('verdict', report.verdict);
   deps.setOutput('final-weight', report.finalWeight);
@@ -43,6 +45,8 @@ interface Outcome {
   rule: string;
   /** As read back from the platform (mode run). */
   finalWeight?: number;
+  /** mode run: stopped for approval (`approval-after`), traffic left where it is. */
+  paused?: boolean;
 }
 
 async function replay(inputs: Inputs, deps: Deps, analysis: CanaryAnalysis, warnings: string[]): Promise<Outcome> {
@@ -81,7 +85,25 @@ async function live(inputs: Inputs, deps: Deps, analysis: CanaryAnalysis, warnin
     deps.logger.info(`every interval is recorded in ${recording.path} (replay it with mode: analyze)`);
   }
   let final: Decision | undefined;
+  let replayed = 0;
+  // Resume: the intervals an earlier (approved) job recorded go through the analysis first.
+  if (inputs.mode === 'run' && inputs.observations) {
+    const prior = await deps.readObservations(inputs.observations);
+    for (const [i, o] of prior.entries()) {
+      if (analysis.done) {
+        warnings.push(`${prior.length - i} recorded intervals after the decision were not used`);
+        break;
+      }
+      const expected = analysis.currentWeight;
+      if (o.weight !== expected) warnings.push(`resumed interval ${i + 1}: recorded at ${o.weight} %, the policy would have run it at ${expected} %`);
+      await recording?.append(o);
+      final = analysis.observe(o);
+    }
+    replayed = analysis.decisions.length;
+    deps.logger.info(`resumed from ${inputs.observations}: ${analysis.intervalCount} recorded intervals analysed; ${analysis.done ? `decided: ${final?.action}` : `next interval at ${analysis.currentWeight} %`}`);
+  }
   let promoted = false;
+  let paused = false;
   if (shifter.checkPlan) {
     const p = inputs.policy;
     warnings.push(...(await shifter.checkPlan({ steps: p.steps, intervalsPerStep: p.intervalsPerStep, intervalMs: inputs.interval }, deps.signal)));
@@ -91,6 +113,14 @@ async function live(inputs: Inputs, deps: Deps, analysis: CanaryAnalysis, warnin
   try {
     while (!analysis.done) {
       const want = analysis.currentWeight;
+      // Approval: the step at `weight` is done and the analysis would move on; stop here, traffic as it is.
+      // (A step the resumed recording already finished was approved: that is why this run goes on.)
+      if (analysis.decisions.length > replayed && want > weight && inputs.approvalAfter.includes(weight)) {
+        paused = true;
+        const rule = `approval required after the ${weight} % step (approval-after): resume with this run's recording as observations`;
+        deps.logger.info(rule);
+        return { final, rule, finalWeight: weight, paused };
+      }
       if (want !== weight) {
         weight = await shifter.setWeight(want, deps.signal);
         if (weight !== want) warnings.push(`asked for ${want} %, ${shifter.name} reports ${weight} %: analysed at what it reports`);
@@ -109,12 +139,18 @@ async function live(inputs: Inputs, deps: Deps, analysis: CanaryAnalysis, warnin
       );
     }
     const target = final!.nextWeight;
+    if (final!.action === 'promote' && inputs.approvalAfter.includes(weight) && analysis.decisions.length > replayed) {
+      paused = true;
+      const rule = `approval required before promotion (approval-after ${weight}): resume with this run's recording as observations`;
+      deps.logger.info(rule);
+      return { final, rule, finalWeight: weight, paused };
+    }
     weight = await shifter.setWeight(target, deps.signal);
     promoted = final!.action === 'promote' && weight === 100;
     if (weight !== target) throw new Error(`${shifter.name} reports ${weight} % for the canary after setting ${target} %`);
     return { final, rule: final!.rule, finalWeight: weight };
   } finally {
-    if (!promoted && weight !== 0) {
+    if (!promoted && !paused && weight !== 0) {
       // Failure or cancellation mid-analysis: restore the baseline, with a fresh signal (the job's may be aborted).
       try {
         weight = await shifter.setWeight(0);
@@ -140,3 +176,4 @@ async function rollback(deps: Deps): Promise<Outputs> {
   if (after !== 0) throw new Error(`${shifter.name} still reports ${after} % for the canary after setting 0 %`);
   return { verdict, 'final-weight': after, report: '' };
 }
+
