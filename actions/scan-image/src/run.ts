@@ -106,7 +106,14 @@ export async function run(inputs: Inputs, deps: Deps): Promise<ScanReport> {
       throw new ConfigurationError(`input 'ignore-file': ${(err as Error).message}`);
     }
   }
-  if (inputs.target.kind === 'layout') report.layout = await checkLayout(inputs.image, inputs.target, deps);
+  if (inputs.target.kind === 'layout') {
+    const { images, ...layout } = await checkLayout(inputs.image, inputs.target, deps);
+    // Grype's oci-dir source takes no tag: it must not be left to pick among several images.
+    if (inputs.scanner === 'grype' && images > 1) {
+      throw new ConfigurationError(`input 'image': ${JSON.stringify(inputs.image)} holds ${images} images, and grype scans a layout holding one only (it takes no tag): copy the one to scan into a layout of its own (skopeo copy oci:<dir>:<tag> oci:<new-dir>), or use scanner trivy`);
+    }
+    report.layout = layout;
+  }
   let source: ScannerSource;
   try {
     source = await findOrInstallScanner(inputs.scanner === 'grype' ? GRYPE_RELEASE : (deps.trivyRelease ?? TRIVY_RELEASE), {
@@ -403,7 +410,7 @@ function scannerFrom(s: ScannerSource): string {
 }
 
 /** The layout must be one (oci-layout, index.json) and name one manifest: the tag asked for, or its only one. */
-async function checkLayout(image: string, t: { dir: string; tag?: string }, deps: Deps): Promise<{ dir: string; tag?: string; digest: string }> {
+async function checkLayout(image: string, t: { dir: string; tag?: string }, deps: Deps): Promise<{ dir: string; tag?: string; digest: string; images: number }> {
   const bad = (what: string) => new ConfigurationError(`input 'image': ${JSON.stringify(image)} ${what}`);
   let index: { manifests?: { digest?: string; annotations?: Record<string, string> }[] };
   try {
@@ -420,5 +427,5 @@ async function checkLayout(image: string, t: { dir: string; tag?: string }, deps
     if (t.tag) throw bad(`has no image tagged ${JSON.stringify(t.tag)}; its tags: ${tags.length ? tags.join(', ') : 'none'}`);
     throw bad(`holds ${manifests.length} images: name one as oci:${t.dir}:<tag> (tags: ${tags.length ? tags.join(', ') : 'none'})`);
   }
-  return { dir: t.dir, ...(t.tag ? { tag: t.tag } : {}), digest: chosen.digest };
+  return { dir: t.dir, ...(t.tag ? { tag: t.tag } : {}), digest: chosen.digest, images: manifests.length };
 }

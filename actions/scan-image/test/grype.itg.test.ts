@@ -134,6 +134,17 @@ describe('scan-image with Grype and a local database of planted advisories', () 
     expect(r.blocking!.map((f) => f.id)).toEqual(['CVE-2025-32434', 'GHSA-ml-deploy-unfixed']);
   });
 
+  it('a layout holding several images is refused before the scan (grype takes no tag), naming the input', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layout-'));
+    const layout = join(dir, 'layout');
+    for (const [d, tag] of [[vulnerable.digest, 'v1'], [patched.digest, 'v2']] as const) {
+      execFileSync('skopeo', ['copy', '--quiet', '--src-tls-verify=false', `docker://${reg.host}/ml/server@${d}`, `oci:${layout}:${tag}`]);
+    }
+    const h = harness({ image: `oci:${layout}:v2`, 'db-repository': db.url });
+    await expect(h.go()).rejects.toThrow(`input 'image': "oci:${layout}:v2" holds 2 images, and grype scans a layout holding one only (it takes no tag)`);
+    expect(h.execs).toEqual([]);
+  });
+
   it("the day's second run takes the database from the Actions cache: no request to the database server", async () => {
     const cache = dirCache();
     const first = await harness({ image: `${reg.host}/ml/server@${patched.digest}`, 'db-repository': db.url }, { dbCache: cache }).go();
