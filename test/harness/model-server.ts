@@ -13,6 +13,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededOnnxRuntimeCache } from '../fixtures/onnx/fixtures';
 import { freePort, LOOPBACK } from './free-port';
 import { type ServerProcess, startServerProcess } from './server-process';
 
@@ -39,6 +40,18 @@ export const SERVER_BUNDLE = fileURLToPath(new URL('../../packages/serving/dist/
 /** The real Node 24 binary (node_modules/.bin/node is a /bin/sh wrapper). */
 export const NODE_BINARY = fileURLToPath(new URL('../../node_modules/node/bin/node', import.meta.url));
 
+let ortCache: string | undefined;
+
+/**
+ * The bundle carries no ONNX Runtime (build-image puts it beside server.js in the image): run from
+ * the checkout it takes the runtime from the fetch cache, here seeded from the installed package as
+ * a runner's tool cache holds it after a first download, with a registry that refuses connections.
+ */
+export function modelServerEnv(): NodeJS.ProcessEnv {
+  ortCache ??= seededOnnxRuntimeCache();
+  return { ...process.env, ML_DEPLOY_ORT_CACHE: ortCache, ML_DEPLOY_NPM_REGISTRY: 'http://127.0.0.1:9/' };
+}
+
 export async function startModelServerProcess(opts: ModelServerProcessOptions): Promise<ModelServerProcess> {
   const port = await freePort();
   const url = `http://${LOOPBACK}:${port}`;
@@ -53,6 +66,7 @@ export async function startModelServerProcess(opts: ModelServerProcessOptions): 
     name: 'model-server',
     command: NODE_BINARY,
     args,
+    env: modelServerEnv(),
     logPath: join(mkdtempSync(join(tmpdir(), 'ml-deploy-model-server-')), 'server.log'),
     url,
     ready: async () => (await fetch(`${url}/healthz`)).status === 200,

@@ -28377,9 +28377,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4858);
-/* harmony import */ var _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7599);
+/* harmony import */ var _ml_deploy_action_kit__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8727);
 /* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2403);
-/* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9393);
+/* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8306);
 /** Entry of the build-image action: the only file that touches the runner (@actions/core). */
 
 
@@ -28389,7 +28389,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /**
  * The built-in server's bundle is not copied into this action's dist: it is read from the
  * repository checkout the runner downloads for `uses:` (actions/build-image/dist/index.js →
- * packages/serving/dist), so its 70 MB of ONNX Runtime binaries exist once.
+ * packages/serving/dist). ONNX Runtime is in neither: run() fetches it (ort-fetch).
  */
 function serverDist() {
     const fromEnv = process.env.ML_DEPLOY_SERVER_DIST;
@@ -28421,8 +28421,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ENGINES, SERVER_PLATFORMS
 
-// EXTERNAL MODULE: ./packages/action-kit/src/index.ts + 11 modules
-var src = __nccwpck_require__(7599);
+// EXTERNAL MODULE: ./packages/action-kit/src/index.ts + 10 modules
+var src = __nccwpck_require__(8727);
 // EXTERNAL MODULE: ./packages/oci/src/reference.ts
 var reference = __nccwpck_require__(6895);
 // EXTERNAL MODULE: ./actions/build-image/src/labels.ts
@@ -28648,7 +28648,7 @@ function parseLabelLines(text) {
 
 /***/ }),
 
-/***/ 9393:
+/***/ 8306:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28667,8 +28667,2073 @@ var promises_ = __nccwpck_require__(1455);
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./packages/action-kit/src/index.ts + 11 modules
-var src = __nccwpck_require__(7599);
+// EXTERNAL MODULE: ./packages/action-kit/src/index.ts + 10 modules
+var src = __nccwpck_require__(8727);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./packages/model/src/tar/tar-header.ts
+/**
+ * Tar headers (v7, ustar, GNU, pax) parsed as Python's `tarfile` parses them, since that is the
+ * reader that loads model tars (torch's `_legacy_load`, SageMaker's `model.tar.gz` extraction).
+ */
+/** Tar's record unit: headers and padded member data are multiples of it. */
+const TAR_BLOCK = 512;
+const utf8 = new TextDecoder('utf-8');
+/** The bytes up to the first NUL, decoded (tarfile's `nts`). */
+function nts(b) {
+    const nul = b.indexOf(0);
+    return utf8.decode(nul === -1 ? b : b.subarray(0, nul));
+}
+/**
+ * A numeric field: base-256 when its first byte is 0x80 (positive) or 0xff (negative), else
+ * octal text up to the first NUL, surrounded by optional spaces (tarfile's `nti`). Null when the
+ * field is neither, or the value is negative or beyond 2^53.
+ */
+function parseTarNumber(field) {
+    const first = field[0];
+    if (first === 0x80 || first === 0xff) {
+        let n = 0;
+        for (let i = 1; i < field.length; i++) {
+            n = n * 256 + field[i];
+            if (n > Number.MAX_SAFE_INTEGER && first === 0x80)
+                return null;
+        }
+        // 0xff: two's complement negative (or -0); sizes are never negative.
+        if (first === 0xff)
+            return null;
+        return n;
+    }
+    const text = nts(field).trim();
+    if (text === '')
+        return 0;
+    if (!/^[0-7]+$/.test(text))
+        return null;
+    const n = parseInt(text, 8);
+    return Number.isSafeInteger(n) ? n : null;
+}
+/** Whether the block's checksum field matches its unsigned or signed byte sum (both are accepted by tarfile). */
+function tarChecksumOk(block) {
+    const stored = parseTarNumber(block.subarray(148, 156));
+    if (stored === null)
+        return false;
+    let unsigned = 8 * 0x20;
+    let signed = 8 * 0x20;
+    for (let i = 0; i < TAR_BLOCK; i++) {
+        if (i >= 148 && i < 156)
+            continue;
+        const b = block[i];
+        unsigned += b;
+        signed += b > 127 ? b - 256 : b;
+    }
+    return stored === unsigned || stored === signed;
+}
+/** Parses one 512-byte header block. */
+function parseTarHeader(block) {
+    if (block.length !== TAR_BLOCK)
+        return { kind: 'bad', reason: 'header block is truncated' };
+    if (block.every((b) => b === 0))
+        return { kind: 'end' };
+    if (!tarChecksumOk(block))
+        return { kind: 'bad', reason: 'header checksum does not match' };
+    const size = parseTarNumber(block.subarray(124, 136));
+    if (size === null)
+        return { kind: 'bad', reason: 'size field is not a valid number' };
+    const typeflag = String.fromCharCode(block[156]);
+    let name = nts(block.subarray(0, 100));
+    const prefix = nts(block.subarray(345, 500));
+    // As tarfile does: an old-style regular file whose name ends in '/' is a directory, and a
+    // ustar prefix joins the name for every type but the GNU extension headers.
+    const type = typeflag === '\0' && name.endsWith('/') ? '5' : typeflag;
+    if (type === '5')
+        name = name.replace(/\/+$/, '');
+    if (prefix !== '' && !'LKS'.includes(type))
+        name = `${prefix}/${name}`;
+    return { kind: 'header', header: { name, linkname: nts(block.subarray(157, 257)), size, typeflag: type } };
+}
+/**
+ * Whether `head` starts with a tar header: a valid checksum (v7 has no other signature), or the
+ * ustar magic at 257 (then a bad checksum is reported by the reader, not taken for another format).
+ */
+function looksLikeTar(head) {
+    if (head.length < TAR_BLOCK)
+        return false;
+    if (parseTarHeader(head.subarray(0, TAR_BLOCK)).kind === 'header')
+        return true;
+    return head[257] === 0x75 && head[258] === 0x73 && head[259] === 0x74 && head[260] === 0x61 && head[261] === 0x72;
+}
+/**
+ * Parses pax extended-header records (`"<len> <key>=<value>\n"`), as tarfile does. Returns the
+ * records, or a reason when a record is malformed (tarfile then refuses the whole archive).
+ */
+function parsePaxRecords(data) {
+    const records = new Map();
+    let p = 0;
+    while (p < data.length) {
+        if (data[p] === 0)
+            break; // tarfile stops at padding NULs
+        let q = p;
+        while (q < data.length && data[q] >= 0x30 && data[q] <= 0x39)
+            q++;
+        if (q === p || data[q] !== 0x20)
+            return `pax record at byte ${p} has no length`;
+        const len = parseInt(new TextDecoder('latin1').decode(data.subarray(p, q)), 10);
+        const end = p + len;
+        if (len < q - p + 4 || end > data.length || data[end - 1] !== 0x0a)
+            return `pax record at byte ${p} has a bad length`;
+        const rec = data.subarray(q + 1, end - 1);
+        const eq = rec.indexOf(0x3d);
+        if (eq <= 0)
+            return `pax record at byte ${p} has no keyword`;
+        records.set(utf8.decode(rec.subarray(0, eq)), utf8.decode(rec.subarray(eq + 1)));
+        p = end;
+    }
+    return records;
+}
+
+;// CONCATENATED MODULE: ./packages/model/src/tar/tar-reader.ts
+
+/** Extension headers (pax records, GNU long names) are buffered up to this size. */
+const MAX_EXTENSION_BYTES = 1024 * 1024;
+const REGULAR = new Set(['0', '\0', '7']);
+const NO_DATA = { '1': 'hardlink', '2': 'symlink', '3': 'device', '4': 'device', '5': 'directory', '6': 'fifo' };
+var State;
+(function (State) {
+    State[State["Header"] = 0] = "Header";
+    State[State["Data"] = 1] = "Data";
+    State[State["Extension"] = 2] = "Extension";
+    State[State["Skip"] = 3] = "Skip";
+    State[State["End"] = 4] = "End";
+    State[State["Dead"] = 5] = "Dead";
+})(State || (State = {}));
+/** Normalises a slash path; returns null when it climbs above its root. */
+function resolveInside(path) {
+    const out = [];
+    for (const seg of path.split('/')) {
+        if (seg === '' || seg === '.')
+            continue;
+        if (seg === '..') {
+            if (out.length === 0)
+                return null;
+            out.pop();
+        }
+        else
+            out.push(seg);
+    }
+    return out.join('/');
+}
+/** Push parser over a tar stream. */
+class TarReader {
+    events;
+    state = State.Header;
+    block = new Uint8Array(TAR_BLOCK);
+    blockLen = 0;
+    /** Bytes of data (plus padding) left in the current member or extension. */
+    left = 0;
+    pad = 0;
+    sink = null;
+    ext = null;
+    globalPax = new Map();
+    pendingPax = null;
+    pendingName = null;
+    pendingLink = null;
+    memberStart = -1;
+    pos = 0;
+    seen = new Set();
+    trailingReported = false;
+    /** Members handed to `events.member`. */
+    members = 0;
+    /** Offset of the end-of-archive block, once read: tar readers never look past it. */
+    endOffset = null;
+    constructor(events) {
+        this.events = events;
+    }
+    /**
+     * Whether the stream so far reads as a whole archive: end blocks, or a member boundary (tarfile
+     * accepts a missing end block, and missing padding after the last member's data).
+     */
+    get complete() {
+        if (this.state === State.End)
+            return true;
+        if (this.memberStart !== -1 || this.ext !== null)
+            return false;
+        return (this.state === State.Header && this.blockLen === 0) || this.state === State.Skip;
+    }
+    push(chunk) {
+        const base = this.pos;
+        this.pos += chunk.length;
+        let p = 0;
+        while (p < chunk.length) {
+            switch (this.state) {
+                case State.Dead:
+                    return;
+                case State.End: {
+                    // tarfile stops at the first zero block; anything else after it is never read.
+                    if (!this.trailingReported && chunk.subarray(p).some((b) => b !== 0)) {
+                        this.trailingReported = true;
+                        this.events.problem({ severity: 'warning', rule: 'tar.trailing-data', message: 'non-zero bytes after the end-of-archive block: tar readers ignore them, a custom loader could read them', offset: base + p });
+                    }
+                    return;
+                }
+                case State.Header: {
+                    const take = Math.min(TAR_BLOCK - this.blockLen, chunk.length - p);
+                    this.block.set(chunk.subarray(p, p + take), this.blockLen);
+                    this.blockLen += take;
+                    p += take;
+                    if (this.blockLen === TAR_BLOCK) {
+                        this.blockLen = 0;
+                        this.header(base + p - TAR_BLOCK);
+                    }
+                    break;
+                }
+                case State.Data:
+                case State.Extension:
+                case State.Skip: {
+                    const take = Math.min(this.left, chunk.length - p);
+                    const part = chunk.subarray(p, p + take);
+                    if (this.state === State.Data)
+                        this.sink?.write(part);
+                    else if (this.state === State.Extension && this.ext) {
+                        this.ext.parts.push(part.slice());
+                        this.ext.len += take;
+                    }
+                    p += take;
+                    this.left -= take;
+                    if (this.left === 0) {
+                        if (this.state === State.Data) {
+                            this.sink?.end();
+                            this.sink = null;
+                        }
+                        const wasExt = this.state === State.Extension;
+                        this.state = State.Skip;
+                        this.left = this.pad;
+                        this.pad = 0;
+                        if (wasExt)
+                            this.extensionDone();
+                        if (this.left === 0 && this.state === State.Skip)
+                            this.state = State.Header;
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    /** The stream ended: reports truncation. */
+    end() {
+        if (this.state === State.Dead || this.complete)
+            return;
+        const where = this.state === State.Header && this.blockLen > 0 ? 'inside a header block' : this.state === State.Data ? `${this.left} bytes before the end of member data` : 'inside an extension header or padding';
+        if (this.sink) {
+            this.sink.end();
+            this.sink = null;
+        }
+        this.events.problem({ severity: 'malformed', rule: 'tar.truncated', message: `archive ends ${where}; a truncated archive cannot be vouched for`, offset: this.pos });
+        this.state = State.Dead;
+    }
+    fail(message, offset) {
+        this.events.problem({ severity: 'malformed', rule: 'tar.bad-header', message: `${message}; tar readers stop here, so nothing after it is vouched for`, offset });
+        this.state = State.Dead;
+    }
+    header(offset) {
+        const r = parseTarHeader(this.block);
+        if (r.kind === 'end') {
+            if (this.memberStart !== -1)
+                this.fail('end-of-archive block right after an extension header', offset);
+            else {
+                this.state = State.End;
+                this.endOffset = offset;
+            }
+            return;
+        }
+        if (r.kind === 'bad') {
+            this.fail(`${r.reason} at byte ${offset}`, offset);
+            return;
+        }
+        const h = r.header;
+        if (this.memberStart === -1)
+            this.memberStart = offset;
+        const t = h.typeflag;
+        if (t === 'x' || t === 'X' || t === 'g' || t === 'L' || t === 'K') {
+            if (h.size > MAX_EXTENSION_BYTES) {
+                this.fail(`extension header of ${h.size} bytes is larger than ${MAX_EXTENSION_BYTES}`, offset);
+                return;
+            }
+            this.ext = { type: t, parts: [], len: 0 };
+            this.enter(State.Extension, h.size);
+            return;
+        }
+        // Apply the overrides collected from the extension headers before this one.
+        let path = this.pendingName ?? h.name;
+        let linkname = this.pendingLink ?? h.linkname;
+        let size = h.size;
+        const pax = this.pendingPax;
+        if (pax) {
+            const pp = pax.get('path') ?? pax.get('GNU.sparse.name');
+            if (pp !== undefined && this.pendingName === null)
+                path = pp.replace(/\/+$/, '');
+            const lp = pax.get('linkpath');
+            if (lp !== undefined && this.pendingLink === null)
+                linkname = lp;
+            const ps = pax.get('size');
+            if (ps !== undefined) {
+                if (/^\d+$/.test(ps) && Number.isSafeInteger(Number(ps)))
+                    size = Number(ps);
+                else {
+                    // tarfile reads a bad pax size as 0; other readers refuse the archive.
+                    this.events.problem({ severity: 'malformed', rule: 'tar.bad-header', message: `pax size '${ps.slice(0, 40)}' is not a number (tarfile reads it as 0)`, path, offset });
+                    size = 0;
+                }
+            }
+        }
+        const start = this.memberStart;
+        this.pendingPax = null;
+        this.pendingName = null;
+        this.pendingLink = null;
+        this.memberStart = -1;
+        this.checkPath(path, start);
+        if (t === 'S') {
+            this.events.problem({ severity: 'malformed', rule: 'tar.unsupported-member', message: 'GNU sparse member: its content is not reassembled here, so it is not vouched for', path, offset: start });
+            if (this.block[482] !== 0) {
+                this.fail('GNU sparse member with extension blocks', offset);
+                return;
+            }
+            this.enter(State.Skip, size);
+            return;
+        }
+        const noData = NO_DATA[t];
+        if (noData !== undefined) {
+            if (size > 0) {
+                // tarfile reads the next header right after this one; GNU tar skips `size` bytes first.
+                this.events.problem({ severity: 'malformed', rule: 'tar.ambiguous-size', message: `${noData} member declares ${size} bytes of data: tar readers disagree on where the next member starts`, path, offset: start });
+            }
+            if (noData === 'symlink' || noData === 'hardlink')
+                this.checkLink(path, noData, linkname, start);
+            this.events.member({ path, type: noData, typeflag: t, size, linkname, offset: start });
+            return;
+        }
+        if (!REGULAR.has(t)) {
+            // Unknown types are extracted as regular files by tarfile.
+            this.events.problem({ severity: 'warning', rule: 'tar.unknown-type', message: `member type '${t.replace(/[^\x20-\x7e]/g, '?')}' is not a standard tar type; tarfile reads it as a regular file (scanned as one)`, path, offset: start });
+        }
+        if (this.seen.has(path)) {
+            this.events.problem({ severity: 'warning', rule: 'tar.duplicate-name', message: 'member name appears more than once: extraction keeps the last, tarfile.getmember returns the last (all are scanned)', path, offset: start });
+        }
+        else if (this.seen.size < 100_000)
+            this.seen.add(path);
+        this.members++;
+        this.sink = this.events.member({ path, type: 'file', typeflag: t, size, linkname, offset: start });
+        this.enter(State.Data, size);
+        if (size === 0) {
+            this.sink?.end();
+            this.sink = null;
+        }
+    }
+    /** Moves to a data-bearing state for `size` bytes plus padding to the next block. */
+    enter(state, size) {
+        const pad = (TAR_BLOCK - (size % TAR_BLOCK)) % TAR_BLOCK;
+        if (size === 0) {
+            if (state === State.Extension)
+                this.extensionDone();
+            if (this.state !== State.Dead)
+                this.state = State.Header;
+            return;
+        }
+        this.state = state;
+        this.left = size;
+        this.pad = pad;
+    }
+    extensionDone() {
+        const ext = this.ext;
+        this.ext = null;
+        if (!ext)
+            return;
+        const data = new Uint8Array(ext.len);
+        let o = 0;
+        for (const part of ext.parts) {
+            data.set(part, o);
+            o += part.length;
+        }
+        if (ext.type === 'L' || ext.type === 'K') {
+            const nul = data.indexOf(0);
+            const text = new TextDecoder('utf-8').decode(nul === -1 ? data : data.subarray(0, nul));
+            if (ext.type === 'L' && this.pendingName === null)
+                this.pendingName = text;
+            if (ext.type === 'K' && this.pendingLink === null)
+                this.pendingLink = text;
+            return;
+        }
+        const records = parsePaxRecords(data);
+        if (typeof records === 'string') {
+            this.fail(records, this.memberStart);
+            return;
+        }
+        if (ext.type === 'g') {
+            for (const [k, v] of records)
+                this.globalPax.set(k, v);
+            // tarfile applies global records only through a later local header; the member that
+            // follows a global header is read with its own fields.
+            return;
+        }
+        const merged = this.pendingPax ?? new Map(this.globalPax);
+        // Records of an earlier local header win over a later one (tarfile applies the outer last).
+        for (const [k, v] of records)
+            if (this.pendingPax === null || !this.pendingPax.has(k))
+                merged.set(k, v);
+        this.pendingPax = merged;
+    }
+    checkPath(path, offset) {
+        if (path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path)) {
+            this.events.problem({ severity: 'dangerous', rule: 'tar.path-traversal', message: 'member has an absolute path: extracting the archive writes outside the target directory', path, offset });
+        }
+        else if (path.split(/[\\/]/).includes('..')) {
+            this.events.problem({ severity: 'dangerous', rule: 'tar.path-traversal', message: "member path contains '..': extracting the archive can write outside the target directory", path, offset });
+        }
+    }
+    checkLink(path, type, target, offset) {
+        // A symlink resolves from its own directory; a hardlink names another member of the archive.
+        const base = type === 'symlink' ? path.split('/').slice(0, -1).join('/') : '';
+        const escapes = target.startsWith('/') || /^[A-Za-z]:[\\/]/.test(target) || resolveInside(base === '' ? target : `${base}/${target}`) === null;
+        if (escapes) {
+            this.events.problem({ severity: 'dangerous', rule: 'tar.link-escape', message: `${type} points outside the archive (to '${target.slice(0, 200)}'): extraction or a later write through it reaches files elsewhere`, path, offset });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./node_modules/.pnpm/onnxruntime-common@1.30.0/node_modules/onnxruntime-common/dist/esm/backend-impl.js
+// Copyright (c) Microsoft Corporation. All rights reserved.
+// Licensed under the MIT License.
+const backends = new Map();
+const backendsSortedByPriority = (/* unused pure expression or super */ null && ([]));
+/**
+ * Register a backend.
+ *
+ * @param name - the name as a key to lookup as an execution provider.
+ * @param backend - the backend object.
+ * @param priority - an integer indicating the priority of the backend. Higher number means higher priority. if priority
+ * < 0, it will be considered as a 'beta' version and will not be used as a fallback backend by default.
+ *
+ * @ignore
+ */
+const registerBackend = (name, backend, priority) => {
+    if (backend && typeof backend.init === 'function' && typeof backend.createInferenceSessionHandler === 'function') {
+        const currentBackend = backends.get(name);
+        if (currentBackend === undefined) {
+            backends.set(name, { backend, priority });
+        }
+        else if (currentBackend.priority > priority) {
+            // same name is already registered with a higher priority. skip registeration.
+            return;
+        }
+        else if (currentBackend.priority === priority) {
+            if (currentBackend.backend !== backend) {
+                throw new Error(`cannot register backend "${name}" using priority ${priority}`);
+            }
+        }
+        if (priority >= 0) {
+            const i = backendsSortedByPriority.indexOf(name);
+            if (i !== -1) {
+                backendsSortedByPriority.splice(i, 1);
+            }
+            for (let i = 0; i < backendsSortedByPriority.length; i++) {
+                if (backends.get(backendsSortedByPriority[i]).priority <= priority) {
+                    backendsSortedByPriority.splice(i, 0, name);
+                    return;
+                }
+            }
+            backendsSortedByPriority.push(name);
+        }
+        return;
+    }
+    throw new TypeError('not a valid backend');
+};
+/**
+ * Try to resolve and initialize a backend.
+ *
+ * @param backendName - the name of the backend.
+ * @returns the backend instance if resolved and initialized successfully, or an error message if failed.
+ */
+const tryResolveAndInitializeBackend = async (backendName) => {
+    const backendInfo = backends.get(backendName);
+    if (!backendInfo) {
+        return 'backend not found.';
+    }
+    if (backendInfo.initialized) {
+        return backendInfo.backend;
+    }
+    else if (backendInfo.aborted) {
+        return backendInfo.error;
+    }
+    else {
+        const isInitializing = !!backendInfo.initPromise;
+        try {
+            if (!isInitializing) {
+                backendInfo.initPromise = backendInfo.backend.init(backendName);
+            }
+            await backendInfo.initPromise;
+            backendInfo.initialized = true;
+            return backendInfo.backend;
+        }
+        catch (e) {
+            if (!isInitializing) {
+                backendInfo.error = `${e}`;
+                backendInfo.aborted = true;
+            }
+            return backendInfo.error;
+        }
+        finally {
+            delete backendInfo.initPromise;
+        }
+    }
+};
+/**
+ * Resolve execution providers from the specific session options.
+ *
+ * @param options - the session options object.
+ * @returns a promise that resolves to a tuple of an initialized backend instance and a session options object with
+ * filtered EP list.
+ *
+ * @ignore
+ */
+const backend_impl_resolveBackendAndExecutionProviders = async (options) => {
+    // extract backend hints from session options
+    const eps = options.executionProviders || [];
+    const backendHints = eps.map((i) => (typeof i === 'string' ? i : i.name));
+    const backendNames = backendHints.length === 0 ? backendsSortedByPriority : backendHints;
+    // try to resolve and initialize all requested backends
+    let backend;
+    const errors = [];
+    const availableBackendNames = new Set();
+    for (const backendName of backendNames) {
+        const resolveResult = await tryResolveAndInitializeBackend(backendName);
+        if (typeof resolveResult === 'string') {
+            errors.push({ name: backendName, err: resolveResult });
+        }
+        else {
+            if (!backend) {
+                backend = resolveResult;
+            }
+            if (backend === resolveResult) {
+                availableBackendNames.add(backendName);
+            }
+        }
+    }
+    // if no backend is available, throw error.
+    if (!backend) {
+        throw new Error(`no available backend found. ERR: ${errors.map((e) => `[${e.name}] ${e.err}`).join(', ')}`);
+    }
+    // for each explicitly requested backend, if it's not available, output warning message.
+    for (const { name, err } of errors) {
+        if (backendHints.includes(name)) {
+            // eslint-disable-next-line no-console
+            console.warn(`removing requested execution provider "${name}" from session options because it is not available: ${err}`);
+        }
+    }
+    const filteredEps = eps.filter((i) => availableBackendNames.has(typeof i === 'string' ? i : i.name));
+    return [
+        backend,
+        new Proxy(options, {
+            get: (target, prop) => {
+                if (prop === 'executionProviders') {
+                    return filteredEps;
+                }
+                return Reflect.get(target, prop);
+            },
+        }),
+    ];
+};
+//# sourceMappingURL=backend-impl.js.map
+;// CONCATENATED MODULE: ./node_modules/.pnpm/onnxruntime-common@1.30.0/node_modules/onnxruntime-common/dist/esm/backend.js
+// Copyright (c) Microsoft Corporation. All rights reserved.
+// Licensed under the MIT License.
+
+//# sourceMappingURL=backend.js.map
+;// CONCATENATED MODULE: ./node_modules/.pnpm/onnxruntime-common@1.30.0/node_modules/onnxruntime-common/dist/esm/version.js
+// Copyright (c) Microsoft Corporation. All rights reserved.
+// Licensed under the MIT License.
+// This file is generated by /js/scripts/update-version.ts
+// Do not modify file content manually.
+const version = '1.30.0';
+//# sourceMappingURL=version.js.map
+;// CONCATENATED MODULE: ./node_modules/.pnpm/onnxruntime-common@1.30.0/node_modules/onnxruntime-common/dist/esm/env-impl.js
+// Copyright (c) Microsoft Corporation. All rights reserved.
+// Licensed under the MIT License.
+
+let logLevelValue = 'warning';
+const env_impl_env = {
+    wasm: {},
+    webgl: {},
+    webgpu: {},
+    versions: { common: version },
+    set logLevel(value) {
+        if (value === undefined) {
+            return;
+        }
+        if (typeof value !== 'string' || ['verbose', 'info', 'warning', 'error', 'fatal'].indexOf(value) === -1) {
+            throw new Error(`Unsupported logging level: ${value}`);
+        }
+        logLevelValue = value;
+    },
+    get logLevel() {
+        return logLevelValue;
+    },
+};
+// set property 'logLevel' so that they can be correctly transferred to worker by `postMessage()`.
+Object.defineProperty(env_impl_env, 'logLevel', { enumerable: true });
+//# sourceMappingURL=env-impl.js.map
+;// CONCATENATED MODULE: ./node_modules/.pnpm/onnxruntime-common@1.30.0/node_modules/onnxruntime-common/dist/esm/env.js
+// Copyright (c) Microsoft Corporation. All rights reserved.
+// Licensed under the MIT License.
+
+/**
+ * Represent a set of flags as a global singleton.
+ */
+const env_env = (/* unused pure expression or super */ null && (envImpl));
+//# sourceMappingURL=env.js.map
+;// CONCATENATED MODULE: ./node_modules/.pnpm/onnxruntime-common@1.30.0/node_modules/onnxruntime-common/dist/esm/tensor-factory-impl.js
+// Copyright (c) Microsoft Corporation. All rights reserved.
+// Licensed under the MIT License.
+
+/**
+ * Create a new tensor object from image object
+ *
+ * @param buffer - Extracted image buffer data - assuming RGBA format
+ * @param imageFormat - input image configuration - required configurations height, width, format
+ * @param tensorFormat - output tensor configuration - Default is RGB format
+ */
+const bufferToTensor = (buffer, options) => {
+    if (buffer === undefined) {
+        throw new Error('Image buffer must be defined');
+    }
+    if (options.height === undefined || options.width === undefined) {
+        throw new Error('Image height and width must be defined');
+    }
+    if (options.tensorLayout === 'NHWC') {
+        throw new Error('NHWC Tensor layout is not supported yet');
+    }
+    const { height, width } = options;
+    const norm = options.norm ?? { mean: 255, bias: 0 };
+    let normMean;
+    let normBias;
+    if (typeof norm.mean === 'number') {
+        normMean = [norm.mean, norm.mean, norm.mean, norm.mean];
+    }
+    else {
+        normMean = [norm.mean[0], norm.mean[1], norm.mean[2], norm.mean[3] ?? 255];
+    }
+    if (typeof norm.bias === 'number') {
+        normBias = [norm.bias, norm.bias, norm.bias, norm.bias];
+    }
+    else {
+        normBias = [norm.bias[0], norm.bias[1], norm.bias[2], norm.bias[3] ?? 0];
+    }
+    const inputformat = options.format !== undefined ? options.format : 'RGBA';
+    // default value is RGBA since imagedata and HTMLImageElement uses it
+    const outputformat = options.tensorFormat !== undefined ? (options.tensorFormat !== undefined ? options.tensorFormat : 'RGB') : 'RGB';
+    const stride = height * width;
+    const float32Data = outputformat === 'RGBA' ? new Float32Array(stride * 4) : new Float32Array(stride * 3);
+    // Default pointer assignments
+    let step = 4, rImagePointer = 0, gImagePointer = 1, bImagePointer = 2, aImagePointer = 3;
+    let rTensorPointer = 0, gTensorPointer = stride, bTensorPointer = stride * 2, aTensorPointer = -1;
+    // Updating the pointer assignments based on the input image format
+    if (inputformat === 'RGB') {
+        step = 3;
+        rImagePointer = 0;
+        gImagePointer = 1;
+        bImagePointer = 2;
+        aImagePointer = -1;
+    }
+    // Updating the pointer assignments based on the output tensor format
+    if (outputformat === 'RGBA') {
+        aTensorPointer = stride * 3;
+    }
+    else if (outputformat === 'RBG') {
+        rTensorPointer = 0;
+        bTensorPointer = stride;
+        gTensorPointer = stride * 2;
+    }
+    else if (outputformat === 'BGR') {
+        bTensorPointer = 0;
+        gTensorPointer = stride;
+        rTensorPointer = stride * 2;
+    }
+    for (let i = 0; i < stride; i++, rImagePointer += step, bImagePointer += step, gImagePointer += step, aImagePointer += step) {
+        float32Data[rTensorPointer++] = (buffer[rImagePointer] + normBias[0]) / normMean[0];
+        float32Data[gTensorPointer++] = (buffer[gImagePointer] + normBias[1]) / normMean[1];
+        float32Data[bTensorPointer++] = (buffer[bImagePointer] + normBias[2]) / normMean[2];
+        if (aTensorPointer !== -1 && aImagePointer !== -1) {
+            float32Data[aTensorPointer++] = (buffer[aImagePointer] + normBias[3]) / normMean[3];
+        }
+    }
+    // Float32Array -> ort.Tensor
+    const outputTensor = outputformat === 'RGBA'
+        ? new Tensor('float32', float32Data, [1, 4, height, width])
+        : new Tensor('float32', float32Data, [1, 3, height, width]);
+    return outputTensor;
+};
+/**
+ * implementation of Tensor.fromImage().
+ */
+const tensor_factory_impl_tensorFromImage = async (image, options) => {
+    // checking the type of image object
+    const isHTMLImageEle = typeof HTMLImageElement !== 'undefined' && image instanceof HTMLImageElement;
+    const isImageDataEle = typeof ImageData !== 'undefined' && image instanceof ImageData;
+    const isImageBitmap = typeof ImageBitmap !== 'undefined' && image instanceof ImageBitmap;
+    const isString = typeof image === 'string';
+    let data;
+    let bufferToTensorOptions = options ?? {};
+    const createCanvas = () => {
+        if (typeof document !== 'undefined') {
+            return document.createElement('canvas');
+        }
+        else if (typeof OffscreenCanvas !== 'undefined') {
+            return new OffscreenCanvas(1, 1);
+        }
+        else {
+            throw new Error('Canvas is not supported');
+        }
+    };
+    const createCanvasContext = (canvas) => {
+        if (typeof HTMLCanvasElement !== 'undefined' && canvas instanceof HTMLCanvasElement) {
+            return canvas.getContext('2d');
+        }
+        else if (canvas instanceof OffscreenCanvas) {
+            return canvas.getContext('2d');
+        }
+        else {
+            return null;
+        }
+    };
+    // filling and checking image configuration options
+    if (isHTMLImageEle) {
+        // HTMLImageElement - image object - format is RGBA by default
+        const canvas = createCanvas();
+        canvas.width = image.width;
+        canvas.height = image.height;
+        const pixels2DContext = createCanvasContext(canvas);
+        if (pixels2DContext != null) {
+            let height = image.height;
+            let width = image.width;
+            if (options !== undefined && options.resizedHeight !== undefined && options.resizedWidth !== undefined) {
+                height = options.resizedHeight;
+                width = options.resizedWidth;
+            }
+            if (options !== undefined) {
+                bufferToTensorOptions = options;
+                if (options.tensorFormat !== undefined) {
+                    throw new Error('Image input config format must be RGBA for HTMLImageElement');
+                }
+                else {
+                    bufferToTensorOptions.tensorFormat = 'RGBA';
+                }
+                bufferToTensorOptions.height = height;
+                bufferToTensorOptions.width = width;
+            }
+            else {
+                bufferToTensorOptions.tensorFormat = 'RGBA';
+                bufferToTensorOptions.height = height;
+                bufferToTensorOptions.width = width;
+            }
+            pixels2DContext.drawImage(image, 0, 0);
+            data = pixels2DContext.getImageData(0, 0, width, height).data;
+        }
+        else {
+            throw new Error('Can not access image data');
+        }
+    }
+    else if (isImageDataEle) {
+        let height;
+        let width;
+        if (options !== undefined && options.resizedWidth !== undefined && options.resizedHeight !== undefined) {
+            height = options.resizedHeight;
+            width = options.resizedWidth;
+        }
+        else {
+            height = image.height;
+            width = image.width;
+        }
+        if (options !== undefined) {
+            bufferToTensorOptions = options;
+        }
+        bufferToTensorOptions.format = 'RGBA';
+        bufferToTensorOptions.height = height;
+        bufferToTensorOptions.width = width;
+        if (options !== undefined) {
+            const tempCanvas = createCanvas();
+            tempCanvas.width = width;
+            tempCanvas.height = height;
+            const pixels2DContext = createCanvasContext(tempCanvas);
+            if (pixels2DContext != null) {
+                pixels2DContext.putImageData(image, 0, 0);
+                data = pixels2DContext.getImageData(0, 0, width, height).data;
+            }
+            else {
+                throw new Error('Can not access image data');
+            }
+        }
+        else {
+            data = image.data;
+        }
+    }
+    else if (isImageBitmap) {
+        // ImageBitmap - image object - format must be provided by user
+        if (options === undefined) {
+            throw new Error('Please provide image config with format for Imagebitmap');
+        }
+        const canvas = createCanvas();
+        canvas.width = image.width;
+        canvas.height = image.height;
+        const pixels2DContext = createCanvasContext(canvas);
+        if (pixels2DContext != null) {
+            const height = image.height;
+            const width = image.width;
+            pixels2DContext.drawImage(image, 0, 0, width, height);
+            data = pixels2DContext.getImageData(0, 0, width, height).data;
+            bufferToTensorOptions.height = height;
+            bufferToTensorOptions.width = width;
+            return bufferToTensor(data, bufferToTensorOptions);
+        }
+        else {
+            throw new Error('Can not access image data');
+        }
+    }
+    else if (isString) {
+        return new Promise((resolve, reject) => {
+            const canvas = createCanvas();
+            const context = createCanvasContext(canvas);
+            if (!image || !context) {
+                return reject();
+            }
+            const newImage = new Image();
+            newImage.crossOrigin = 'Anonymous';
+            newImage.src = image;
+            newImage.onload = () => {
+                canvas.width = newImage.width;
+                canvas.height = newImage.height;
+                context.drawImage(newImage, 0, 0, canvas.width, canvas.height);
+                const img = context.getImageData(0, 0, canvas.width, canvas.height);
+                bufferToTensorOptions.height = canvas.height;
+                bufferToTensorOptions.width = canvas.width;
+                resolve(bufferToTensor(img.data, bufferToTensorOptions));
+            };
+        });
+    }
+    else {
+        throw new Error('Input data provided is not supported - aborted tensor creation');
+    }
+    if (data !== undefined) {
+        return bufferToTensor(data, bufferToTensorOptions);
+    }
+    else {
+        throw new Error('Input data provided is not supported - aborted tensor creation');
+    }
+};
+/**
+ * implementation of Tensor.fromTexture().
+ */
+const tensor_factory_impl_tensorFromTexture = (texture, options) => {
+    const { width, height, download, dispose } = options;
+    // Always assume RGBAF32. TODO: support different texture format
+    const dims = [1, height, width, 4];
+    return new Tensor({ location: 'texture', type: 'float32', texture, dims, download, dispose });
+};
+/**
+ * implementation of Tensor.fromGpuBuffer().
+ */
+const tensor_factory_impl_tensorFromGpuBuffer = (gpuBuffer, options) => {
+    const { dataType, dims, download, dispose } = options;
+    return new Tensor({ location: 'gpu-buffer', type: dataType ?? 'float32', gpuBuffer, dims, download, dispose });
+};
+/**
+ * implementation of Tensor.fromMLTensor().
+ */
+const tensor_factory_impl_tensorFromMLTensor = (mlTensor, options) => {
+    const { dataType, dims, download, dispose } = options;
+    return new Tensor({ location: 'ml-tensor', type: dataType ?? 'float32', mlTensor, dims, download, dispose });
+};
+/**
+ * implementation of Tensor.fromPinnedBuffer().
+ */
+const tensor_factory_impl_tensorFromPinnedBuffer = (type, buffer, dims) => new Tensor({ location: 'cpu-pinned', type, data: buffer, dims: dims ?? [buffer.length] });
+//# sourceMappingURL=tensor-factory-impl.js.map
+;// CONCATENATED MODULE: ./node_modules/.pnpm/onnxruntime-common@1.30.0/node_modules/onnxruntime-common/dist/esm/tensor-impl-type-mapping.js
+// Copyright (c) Microsoft Corporation. All rights reserved.
+// Licensed under the MIT License.
+// a runtime map that maps type string to TypedArray constructor. Should match Tensor.DataTypeMap.
+const tensor_impl_type_mapping_NUMERIC_TENSOR_TYPE_TO_TYPEDARRAY_MAP = new Map([
+    ['float32', Float32Array],
+    ['uint8', Uint8Array],
+    ['int8', Int8Array],
+    ['uint16', Uint16Array],
+    ['int16', Int16Array],
+    ['int32', Int32Array],
+    ['bool', Uint8Array],
+    ['float64', Float64Array],
+    ['uint32', Uint32Array],
+    ['int4', Uint8Array],
+    ['uint4', Uint8Array],
+]);
+// a runtime map that maps type string to TypedArray constructor. Should match Tensor.DataTypeMap.
+const tensor_impl_type_mapping_NUMERIC_TENSOR_TYPEDARRAY_TO_TYPE_MAP = new Map([
+    [Float32Array, 'float32'],
+    [Uint8Array, 'uint8'],
+    [Int8Array, 'int8'],
+    [Uint16Array, 'uint16'],
+    [Int16Array, 'int16'],
+    [Int32Array, 'int32'],
+    [Float64Array, 'float64'],
+    [Uint32Array, 'uint32'],
+]);
+// the following code allows delaying execution of BigInt/Float16Array checking. This allows lazy initialization for
+// NUMERIC_TENSOR_TYPE_TO_TYPEDARRAY_MAP and NUMERIC_TENSOR_TYPEDARRAY_TO_TYPE_MAP, which allows BigInt/Float16Array
+// polyfill if available.
+let isTypedArrayChecked = false;
+const tensor_impl_type_mapping_checkTypedArray = () => {
+    if (!isTypedArrayChecked) {
+        isTypedArrayChecked = true;
+        const isBigInt64ArrayAvailable = typeof BigInt64Array !== 'undefined' && BigInt64Array.from;
+        const isBigUint64ArrayAvailable = typeof BigUint64Array !== 'undefined' && BigUint64Array.from;
+        // eslint-disable-next-line @typescript-eslint/naming-convention, @typescript-eslint/no-explicit-any
+        const Float16Array = globalThis.Float16Array;
+        const isFloat16ArrayAvailable = typeof Float16Array !== 'undefined' && Float16Array.from;
+        if (isBigInt64ArrayAvailable) {
+            tensor_impl_type_mapping_NUMERIC_TENSOR_TYPE_TO_TYPEDARRAY_MAP.set('int64', BigInt64Array);
+            tensor_impl_type_mapping_NUMERIC_TENSOR_TYPEDARRAY_TO_TYPE_MAP.set(BigInt64Array, 'int64');
+        }
+        if (isBigUint64ArrayAvailable) {
+            tensor_impl_type_mapping_NUMERIC_TENSOR_TYPE_TO_TYPEDARRAY_MAP.set('uint64', BigUint64Array);
+            tensor_impl_type_mapping_NUMERIC_TENSOR_TYPEDARRAY_TO_TYPE_MAP.set(BigUint64Array, 'uint64');
+        }
+        if (isFloat16ArrayAvailable) {
+            tensor_impl_type_mapping_NUMERIC_TENSOR_TYPE_TO_TYPEDARRAY_MAP.set('float16', Float16Array);
+            tensor_impl_type_mapping_NUMERIC_TENSOR_TYPEDARRAY_TO_TYPE_MAP.set(Float16Array, 'float16');
+        }
+        else {
+            // if Float16Array is not available, use 'Uint16Array' to store the data.
+            tensor_impl_type_mapping_NUMERIC_TENSOR_TYPE_TO_TYPEDARRAY_MAP.set('float16', Uint16Array);
+        }
+    }
+};
+//# sourceMappingURL=tensor-impl-type-mapping.js.map
+;// CONCATENATED MODULE: ./node_modules/.pnpm/onnxruntime-common@1.30.0/node_modules/onnxruntime-common/dist/esm/tensor-utils-impl.js
+// Copyright (c) Microsoft Corporation. All rights reserved.
+// Licensed under the MIT License.
+
+/**
+ * calculate size from dims.
+ *
+ * @param dims the dims array. May be an illegal input.
+ */
+const tensor_utils_impl_calculateSize = (dims) => {
+    let size = 1;
+    for (let i = 0; i < dims.length; i++) {
+        const dim = dims[i];
+        if (typeof dim !== 'number' || !Number.isSafeInteger(dim)) {
+            throw new TypeError(`dims[${i}] must be an integer, got: ${dim}`);
+        }
+        if (dim < 0) {
+            throw new RangeError(`dims[${i}] must be a non-negative integer, got: ${dim}`);
+        }
+        size *= dim;
+    }
+    return size;
+};
+/**
+ * implementation of Tensor.reshape()
+ */
+const tensor_utils_impl_tensorReshape = (tensor, dims) => {
+    switch (tensor.location) {
+        case 'cpu':
+            return new Tensor(tensor.type, tensor.data, dims);
+        case 'cpu-pinned':
+            return new Tensor({
+                location: 'cpu-pinned',
+                data: tensor.data,
+                type: tensor.type,
+                dims,
+            });
+        case 'texture':
+            return new Tensor({
+                location: 'texture',
+                texture: tensor.texture,
+                type: tensor.type,
+                dims,
+            });
+        case 'gpu-buffer':
+            return new Tensor({
+                location: 'gpu-buffer',
+                gpuBuffer: tensor.gpuBuffer,
+                type: tensor.type,
+                dims,
+            });
+        case 'ml-tensor':
+            return new Tensor({
+                location: 'ml-tensor',
+                mlTensor: tensor.mlTensor,
+                type: tensor.type,
+                dims,
+            });
+        default:
+            throw new Error(`tensorReshape: tensor location ${tensor.location} is not supported`);
+    }
+};
+//# sourceMappingURL=tensor-utils-impl.js.map
+;// CONCATENATED MODULE: ./node_modules/.pnpm/onnxruntime-common@1.30.0/node_modules/onnxruntime-common/dist/esm/tensor-impl.js
+// Copyright (c) Microsoft Corporation. All rights reserved.
+// Licensed under the MIT License.
+
+
+
+
+/**
+ * the implementation of Tensor interface.
+ *
+ * @ignore
+ */
+class tensor_impl_Tensor {
+    /**
+     * implementation.
+     */
+    constructor(arg0, arg1, arg2) {
+        // perform one-time check for BigInt/Float16Array support
+        checkTypedArray();
+        let type;
+        let dims;
+        if (typeof arg0 === 'object' && 'location' in arg0) {
+            //
+            // constructing tensor from specific location
+            //
+            this.dataLocation = arg0.location;
+            type = arg0.type;
+            dims = arg0.dims;
+            switch (arg0.location) {
+                case 'cpu-pinned': {
+                    const expectedTypedArrayConstructor = NUMERIC_TENSOR_TYPE_TO_TYPEDARRAY_MAP.get(type);
+                    if (!expectedTypedArrayConstructor) {
+                        throw new TypeError(`unsupported type "${type}" to create tensor from pinned buffer`);
+                    }
+                    if (!(arg0.data instanceof expectedTypedArrayConstructor)) {
+                        throw new TypeError(`buffer should be of type ${expectedTypedArrayConstructor.name}`);
+                    }
+                    this.cpuData = arg0.data;
+                    break;
+                }
+                case 'texture': {
+                    if (type !== 'float32') {
+                        throw new TypeError(`unsupported type "${type}" to create tensor from texture`);
+                    }
+                    this.gpuTextureData = arg0.texture;
+                    this.downloader = arg0.download;
+                    this.disposer = arg0.dispose;
+                    break;
+                }
+                case 'gpu-buffer': {
+                    if (type !== 'float32' &&
+                        type !== 'float16' &&
+                        type !== 'int32' &&
+                        type !== 'int64' &&
+                        type !== 'uint32' &&
+                        type !== 'uint8' &&
+                        type !== 'bool' &&
+                        type !== 'uint4' &&
+                        type !== 'int4') {
+                        throw new TypeError(`unsupported type "${type}" to create tensor from gpu buffer`);
+                    }
+                    this.gpuBufferData = arg0.gpuBuffer;
+                    this.downloader = arg0.download;
+                    this.disposer = arg0.dispose;
+                    break;
+                }
+                case 'ml-tensor': {
+                    if (type !== 'float32' &&
+                        type !== 'float16' &&
+                        type !== 'int32' &&
+                        type !== 'int64' &&
+                        type !== 'uint32' &&
+                        type !== 'uint64' &&
+                        type !== 'int8' &&
+                        type !== 'uint8' &&
+                        type !== 'bool' &&
+                        type !== 'uint4' &&
+                        type !== 'int4') {
+                        throw new TypeError(`unsupported type "${type}" to create tensor from MLTensor`);
+                    }
+                    this.mlTensorData = arg0.mlTensor;
+                    this.downloader = arg0.download;
+                    this.disposer = arg0.dispose;
+                    break;
+                }
+                default:
+                    throw new Error(`Tensor constructor: unsupported location '${this.dataLocation}'`);
+            }
+        }
+        else {
+            //
+            // constructing tensor of location 'cpu'
+            //
+            let data;
+            let maybeDims;
+            // check whether arg0 is type or data
+            if (typeof arg0 === 'string') {
+                //
+                // Override: constructor(type, data, ...)
+                //
+                type = arg0;
+                maybeDims = arg2;
+                if (arg0 === 'string') {
+                    // string tensor
+                    if (!Array.isArray(arg1)) {
+                        throw new TypeError("A string tensor's data must be a string array.");
+                    }
+                    // we don't check whether every element in the array is string; this is too slow. we assume it's correct and
+                    // error will be populated at inference
+                    data = arg1;
+                }
+                else {
+                    // numeric tensor
+                    const typedArrayConstructor = NUMERIC_TENSOR_TYPE_TO_TYPEDARRAY_MAP.get(arg0);
+                    if (typedArrayConstructor === undefined) {
+                        throw new TypeError(`Unsupported tensor type: ${arg0}.`);
+                    }
+                    if (Array.isArray(arg1)) {
+                        if ((arg0 === 'float16' && typedArrayConstructor === Uint16Array) || arg0 === 'uint4' || arg0 === 'int4') {
+                            // - 'float16':
+                            //   When no Float16Array polyfill is used, we cannot create 'float16' tensor from number array.
+                            //
+                            //   Throw error here because when user try to use number array as data,
+                            //   e.g. new Tensor('float16', [1, 2, 3, 4], dims)), it will actually call
+                            //   Uint16Array.from(arg1) which generates wrong data.
+                            //
+                            // - 'uint4' and 'int4':
+                            //   Uint8Array.from(arg1) will generate wrong data for 'uint4' and 'int4' tensor.
+                            //
+                            throw new TypeError(`Creating a ${arg0} tensor from number array is not supported. Please use ${typedArrayConstructor.name} as data.`);
+                        }
+                        else if (arg0 === 'uint64' || arg0 === 'int64') {
+                            // use 'as any' here because:
+                            // 1. TypeScript's check on type of 'Array.isArray()' does not work with readonly arrays.
+                            // see https://github.com/microsoft/TypeScript/issues/17002
+                            // 2. TypeScript's check on union type of '(BigInt64ArrayConstructor|BigUint64ArrayConstructor).from()'
+                            // does not accept parameter mapFn.
+                            // 3. parameters of 'SupportedTypedArrayConstructors.from()' does not match the requirement of the union
+                            // type.
+                            // assume 'arg1' is of type "readonly number[]|readonly bigint[]" here.
+                            // eslint-disable-next-line @typescript-eslint/no-explicit-any
+                            data = typedArrayConstructor.from(arg1, BigInt);
+                        }
+                        else {
+                            // assume 'arg1' is of type "readonly number[]" here.
+                            // eslint-disable-next-line @typescript-eslint/no-explicit-any
+                            data = typedArrayConstructor.from(arg1);
+                        }
+                    }
+                    else if (arg1 instanceof typedArrayConstructor) {
+                        data = arg1;
+                    }
+                    else if (arg1 instanceof Uint8ClampedArray) {
+                        if (arg0 === 'uint8') {
+                            data = Uint8Array.from(arg1);
+                        }
+                        else {
+                            throw new TypeError(`A Uint8ClampedArray tensor's data must be type of uint8`);
+                        }
+                    }
+                    else if (arg0 === 'float16' && arg1 instanceof Uint16Array && typedArrayConstructor !== Uint16Array) {
+                        // when Float16Array is available and data is of type Uint16Array.
+                        // We allow Uint16Array to be passed in as data for 'float16' tensor until Float16Array is generally
+                        // supported in JavaScript environment.
+                        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+                        data = new globalThis.Float16Array(arg1.buffer, arg1.byteOffset, arg1.length);
+                    }
+                    else {
+                        throw new TypeError(`A ${type} tensor's data must be type of ${typedArrayConstructor}`);
+                    }
+                }
+            }
+            else {
+                //
+                // Override: constructor(data, ...)
+                //
+                maybeDims = arg1;
+                if (Array.isArray(arg0)) {
+                    // only boolean[] and string[] is supported
+                    if (arg0.length === 0) {
+                        throw new TypeError('Tensor type cannot be inferred from an empty array.');
+                    }
+                    const firstElementType = typeof arg0[0];
+                    if (firstElementType === 'string') {
+                        type = 'string';
+                        data = arg0;
+                    }
+                    else if (firstElementType === 'boolean') {
+                        type = 'bool';
+                        // 'arg0' is of type 'boolean[]'. Uint8Array.from(boolean[]) actually works, but typescript thinks this is
+                        // wrong type. We use 'as any' to make it happy.
+                        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+                        data = Uint8Array.from(arg0);
+                    }
+                    else {
+                        throw new TypeError(`Invalid element type of data array: ${firstElementType}.`);
+                    }
+                }
+                else if (arg0 instanceof Uint8ClampedArray) {
+                    type = 'uint8';
+                    data = Uint8Array.from(arg0);
+                }
+                else {
+                    // get tensor type from TypedArray
+                    const mappedType = NUMERIC_TENSOR_TYPEDARRAY_TO_TYPE_MAP.get(arg0.constructor);
+                    if (mappedType === undefined) {
+                        throw new TypeError(`Unsupported type for tensor data: ${arg0.constructor}.`);
+                    }
+                    type = mappedType;
+                    data = arg0;
+                }
+            }
+            // type and data is processed, now processing dims
+            if (maybeDims === undefined) {
+                // assume 1-D tensor if dims omitted
+                maybeDims = [data.length];
+            }
+            else if (!Array.isArray(maybeDims)) {
+                throw new TypeError("A tensor's dims must be a number array");
+            }
+            dims = maybeDims;
+            this.cpuData = data;
+            this.dataLocation = 'cpu';
+        }
+        // perform check on dims
+        const size = calculateSize(dims);
+        // if data is on CPU, check whether data length matches tensor size
+        if (this.cpuData && size !== this.cpuData.length) {
+            if ((type === 'uint4' || type === 'int4') && Math.ceil(size / 2) === this.cpuData.length) {
+                // for (u)int4, the data length is half of the tensor size. So we check this special case when size is odd.
+            }
+            else {
+                throw new Error(`Tensor's size(${size}) does not match data length(${this.cpuData.length}).`);
+            }
+        }
+        this.type = type;
+        this.dims = dims;
+        this.size = size;
+    }
+    // #endregion
+    // #region factory
+    static async fromImage(image, options) {
+        return tensorFromImage(image, options);
+    }
+    static fromTexture(texture, options) {
+        return tensorFromTexture(texture, options);
+    }
+    static fromGpuBuffer(gpuBuffer, options) {
+        return tensorFromGpuBuffer(gpuBuffer, options);
+    }
+    static fromMLTensor(mlTensor, options) {
+        return tensorFromMLTensor(mlTensor, options);
+    }
+    static fromPinnedBuffer(type, buffer, dims) {
+        return tensorFromPinnedBuffer(type, buffer, dims);
+    }
+    // #endregion
+    // #region conversions
+    toDataURL(options) {
+        return tensorToDataURL(this, options);
+    }
+    toImageData(options) {
+        return tensorToImageData(this, options);
+    }
+    // #endregion
+    // #region properties
+    get data() {
+        this.ensureValid();
+        if (!this.cpuData) {
+            throw new Error('The data is not on CPU. Use `getData()` to download GPU data to CPU, ' +
+                'or use `texture` or `gpuBuffer` property to access the GPU data directly.');
+        }
+        return this.cpuData;
+    }
+    get location() {
+        return this.dataLocation;
+    }
+    get texture() {
+        this.ensureValid();
+        if (!this.gpuTextureData) {
+            throw new Error('The data is not stored as a WebGL texture.');
+        }
+        return this.gpuTextureData;
+    }
+    get gpuBuffer() {
+        this.ensureValid();
+        if (!this.gpuBufferData) {
+            throw new Error('The data is not stored as a WebGPU buffer.');
+        }
+        return this.gpuBufferData;
+    }
+    get mlTensor() {
+        this.ensureValid();
+        if (!this.mlTensorData) {
+            throw new Error('The data is not stored as a WebNN MLTensor.');
+        }
+        return this.mlTensorData;
+    }
+    // #endregion
+    // #region methods
+    async getData(releaseData) {
+        this.ensureValid();
+        switch (this.dataLocation) {
+            case 'cpu':
+            case 'cpu-pinned':
+                return this.data;
+            case 'texture':
+            case 'gpu-buffer':
+            case 'ml-tensor': {
+                if (!this.downloader) {
+                    throw new Error('The current tensor is not created with a specified data downloader.');
+                }
+                if (this.isDownloading) {
+                    throw new Error('The current tensor is being downloaded.');
+                }
+                try {
+                    this.isDownloading = true;
+                    const data = await this.downloader();
+                    this.downloader = undefined;
+                    this.dataLocation = 'cpu';
+                    this.cpuData = data;
+                    if (releaseData && this.disposer) {
+                        this.disposer();
+                        this.disposer = undefined;
+                    }
+                    return data;
+                }
+                finally {
+                    this.isDownloading = false;
+                }
+            }
+            default:
+                throw new Error(`cannot get data from location: ${this.dataLocation}`);
+        }
+    }
+    dispose() {
+        if (this.isDownloading) {
+            throw new Error('The current tensor is being downloaded.');
+        }
+        if (this.disposer) {
+            this.disposer();
+            this.disposer = undefined;
+        }
+        this.cpuData = undefined;
+        this.gpuTextureData = undefined;
+        this.gpuBufferData = undefined;
+        this.mlTensorData = undefined;
+        this.downloader = undefined;
+        this.isDownloading = undefined;
+        this.dataLocation = 'none';
+    }
+    // #endregion
+    // #region tensor utilities
+    ensureValid() {
+        if (this.dataLocation === 'none') {
+            throw new Error('The tensor is disposed.');
+        }
+    }
+    reshape(dims) {
+        this.ensureValid();
+        if (this.downloader || this.disposer) {
+            throw new Error('Cannot reshape a tensor that owns GPU resource.');
+        }
+        return tensorReshape(this, dims);
+    }
+}
+//# sourceMappingURL=tensor-impl.js.map
+;// CONCATENATED MODULE: ./node_modules/.pnpm/onnxruntime-common@1.30.0/node_modules/onnxruntime-common/dist/esm/tensor.js
+// Copyright (c) Microsoft Corporation. All rights reserved.
+// Licensed under the MIT License.
+
+// eslint-disable-next-line @typescript-eslint/naming-convention
+const tensor_Tensor = (/* unused pure expression or super */ null && (TensorImpl));
+//# sourceMappingURL=tensor.js.map
+;// CONCATENATED MODULE: ./node_modules/.pnpm/onnxruntime-common@1.30.0/node_modules/onnxruntime-common/dist/esm/trace.js
+// Copyright (c) Microsoft Corporation. All rights reserved.
+// Licensed under the MIT License.
+
+/**
+ * @ignore
+ */
+const TRACE = (deviceType, label) => {
+    if (typeof env.trace === 'undefined' ? !env.wasm.trace : !env.trace) {
+        return;
+    }
+    // eslint-disable-next-line no-console
+    console.timeStamp(`${deviceType}::ORT::${label}`);
+};
+const TRACE_FUNC = (msg, extraMsg) => {
+    const stack = new Error().stack?.split(/\r\n|\r|\n/g) || [];
+    let hasTraceFunc = false;
+    for (let i = 0; i < stack.length; i++) {
+        if (hasTraceFunc && !stack[i].includes('TRACE_FUNC')) {
+            let label = `FUNC_${msg}::${stack[i].trim().split(' ')[1]}`;
+            if (extraMsg) {
+                label += `::${extraMsg}`;
+            }
+            TRACE('CPU', label);
+            return;
+        }
+        if (stack[i].includes('TRACE_FUNC')) {
+            hasTraceFunc = true;
+        }
+    }
+};
+/**
+ * @ignore
+ */
+const trace_TRACE_FUNC_BEGIN = (extraMsg) => {
+    if (typeof env.trace === 'undefined' ? !env.wasm.trace : !env.trace) {
+        return;
+    }
+    TRACE_FUNC('BEGIN', extraMsg);
+};
+/**
+ * @ignore
+ */
+const trace_TRACE_FUNC_END = (extraMsg) => {
+    if (typeof env.trace === 'undefined' ? !env.wasm.trace : !env.trace) {
+        return;
+    }
+    TRACE_FUNC('END', extraMsg);
+};
+/**
+ * @ignore
+ */
+const trace_TRACE_EVENT_BEGIN = (extraMsg) => {
+    if (typeof env.trace === 'undefined' ? !env.wasm.trace : !env.trace) {
+        return;
+    }
+    // eslint-disable-next-line no-console
+    console.time(`ORT::${extraMsg}`);
+};
+/**
+ * @ignore
+ */
+const trace_TRACE_EVENT_END = (extraMsg) => {
+    if (typeof env.trace === 'undefined' ? !env.wasm.trace : !env.trace) {
+        return;
+    }
+    // eslint-disable-next-line no-console
+    console.timeEnd(`ORT::${extraMsg}`);
+};
+//# sourceMappingURL=trace.js.map
+;// CONCATENATED MODULE: ./node_modules/.pnpm/onnxruntime-common@1.30.0/node_modules/onnxruntime-common/dist/esm/inference-session-impl.js
+// Copyright (c) Microsoft Corporation. All rights reserved.
+// Licensed under the MIT License.
+
+
+
+class InferenceSession {
+    constructor(handler) {
+        this.handler = handler;
+    }
+    async run(feeds, arg1, arg2) {
+        TRACE_FUNC_BEGIN();
+        TRACE_EVENT_BEGIN('InferenceSession.run');
+        const fetches = {};
+        let options = {};
+        // check inputs
+        if (typeof feeds !== 'object' || feeds === null || feeds instanceof Tensor || Array.isArray(feeds)) {
+            throw new TypeError("'feeds' must be an object that use input names as keys and OnnxValue as corresponding values.");
+        }
+        let isFetchesEmpty = true;
+        // determine which override is being used
+        if (typeof arg1 === 'object') {
+            if (arg1 === null) {
+                throw new TypeError('Unexpected argument[1]: cannot be null.');
+            }
+            if (arg1 instanceof Tensor) {
+                throw new TypeError("'fetches' cannot be a Tensor");
+            }
+            if (Array.isArray(arg1)) {
+                if (arg1.length === 0) {
+                    throw new TypeError("'fetches' cannot be an empty array.");
+                }
+                isFetchesEmpty = false;
+                // output names
+                for (const name of arg1) {
+                    if (typeof name !== 'string') {
+                        throw new TypeError("'fetches' must be a string array or an object.");
+                    }
+                    if (this.outputNames.indexOf(name) === -1) {
+                        throw new RangeError(`'fetches' contains invalid output name: ${name}.`);
+                    }
+                    fetches[name] = null;
+                }
+                if (typeof arg2 === 'object' && arg2 !== null) {
+                    options = arg2;
+                }
+                else if (typeof arg2 !== 'undefined') {
+                    throw new TypeError("'options' must be an object.");
+                }
+            }
+            else {
+                // decide whether arg1 is fetches or options
+                // if any output name is present and its value is valid OnnxValue, we consider it fetches
+                let isFetches = false;
+                const arg1Keys = Object.getOwnPropertyNames(arg1);
+                for (const name of this.outputNames) {
+                    if (arg1Keys.indexOf(name) !== -1) {
+                        const v = arg1[name];
+                        if (v === null || v instanceof Tensor) {
+                            isFetches = true;
+                            isFetchesEmpty = false;
+                            fetches[name] = v;
+                        }
+                    }
+                }
+                if (isFetches) {
+                    if (typeof arg2 === 'object' && arg2 !== null) {
+                        options = arg2;
+                    }
+                    else if (typeof arg2 !== 'undefined') {
+                        throw new TypeError("'options' must be an object.");
+                    }
+                }
+                else {
+                    options = arg1;
+                }
+            }
+        }
+        else if (typeof arg1 !== 'undefined') {
+            throw new TypeError("Unexpected argument[1]: must be 'fetches' or 'options'.");
+        }
+        // check if all inputs are in feed
+        for (const name of this.inputNames) {
+            if (typeof feeds[name] === 'undefined') {
+                throw new Error(`input '${name}' is missing in 'feeds'.`);
+            }
+        }
+        // if no fetches is specified, we use the full output names list
+        if (isFetchesEmpty) {
+            for (const name of this.outputNames) {
+                fetches[name] = null;
+            }
+        }
+        // feeds, fetches and options are prepared
+        const results = await this.handler.run(feeds, fetches, options);
+        const returnValue = {};
+        for (const key in results) {
+            if (Object.hasOwnProperty.call(results, key)) {
+                const result = results[key];
+                if (result instanceof Tensor) {
+                    returnValue[key] = result;
+                }
+                else {
+                    returnValue[key] = new Tensor(result.type, result.data, result.dims);
+                }
+            }
+        }
+        TRACE_EVENT_END('InferenceSession.run');
+        TRACE_FUNC_END();
+        return returnValue;
+    }
+    async release() {
+        return this.handler.dispose();
+    }
+    static async create(arg0, arg1, arg2, arg3) {
+        TRACE_FUNC_BEGIN();
+        TRACE_EVENT_BEGIN('InferenceSession.create');
+        // either load from a file or buffer
+        let filePathOrUint8Array;
+        let options = {};
+        if (typeof arg0 === 'string') {
+            filePathOrUint8Array = arg0;
+            if (typeof arg1 === 'object' && arg1 !== null) {
+                options = arg1;
+            }
+            else if (typeof arg1 !== 'undefined') {
+                throw new TypeError("'options' must be an object.");
+            }
+        }
+        else if (arg0 instanceof Uint8Array) {
+            filePathOrUint8Array = arg0;
+            if (typeof arg1 === 'object' && arg1 !== null) {
+                options = arg1;
+            }
+            else if (typeof arg1 !== 'undefined') {
+                throw new TypeError("'options' must be an object.");
+            }
+        }
+        else if (arg0 instanceof ArrayBuffer ||
+            (typeof SharedArrayBuffer !== 'undefined' && arg0 instanceof SharedArrayBuffer)) {
+            const buffer = arg0;
+            let byteOffset = 0;
+            let byteLength = arg0.byteLength;
+            if (typeof arg1 === 'object' && arg1 !== null) {
+                options = arg1;
+            }
+            else if (typeof arg1 === 'number') {
+                byteOffset = arg1;
+                if (!Number.isSafeInteger(byteOffset)) {
+                    throw new RangeError("'byteOffset' must be an integer.");
+                }
+                if (byteOffset < 0 || byteOffset >= buffer.byteLength) {
+                    throw new RangeError(`'byteOffset' is out of range [0, ${buffer.byteLength}).`);
+                }
+                byteLength = arg0.byteLength - byteOffset;
+                if (typeof arg2 === 'number') {
+                    byteLength = arg2;
+                    if (!Number.isSafeInteger(byteLength)) {
+                        throw new RangeError("'byteLength' must be an integer.");
+                    }
+                    if (byteLength <= 0 || byteOffset + byteLength > buffer.byteLength) {
+                        throw new RangeError(`'byteLength' is out of range (0, ${buffer.byteLength - byteOffset}].`);
+                    }
+                    if (typeof arg3 === 'object' && arg3 !== null) {
+                        options = arg3;
+                    }
+                    else if (typeof arg3 !== 'undefined') {
+                        throw new TypeError("'options' must be an object.");
+                    }
+                }
+                else if (typeof arg2 !== 'undefined') {
+                    throw new TypeError("'byteLength' must be a number.");
+                }
+            }
+            else if (typeof arg1 !== 'undefined') {
+                throw new TypeError("'options' must be an object.");
+            }
+            filePathOrUint8Array = new Uint8Array(buffer, byteOffset, byteLength);
+        }
+        else {
+            throw new TypeError("Unexpected argument[0]: must be 'path' or 'buffer'.");
+        }
+        // resolve backend, update session options with validated EPs, and create session handler
+        const [backend, optionsWithValidatedEPs] = await resolveBackendAndExecutionProviders(options);
+        const handler = await backend.createInferenceSessionHandler(filePathOrUint8Array, optionsWithValidatedEPs);
+        TRACE_EVENT_END('InferenceSession.create');
+        TRACE_FUNC_END();
+        return new InferenceSession(handler);
+    }
+    startProfiling() {
+        this.handler.startProfiling();
+    }
+    endProfiling() {
+        this.handler.endProfiling();
+    }
+    get inputNames() {
+        return this.handler.inputNames;
+    }
+    get outputNames() {
+        return this.handler.outputNames;
+    }
+    get inputMetadata() {
+        return this.handler.inputMetadata;
+    }
+    get outputMetadata() {
+        return this.handler.outputMetadata;
+    }
+}
+//# sourceMappingURL=inference-session-impl.js.map
+;// CONCATENATED MODULE: ./node_modules/.pnpm/onnxruntime-common@1.30.0/node_modules/onnxruntime-common/dist/esm/inference-session.js
+// Copyright (c) Microsoft Corporation. All rights reserved.
+// Licensed under the MIT License.
+
+// eslint-disable-next-line @typescript-eslint/naming-convention
+const inference_session_InferenceSession = (/* unused pure expression or super */ null && (InferenceSessionImpl));
+//# sourceMappingURL=inference-session.js.map
+;// CONCATENATED MODULE: ./node_modules/.pnpm/onnxruntime-common@1.30.0/node_modules/onnxruntime-common/dist/esm/index.js
+// Copyright (c) Microsoft Corporation. All rights reserved.
+// Licensed under the MIT License.
+/**
+ * # ONNX Runtime JavaScript API
+ *
+ * ONNX Runtime JavaScript API is a unified API for all JavaScript usages, including the following NPM packages:
+ *
+ * - [onnxruntime-node](https://www.npmjs.com/package/onnxruntime-node)
+ * - [onnxruntime-web](https://www.npmjs.com/package/onnxruntime-web)
+ * - [onnxruntime-react-native](https://www.npmjs.com/package/onnxruntime-react-native)
+ *
+ * See also:
+ * - [Get Started](https://onnxruntime.ai/docs/get-started/with-javascript/)
+ * - [Inference examples](https://github.com/microsoft/onnxruntime-inference-examples/tree/main/js)
+ *
+ * @packageDocumentation
+ */
+
+
+
+
+
+
+
+
+
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./packages/model/src/inference/ort-runtime.ts
+/**
+ * Loads ONNX Runtime's native binding (onnxruntime-node's onnxruntime_binding.node, which loads the
+ * libonnxruntime.so.1 beside it through RUNPATH $ORIGIN) from a folder the caller names, and
+ * registers it as the `cpu` backend of onnxruntime-common.
+ *
+ * Why not `import 'onnxruntime-node'`: its binding.js requires the binding with a computed path
+ * that a bundle cannot follow, and the package's 70 MB of binaries must not sit in the repository
+ * every `uses:` downloads. validate-model fetches the folder on first use (ort-fetch.ts); the model
+ * server finds it beside its bundle (bundled-ort.ts); tests use the installed package's.
+ * Only linux-x64 and linux-arm64 are supported: other platforms get a clear error.
+ */
+
+
+
+
+/** Inference cannot run here (platform without a shipped binary, or the binary failed to load). */
+class InferenceUnavailableError extends Error {
+    name = 'InferenceUnavailableError';
+}
+/** The platforms onnxruntime-node has Linux binaries for (the runners' and the images'). */
+const SUPPORTED_PLATFORMS = (/* unused pure expression or super */ null && (['linux-x64', 'linux-arm64']));
+/** Whether this platform can run inference, without loading anything. */
+function inferenceSupport(platform = process.platform, arch = process.arch) {
+    if (platform === 'linux' && (arch === 'x64' || arch === 'arm64'))
+        return { supported: true };
+    return { supported: false, reason: `ONNX Runtime runs here on ${SUPPORTED_PLATFORMS.join(' and ')} only, not ${platform}-${arch}` };
+}
+/** onnxruntime-node's table of ONNX element type codes to ORT tensor type names. */
+const ORT_TYPES = {
+    1: 'float32',
+    2: 'uint8',
+    3: 'int8',
+    4: 'uint16',
+    5: 'int16',
+    6: 'int32',
+    7: 'int64',
+    8: 'string',
+    9: 'bool',
+    10: 'float16',
+    11: 'float64',
+    12: 'uint32',
+    13: 'uint64',
+    21: 'uint4',
+    22: 'int4',
+};
+class NativeSessionHandler {
+    session;
+    inputNames;
+    outputNames;
+    inputMetadata;
+    outputMetadata;
+    constructor(session) {
+        this.session = session;
+        const convert = (list) => list.map((m) => {
+            const type = ORT_TYPES[m.type];
+            if (!m.isTensor || type === undefined)
+                return { name: m.name, isTensor: false };
+            return { name: m.name, isTensor: true, type, shape: m.shape.map((d, i) => (d === -1 ? (m.symbolicDimensions[i] ?? '') : d)) };
+        });
+        this.inputMetadata = convert(session.inputMetadata);
+        this.outputMetadata = convert(session.outputMetadata);
+        this.inputNames = session.inputMetadata.map((m) => m.name);
+        this.outputNames = session.outputMetadata.map((m) => m.name);
+    }
+    async dispose() {
+        this.session.dispose();
+    }
+    startProfiling() { }
+    endProfiling() {
+        this.session.endProfiling();
+    }
+    async run(feeds, fetches, options) {
+        // The native run is synchronous; yielding first keeps timers and cancellation responsive.
+        await new Promise((r) => setImmediate(r));
+        return this.session.run(feeds, fetches, options);
+    }
+}
+function isInstance(v, ctor) {
+    return v instanceof ctor;
+}
+/**
+ * The binding builds output tensors with typed arrays of the main realm. Code in a vm context (jest
+ * runs every test file in one) has its own Float32Array, so onnxruntime-common's `instanceof`
+ * checks would refuse them: such arrays are re-viewed, without copying, through this realm's
+ * constructor. In a plain Node process (the bundled action) nothing changes.
+ */
+function realmSafeTensor(Base) {
+    const local = (v) => {
+        if (!ArrayBuffer.isView(v) || v instanceof DataView)
+            return v;
+        const view = v;
+        const Ctor = globalThis[view.constructor.name];
+        const width = view.BYTES_PER_ELEMENT;
+        if (!Ctor || !width || isInstance(view, Ctor))
+            return v;
+        return new Ctor(view.buffer, view.byteOffset, view.byteLength / width);
+    };
+    const Wrapped = class extends Base {
+        constructor(...args) {
+            super(...args.map(local));
+        }
+    };
+    return Wrapped;
+}
+let loaded;
+/**
+ * Loads the binding from `dir` once and returns onnxruntime-common with the `cpu` backend
+ * registered. A process loads one runtime: later calls get the first one whatever `dir` they name.
+ * @throws InferenceUnavailableError on an unsupported platform or when the binary cannot load.
+ */
+function loadOnnxRuntime(dir) {
+    if (loaded)
+        return loaded.ort;
+    const promise = (async () => {
+        const support = inferenceSupport();
+        if (!support.supported)
+            throw new InferenceUnavailableError(support.reason);
+        let binding;
+        try {
+            binding = createRequire(import.meta.url)(join(dir, 'onnxruntime_binding.node'));
+        }
+        catch (err) {
+            throw new InferenceUnavailableError(`could not load ONNX Runtime from ${dir}: ${err.message.split('\n')[0]}`);
+        }
+        binding.initOrtOnce(2 /* warning */, realmSafeTensor(ort.Tensor), isMainThread);
+        const backend = {
+            async init() { },
+            async createInferenceSessionHandler(pathOrBuffer, options) {
+                if (typeof pathOrBuffer !== 'string')
+                    throw new Error('this backend loads models from files only');
+                const session = new binding.InferenceSession();
+                session.loadModel(pathOrBuffer, options ?? {});
+                return new NativeSessionHandler(session);
+            },
+        };
+        ort.registerBackend('cpu', backend, 100);
+        return ort;
+    })();
+    loaded = { dir, ort: promise };
+    promise.catch(() => {
+        loaded = undefined;
+    });
+    return promise;
+}
+
+;// CONCATENATED MODULE: ./packages/model/src/inference/ort-fetch.ts
+/**
+ * ONNX Runtime's native files, fetched on first use instead of committed: every `uses:` of any
+ * ml-deploy action downloads the whole repository, and the runtime is 70 MB of it. The exact
+ * onnxruntime-node release is pinned here with the sha512 `integrity` the npm registry publishes
+ * for its tarball (the same string pnpm-lock.yaml records, checked by a test). The tarball is
+ * downloaded from the registry, hashed as it streams to disk, and refused unless the hash matches;
+ * only then are the two files this platform needs (the N-API binding and libonnxruntime.so.1)
+ * extracted into a cache laid out as @actions/tool-cache lays out the runner's tool cache
+ * (`<root>/onnxruntime-node/<version>/<arch>` plus `<arch>.complete`), so a later step or job on
+ * the same runner finds it there.
+ */
+
+
+
+
+
+
+
+
+/** The onnxruntime-node release the smoke test and the model server run, and its tarball's hash. */
+const ONNXRUNTIME_NODE = {
+    name: 'onnxruntime-node',
+    version: '1.30.0',
+    /** `dist.integrity` of the tarball in the npm registry (and in pnpm-lock.yaml). */
+    integrity: 'sha512-twhs1C2C/BFkz1yc5OY0KIU2GUq6DURO7hD4bx5Q2Qy3nAMJwRXW8xU3NVczE29VA9lolLOYepoD8fjTGOfIqw==',
+};
+const DEFAULT_NPM_REGISTRY = 'https://registry.npmjs.org';
+/** The files one platform needs, as they sit in the package. */
+const FILES = ['onnxruntime_binding.node', 'libonnxruntime.so.1'];
+/** The published tarball is about 100 MB; anything far larger is not it. */
+const MAX_TARBALL_BYTES = 512 * 1024 * 1024;
+const DOWNLOAD_TIMEOUT_MS = 10 * 60 * 1000;
+const PROGRESS_EVERY_MS = 15_000;
+/** The downloaded tarball is not the one pinned: it was not used, and nothing was cached. */
+class OnnxRuntimeIntegrityError extends Error {
+    name = 'OnnxRuntimeIntegrityError';
+}
+/**
+ * Where the cache root and the registry come from in an action or a CLI: `ML_DEPLOY_ORT_CACHE`,
+ * else the runner's `RUNNER_TOOL_CACHE`, else `~/.cache/ml-deploy`; `ML_DEPLOY_NPM_REGISTRY`, else
+ * npm's own `npm_config_registry`, else registry.npmjs.org.
+ */
+function onnxRuntimeFetchEnv(env = process.env) {
+    const cacheRoot = env.ML_DEPLOY_ORT_CACHE || env.RUNNER_TOOL_CACHE || (0,external_node_path_.join)(env.XDG_CACHE_HOME || (0,external_node_path_.join)((0,external_node_os_namespaceObject.homedir)() || (0,external_node_os_namespaceObject.tmpdir)(), '.cache'), 'ml-deploy');
+    const registry = env.ML_DEPLOY_NPM_REGISTRY || env.npm_config_registry || env.NPM_CONFIG_REGISTRY || DEFAULT_NPM_REGISTRY;
+    return { cacheRoot, registry };
+}
+/** The cached folder for one architecture, and its completion marker (tool-cache's layout). */
+function onnxRuntimeCachePath(cacheRoot, arch) {
+    const dir = (0,external_node_path_.join)(cacheRoot, ONNXRUNTIME_NODE.name, ONNXRUNTIME_NODE.version, arch);
+    return { dir, marker: `${dir}.complete` };
+}
+/** The tarball's URL in a registry (npm's layout: `<registry>/<name>/-/<name>-<version>.tgz`). */
+function onnxRuntimeTarballUrl(registry) {
+    const base = registry.endsWith('/') ? registry : `${registry}/`;
+    return new URL(`${ONNXRUNTIME_NODE.name}/-/${ONNXRUNTIME_NODE.name}-${ONNXRUNTIME_NODE.version}.tgz`, base).href;
+}
+/**
+ * The folder holding this platform's binding and libonnxruntime.so.1: from the cache, or
+ * downloaded, verified and extracted into it first.
+ * @throws InferenceUnavailableError when the platform is not supported or the download fails;
+ *   OnnxRuntimeIntegrityError when the tarball is not the pinned one.
+ */
+async function ensureOnnxRuntime(opts) {
+    const arch = opts.arch ?? process.arch;
+    const dirs = await ensureOnnxRuntimes(opts, [arch]);
+    return dirs[arch];
+}
+function cached(cacheRoot, arch) {
+    const { dir, marker } = onnxRuntimeCachePath(cacheRoot, arch);
+    return (0,external_node_fs_.existsSync)(marker) && FILES.every((f) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, f)));
+}
+/**
+ * The folders of several Linux architectures (build-image stages one per image platform): the
+ * cached ones as they are, the others from one download of the tarball (it holds every platform),
+ * verified before anything is extracted.
+ * @throws as {@link ensureOnnxRuntime}.
+ */
+async function ensureOnnxRuntimes(opts, archs) {
+    const platform = opts.platform ?? process.platform;
+    for (const arch of archs) {
+        if (platform !== 'linux' || (arch !== 'x64' && arch !== 'arm64')) {
+            throw new InferenceUnavailableError(`ONNX Runtime is fetched for linux-x64 and linux-arm64 only, not ${platform}-${arch}`);
+        }
+    }
+    const result = {};
+    for (const arch of archs)
+        result[arch] = onnxRuntimeCachePath(opts.cacheRoot, arch).dir;
+    const missing = [...new Set(archs)].filter((arch) => !cached(opts.cacheRoot, arch));
+    if (missing.length === 0)
+        return result;
+    const log = opts.log ?? (() => { });
+    const url = onnxRuntimeTarballUrl(opts.registry ?? DEFAULT_NPM_REGISTRY);
+    const expected = opts.integrity ?? ONNXRUNTIME_NODE.integrity;
+    const work = (0,external_node_path_.join)(opts.cacheRoot, ONNXRUNTIME_NODE.name, `.tmp-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+    await (0,promises_.mkdir)(work, { recursive: true });
+    try {
+        const tarball = (0,external_node_path_.join)(work, 'package.tgz');
+        log(`ONNX Runtime: downloading ${ONNXRUNTIME_NODE.name} ${ONNXRUNTIME_NODE.version} from ${url}`);
+        const actual = await download(url, tarball, opts.signal, log);
+        if (actual !== expected) {
+            throw new OnnxRuntimeIntegrityError(`refused ${url}: its sha512 is ${actual}, not the pinned ${expected} of ${ONNXRUNTIME_NODE.name} ${ONNXRUNTIME_NODE.version}; nothing from it was used or cached (a registry mirror serving other bytes, or a tampered tarball)`);
+        }
+        const staged = Object.fromEntries(missing.map((arch) => [`package/bin/napi-v6/linux/${arch}/`, (0,external_node_path_.join)(work, arch)]));
+        await extract(tarball, staged);
+        await (0,promises_.rm)(tarball, { force: true });
+        for (const arch of missing) {
+            const { dir, marker } = onnxRuntimeCachePath(opts.cacheRoot, arch);
+            await (0,promises_.mkdir)((0,external_node_path_.join)(dir, '..'), { recursive: true });
+            await (0,promises_.rm)(dir, { recursive: true, force: true });
+            try {
+                await (0,promises_.rename)((0,external_node_path_.join)(work, arch), dir);
+            }
+            catch (e) {
+                // Another process on the same runner finished first: use its copy.
+                if (!cached(opts.cacheRoot, arch))
+                    throw e;
+                continue;
+            }
+            await (0,promises_.writeFile)(marker, '');
+            log(`ONNX Runtime: verified (${expected.slice(0, 22)}…) and cached in ${dir}`);
+        }
+        return result;
+    }
+    finally {
+        await (0,promises_.rm)(work, { recursive: true, force: true });
+    }
+}
+/** Streams `url` to `path`, returning the body's `sha512-<base64>`. */
+async function download(url, path, signal, log) {
+    const timeout = AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS);
+    let res;
+    try {
+        res = await fetch(url, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout, redirect: 'follow' });
+    }
+    catch (e) {
+        throw new InferenceUnavailableError(`could not download ONNX Runtime from ${url}: ${causeText(e)}. ${OFFLINE_HINT}`);
+    }
+    if (!res.ok || !res.body)
+        throw new InferenceUnavailableError(`could not download ONNX Runtime from ${url}: HTTP ${res.status} ${res.statusText}. ${OFFLINE_HINT}`);
+    const declared = Number(res.headers.get('content-length') ?? NaN);
+    if (declared > MAX_TARBALL_BYTES)
+        throw new OnnxRuntimeIntegrityError(`refused ${url}: ${declared} bytes is not the size of ${ONNXRUNTIME_NODE.name} ${ONNXRUNTIME_NODE.version}`);
+    const hash = (0,external_node_crypto_.createHash)('sha512');
+    const out = await (0,promises_.open)(path, 'w');
+    let bytes = 0;
+    const started = Date.now();
+    let lastLog = started;
+    try {
+        for await (const chunk of res.body) {
+            bytes += chunk.length;
+            if (bytes > MAX_TARBALL_BYTES)
+                throw new OnnxRuntimeIntegrityError(`refused ${url}: more than ${MAX_TARBALL_BYTES} bytes is not the size of ${ONNXRUNTIME_NODE.name} ${ONNXRUNTIME_NODE.version}`);
+            hash.update(chunk);
+            await out.write(chunk);
+            const now = Date.now();
+            if (now - lastLog >= PROGRESS_EVERY_MS) {
+                lastLog = now;
+                log(`ONNX Runtime: ${(bytes / 1048576).toFixed(0)} MiB${Number.isFinite(declared) ? ` of ${(declared / 1048576).toFixed(0)} MiB` : ''} after ${Math.round((now - started) / 1000)} s`);
+            }
+        }
+    }
+    catch (e) {
+        if (e instanceof OnnxRuntimeIntegrityError)
+            throw e;
+        throw new InferenceUnavailableError(`could not download ONNX Runtime from ${url}: ${causeText(e)}. ${OFFLINE_HINT}`);
+    }
+    finally {
+        await out.close();
+    }
+    return `sha512-${hash.digest('base64')}`;
+}
+const OFFLINE_HINT = 'validate-model\'s smoke test and the built-in server (build-image, packages/serving) need it: allow the runner to reach the npm registry, or set ML_DEPLOY_NPM_REGISTRY to a mirror, or fill the cache once (see validate-model/README.md "ONNX Runtime"), or (validate-model) set smoke-test: false';
+function causeText(e) {
+    const err = e;
+    return err.cause?.message ? `${err.message} (${err.cause.message})` : String(err.message ?? e);
+}
+/** Extracts the regular files directly under each prefix in a verified .tgz into its folder. */
+async function extract(tarball, outDirs) {
+    const wanted = new Map();
+    for (const [prefix, outDir] of Object.entries(outDirs)) {
+        await (0,promises_.mkdir)(outDir, { recursive: true });
+        for (const f of FILES)
+            wanted.set(prefix + f, (0,external_node_path_.join)(outDir, f));
+    }
+    const writes = [];
+    const found = new Set();
+    let failure;
+    const reader = new TarReader({
+        member(m) {
+            const dest = m.type === 'file' ? wanted.get(m.path) : undefined;
+            if (!dest)
+                return null;
+            found.add(m.path);
+            const file = (0,external_node_fs_.createWriteStream)(dest, { mode: 0o755 });
+            writes.push(new Promise((done, fail) => file.on('close', done).on('error', fail)));
+            return { write: (d) => void file.write(Buffer.from(d)), end: () => file.end() };
+        },
+        problem(p) {
+            if ((p.severity === 'malformed' || p.severity === 'dangerous') && !failure)
+                failure = new Error(`the verified tarball does not read as a tar archive: ${p.message}`);
+        },
+    });
+    await new Promise((done, fail) => {
+        const gunzip = (0,external_node_zlib_.createGunzip)();
+        (0,external_node_fs_.createReadStream)(tarball).on('error', fail).pipe(gunzip).on('error', fail);
+        gunzip.on('data', (d) => reader.push(d));
+        gunzip.on('end', done);
+    });
+    await Promise.all(writes);
+    if (failure)
+        throw failure;
+    const missing = [...wanted.keys()].filter((w) => !found.has(w));
+    if (missing.length > 0)
+        throw new InferenceUnavailableError(`${ONNXRUNTIME_NODE.name} ${ONNXRUNTIME_NODE.version} has no ${missing.join(', ')}`);
+}
+
 // EXTERNAL MODULE: ./packages/oci/src/reference.ts
 var reference = __nccwpck_require__(6895);
 ;// CONCATENATED MODULE: ./packages/oci/src/environment.ts
@@ -28963,6 +31028,7 @@ function dockerfileString(value) {
 
 
 
+
 const SERVER_DIR = '/opt/ml-deploy/server';
 const ARCH = { x64: 'amd64', arm64: 'arm64' };
 const ORT_DIR = { amd64: 'x64', arm64: 'arm64' };
@@ -29058,10 +31124,13 @@ async function run(inputs, deps) {
             await stageCopy((0,external_node_path_.join)(deps.serverDist, 'server.js'), (0,external_node_path_.join)(appContext, 'server', 'server.js'), 'the server bundle');
             await stageCopy((0,external_node_path_.join)(deps.serverDist, 'package.json'), (0,external_node_path_.join)(appContext, 'server', 'package.json'), 'the server bundle');
             await stageCopy((0,external_node_path_.join)(deps.serverDist, 'licenses.txt'), (0,external_node_path_.join)(appContext, 'server', 'licenses.txt'), 'the server bundle');
-            for (const p of platforms) {
-                const arch = p.split('/')[1];
-                // Node's arch name (x64, arm64): the server looks for its binding there.
-                await stageCopy((0,external_node_path_.join)(deps.serverDist, ORT_DIR[arch]), (0,external_node_path_.join)(appContext, `ort-${arch}`, ORT_DIR[arch]), 'the ONNX Runtime binaries');
+            // ONNX Runtime is not committed: the pinned onnxruntime-node tarball from the npm registry,
+            // verified by its sha512 and kept in the runner's tool cache (one download for every platform).
+            const archs = platforms.map((p) => p.split('/')[1]);
+            const ortDirs = await deps.logger.group('ONNX Runtime for the built-in server', () => ensureOnnxRuntimes({ ...onnxRuntimeFetchEnv(env), platform: 'linux', log: (l) => deps.logger.info(l), signal: deps.signal }, archs.map((a) => ORT_DIR[a])));
+            for (const arch of archs) {
+                // Node's arch name (x64, arm64) beside server.js: the server looks for its binding there.
+                await stageCopy(ortDirs[ORT_DIR[arch]], (0,external_node_path_.join)(appContext, `ort-${arch}`, ORT_DIR[arch]), 'the ONNX Runtime binaries');
             }
             appDockerfile = (0,external_node_path_.join)(work, 'Dockerfile.app');
             await writeStagedFile(appDockerfile, serverDockerfile());
@@ -29352,7 +31421,7 @@ async function listFiles(dir) {
 
 /***/ }),
 
-/***/ 7599:
+/***/ 8727:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29578,8 +31647,8 @@ const consoleLogger = {
     },
 };
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -30423,6 +32492,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 

@@ -8,7 +8,7 @@ import { run } from './run';
 /**
  * The built-in server's bundle is not copied into this action's dist: it is read from the
  * repository checkout the runner downloads for `uses:` (actions/build-image/dist/index.js →
- * packages/serving/dist), so its 70 MB of ONNX Runtime binaries exist once.
+ * packages/serving/dist). ONNX Runtime is in neither: run() fetches it (ort-fetch).
  */
 function serverDist(): string {
   const fromEnv = process.env.ML_DEPLOY_SERVER_DIST;

@@ -8,6 +8,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { type ActionContext, codeSpan, ConfigurationError, md } from '@ml-deploy/action-kit';
+import { ensureOnnxRuntimes, onnxRuntimeFetchEnv } from '@ml-deploy/model/ort-fetch';
 import { hostWithoutPort, insecureRegistries, isImageReference, parseImageReference, RegistryEnv } from '@ml-deploy/oci';
 import {
   type BuildPlan,
@@ -159,10 +160,15 @@ export async function run(inputs: Inputs, deps: Deps): Promise<BuildResult> {
       await stageCopy(join(deps.serverDist, 'server.js'), join(appContext, 'server', 'server.js'), 'the server bundle');
       await stageCopy(join(deps.serverDist, 'package.json'), join(appContext, 'server', 'package.json'), 'the server bundle');
       await stageCopy(join(deps.serverDist, 'licenses.txt'), join(appContext, 'server', 'licenses.txt'), 'the server bundle');
-      for (const p of platforms) {
-        const arch = p.split('/')[1]!;
-        // Node's arch name (x64, arm64): the server looks for its binding there.
-        await stageCopy(join(deps.serverDist, ORT_DIR[arch]!), join(appContext, `ort-${arch}`, ORT_DIR[arch]!), 'the ONNX Runtime binaries');
+      // ONNX Runtime is not committed: the pinned onnxruntime-node tarball from the npm registry,
+      // verified by its sha512 and kept in the runner's tool cache (one download for every platform).
+      const archs = platforms.map((p) => p.split('/')[1]!);
+      const ortDirs = await deps.logger.group('ONNX Runtime for the built-in server', () =>
+        ensureOnnxRuntimes({ ...onnxRuntimeFetchEnv(env), platform: 'linux', log: (l) => deps.logger.info(l), signal: deps.signal }, archs.map((a) => ORT_DIR[a]!)),
+      );
+      for (const arch of archs) {
+        // Node's arch name (x64, arm64) beside server.js: the server looks for its binding there.
+        await stageCopy(ortDirs[ORT_DIR[arch]!]!, join(appContext, `ort-${arch}`, ORT_DIR[arch]!), 'the ONNX Runtime binaries');
       }
       appDockerfile = join(work, 'Dockerfile.app');
       await writeStagedFile(appDockerfile, serverDockerfile());

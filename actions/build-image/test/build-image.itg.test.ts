@@ -5,15 +5,18 @@
  * files (loader, libraries, node, server bundle, model) as a plain process.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { formatLabelLines, modelImageLabels, modelMetadataFromLabels, type ModelMetadata } from '@ml-deploy/model';
+import { formatLabelLines, modelImageLabels, modelMetadataFromLabels, type ModelMetadata, ONNXRUNTIME_NODE } from '@ml-deploy/model';
 import { readImageLabels } from '@ml-deploy/oci';
 import { buildahEnv, type BuildahEnv, pullRootfs, pushNodeBase, startServerFromRootfs } from '../../../test/harness/images';
 import { type Registry, startRegistry } from '../../../test/harness/registry';
-import { makeOnnxFixtures, type OnnxFixtures } from '../../../test/fixtures/onnx/fixtures';
+import { makeOnnxFixtures, type OnnxFixtures, seededOnnxRuntimeCache } from '../../../test/fixtures/onnx/fixtures';
 import { build } from './helpers';
 
 let registry: Registry;
@@ -45,7 +48,9 @@ beforeAll(async () => {
   registry = await startRegistry();
   storage = buildahEnv();
   base = pushNodeBase(registry);
-  env = { ...storage.env, GITHUB_SHA: SHA, GITHUB_REF: 'refs/heads/main', GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/churn' };
+  // The runner's tool cache after a first run fetched and verified ONNX Runtime; the registry
+  // refuses connections, so every image below is built from the cache.
+  env = { ...storage.env, ML_DEPLOY_ORT_CACHE: seededOnnxRuntimeCache(), ML_DEPLOY_NPM_REGISTRY: 'http://127.0.0.1:9/', GITHUB_SHA: SHA, GITHUB_REF: 'refs/heads/main', GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/churn' };
 }, 120_000);
 afterAll(async () => {
   storage?.cleanup();
@@ -191,4 +196,32 @@ describe('your own Dockerfile', () => {
     expect(local.status).toBe(0);
     expect(JSON.parse(local.stdout).OCIv1.config.Env).toEqual(expect.arrayContaining(['APP=1', 'MODEL_PATH=/opt/ml/model/iris-linreg.onnx']));
   }, 180_000);
+});
+
+describe('ONNX Runtime for the built-in server', () => {
+  it('is fetched from the registry and refused unless its sha512 is the pinned one: nothing built, nothing cached', async () => {
+    // Not the pinned release (any bytes under its name): a mirror serving other bytes, or tampering.
+    const tarball = gzipSync(Buffer.concat([Buffer.from('package/bin/napi-v6/linux/x64/onnxruntime_binding.node'), Buffer.alloc(4096)]));
+    const asked: string[] = [];
+    const server = createServer((req, res) => {
+      asked.push(req.url ?? '');
+      res.writeHead(200, { 'content-length': tarball.length }).end(tarball);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const cache = mkdtempSync(join(tmpdir(), 'build-image-ort-'));
+    try {
+      const attempt = build(
+        { model: fx.classifier, image: `${registry.host}/acme/tampered`, 'base-image': base, engine: 'buildah', 'source-date-epoch': '1700000000', tags: 'v1', platforms: 'linux/amd64,linux/arm64' },
+        { ...env, ML_DEPLOY_ORT_CACHE: cache, ML_DEPLOY_NPM_REGISTRY: `http://127.0.0.1:${(server.address() as AddressInfo).port}` },
+      );
+      await expect(attempt).rejects.toThrow(new RegExp(`refused http://127\\.0\\.0\\.1:\\d+/onnxruntime-node/-/onnxruntime-node-${ONNXRUNTIME_NODE.version.replace(/\./g, '\\.')}\\.tgz: its sha512 is sha512-\\S+, not the pinned ${ONNXRUNTIME_NODE.integrity.replace(/[+/=]/g, '\\$&')}`));
+      // One download for both platforms, and nothing left in the cache.
+      expect(asked).toEqual([`/onnxruntime-node/-/onnxruntime-node-${ONNXRUNTIME_NODE.version}.tgz`]);
+      expect(readdirSync(join(cache, 'onnxruntime-node'))).toEqual([]);
+      const local = spawnSync('buildah', ['inspect', '--type', 'image', `${registry.host}/acme/tampered:v1`], { encoding: 'utf8', env });
+      expect(local.status).not.toBe(0);
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  }, 60_000);
 });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { runBundle } from '../../../test/run-bundle';
 import { buildahEnv, type BuildahEnv, pushNodeBase } from '../../../test/harness/images';
 import { type Registry, startRegistry } from '../../../test/harness/registry';
-import { makeOnnxFixtures, type OnnxFixtures } from '../../../test/fixtures/onnx/fixtures';
+import { makeOnnxFixtures, type OnnxFixtures, seededOnnxRuntimeCache } from '../../../test/fixtures/onnx/fixtures';
 
 const PASSWORD = 's3cret-Bundle-pa55word';
 let plain: Registry;
@@ -17,6 +17,7 @@ let authed: Registry;
 let storage: BuildahEnv;
 let base: string;
 let fx: OnnxFixtures;
+const ortCache = seededOnnxRuntimeCache();
 
 beforeAll(async () => {
   fx = makeOnnxFixtures();
@@ -38,6 +39,8 @@ function envOf(extra: Record<string, string> = {}): Record<string, string> {
     CONTAINERS_STORAGE_CONF: e.CONTAINERS_STORAGE_CONF!,
     STORAGE_DRIVER: 'vfs',
     BUILDAH_ISOLATION: 'chroot',
+    ML_DEPLOY_ORT_CACHE: ortCache,
+    ML_DEPLOY_NPM_REGISTRY: 'http://127.0.0.1:9/',
     GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
     GITHUB_REF: 'refs/tags/v2.1.0',
     ...extra,

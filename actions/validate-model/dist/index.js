@@ -31692,7 +31692,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   bn: () => (/* reexport */ scanModel)
 });
 
-// UNUSED EXPORTS: ALWAYS_FAILING_RULES, DEFAULT_FAIL_ON, DEFAULT_MAX_DECOMPRESSED_BYTES, DEFAULT_MAX_FILES, DEFAULT_NPM_REGISTRY, DETECT_HEAD_BYTES, ImportPolicy, NpyError, ONNXRUNTIME_NODE, ProtobufError, ProtobufReader, RULES_DOC_URL, RULE_DOCS, SUPPORTED_PLATFORMS, WireType, detectFormat, formatOnnxType, formatRight, listMetricNames, loadOnnxRuntime, lookupMetric, normalizeDtype, onnxElementTypeName, onnxRuntimeCachePath, onnxRuntimeTarballUrl, parseMlmodel, parseNpy, percentile, readNpy, relativeUri, ruleHelp, severityLevel
+// UNUSED EXPORTS: ALWAYS_FAILING_RULES, DEFAULT_FAIL_ON, DEFAULT_MAX_DECOMPRESSED_BYTES, DEFAULT_MAX_FILES, DEFAULT_NPM_REGISTRY, DETECT_HEAD_BYTES, ImportPolicy, NpyError, ONNXRUNTIME_NODE, ProtobufError, ProtobufReader, RULES_DOC_URL, RULE_DOCS, SUPPORTED_PLATFORMS, WireType, detectFormat, ensureOnnxRuntimes, formatOnnxType, formatRight, listMetricNames, loadOnnxRuntime, lookupMetric, normalizeDtype, onnxElementTypeName, onnxRuntimeCachePath, onnxRuntimeTarballUrl, parseMlmodel, parseNpy, percentile, readNpy, relativeUri, ruleHelp, severityLevel
 
 // NAMESPACE OBJECT: ./node_modules/.pnpm/onnxruntime-common@1.30.0/node_modules/onnxruntime-common/dist/esm/index.js
 var dist_esm_namespaceObject = {};
@@ -44256,14 +44256,33 @@ function onnxRuntimeTarballUrl(registry) {
  *   OnnxRuntimeIntegrityError when the tarball is not the pinned one.
  */
 async function ensureOnnxRuntime(opts) {
-    const platform = opts.platform ?? process.platform;
     const arch = opts.arch ?? process.arch;
-    if (platform !== 'linux' || (arch !== 'x64' && arch !== 'arm64')) {
-        throw new InferenceUnavailableError(`ONNX Runtime is fetched for linux-x64 and linux-arm64 only, not ${platform}-${arch}`);
+    const dirs = await ensureOnnxRuntimes(opts, [arch]);
+    return dirs[arch];
+}
+function cached(cacheRoot, arch) {
+    const { dir, marker } = onnxRuntimeCachePath(cacheRoot, arch);
+    return (0,external_node_fs_.existsSync)(marker) && FILES.every((f) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, f)));
+}
+/**
+ * The folders of several Linux architectures (build-image stages one per image platform): the
+ * cached ones as they are, the others from one download of the tarball (it holds every platform),
+ * verified before anything is extracted.
+ * @throws as {@link ensureOnnxRuntime}.
+ */
+async function ensureOnnxRuntimes(opts, archs) {
+    const platform = opts.platform ?? process.platform;
+    for (const arch of archs) {
+        if (platform !== 'linux' || (arch !== 'x64' && arch !== 'arm64')) {
+            throw new InferenceUnavailableError(`ONNX Runtime is fetched for linux-x64 and linux-arm64 only, not ${platform}-${arch}`);
+        }
     }
-    const { dir, marker } = onnxRuntimeCachePath(opts.cacheRoot, arch);
-    if ((0,external_node_fs_.existsSync)(marker) && FILES.every((f) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, f))))
-        return dir;
+    const result = {};
+    for (const arch of archs)
+        result[arch] = onnxRuntimeCachePath(opts.cacheRoot, arch).dir;
+    const missing = [...new Set(archs)].filter((arch) => !cached(opts.cacheRoot, arch));
+    if (missing.length === 0)
+        return result;
     const log = opts.log ?? (() => { });
     const url = onnxRuntimeTarballUrl(opts.registry ?? DEFAULT_NPM_REGISTRY);
     const expected = opts.integrity ?? ONNXRUNTIME_NODE.integrity;
@@ -44276,23 +44295,26 @@ async function ensureOnnxRuntime(opts) {
         if (actual !== expected) {
             throw new OnnxRuntimeIntegrityError(`refused ${url}: its sha512 is ${actual}, not the pinned ${expected} of ${ONNXRUNTIME_NODE.name} ${ONNXRUNTIME_NODE.version}; nothing from it was used or cached (a registry mirror serving other bytes, or a tampered tarball)`);
         }
-        const staged = (0,external_node_path_.join)(work, arch);
-        await extract(tarball, `package/bin/napi-v6/linux/${arch}/`, staged);
+        const staged = Object.fromEntries(missing.map((arch) => [`package/bin/napi-v6/linux/${arch}/`, (0,external_node_path_.join)(work, arch)]));
+        await extract(tarball, staged);
         await (0,promises_.rm)(tarball, { force: true });
-        await (0,promises_.mkdir)((0,external_node_path_.join)(dir, '..'), { recursive: true });
-        await (0,promises_.rm)(dir, { recursive: true, force: true });
-        try {
-            await (0,promises_.rename)(staged, dir);
+        for (const arch of missing) {
+            const { dir, marker } = onnxRuntimeCachePath(opts.cacheRoot, arch);
+            await (0,promises_.mkdir)((0,external_node_path_.join)(dir, '..'), { recursive: true });
+            await (0,promises_.rm)(dir, { recursive: true, force: true });
+            try {
+                await (0,promises_.rename)((0,external_node_path_.join)(work, arch), dir);
+            }
+            catch (e) {
+                // Another process on the same runner finished first: use its copy.
+                if (!cached(opts.cacheRoot, arch))
+                    throw e;
+                continue;
+            }
+            await (0,promises_.writeFile)(marker, '');
+            log(`ONNX Runtime: verified (${expected.slice(0, 22)}…) and cached in ${dir}`);
         }
-        catch (e) {
-            // Another process on the same runner finished first: use its copy.
-            if (!((0,external_node_fs_.existsSync)(marker) && FILES.every((f) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, f)))))
-                throw e;
-            return dir;
-        }
-        await (0,promises_.writeFile)(marker, '');
-        log(`ONNX Runtime: verified (${expected.slice(0, 22)}…) and cached in ${dir}`);
-        return dir;
+        return result;
     }
     finally {
         await (0,promises_.rm)(work, { recursive: true, force: true });
@@ -44342,24 +44364,29 @@ async function download(url, path, signal, log) {
     }
     return `sha512-${hash.digest('base64')}`;
 }
-const OFFLINE_HINT = 'The smoke test needs it: allow the runner to reach the npm registry, or set ML_DEPLOY_NPM_REGISTRY to a mirror, or fill the cache once (see validate-model/README.md "ONNX Runtime"), or set smoke-test: false';
+const OFFLINE_HINT = 'validate-model\'s smoke test and the built-in server (build-image, packages/serving) need it: allow the runner to reach the npm registry, or set ML_DEPLOY_NPM_REGISTRY to a mirror, or fill the cache once (see validate-model/README.md "ONNX Runtime"), or (validate-model) set smoke-test: false';
 function causeText(e) {
     const err = e;
     return err.cause?.message ? `${err.message} (${err.cause.message})` : String(err.message ?? e);
 }
-/** Extracts the regular files directly under `prefix` in a verified .tgz into `outDir`. */
-async function extract(tarball, prefix, outDir) {
-    await (0,promises_.mkdir)(outDir, { recursive: true });
-    const wanted = new Set(FILES.map((f) => prefix + f));
+/** Extracts the regular files directly under each prefix in a verified .tgz into its folder. */
+async function extract(tarball, outDirs) {
+    const wanted = new Map();
+    for (const [prefix, outDir] of Object.entries(outDirs)) {
+        await (0,promises_.mkdir)(outDir, { recursive: true });
+        for (const f of FILES)
+            wanted.set(prefix + f, (0,external_node_path_.join)(outDir, f));
+    }
     const writes = [];
     const found = new Set();
     let failure;
     const reader = new TarReader({
         member(m) {
-            if (m.type !== 'file' || !wanted.has(m.path))
+            const dest = m.type === 'file' ? wanted.get(m.path) : undefined;
+            if (!dest)
                 return null;
             found.add(m.path);
-            const file = (0,external_node_fs_.createWriteStream)((0,external_node_path_.join)(outDir, m.path.slice(prefix.length)), { mode: 0o755 });
+            const file = (0,external_node_fs_.createWriteStream)(dest, { mode: 0o755 });
             writes.push(new Promise((done, fail) => file.on('close', done).on('error', fail)));
             return { write: (d) => void file.write(Buffer.from(d)), end: () => file.end() };
         },
@@ -44377,7 +44404,7 @@ async function extract(tarball, prefix, outDir) {
     await Promise.all(writes);
     if (failure)
         throw failure;
-    const missing = [...wanted].filter((w) => !found.has(w));
+    const missing = [...wanted.keys()].filter((w) => !found.has(w));
     if (missing.length > 0)
         throw new InferenceUnavailableError(`${ONNXRUNTIME_NODE.name} ${ONNXRUNTIME_NODE.version} has no ${missing.join(', ')}`);
 }

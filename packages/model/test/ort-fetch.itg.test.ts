@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ensureOnnxRuntime, InferenceUnavailableError, ONNXRUNTIME_NODE, onnxRuntimeCachePath, onnxRuntimeFetchEnv, OnnxRuntimeIntegrityError } from '../src/inference';
+import { ensureOnnxRuntime, ensureOnnxRuntimes, InferenceUnavailableError, ONNXRUNTIME_NODE, onnxRuntimeCachePath, onnxRuntimeFetchEnv, OnnxRuntimeIntegrityError } from '../src/inference';
 import { REPO_ROOT } from './fixtures';
 import { member, pax, tar } from './tar-builder';
 
@@ -77,6 +77,22 @@ describe('ensureOnnxRuntime', () => {
     // Second use: from the cache, no request.
     serve.body = null;
     expect(await ensureOnnxRuntime({ cacheRoot, registry, arch: 'x64', platform: 'linux', integrity: goodIntegrity })).toBe(dir);
+    expect(requests).toEqual([PATH]);
+  });
+
+  it('fetches several architectures (build-image: one per image platform) with one download, the cached ones reused', async () => {
+    const cacheRoot = freshCache();
+    serve.body = good;
+    requests.length = 0;
+    const dirs = await ensureOnnxRuntimes({ cacheRoot, registry, platform: 'linux', integrity: goodIntegrity }, ['x64', 'arm64']);
+    expect(dirs).toEqual({ x64: onnxRuntimeCachePath(cacheRoot, 'x64').dir, arm64: onnxRuntimeCachePath(cacheRoot, 'arm64').dir });
+    expect(readFileSync(join(dirs.arm64!, 'onnxruntime_binding.node'), 'utf8')).toBe('arm binding');
+    expect(readFileSync(join(dirs.arm64!, 'libonnxruntime.so.1'), 'utf8')).toBe('arm lib');
+    expect(readFileSync(join(dirs.x64!, 'onnxruntime_binding.node'))).toEqual(binding);
+    expect(existsSync(onnxRuntimeCachePath(cacheRoot, 'arm64').marker)).toBe(true);
+    expect(requests).toEqual([PATH]);
+    serve.body = null;
+    expect(await ensureOnnxRuntimes({ cacheRoot, registry, platform: 'linux', integrity: goodIntegrity }, ['arm64', 'x64'])).toEqual(dirs);
     expect(requests).toEqual([PATH]);
   });
 

@@ -638,7 +638,7 @@ module.exports = bzip2;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3045);
+/* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2640);
 // Entry point of the server bundle: `node packages/serving/dist/server.js --model model.onnx`.
 
 await (0,_main__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), process.env);
@@ -648,7 +648,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3045:
+/***/ 2640:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4828,7 +4828,7 @@ function joblibArrayLayout(state) {
  * reader that loads model tars (torch's `_legacy_load`, SageMaker's `model.tar.gz` extraction).
  */
 /** Tar's record unit: headers and padded member data are multiples of it. */
-const tar_header_TAR_BLOCK = 512;
+const TAR_BLOCK = 512;
 const tar_header_utf8 = new TextDecoder('utf-8');
 /** The bytes up to the first NUL, decoded (tarfile's `nts`). */
 function nts(b) {
@@ -4869,7 +4869,7 @@ function tarChecksumOk(block) {
         return false;
     let unsigned = 8 * 0x20;
     let signed = 8 * 0x20;
-    for (let i = 0; i < tar_header_TAR_BLOCK; i++) {
+    for (let i = 0; i < TAR_BLOCK; i++) {
         if (i >= 148 && i < 156)
             continue;
         const b = block[i];
@@ -4879,8 +4879,8 @@ function tarChecksumOk(block) {
     return stored === unsigned || stored === signed;
 }
 /** Parses one 512-byte header block. */
-function tar_header_parseTarHeader(block) {
-    if (block.length !== tar_header_TAR_BLOCK)
+function parseTarHeader(block) {
+    if (block.length !== TAR_BLOCK)
         return { kind: 'bad', reason: 'header block is truncated' };
     if (block.every((b) => b === 0))
         return { kind: 'end' };
@@ -4906,9 +4906,9 @@ function tar_header_parseTarHeader(block) {
  * ustar magic at 257 (then a bad checksum is reported by the reader, not taken for another format).
  */
 function tar_header_looksLikeTar(head) {
-    if (head.length < tar_header_TAR_BLOCK)
+    if (head.length < TAR_BLOCK)
         return false;
-    if (tar_header_parseTarHeader(head.subarray(0, tar_header_TAR_BLOCK)).kind === 'header')
+    if (parseTarHeader(head.subarray(0, TAR_BLOCK)).kind === 'header')
         return true;
     return head[257] === 0x75 && head[258] === 0x73 && head[259] === 0x74 && head[260] === 0x61 && head[261] === 0x72;
 }
@@ -4916,7 +4916,7 @@ function tar_header_looksLikeTar(head) {
  * Parses pax extended-header records (`"<len> <key>=<value>\n"`), as tarfile does. Returns the
  * records, or a reason when a record is malformed (tarfile then refuses the whole archive).
  */
-function tar_header_parsePaxRecords(data) {
+function parsePaxRecords(data) {
     const records = new Map();
     let p = 0;
     while (p < data.length) {
@@ -5317,7 +5317,7 @@ function safetensors_header_safetensorsProblems(header, dataLength) {
 ;// CONCATENATED MODULE: ./packages/model/src/tar/tar-reader.ts
 
 /** Extension headers (pax records, GNU long names) are buffered up to this size. */
-const MAX_EXTENSION_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+const MAX_EXTENSION_BYTES = 1024 * 1024;
 const REGULAR = new Set(['0', '\0', '7']);
 const NO_DATA = { '1': 'hardlink', '2': 'symlink', '3': 'device', '4': 'device', '5': 'directory', '6': 'fifo' };
 var State;
@@ -9689,7 +9689,7 @@ const inference_session_InferenceSession = InferenceSession;
 
 
 /** Inference cannot run here (platform without a shipped binary, or the binary failed to load). */
-class ort_runtime_InferenceUnavailableError extends Error {
+class InferenceUnavailableError extends Error {
     name = 'InferenceUnavailableError';
 }
 /** The platforms onnxruntime-node has Linux binaries for (the runners' and the images'). */
@@ -9789,13 +9789,13 @@ function ort_runtime_loadOnnxRuntime(dir) {
     const promise = (async () => {
         const support = inferenceSupport();
         if (!support.supported)
-            throw new ort_runtime_InferenceUnavailableError(support.reason);
+            throw new InferenceUnavailableError(support.reason);
         let binding;
         try {
             binding = (0,external_node_module_namespaceObject.createRequire)(import.meta.url)((0,external_node_path_namespaceObject.join)(dir, 'onnxruntime_binding.node'));
         }
         catch (err) {
-            throw new ort_runtime_InferenceUnavailableError(`could not load ONNX Runtime from ${dir}: ${err.message.split('\n')[0]}`);
+            throw new InferenceUnavailableError(`could not load ONNX Runtime from ${dir}: ${err.message.split('\n')[0]}`);
         }
         binding.initOrtOnce(2 /* warning */, realmSafeTensor(tensor_Tensor), external_node_worker_threads_namespaceObject.isMainThread);
         const backend = {
@@ -9849,13 +9849,13 @@ const ONNXRUNTIME_NODE = {
 };
 const DEFAULT_NPM_REGISTRY = 'https://registry.npmjs.org';
 /** The files one platform needs, as they sit in the package. */
-const FILES = (/* unused pure expression or super */ null && (['onnxruntime_binding.node', 'libonnxruntime.so.1']));
+const FILES = ['onnxruntime_binding.node', 'libonnxruntime.so.1'];
 /** The published tarball is about 100 MB; anything far larger is not it. */
-const MAX_TARBALL_BYTES = (/* unused pure expression or super */ null && (512 * 1024 * 1024));
-const DOWNLOAD_TIMEOUT_MS = (/* unused pure expression or super */ null && (10 * 60 * 1000));
+const MAX_TARBALL_BYTES = 512 * 1024 * 1024;
+const DOWNLOAD_TIMEOUT_MS = 10 * 60 * 1000;
 const PROGRESS_EVERY_MS = 15_000;
 /** The downloaded tarball is not the one pinned: it was not used, and nothing was cached. */
-class OnnxRuntimeIntegrityError extends (/* unused pure expression or super */ null && (Error)) {
+class OnnxRuntimeIntegrityError extends Error {
     name = 'OnnxRuntimeIntegrityError';
 }
 /**
@@ -9864,13 +9864,13 @@ class OnnxRuntimeIntegrityError extends (/* unused pure expression or super */ n
  * npm's own `npm_config_registry`, else registry.npmjs.org.
  */
 function onnxRuntimeFetchEnv(env = process.env) {
-    const cacheRoot = env.ML_DEPLOY_ORT_CACHE || env.RUNNER_TOOL_CACHE || join(env.XDG_CACHE_HOME || join(homedir() || tmpdir(), '.cache'), 'ml-deploy');
+    const cacheRoot = env.ML_DEPLOY_ORT_CACHE || env.RUNNER_TOOL_CACHE || (0,external_node_path_namespaceObject.join)(env.XDG_CACHE_HOME || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)() || (0,external_node_os_namespaceObject.tmpdir)(), '.cache'), 'ml-deploy');
     const registry = env.ML_DEPLOY_NPM_REGISTRY || env.npm_config_registry || env.NPM_CONFIG_REGISTRY || DEFAULT_NPM_REGISTRY;
     return { cacheRoot, registry };
 }
 /** The cached folder for one architecture, and its completion marker (tool-cache's layout). */
 function onnxRuntimeCachePath(cacheRoot, arch) {
-    const dir = join(cacheRoot, ONNXRUNTIME_NODE.name, ONNXRUNTIME_NODE.version, arch);
+    const dir = (0,external_node_path_namespaceObject.join)(cacheRoot, ONNXRUNTIME_NODE.name, ONNXRUNTIME_NODE.version, arch);
     return { dir, marker: `${dir}.complete` };
 }
 /** The tarball's URL in a registry (npm's layout: `<registry>/<name>/-/<name>-<version>.tgz`). */
@@ -9885,46 +9885,68 @@ function onnxRuntimeTarballUrl(registry) {
  *   OnnxRuntimeIntegrityError when the tarball is not the pinned one.
  */
 async function ensureOnnxRuntime(opts) {
-    const platform = opts.platform ?? process.platform;
     const arch = opts.arch ?? process.arch;
-    if (platform !== 'linux' || (arch !== 'x64' && arch !== 'arm64')) {
-        throw new InferenceUnavailableError(`ONNX Runtime is fetched for linux-x64 and linux-arm64 only, not ${platform}-${arch}`);
+    const dirs = await ensureOnnxRuntimes(opts, [arch]);
+    return dirs[arch];
+}
+function cached(cacheRoot, arch) {
+    const { dir, marker } = onnxRuntimeCachePath(cacheRoot, arch);
+    return (0,external_node_fs_namespaceObject.existsSync)(marker) && FILES.every((f) => (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, f)));
+}
+/**
+ * The folders of several Linux architectures (build-image stages one per image platform): the
+ * cached ones as they are, the others from one download of the tarball (it holds every platform),
+ * verified before anything is extracted.
+ * @throws as {@link ensureOnnxRuntime}.
+ */
+async function ensureOnnxRuntimes(opts, archs) {
+    const platform = opts.platform ?? process.platform;
+    for (const arch of archs) {
+        if (platform !== 'linux' || (arch !== 'x64' && arch !== 'arm64')) {
+            throw new InferenceUnavailableError(`ONNX Runtime is fetched for linux-x64 and linux-arm64 only, not ${platform}-${arch}`);
+        }
     }
-    const { dir, marker } = onnxRuntimeCachePath(opts.cacheRoot, arch);
-    if (existsSync(marker) && FILES.every((f) => existsSync(join(dir, f))))
-        return dir;
+    const result = {};
+    for (const arch of archs)
+        result[arch] = onnxRuntimeCachePath(opts.cacheRoot, arch).dir;
+    const missing = [...new Set(archs)].filter((arch) => !cached(opts.cacheRoot, arch));
+    if (missing.length === 0)
+        return result;
     const log = opts.log ?? (() => { });
     const url = onnxRuntimeTarballUrl(opts.registry ?? DEFAULT_NPM_REGISTRY);
     const expected = opts.integrity ?? ONNXRUNTIME_NODE.integrity;
-    const work = join(opts.cacheRoot, ONNXRUNTIME_NODE.name, `.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-    await mkdir(work, { recursive: true });
+    const work = (0,external_node_path_namespaceObject.join)(opts.cacheRoot, ONNXRUNTIME_NODE.name, `.tmp-${process.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`);
+    await (0,promises_namespaceObject.mkdir)(work, { recursive: true });
     try {
-        const tarball = join(work, 'package.tgz');
+        const tarball = (0,external_node_path_namespaceObject.join)(work, 'package.tgz');
         log(`ONNX Runtime: downloading ${ONNXRUNTIME_NODE.name} ${ONNXRUNTIME_NODE.version} from ${url}`);
         const actual = await download(url, tarball, opts.signal, log);
         if (actual !== expected) {
             throw new OnnxRuntimeIntegrityError(`refused ${url}: its sha512 is ${actual}, not the pinned ${expected} of ${ONNXRUNTIME_NODE.name} ${ONNXRUNTIME_NODE.version}; nothing from it was used or cached (a registry mirror serving other bytes, or a tampered tarball)`);
         }
-        const staged = join(work, arch);
-        await extract(tarball, `package/bin/napi-v6/linux/${arch}/`, staged);
-        await rm(tarball, { force: true });
-        await mkdir(join(dir, '..'), { recursive: true });
-        await rm(dir, { recursive: true, force: true });
-        try {
-            await rename(staged, dir);
+        const staged = Object.fromEntries(missing.map((arch) => [`package/bin/napi-v6/linux/${arch}/`, (0,external_node_path_namespaceObject.join)(work, arch)]));
+        await extract(tarball, staged);
+        await (0,promises_namespaceObject.rm)(tarball, { force: true });
+        for (const arch of missing) {
+            const { dir, marker } = onnxRuntimeCachePath(opts.cacheRoot, arch);
+            await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(dir, '..'), { recursive: true });
+            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+            try {
+                await (0,promises_namespaceObject.rename)((0,external_node_path_namespaceObject.join)(work, arch), dir);
+            }
+            catch (e) {
+                // Another process on the same runner finished first: use its copy.
+                if (!cached(opts.cacheRoot, arch))
+                    throw e;
+                continue;
+            }
+            await (0,promises_namespaceObject.writeFile)(marker, '');
+            log(`ONNX Runtime: verified (${expected.slice(0, 22)}…) and cached in ${dir}`);
         }
-        catch (e) {
-            // Another process on the same runner finished first: use its copy.
-            if (!(existsSync(marker) && FILES.every((f) => existsSync(join(dir, f)))))
-                throw e;
-            return dir;
-        }
-        await writeFile(marker, '');
-        log(`ONNX Runtime: verified (${expected.slice(0, 22)}…) and cached in ${dir}`);
-        return dir;
+        return result;
     }
     finally {
-        await rm(work, { recursive: true, force: true });
+        await (0,promises_namespaceObject.rm)(work, { recursive: true, force: true });
     }
 }
 /** Streams `url` to `path`, returning the body's `sha512-<base64>`. */
@@ -9942,8 +9964,8 @@ async function download(url, path, signal, log) {
     const declared = Number(res.headers.get('content-length') ?? NaN);
     if (declared > MAX_TARBALL_BYTES)
         throw new OnnxRuntimeIntegrityError(`refused ${url}: ${declared} bytes is not the size of ${ONNXRUNTIME_NODE.name} ${ONNXRUNTIME_NODE.version}`);
-    const hash = createHash('sha512');
-    const out = await open(path, 'w');
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha512');
+    const out = await (0,promises_namespaceObject.open)(path, 'w');
     let bytes = 0;
     const started = Date.now();
     let lastLog = started;
@@ -9971,24 +9993,29 @@ async function download(url, path, signal, log) {
     }
     return `sha512-${hash.digest('base64')}`;
 }
-const OFFLINE_HINT = 'The smoke test needs it: allow the runner to reach the npm registry, or set ML_DEPLOY_NPM_REGISTRY to a mirror, or fill the cache once (see validate-model/README.md "ONNX Runtime"), or set smoke-test: false';
+const OFFLINE_HINT = 'validate-model\'s smoke test and the built-in server (build-image, packages/serving) need it: allow the runner to reach the npm registry, or set ML_DEPLOY_NPM_REGISTRY to a mirror, or fill the cache once (see validate-model/README.md "ONNX Runtime"), or (validate-model) set smoke-test: false';
 function causeText(e) {
     const err = e;
     return err.cause?.message ? `${err.message} (${err.cause.message})` : String(err.message ?? e);
 }
-/** Extracts the regular files directly under `prefix` in a verified .tgz into `outDir`. */
-async function extract(tarball, prefix, outDir) {
-    await mkdir(outDir, { recursive: true });
-    const wanted = new Set(FILES.map((f) => prefix + f));
+/** Extracts the regular files directly under each prefix in a verified .tgz into its folder. */
+async function extract(tarball, outDirs) {
+    const wanted = new Map();
+    for (const [prefix, outDir] of Object.entries(outDirs)) {
+        await (0,promises_namespaceObject.mkdir)(outDir, { recursive: true });
+        for (const f of FILES)
+            wanted.set(prefix + f, (0,external_node_path_namespaceObject.join)(outDir, f));
+    }
     const writes = [];
     const found = new Set();
     let failure;
-    const reader = new TarReader({
+    const reader = new tar_reader_TarReader({
         member(m) {
-            if (m.type !== 'file' || !wanted.has(m.path))
+            const dest = m.type === 'file' ? wanted.get(m.path) : undefined;
+            if (!dest)
                 return null;
             found.add(m.path);
-            const file = createWriteStream(join(outDir, m.path.slice(prefix.length)), { mode: 0o755 });
+            const file = (0,external_node_fs_namespaceObject.createWriteStream)(dest, { mode: 0o755 });
             writes.push(new Promise((done, fail) => file.on('close', done).on('error', fail)));
             return { write: (d) => void file.write(Buffer.from(d)), end: () => file.end() };
         },
@@ -9998,15 +10025,15 @@ async function extract(tarball, prefix, outDir) {
         },
     });
     await new Promise((done, fail) => {
-        const gunzip = createGunzip();
-        createReadStream(tarball).on('error', fail).pipe(gunzip).on('error', fail);
+        const gunzip = (0,external_node_zlib_namespaceObject.createGunzip)();
+        (0,external_node_fs_namespaceObject.createReadStream)(tarball).on('error', fail).pipe(gunzip).on('error', fail);
         gunzip.on('data', (d) => reader.push(d));
         gunzip.on('end', done);
     });
     await Promise.all(writes);
     if (failure)
         throw failure;
-    const missing = [...wanted].filter((w) => !found.has(w));
+    const missing = [...wanted.keys()].filter((w) => !found.has(w));
     if (missing.length > 0)
         throw new InferenceUnavailableError(`${ONNXRUNTIME_NODE.name} ${ONNXRUNTIME_NODE.version} has no ${missing.join(', ')}`);
 }
@@ -11311,26 +11338,58 @@ function modelMetadataFromLabels(labels) {
 
 
 
-;// CONCATENATED MODULE: ./packages/model/src/inference/bundled-ort.ts
+;// CONCATENATED MODULE: ./packages/model/src/inference/server-ort.ts
 /**
- * Where the model server finds ONNX Runtime: beside its bundle. Each location is a literal
- * `new URL(..., import.meta.url)` so ncc copies that platform's folder of onnxruntime-node (the
- * binding and libonnxruntime.so.1) into the bundle's dist and rewrites the expression to the copied
- * path; unbundled (tests), the URL points into node_modules. Only the server imports this module
- * (through `@ml-deploy/model/bundled-ort`): validate-model fetches the runtime on first use instead
- * (ort-fetch.ts), so its bundle carries no binaries.
+ * Where the model server (packages/serving) finds ONNX Runtime. No binaries are committed: every
+ * `uses:` of any ml-deploy action downloads the whole repository, and the runtime is 70 MB. In the
+ * image, build-image has put the verified runtime (ort-fetch.ts) beside the server's bundle; run
+ * from a checkout, the installed onnxruntime-node package or the fetched cache serves.
+ *
+ * The paths are computed at run time on purpose: a literal `new URL(..., import.meta.url)` would
+ * make ncc copy the binaries into the bundle's dist again.
  */
 
-/** The folder of this platform's binding, or undefined where none ships. */
-function bundledOnnxRuntimeDir(platform = process.platform, arch = process.arch) {
-    let ref;
-    if (platform === 'linux' && arch === 'x64')
-        ref = __nccwpck_require__.ab + "x64";
-    else if (platform === 'linux' && arch === 'arm64')
-        ref = __nccwpck_require__.ab + "arm64";
-    else
+
+
+
+
+
+const BINDING = 'onnxruntime_binding.node';
+/** The folder `<dir of the running bundle>/<arch>` that build-image stages in the image. */
+function besideBundleDir(moduleUrl, arch = process.arch) {
+    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(moduleUrl)), arch);
+}
+/** The installed onnxruntime-node's folder for this platform (a development checkout), if any. */
+function installedDir(arch) {
+    const name = ['onnxruntime-node', 'package.json'].join('/');
+    try {
+        const pkg = (0,external_node_module_namespaceObject.createRequire)(import.meta.url).resolve(name);
+        const dir = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(pkg), 'bin', 'napi-v6', 'linux', arch);
+        return (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, BINDING)) ? dir : undefined;
+    }
+    catch {
         return undefined;
-    return typeof ref === 'string' ? ref : (0,external_node_url_namespaceObject.fileURLToPath)(ref);
+    }
+}
+/**
+ * This platform's runtime folder for the server: beside the bundle (the image), else the installed
+ * package (a checkout with node_modules), else the fetched cache, downloading and verifying the
+ * pinned tarball first when it is empty (`ML_DEPLOY_ORT_CACHE`, `ML_DEPLOY_NPM_REGISTRY`).
+ * @throws InferenceUnavailableError on an unsupported platform or when none can be had.
+ */
+async function serverOnnxRuntimeDir(opts = {}) {
+    const platform = process.platform;
+    const arch = process.arch;
+    if (platform !== 'linux' || (arch !== 'x64' && arch !== 'arm64')) {
+        throw new InferenceUnavailableError(`the model server runs ONNX Runtime on linux-x64 and linux-arm64 only, not ${platform}-${arch}`);
+    }
+    const beside = besideBundleDir(opts.moduleUrl ?? import.meta.url, arch);
+    if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(beside, BINDING)))
+        return beside;
+    const installed = installedDir(arch);
+    if (installed)
+        return installed;
+    return ensureOnnxRuntime({ ...onnxRuntimeFetchEnv(opts.env), arch, log: opts.log });
 }
 
 ;// CONCATENATED MODULE: ./packages/serving/src/predict-request.ts
@@ -11582,9 +11641,7 @@ async function openModelSession(modelPath, opts = {}) {
     }
     if (outputs.length === 0)
         throw new Error(`the model has no tensor outputs to serve (${skippedOutputs.join('; ')})`);
-    const dir = bundledOnnxRuntimeDir();
-    if (!dir)
-        throw new ort_runtime_InferenceUnavailableError(`ONNX Runtime ships with the model server for linux-x64 and linux-arm64 only, not ${process.platform}-${process.arch}`);
+    const dir = await serverOnnxRuntimeDir({ log: opts.log });
     const ort = await ort_runtime_loadOnnxRuntime(dir);
     const sessionOptions = { graphOptimizationLevel: 'all' };
     if (opts.intraOpThreads && opts.intraOpThreads > 0)
@@ -11911,7 +11968,7 @@ async function startModelServer(opts) {
         opts.log(`WARNING: TEST FAULTS ARE ON (${JSON.stringify(opts.faults)}); never use them in production`);
     const ready = (async () => {
         try {
-            session = await openModelSession(opts.modelPath, { intraOpThreads: opts.threads });
+            session = await openModelSession(opts.modelPath, { intraOpThreads: opts.threads, log: opts.log });
             for (const s of session.skippedOutputs)
                 opts.log(`not served: ${s}`);
             await session.run(warmupRequest(session.schema));

@@ -3,8 +3,8 @@
  * open one ONNX Runtime session through @ml-deploy/model's loader (the same binding validate-model's
  * smoke test uses), run parsed requests and turn output tensors into JSON.
  */
-import { InferenceUnavailableError, loadOnnxRuntime, readOnnxModel, type OnnxModelInfo } from '@ml-deploy/model';
-import { bundledOnnxRuntimeDir } from '@ml-deploy/model/bundled-ort';
+import { loadOnnxRuntime, readOnnxModel, type OnnxModelInfo } from '@ml-deploy/model';
+import { serverOnnxRuntimeDir } from '@ml-deploy/model/server-ort';
 import type * as ortTypes from 'onnxruntime-common';
 import { requestSchema, type InputSpec, type ParsedRequest } from './predict-request';
 
@@ -29,6 +29,8 @@ export interface ModelSession {
 export interface SessionOptions {
   /** ONNX Runtime intra-op threads; 0 lets ORT choose (one per core). */
   intraOpThreads?: number;
+  /** Where a first-use download of ONNX Runtime reports (run outside the image only). */
+  log?: (line: string) => void;
 }
 
 function makeTensor(ort: typeof ortTypes, tensorType: string, values: (number | boolean | string)[], shape: number[]): ortTypes.Tensor {
@@ -72,8 +74,7 @@ export async function openModelSession(modelPath: string, opts: SessionOptions =
     else skippedOutputs.push(`${o.name} (${o.type.kind}: ONNX Runtime for Node returns tensors only; export without ZipMap to serve it)`);
   }
   if (outputs.length === 0) throw new Error(`the model has no tensor outputs to serve (${skippedOutputs.join('; ')})`);
-  const dir = bundledOnnxRuntimeDir();
-  if (!dir) throw new InferenceUnavailableError(`ONNX Runtime ships with the model server for linux-x64 and linux-arm64 only, not ${process.platform}-${process.arch}`);
+  const dir = await serverOnnxRuntimeDir({ log: opts.log });
   const ort = await loadOnnxRuntime(dir);
   const sessionOptions: ortTypes.InferenceSession.SessionOptions = { graphOptimizationLevel: 'all' };
   if (opts.intraOpThreads && opts.intraOpThreads > 0) sessionOptions.intraOpNumThreads = opts.intraOpThreads;

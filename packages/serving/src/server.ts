@@ -269,7 +269,7 @@ export async function startModelServer(opts: ServeOptions): Promise<ModelServer>
 
   const ready = (async () => {
     try {
-      session = await openModelSession(opts.modelPath, { intraOpThreads: opts.threads });
+      session = await openModelSession(opts.modelPath, { intraOpThreads: opts.threads, log: opts.log });
       for (const s of session.skippedOutputs) opts.log(`not served: ${s}`);
       await session.run(warmupRequest(session.schema));
       if (state === 'loading') state = 'ready';

@@ -85,13 +85,33 @@ export function onnxRuntimeTarballUrl(registry: string): string {
  *   OnnxRuntimeIntegrityError when the tarball is not the pinned one.
  */
 export async function ensureOnnxRuntime(opts: OnnxRuntimeFetchOptions): Promise<string> {
-  const platform = opts.platform ?? process.platform;
   const arch = opts.arch ?? process.arch;
-  if (platform !== 'linux' || (arch !== 'x64' && arch !== 'arm64')) {
-    throw new InferenceUnavailableError(`ONNX Runtime is fetched for linux-x64 and linux-arm64 only, not ${platform}-${arch}`);
+  const dirs = await ensureOnnxRuntimes(opts, [arch]);
+  return dirs[arch]!;
+}
+
+function cached(cacheRoot: string, arch: string): boolean {
+  const { dir, marker } = onnxRuntimeCachePath(cacheRoot, arch);
+  return existsSync(marker) && FILES.every((f) => existsSync(join(dir, f)));
+}
+
+/**
+ * The folders of several Linux architectures (build-image stages one per image platform): the
+ * cached ones as they are, the others from one download of the tarball (it holds every platform),
+ * verified before anything is extracted.
+ * @throws as {@link ensureOnnxRuntime}.
+ */
+export async function ensureOnnxRuntimes(opts: OnnxRuntimeFetchOptions, archs: readonly string[]): Promise<Record<string, string>> {
+  const platform = opts.platform ?? process.platform;
+  for (const arch of archs) {
+    if (platform !== 'linux' || (arch !== 'x64' && arch !== 'arm64')) {
+      throw new InferenceUnavailableError(`ONNX Runtime is fetched for linux-x64 and linux-arm64 only, not ${platform}-${arch}`);
+    }
   }
-  const { dir, marker } = onnxRuntimeCachePath(opts.cacheRoot, arch);
-  if (existsSync(marker) && FILES.every((f) => existsSync(join(dir, f)))) return dir;
+  const result: Record<string, string> = {};
+  for (const arch of archs) result[arch] = onnxRuntimeCachePath(opts.cacheRoot, arch).dir;
+  const missing = [...new Set(archs)].filter((arch) => !cached(opts.cacheRoot, arch));
+  if (missing.length === 0) return result;
 
   const log = opts.log ?? (() => {});
   const url = onnxRuntimeTarballUrl(opts.registry ?? DEFAULT_NPM_REGISTRY);
@@ -107,21 +127,24 @@ export async function ensureOnnxRuntime(opts: OnnxRuntimeFetchOptions): Promise<
         `refused ${url}: its sha512 is ${actual}, not the pinned ${expected} of ${ONNXRUNTIME_NODE.name} ${ONNXRUNTIME_NODE.version}; nothing from it was used or cached (a registry mirror serving other bytes, or a tampered tarball)`,
       );
     }
-    const staged = join(work, arch);
-    await extract(tarball, `package/bin/napi-v6/linux/${arch}/`, staged);
+    const staged = Object.fromEntries(missing.map((arch) => [`package/bin/napi-v6/linux/${arch}/`, join(work, arch)]));
+    await extract(tarball, staged);
     await rm(tarball, { force: true });
-    await mkdir(join(dir, '..'), { recursive: true });
-    await rm(dir, { recursive: true, force: true });
-    try {
-      await rename(staged, dir);
-    } catch (e) {
-      // Another process on the same runner finished first: use its copy.
-      if (!(existsSync(marker) && FILES.every((f) => existsSync(join(dir, f))))) throw e;
-      return dir;
+    for (const arch of missing) {
+      const { dir, marker } = onnxRuntimeCachePath(opts.cacheRoot, arch);
+      await mkdir(join(dir, '..'), { recursive: true });
+      await rm(dir, { recursive: true, force: true });
+      try {
+        await rename(join(work, arch), dir);
+      } catch (e) {
+        // Another process on the same runner finished first: use its copy.
+        if (!cached(opts.cacheRoot, arch)) throw e;
+        continue;
+      }
+      await writeFile(marker, '');
+      log(`ONNX Runtime: verified (${expected.slice(0, 22)}…) and cached in ${dir}`);
     }
-    await writeFile(marker, '');
-    log(`ONNX Runtime: verified (${expected.slice(0, 22)}…) and cached in ${dir}`);
-    return dir;
+    return result;
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -166,25 +189,29 @@ async function download(url: string, path: string, signal: AbortSignal | undefin
 }
 
 const OFFLINE_HINT =
-  'The smoke test needs it: allow the runner to reach the npm registry, or set ML_DEPLOY_NPM_REGISTRY to a mirror, or fill the cache once (see validate-model/README.md "ONNX Runtime"), or set smoke-test: false';
+  'validate-model\'s smoke test and the built-in server (build-image, packages/serving) need it: allow the runner to reach the npm registry, or set ML_DEPLOY_NPM_REGISTRY to a mirror, or fill the cache once (see validate-model/README.md "ONNX Runtime"), or (validate-model) set smoke-test: false';
 
 function causeText(e: unknown): string {
   const err = e as Error & { cause?: Error };
   return err.cause?.message ? `${err.message} (${err.cause.message})` : String(err.message ?? e);
 }
 
-/** Extracts the regular files directly under `prefix` in a verified .tgz into `outDir`. */
-async function extract(tarball: string, prefix: string, outDir: string): Promise<void> {
-  await mkdir(outDir, { recursive: true });
-  const wanted = new Set(FILES.map((f) => prefix + f));
+/** Extracts the regular files directly under each prefix in a verified .tgz into its folder. */
+async function extract(tarball: string, outDirs: Record<string, string>): Promise<void> {
+  const wanted = new Map<string, string>();
+  for (const [prefix, outDir] of Object.entries(outDirs)) {
+    await mkdir(outDir, { recursive: true });
+    for (const f of FILES) wanted.set(prefix + f, join(outDir, f));
+  }
   const writes: Array<Promise<void>> = [];
   const found = new Set<string>();
   let failure: Error | undefined;
   const reader = new TarReader({
     member(m) {
-      if (m.type !== 'file' || !wanted.has(m.path)) return null;
+      const dest = m.type === 'file' ? wanted.get(m.path) : undefined;
+      if (!dest) return null;
       found.add(m.path);
-      const file = createWriteStream(join(outDir, m.path.slice(prefix.length)), { mode: 0o755 });
+      const file = createWriteStream(dest, { mode: 0o755 });
       writes.push(new Promise((done, fail) => file.on('close', done).on('error', fail)));
       return { write: (d) => void file.write(Buffer.from(d)), end: () => file.end() };
     },
@@ -200,6 +227,6 @@ async function extract(tarball: string, prefix: string, outDir: string): Promise
   });
   await Promise.all(writes);
   if (failure) throw failure;
-  const missing = [...wanted].filter((w) => !found.has(w));
+  const missing = [...wanted.keys()].filter((w) => !found.has(w));
   if (missing.length > 0) throw new InferenceUnavailableError(`${ONNXRUNTIME_NODE.name} ${ONNXRUNTIME_NODE.version} has no ${missing.join(', ')}`);
 }
