@@ -30379,7 +30379,7 @@ const inference_session_InferenceSession = (/* unused pure expression or super *
  * Why not `import 'onnxruntime-node'`: its binding.js requires the binding with a computed path
  * that a bundle cannot follow, and the package's 70 MB of binaries must not sit in the repository
  * every `uses:` downloads. validate-model fetches the folder on first use (ort-fetch.ts); the model
- * server finds it beside its bundle (bundled-ort.ts); tests use the installed package's.
+ * server finds it beside its bundle in the image, else fetches it too (server-ort.ts); tests use the installed package's.
  * Only linux-x64 and linux-arm64 are supported: other platforms get a clear error.
  */
 
