@@ -54,7 +54,7 @@ function writeTraffic(service: string, revision: string, ok: number, failed: num
   }
 }
 
-async function gate(service: string, s: { baseline: string; canary: string }) {
+async function gate(service: string, s: { baseline: string; canary: string }, extra: Record<string, string> = {}) {
   const requests = `metric.type="run.googleapis.com/request_count" AND resource.labels.service_name="${service}" AND resource.labels.revision_name="$ARM"`;
   return runBundle('canary-gate', {
     inputs: {
@@ -76,6 +76,7 @@ async function gate(service: string, s: { baseline: string; canary: string }) {
       'intervals-per-step': '2',
       interval: '2s',
       'min-requests': '10',
+      ...extra,
     },
     env: { ML_DEPLOY_POLL_INTERVAL: '50ms' },
   });
@@ -113,6 +114,31 @@ it('a canary failing 40 % of its requests is rolled back by the guard rail: the 
     const shifter = new CloudRunRevisionShifter(s.api, { service: s.name, baselineRevision: s.baseline, canaryRevision: s.canary, timeoutMs: 10_000, pollIntervalMs: 10 });
     expect(await shifter.readWeight()).toBe(0);
     expect(monitoring.calls.some((c) => c.filter?.includes(s.canary) && c.status === 200)).toBe(true);
+    run.assertClean();
+    monitoring.assertClean();
+  } finally {
+    await s.close();
+  }
+}, 120_000);
+
+it('approval-after pauses before promotion (the step succeeds, traffic stays at 10 %); the approved run resumes from the recording and promotes', async () => {
+  const s = await twoRevisions('model-approval');
+  try {
+    writeTraffic('model-approval', s.baseline, 90, 0);
+    writeTraffic('model-approval', s.canary, 10, 0);
+    const shifter = new CloudRunRevisionShifter(s.api, { service: s.name, baselineRevision: s.baseline, canaryRevision: s.canary, timeoutMs: 10_000, pollIntervalMs: 10 });
+    const first = await gate('model-approval', s, { 'approval-after': '10' });
+    if (first.code !== 0) console.log(first.stdout, first.stderr);
+    expect(first.code).toBe(0);
+    expect(first.outputs.verdict).toBe('paused');
+    expect(first.outputs['final-weight']).toBe('10');
+    expect(first.summary).toMatch(/Paused for approval/);
+    expect(await shifter.readWeight()).toBe(10);
+    const second = await gate('model-approval', s, { 'approval-after': '10', observations: first.outputs.recording! });
+    if (second.code !== 0) console.log(second.stdout, second.stderr);
+    expect(second.code).toBe(0);
+    expect(second.outputs.verdict).toBe('promoted');
+    expect(await shifter.readWeight()).toBe(100);
     run.assertClean();
     monitoring.assertClean();
   } finally {
