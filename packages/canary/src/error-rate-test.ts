@@ -10,9 +10,13 @@ import { binomialPmf, hypergeometricPmf, normalQuantile, type Pmf } from './stat
  * efficient score for a common error-rate ratio); its exact null distribution over the looks is
  * carried forward by convolution, restricted to the paths that have not yet crossed. At each look the
  * boundary is the smallest count whose tail mass stays within the alpha the spending function allows
- * by then. Total false-alarm probability <= alpha for any number of looks and any traffic: the spending
- * is set by the planned schedule, never by the data, and alpha left unspent through discreteness
- * carries over to later looks.
+ * by then. Counts are discrete, so the tail above the boundary rarely uses the whole budget: the paths
+ * one below the boundary are ordered by the canary's errors in this interval, and those with the most
+ * reject while their null mass fits in what is left (a finer ordering of the sample space, not a
+ * coin: the same data always give the same verdict). Future looks depend on the past only through the
+ * running sum, so the removed mass is taken from that one cell. Total false-alarm probability <= alpha
+ * for any number of looks and any traffic: the spending is set by the planned schedule, never by the
+ * data, and alpha left unspent carries over to later looks.
  */
 export interface ErrorLook {
   canaryRequests: number;
@@ -21,6 +25,11 @@ export interface ErrorLook {
   baselineErrors: number;
   /** Smallest cumulative canary error count that rejects at this look. */
   boundary: number;
+  /**
+   * At a cumulative count of exactly boundary - 1, the test also rejects when this interval's canary
+   * errors are at least this (Infinity: never).
+   */
+  tieBreak: number;
   /** Cumulative canary errors after this look. */
   cumulativeCanaryErrors: number;
   /** Alpha spent by the end of this look (exact). */
@@ -45,12 +54,15 @@ export class ErrorRateTest {
    * One look. `cumulativeAlpha` is what the spending function allows by this look (non-decreasing,
    * at most alpha). Returns whether the test rejects (canary error rate higher) now.
    */
-  look(o: Omit<ErrorLook, 'boundary' | 'cumulativeCanaryErrors' | 'spent'>, cumulativeAlpha: number): boolean {
+  look(o: Omit<ErrorLook, 'boundary' | 'tieBreak' | 'cumulativeCanaryErrors' | 'spent'>, cumulativeAlpha: number): boolean {
     if (this.rejected) return true;
     const total = o.canaryRequests + o.baselineRequests;
     const errors = o.canaryErrors + o.baselineErrors;
+    const prev = this.dist;
+    let pmf: Pmf = { lo: 0, p: Float64Array.of(1) };
     if (errors > 0 && total > 0) {
-      this.dist = convolve(this.dist, hypergeometricPmf(total, o.canaryRequests, errors));
+      pmf = hypergeometricPmf(total, o.canaryRequests, errors);
+      this.dist = convolve(prev, pmf);
     }
     this.observedSum += o.canaryErrors;
     const budget = Math.min(cumulativeAlpha, this.alpha) - this.spentAlpha;
@@ -65,8 +77,28 @@ export class ErrorRateTest {
     const boundary = b;
     this.spentAlpha += tail;
     this.dist = this.dist.subarray(0, b);
-    this.looks.push({ ...o, boundary, cumulativeCanaryErrors: this.observedSum, spent: this.spentAlpha });
-    if (this.observedSum >= boundary) this.rejected = true;
+    // The cell just below the boundary: its paths with the most canary errors in this interval reject
+    // while their null mass fits in the budget left.
+    let tieBreak = Infinity;
+    if (b > 0) {
+      const left = budget - tail;
+      const s = b - 1;
+      let mass = 0;
+      for (let j = pmf.p.length - 1; j >= 0; j--) {
+        const i = s - pmf.lo - j;
+        const m = i >= 0 && i < prev.length ? prev[i]! * pmf.p[j]! : 0;
+        if (mass + m > left) break;
+        mass += m;
+        if (m > 0) tieBreak = pmf.lo + j;
+      }
+      if (Number.isFinite(tieBreak)) {
+        this.spentAlpha += mass;
+        this.dist = Float64Array.from(this.dist);
+        this.dist[s] = Math.max(0, this.dist[s]! - mass);
+      }
+    }
+    this.looks.push({ ...o, boundary, tieBreak, cumulativeCanaryErrors: this.observedSum, spent: this.spentAlpha });
+    if (this.observedSum >= boundary || (this.observedSum === boundary - 1 && o.canaryErrors >= tieBreak)) this.rejected = true;
     return this.rejected;
   }
 
@@ -81,13 +113,27 @@ export class ErrorRateTest {
     let caught = 0;
     for (const l of this.looks) {
       const errors = l.canaryErrors + l.baselineErrors;
+      const prev = dist;
+      let pmf: Pmf = { lo: 0, p: Float64Array.of(1) };
       if (errors > 0) {
         const q = (ratio * l.canaryRequests) / (ratio * l.canaryRequests + l.baselineRequests);
-        dist = convolve(dist, binomialPmf(errors, q));
+        pmf = binomialPmf(errors, q);
+        dist = convolve(dist, pmf);
       }
       if (l.boundary < dist.length) {
         for (let s = l.boundary; s < dist.length; s++) caught += dist[s]!;
         dist = dist.subarray(0, l.boundary);
+      }
+      if (Number.isFinite(l.tieBreak) && l.boundary > 0 && l.boundary - 1 < dist.length) {
+        const s = l.boundary - 1;
+        let mass = 0;
+        for (let x = l.tieBreak; x - pmf.lo < pmf.p.length; x++) {
+          const i = s - x;
+          if (i >= 0 && i < prev.length) mass += prev[i]! * pmf.p[x - pmf.lo]!;
+        }
+        caught += mass;
+        dist = Float64Array.from(dist);
+        dist[s] = Math.max(0, dist[s]! - mass);
       }
     }
     return Math.min(1, caught);

@@ -37,8 +37,25 @@ describe('ErrorRateTest', () => {
     }
     expect(rejectMass).toBeLessThanOrEqual(alpha + 1e-12);
     expect(rejectMass).toBeCloseTo(spent, 12);
-    // Spending carries unspent alpha forward: the final look brings the total close to alpha.
-    expect(spent).toBeGreaterThan(alpha * 0.5);
+    // Spending carries unspent alpha forward, and the cell one below the boundary is split by this
+    // interval's canary errors: the total comes close to alpha (0.034 with the tail alone here).
+    expect(spent).toBeGreaterThan(alpha * 0.9);
+  });
+
+  it('at one below the boundary, rejects the paths with the most canary errors in the last interval', () => {
+    const run = (xs: number[]): ErrorRateTest => {
+      const t = new ErrorRateTest(alpha);
+      looks.forEach((l, i) => t.look({ canaryRequests: l.nc, baselineRequests: l.nb, canaryErrors: xs[i]!, baselineErrors: l.e - xs[i]! }, alpha * spend[i]!));
+      return t;
+    };
+    const last = run([0, 0, 0]).looks.at(-1)!;
+    expect(last.boundary).toBe(14);
+    expect(last.tieBreak).toBe(9);
+    // Both paths end at 13 canary errors, one below the boundary: the one with 9 in the last interval rejects.
+    expect(run([1, 3, 9]).rejected).toBe(true);
+    expect(run([1, 4, 8]).rejected).toBe(false);
+    // The alternative's power counts the same split.
+    expect(run([0, 0, 0]).powerAt(1)).toBeGreaterThan(alpha * 0.85);
   });
 
   it('rolls back when the canary takes far more than its share of the errors', () => {
