@@ -15,6 +15,7 @@
  * request, not a percentile.
  */
 import type { ArmObservation } from '../analysis';
+import { settleAll } from './settle';
 import type { MetricProvider } from '../interfaces';
 import type { Histogram } from '../rank-shift-test';
 
@@ -82,12 +83,14 @@ export class CloudMonitoringProvider implements MetricProvider {
     const end = window.end.getTime() - this.delayMs;
     const value = this.opts.arms[arm];
     const read = (filter: string) => this.read(filter.replaceAll('$ARM', value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')), start, end, signal);
-    const [requests, errors, latency, predictions] = await Promise.all([
+    // Every query settles before observe does: a refused one never leaves the others in flight
+    // (their answers would arrive after the gate has moved on, or after the process meant to exit).
+    const [requests, errors, latency, predictions] = await settleAll([
       read(this.opts.requests),
       read(this.opts.errors),
       this.opts.latency ? read(this.opts.latency) : Promise.resolve(undefined),
       this.opts.predictions ? read(this.opts.predictions) : Promise.resolve(undefined),
-    ]);
+    ] as const);
     if (requests.series === 0) return null;
     const out: ArmObservation = { requests: scalar(requests, 'requests'), errors: errors.series === 0 ? 0 : scalar(errors, 'errors') };
     if (out.errors > out.requests) throw new Error(`cloud monitoring: ${out.errors} errors but ${out.requests} requests for ${arm} in the same window: check that the errors filter selects a subset of the requests filter`);
@@ -169,3 +172,4 @@ export function toHistogram(d: DistributionLike, filter = ''): Histogram {
 function cut(s: string): string {
   return s.length > 120 ? `${s.slice(0, 117)}...` : s;
 }
+

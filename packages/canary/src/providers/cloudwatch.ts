@@ -23,6 +23,7 @@ import {
   type MetricDataQuery,
 } from '@aws-sdk/client-cloudwatch';
 import type { ArmObservation } from '../analysis';
+import { settleAll } from './settle';
 import type { MetricProvider } from '../interfaces';
 import type { Histogram } from '../rank-shift-test';
 
@@ -92,7 +93,7 @@ export class CloudWatchProvider implements MetricProvider {
       if (!m) continue;
       const bound = bind(m, value);
       // Both arms get the same buckets (the union of what each has published), so they compare.
-      const [b, c] = await Promise.all([this.buckets(bind(m, this.opts.arms.baseline), signal), this.buckets(bind(m, this.opts.arms.canary), signal)]);
+      const [b, c] = await settleAll([this.buckets(bind(m, this.opts.arms.baseline), signal), this.buckets(bind(m, this.opts.arms.canary), signal)]);
       const union = new Map<number, string>([...c, ...b].map((x) => [x.le, x.raw]));
       for (const [le, raw] of [...union].sort((x, y) => x[0] - y[0])) {
         queries.push({ id: `${kind}${queries.length}`, metric: withDimension(bound, this.bucketDimension, raw), bucket: { kind, le } });

@@ -9,6 +9,7 @@
  * from their `_bucket` series, summed per `le` and turned from cumulative into per-bucket counts.
  */
 import type { ArmObservation } from '../analysis';
+import { settleAll } from './settle';
 import type { Histogram } from '../rank-shift-test';
 import type { MetricProvider } from '../interfaces';
 
@@ -104,7 +105,7 @@ export class PrometheusProvider implements MetricProvider {
   }
 
   private async differences(selector: string, w: { start: Date; end: Date }, signal?: AbortSignal): Promise<Map<string, { metric: Record<string, string>; delta: number }> | null> {
-    const [atStart, atEnd] = await Promise.all([this.instant(selector, w.start, signal), this.instant(selector, w.end, signal)]);
+    const [atStart, atEnd] = await settleAll([this.instant(selector, w.start, signal), this.instant(selector, w.end, signal)]);
     if (atEnd.length === 0) return null;
     const before = new Map(atStart.map((s) => [key(s.metric), Number(s.value[1])]));
     const out = new Map<string, { metric: Record<string, string>; delta: number }>();
