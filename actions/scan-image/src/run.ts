@@ -217,7 +217,7 @@ export async function run(inputs: Inputs, deps: Deps): Promise<ScanReport> {
   try {
     const meta = JSON.parse(await deps.readFile(join(deps.cacheDir, 'db', 'metadata.json'))) as { UpdatedAt?: string };
     if (meta.UpdatedAt) {
-      report.db = { ...report.db, updatedAt: meta.UpdatedAt, ageHours: Math.max(0, Math.round(((clock.now() - Date.parse(meta.UpdatedAt)) / 3_600_000) * 10) / 10) };
+      report.db = { ...report.db, updatedAt: isoTime(meta.UpdatedAt), ageHours: Math.max(0, Math.round(((clock.now() - Date.parse(meta.UpdatedAt)) / 3_600_000) * 10) / 10) };
     }
   } catch {
     logger.warning('could not read the age of the vulnerability database (db/metadata.json in the cache)');
@@ -366,7 +366,7 @@ async function scanWithGrype(inputs: Inputs, deps: Deps, scan: Scan & { grype: s
     }
   }
   if (result.dbUpdatedAt) {
-    report.db = { ...report.db, updatedAt: result.dbUpdatedAt, ageHours: Math.max(0, Math.round(((clock.now() - Date.parse(result.dbUpdatedAt)) / 3_600_000) * 10) / 10) };
+    report.db = { ...report.db, updatedAt: isoTime(result.dbUpdatedAt), ageHours: Math.max(0, Math.round(((clock.now() - Date.parse(result.dbUpdatedAt)) / 3_600_000) * 10) / 10) };
   } else {
     logger.warning("could not read the age of the vulnerability database (descriptor.db in grype's report)");
   }
@@ -428,4 +428,14 @@ async function checkLayout(image: string, t: { dir: string; tag?: string }, deps
     throw bad(`holds ${manifests.length} images: name one as oci:${t.dir}:<tag> (tags: ${tags.length ? tags.join(', ') : 'none'})`);
   }
   return { dir: t.dir, ...(t.tag ? { tag: t.tag } : {}), digest: chosen.digest, images: manifests.length };
+}
+
+/**
+ * A scanner's timestamp as one ISO 8601 form (UTC, milliseconds): Go writes RFC 3339 with trailing
+ * zeros of the fraction dropped (`.93Z`) and up to nanoseconds, so the same instant would otherwise
+ * read differently from run to run. Text that is not a time is kept as given.
+ */
+function isoTime(s: string): string {
+  const t = Date.parse(s);
+  return Number.isNaN(t) ? s : new Date(t).toISOString();
 }

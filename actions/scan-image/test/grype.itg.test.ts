@@ -107,7 +107,7 @@ describe('scan-image with Grype and a local database of planted advisories', () 
     ]);
     expect(report.pythonPackages!.sort()).toEqual(['numpy==1.21.0', 'onnxruntime==1.17.0', 'scikit-learn==1.4.0', 'torch==2.5.1']);
     // The database age comes from the descriptor of the report: the build time written by grypedb.
-    expect(report.db!.updatedAt).toBe(dbBuilt.toISOString().replace('.000Z', 'Z'));
+    expect(report.db!.updatedAt).toBe(dbBuilt.toISOString());
     expect(report.db!.ageHours).toBeGreaterThanOrEqual(30);
     expect(db.requests.some((r) => r.startsWith('GET /databases/v6/vulnerability-db_v6.'))).toBe(true);
     const sarif = JSON.parse(readFileSync(h.outputs.sarif!, 'utf8'));
