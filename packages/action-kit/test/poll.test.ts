@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { CancelledError, DeadlineError, fakeClock, pollUntil, retry } from '@ml-deploy/action-kit';
 
 describe('pollUntil', () => {
@@ -111,5 +111,72 @@ describe('retry', () => {
     calls = 0;
     await expect(retry(async () => { calls++; throw new Error('busy'); }, { attempts: 3, retryable: () => true, clock })).rejects.toThrow('busy');
     expect(calls).toBe(3);
+  });
+
+  describe('delays', () => {
+    afterEach(() => jest.restoreAllMocks());
+    // Fails `attempts - 1` times with what `err(attempt)` gives, and returns the delays retry chose.
+    const delays = async (opts: { attempts: number; baseDelayMs?: number; maxDelayMs?: number; delayFor?: (e: unknown) => number | undefined }): Promise<number[]> => {
+      const seen: number[] = [];
+      await retry(
+        async (attempt) => {
+          if (attempt < opts.attempts) throw new Error(`busy ${attempt}`);
+          return 'ok';
+        },
+        { ...opts, retryable: () => true, clock: fakeClock(), onRetry: (_e, _a, ms) => seen.push(ms) },
+      );
+      return seen;
+    };
+
+    it('back off exponentially from baseDelayMs, capped at maxDelayMs, with full jitter', async () => {
+      jest.spyOn(Math, 'random').mockReturnValue(0.9999);
+      expect(await delays({ attempts: 6, baseDelayMs: 100, maxDelayMs: 1000 })).toEqual([100, 200, 400, 800, 1000]);
+      jest.spyOn(Math, 'random').mockReturnValue(0.5);
+      expect(await delays({ attempts: 4, baseDelayMs: 100, maxDelayMs: 1000 })).toEqual([50, 100, 200]);
+      jest.spyOn(Math, 'random').mockReturnValue(0);
+      expect(await delays({ attempts: 3, baseDelayMs: 100, maxDelayMs: 1000 })).toEqual([0, 0]);
+    });
+
+    it('default to 200 ms doubling up to 20 s', async () => {
+      jest.spyOn(Math, 'random').mockReturnValue(0.9999);
+      expect(await delays({ attempts: 10 })).toEqual([200, 400, 800, 1600, 3200, 6399, 12799, 19998, 19998]);
+    });
+
+    it('take the delay the failure asks for (Retry-After) without jitter, up to 60 s or maxDelayMs if larger', async () => {
+      jest.spyOn(Math, 'random').mockReturnValue(0.9999);
+      expect(await delays({ attempts: 3, delayFor: () => 5000 })).toEqual([5000, 5000]);
+      expect(await delays({ attempts: 2, delayFor: () => 0 })).toEqual([0]);
+      expect(await delays({ attempts: 2, delayFor: () => 600_000 })).toEqual([60_000]);
+      expect(await delays({ attempts: 2, maxDelayMs: 90_000, delayFor: () => 600_000 })).toEqual([90_000]);
+      expect(await delays({ attempts: 3, baseDelayMs: 100, delayFor: () => undefined })).toEqual([100, 200]);
+    });
+
+    it('use the system clock when none is given', async () => {
+      let calls = 0;
+      const out = await retry(
+        async () => {
+          if (++calls < 2) throw new Error('busy');
+          return 'ok';
+        },
+        { attempts: 2, retryable: () => true, baseDelayMs: 1 },
+      );
+      expect([out, calls]).toEqual(['ok', 2]);
+    });
+
+    it('stop retrying once the signal is aborted', async () => {
+      const c = new AbortController();
+      let calls = 0;
+      await expect(
+        retry(
+          async () => {
+            calls++;
+            c.abort(new Error('stop'));
+            throw new Error('busy');
+          },
+          { attempts: 5, retryable: () => true, clock: fakeClock(), signal: c.signal },
+        ),
+      ).rejects.toThrow('busy');
+      expect(calls).toBe(1);
+    });
   });
 });
