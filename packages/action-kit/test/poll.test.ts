@@ -114,7 +114,9 @@ describe('retry', () => {
   });
 
   describe('delays', () => {
-    afterEach(() => jest.restoreAllMocks());
+    afterEach(() => {
+      jest.restoreAllMocks();
+    });
     // Fails `attempts - 1` times with what `err(attempt)` gives, and returns the delays retry chose.
     const delays = async (opts: { attempts: number; baseDelayMs?: number; maxDelayMs?: number; delayFor?: (e: unknown) => number | undefined }): Promise<number[]> => {
       const seen: number[] = [];
