@@ -256,7 +256,7 @@ function render(r: any): string {
     '',
     `Ours, tagged preview (no-traffic, tag): exit ${r.ours.preview.code}, ${r.ours.preview.ms} ms, API calls: ${count(r.ours.preview.calls)}.`,
     `Ours, failing revision: exit ${r.ours.failing.code}, ${r.ours.failing.ms} ms, result output \`${r.ours.failing.outputs.result}\`, API calls: ${count(r.ours.failing.calls)}.`,
-    `Ours offline against https://run.googleapis.com with no credentials: exit ${r.ours.offline.code} in ${r.ours.offline.ms} ms: ${String(r.ours.offline.error ?? '').replace(/\|/g, '\\|')}`,
+    `Ours offline against https://run.googleapis.com with no credentials: exit ${r.ours.offline.code} in ${r.ours.offline.ms} ms: ${String(r.ours.offline.error ?? '').replaceAll(repoRoot, '<repo>').replace(/\|/g, '\\|')}`,
   ]
     .filter((l) => l !== undefined)
     .join('\n');
