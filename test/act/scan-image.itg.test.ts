@@ -1,6 +1,6 @@
 /**
  * The starter pipeline workflows/scan-image.yml under act in host mode, with the real Trivy v0.74.0
- * (built from the Go module proxy) on PATH instead of aquasecurity/setup-trivy (skipped under act),
+ * (built from the Go module proxy) on PATH in place of aquasecurity/setup-trivy (its stand-in checks the version),
  * and a database of planted advisories in a local registry given as the TRIVY_DB_REPOSITORY
  * variable. A vulnerable image fails the job, and the log says which advisory blocked it (and that
  * the MEDIUM one below the threshold did not); a patched image passes.
@@ -49,6 +49,9 @@ it('the patched image passes', async () => {
   const run = await scan(patched);
   if (run.code !== 0) console.log(run.output);
   expect(run.code).toBe(0);
+  // The starter runs unchanged: its setup and upload steps ran as their stand-ins.
+  expect(run.output).toMatch(/setup-trivy stand-in: trivy 0\.74\.0 on PATH/);
+  expect(run.output).toMatch(/upload-sarif stand-in: .* \(category scan-image\) checked, nothing uploaded/);
   expect(run.output).toContain('scan verdict: pass');
   expect(run.output).not.toContain('blocks the release:');
 }, 300_000);

@@ -1,7 +1,7 @@
 /**
  * The starter pipeline workflows/validate-model.yml under act in host mode, on real models made by
  * scikit-learn + skl2onnx at set-up: a good model passes the gate; a model whose quality fell below
- * production's fails it. The SARIF upload step is skipped under act (no code-scanning service).
+ * production's fails it. The SARIF upload step runs as its stand-in, which checks the file and uploads nothing.
  */
 import { beforeAll, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
@@ -28,6 +28,7 @@ it('a good model passes the gate', async () => {
   });
   if (run.code !== 0) console.log(run.output);
   expect(run.code).toBe(0);
+  expect(run.output).toMatch(/upload-sarif stand-in: .* \(category validate-model\) checked, nothing uploaded/);
   expect(run.output).toMatch(/model gate: pass \(onnx, sha256 [0-9a-f]{64}\)/);
 });
 
